@@ -1,0 +1,95 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
+import { JSON_BODY_MAX_BYTES } from '../shared/limits.ts';
+import type { AppConfig } from './config.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import type { AppContext } from './lib/context.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
+import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
+import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { registerAccessControl, type RegisteredRoute } from './plugins/access.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { addAccessToOpenApi } from './plugins/openapi.ts';
+import { registerCrossSiteGuard, registerSecurityHeaders } from './plugins/security.ts';
+import { registerWebApp } from './plugins/web-app.ts';
+
+export type App = FastifyInstance;
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Every route with its declared access rule, as registered (used by the authorization matrix). */
+  routes: RegisteredRoute[];
+  database: DatabaseHandle;
+}
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the config (tests share one per file). */
+  database?: DatabaseHandle;
+  logger?: boolean | LoggerOptions;
+}
+
+// Never log request bodies, cookies or auth headers: they may carry passwords or session tokens.
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
+/** Builds the whole server without listening: tests and main.ts share exactly this. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<BuiltApp> {
+  const database = options.database ?? openDatabase(config);
+  if (!options.database) await migrateToLatest(database.db);
+  const ctx: AppContext = { db: database.db, engine: database.engine, config, clock: config.clock };
+
+  const logger = options.logger ?? { level: config.logLevel, redact: REDACT };
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel, redact: REDACT } : logger,
+    bodyLimit: JSON_BODY_MAX_BYTES,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, config);
+  registerCrossSiteGuard(app, config);
+  const routes = registerAccessControl(app, ctx);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Peerline API',
+        version: '1',
+        description:
+          'Every operation carries `x-access`: `public`, or the permission action it requires. ' +
+          'Signed-in callers without that permission get 404, like a missing resource.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'peerline_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => addAccessToOpenApi(documentObject, routes),
+  });
+
+  registerSystemRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  await registerWebApp(app, config);
+
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.close();
+  });
+  await app.ready();
+  return { app, ctx, routes, database };
+}

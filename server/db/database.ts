@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  OperationNodeTransformer,
+  PostgresDialect,
+  PrimitiveValueListNode,
+  SqliteDialect,
+  ValueNode,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type Transaction,
+  type UnknownRow,
+} from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Repositories take either; functions that must be atomic ask for `Trx` in their type. */
+export type DbOrTrx = Db | Trx;
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** better-sqlite3 binds only numbers, strings, bigints, buffers and null. */
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+class SqliteValueTransformer extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    return super.transformValue({ ...node, value: toSqliteValue(node.value) });
+  }
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    return super.transformPrimitiveValueList({ ...node, values: node.values.map(toSqliteValue) });
+  }
+}
+
+class SqliteValuePlugin implements KyselyPlugin {
+  readonly #transformer = new SqliteValueTransformer();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+// pg returns int8 (count(*)) as a string; every count we take fits in a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Durability and safety settings the app refuses to run without (see docs/decisions). */
+export const REQUIRED_SQLITE_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL
+  foreign_keys: 1,
+  secure_delete: 1,
+  busy_timeout: 5000,
+} as const;
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma(`busy_timeout = ${REQUIRED_SQLITE_PRAGMAS.busy_timeout}`);
+  for (const [name, expected] of Object.entries(REQUIRED_SQLITE_PRAGMAS)) {
+    const actual = sqlite.pragma(name, { simple: true });
+    const ok = name === 'journal_mode' && file === ':memory:' ? true : String(actual) === String(expected);
+    if (!ok) {
+      sqlite.close();
+      throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${String(expected)}`);
+    }
+  }
+  return sqlite;
+}
+
+export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string }): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const sqlite = openSqlite(options.sqlitePath);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteValuePlugin()],
+  });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Cheap round trip used by /readyz. */
+export async function ping(db: Db): Promise<void> {
+  await db.selectFrom('organizations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+}

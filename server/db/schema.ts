@@ -1,0 +1,137 @@
+/**
+ * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
+ * timestamps set by the app, JSON stored as text (always stringified), booleans as `boolean`
+ * (SQLite hands back 0/1, so repositories read them through `toBool`).
+ */
+type Bool = boolean | number;
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  program_name: string;
+  time_zone: string;
+  created_at: string;
+}
+
+export interface SitesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  active: Bool;
+  created_at: string;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  organization_id: string;
+  site_id: string | null;
+  parent_id: string | null;
+  name: string;
+  active: Bool;
+  created_at: string;
+}
+
+export interface ProfessionsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  category: string;
+  active: Bool;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  organization_id: string;
+  first_name: string;
+  last_name: string;
+  /** Lower-cased; unique per organisation. */
+  work_email: string;
+  profession_id: string | null;
+  department_id: string | null;
+  specialty: string | null;
+  /** JSON array of language codes. */
+  languages: string;
+  manager_id: string | null;
+  active: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  /** Lower-cased; unique across the deployment, since sign-in starts from it. */
+  email: string;
+  password_hash: string | null;
+  created_at: string;
+  password_changed_at: string | null;
+  last_login_at: string | null;
+}
+
+export interface RoleGrantsTable {
+  organization_id: string;
+  person_id: string;
+  role: string;
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a database leak does not yield usable cookies. */
+  token_hash: string;
+  id: string;
+  account_id: string;
+  organization_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface SupportLinesTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  name: string;
+  phone: string;
+  /** JSON array of { days, opens, closes }. Empty array = around the clock. */
+  hours: string;
+  time_zone: string;
+  description: string;
+  sort_order: number;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  organization_id: string;
+  actor_person_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  at: string;
+  ip: string | null;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  sites: SitesTable;
+  departments: DepartmentsTable;
+  professions: ProfessionsTable;
+  people: PeopleTable;
+  accounts: AccountsTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  support_lines: SupportLinesTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,202 @@
+import type { Role } from '../../shared/permissions.ts';
+import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
+import type { Clock } from '../config.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { newId } from '../db/values.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+
+/**
+ * Builders shared by the tests and the demo seed: each creates what it needs when not given, so a
+ * test builds its own world (an organisation of its own) and never leans on seed data.
+ */
+
+export const DEFAULT_PROFESSIONS: { name: string; category: ProfessionCategory }[] = [
+  { name: 'Physician', category: 'physician' },
+  { name: 'Resident / fellow', category: 'resident_fellow' },
+  { name: 'Nurse', category: 'nurse' },
+  { name: 'Advanced practice provider', category: 'advanced_practice_provider' },
+  { name: 'Pharmacist', category: 'pharmacist' },
+  { name: 'Allied health', category: 'allied_health' },
+  { name: 'Other', category: 'other' },
+];
+
+let counter = 0;
+function unique(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+// One argon2id hash per distinct password per process: hashing is deliberately slow (~60 ms).
+const hashCache = new Map<string, Promise<string>>();
+export function cachedPasswordHash(password: string): Promise<string> {
+  let hashed = hashCache.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    hashCache.set(password, hashed);
+  }
+  return hashed;
+}
+
+export interface BuiltOrganization {
+  id: string;
+  slug: string;
+  name: string;
+  professions: Record<ProfessionCategory, string>;
+  supportLineIds: string[];
+}
+
+export async function buildOrganization(
+  db: DbOrTrx,
+  clock: Clock,
+  overrides: { name?: string; slug?: string; programName?: string; timeZone?: string } = {},
+): Promise<BuiltOrganization> {
+  const id = newId();
+  const slug = overrides.slug ?? `org-${unique()}`;
+  const name = overrides.name ?? `Test Hospital ${slug}`;
+  const at = clock.now().toISOString();
+  await db
+    .insertInto('organizations')
+    .values({
+      id,
+      slug,
+      name,
+      program_name: overrides.programName ?? 'Peer Support Program',
+      time_zone: overrides.timeZone ?? 'America/New_York',
+      created_at: at,
+    })
+    .execute();
+  const professions = {} as Record<ProfessionCategory, string>;
+  for (const p of DEFAULT_PROFESSIONS) {
+    const pid = newId();
+    professions[p.category] = pid;
+    await db.insertInto('professions').values({ id: pid, organization_id: id, name: p.name, category: p.category, active: true, created_at: at }).execute();
+  }
+  const supportLineIds = [newId(), newId()];
+  await db
+    .insertInto('support_lines')
+    .values([
+      {
+        id: supportLineIds[0]!,
+        organization_id: id,
+        kind: 'physician_support_line',
+        name: 'Physician Support Line',
+        phone: '1-888-409-0141',
+        // Per its FAQ: 8 am – 1 am Eastern, every day. Hours change, so they are data.
+        hours: JSON.stringify([{ days: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '01:00' }]),
+        time_zone: 'America/New_York',
+        description: 'Free and confidential, staffed by volunteer psychiatrists. No appointment needed.',
+        sort_order: 1,
+      },
+      {
+        id: supportLineIds[1]!,
+        organization_id: id,
+        kind: 'crisis_line',
+        name: '988 Suicide & Crisis Lifeline',
+        phone: '988',
+        hours: JSON.stringify([]),
+        time_zone: 'America/New_York',
+        description: 'Call or text 988, any time, day or night.',
+        sort_order: 2,
+      },
+    ])
+    .execute();
+  return { id, slug, name, professions, supportLineIds };
+}
+
+export async function buildSite(db: DbOrTrx, clock: Clock, organizationId: string, name = `Site ${unique()}`) {
+  const id = newId();
+  await db.insertInto('sites').values({ id, organization_id: organizationId, name, active: true, created_at: clock.now().toISOString() }).execute();
+  return id;
+}
+
+export async function buildDepartment(
+  db: DbOrTrx,
+  clock: Clock,
+  organizationId: string,
+  overrides: { name?: string; siteId?: string | null; parentId?: string | null } = {},
+) {
+  const id = newId();
+  await db
+    .insertInto('departments')
+    .values({
+      id,
+      organization_id: organizationId,
+      name: overrides.name ?? `Department ${unique()}`,
+      site_id: overrides.siteId ?? null,
+      parent_id: overrides.parentId ?? null,
+      active: true,
+      created_at: clock.now().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export interface PersonOverrides {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  professionId?: string | null;
+  departmentId?: string | null;
+  specialty?: string | null;
+  languages?: string[];
+  managerId?: string | null;
+  active?: boolean;
+  roles?: Role[];
+  /** Creates a sign-in account with this password. */
+  password?: string;
+}
+
+export interface BuiltPerson {
+  id: string;
+  email: string;
+  accountId: string | null;
+}
+
+export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: string, overrides: PersonOverrides = {}): Promise<BuiltPerson> {
+  const id = newId();
+  const at = clock.now().toISOString();
+  const email = (overrides.email ?? `person-${unique()}@test.peerline.test`).toLowerCase();
+  await db
+    .insertInto('people')
+    .values({
+      id,
+      organization_id: organizationId,
+      first_name: overrides.firstName ?? 'Alex',
+      last_name: overrides.lastName ?? `Tester-${unique()}`,
+      work_email: email,
+      profession_id: overrides.professionId ?? null,
+      department_id: overrides.departmentId ?? null,
+      specialty: overrides.specialty ?? null,
+      languages: JSON.stringify(overrides.languages ?? ['en']),
+      manager_id: overrides.managerId ?? null,
+      active: overrides.active ?? true,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const roles = overrides.roles ?? ['staff_member'];
+  if (roles.length) {
+    await db
+      .insertInto('role_grants')
+      .values(roles.map((role) => ({ organization_id: organizationId, person_id: id, role, granted_by: null, granted_at: at })))
+      .execute();
+  }
+  let accountId: string | null = null;
+  if (overrides.password !== undefined) {
+    accountId = newId();
+    await db
+      .insertInto('accounts')
+      .values({
+        id: accountId,
+        organization_id: organizationId,
+        person_id: id,
+        email,
+        password_hash: await cachedPasswordHash(overrides.password),
+        created_at: at,
+        password_changed_at: at,
+        last_login_at: null,
+      })
+      .execute();
+  }
+  return { id, email, accountId };
+}

@@ -1,0 +1,120 @@
+import type { Role } from '../../shared/permissions.ts';
+import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
+import type { AppContext } from '../lib/context.ts';
+import { buildDepartment, buildOrganization, buildPerson, buildSite } from './factories.ts';
+
+export const DEMO_PASSWORD = 'peerline-demo';
+export const DEMO_ORG_SLUG = 'demo';
+
+/** The demo accounts printed at start and listed in the README. */
+export const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string; roles: Role[]; profession: ProfessionCategory; department: string; specialty?: string }[] = [
+  { email: 'director@demo.peerline.test', firstName: 'Dana', lastName: 'Whitfield', roles: ['program_director', 'staff_member'], profession: 'physician', department: 'Psychiatry', specialty: 'Psychiatry' },
+  { email: 'admin@demo.peerline.test', firstName: 'Marcus', lastName: 'Oyelaran', roles: ['program_admin', 'staff_member'], profession: 'nurse', department: 'Critical Care' },
+  { email: 'supporter@demo.peerline.test', firstName: 'Priya', lastName: 'Raman', roles: ['peer_supporter', 'staff_member'], profession: 'physician', department: 'Emergency Medicine', specialty: 'Emergency medicine' },
+  { email: 'clinician@demo.peerline.test', firstName: 'Tomás', lastName: 'Alvarez', roles: ['staff_member'], profession: 'physician', department: 'Surgery', specialty: 'General surgery' },
+  { email: 'leader@demo.peerline.test', firstName: 'Helen', lastName: 'Castellano', roles: ['leadership_viewer', 'staff_member'], profession: 'physician', department: 'Internal Medicine', specialty: 'Chief medical officer' },
+  { email: 'reporter@demo.peerline.test', firstName: 'Grace', lastName: 'Lindqvist', roles: ['event_reporter', 'staff_member'], profession: 'nurse', department: 'Internal Medicine', specialty: 'Patient safety' },
+  { email: 'it@demo.peerline.test', firstName: 'Samir', lastName: 'Haddad', roles: ['it_admin'], profession: 'other', department: 'Radiology', specialty: 'Information technology' },
+];
+
+const SITES = ['Riverside Medical Center', 'Northgate Community Hospital'];
+/** [name, site index, parent name?] — 12 departments plus 3 units under them. */
+const DEPARTMENTS: [string, number, string?][] = [
+  ['Emergency Medicine', 0], ['Critical Care', 0], ['Surgery', 0], ['Internal Medicine', 0],
+  ['Pediatrics', 0], ['Obstetrics & Gynecology', 1], ['Anesthesiology', 0], ['Oncology', 1],
+  ['Cardiology', 1], ['Psychiatry', 1], ['Pharmacy', 0], ['Radiology', 1],
+  ['Medical ICU', 0, 'Critical Care'], ['Surgical ICU', 0, 'Critical Care'], ['Neonatal ICU', 0, 'Pediatrics'],
+];
+const FIRST = ['Olivia','Liam','Amara','Noah','Sofia','Ethan','Mei','Lucas','Aisha','Mateo','Hannah','Kwame','Elena','Yusuf','Chloe','Ravi','Ingrid','Diego','Fatima','Jonah','Leila','Owen','Nadia','Felix','Zara','Caleb','Ana','Hiro','Maya','Isaac','Greta','Omar','Lucia','Arjun','Nora','Tariq','Julia','Kofi','Ava','Sven'];
+const LAST = ['Nguyen','Patel','Okafor','Schmidt','Garcia','Kim','Haddad','Johansson','Moreau','Silva','Cohen','Mensah','Rossi','Tanaka','Novak','Fischer','Ibrahim','Kowalski','Hughes','Delgado','Ahmed','Bauer','Costa','Larsen','Murphy','Yilmaz','Dubois','Singh','Walsh','Ortiz'];
+const SPECIALTIES: Partial<Record<string, string[]>> = {
+  'Emergency Medicine': ['Emergency medicine'], Surgery: ['General surgery', 'Trauma surgery', 'Orthopaedics'],
+  'Internal Medicine': ['Hospital medicine', 'Nephrology'], Pediatrics: ['General pediatrics'], Oncology: ['Medical oncology'],
+  Cardiology: ['Interventional cardiology'], Anesthesiology: ['Anesthesiology'], 'Obstetrics & Gynecology': ['Obstetrics'],
+};
+/** Share of staff per profession, roughly like a hospital's clinical workforce. */
+const PROFESSION_MIX: [ProfessionCategory, number][] = [
+  ['nurse', 0.42], ['physician', 0.2], ['resident_fellow', 0.12], ['advanced_practice_provider', 0.08],
+  ['pharmacist', 0.05], ['allied_health', 0.1], ['other', 0.03],
+];
+
+/** A small deterministic generator, so every fresh demo looks the same. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationName: string } | null> {
+  const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await buildOrganization(trx, ctx.clock, { name: 'Demo Health System', slug: DEMO_ORG_SLUG, programName: 'Peer Support Program' });
+    const siteIds = [];
+    for (const name of SITES) siteIds.push(await buildSite(trx, ctx.clock, org.id, name));
+    const departments = new Map<string, string>();
+    for (const [name, site, parent] of DEPARTMENTS) {
+      departments.set(name, await buildDepartment(trx, ctx.clock, org.id, { name, siteId: siteIds[site], parentId: parent ? departments.get(parent) : null }));
+    }
+    const random = mulberry32(20261125);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pickProfession = (): ProfessionCategory => {
+      let roll = random();
+      for (const [category, share] of PROFESSION_MIX) if ((roll -= share) < 0) return category;
+      return 'other';
+    };
+
+    for (const account of DEMO_ACCOUNTS) {
+      await buildPerson(trx, ctx.clock, org.id, {
+        email: account.email, firstName: account.firstName, lastName: account.lastName, roles: account.roles,
+        professionId: org.professions[account.profession], departmentId: departments.get(account.department) ?? null,
+        specialty: account.specialty ?? null, languages: ['en'], password: DEMO_PASSWORD,
+      });
+    }
+
+    // A chief per top-level department, whom the department's staff report to.
+    const chiefs = new Map<string, string>();
+    const used = new Set<string>();
+    const names = () => {
+      for (;;) {
+        const first = pick(FIRST), last = pick(LAST);
+        const email = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+        for (let n = 1; n < 50; n++) {
+          const candidate = n === 1 ? email : `${email}${n}`;
+          if (!used.has(candidate)) { used.add(candidate); return { first, last, email: `${candidate}@demo.peerline.test` }; }
+        }
+      }
+    };
+    for (const [name, , parent] of DEPARTMENTS) {
+      if (parent) continue;
+      const n = names();
+      const chief = await buildPerson(trx, ctx.clock, org.id, {
+        firstName: n.first, lastName: n.last, email: n.email, professionId: org.professions[name === 'Pharmacy' ? 'pharmacist' : 'physician'],
+        departmentId: departments.get(name) ?? null, specialty: `Chief, ${name}`, languages: ['en'],
+      });
+      chiefs.set(name, chief.id);
+    }
+    const departmentNames = DEPARTMENTS.map(([name]) => name);
+    const staffCount = 300 - DEMO_ACCOUNTS.length - chiefs.size;
+    for (let i = 0; i < staffCount; i++) {
+      const n = names();
+      const department = pick(departmentNames);
+      const topLevel = DEPARTMENTS.find(([d]) => d === department)?.[2] ?? department;
+      const profession = pickProfession();
+      const languages = random() < 0.18 ? ['en', pick(['es', 'fr', 'pt', 'zh', 'ar', 'hi', 'tl'])] : ['en'];
+      // 19 more peer supporters besides the demo one: 20 in all, across professions.
+      const roles: Role[] = i < 19 ? ['peer_supporter', 'staff_member'] : ['staff_member'];
+      await buildPerson(trx, ctx.clock, org.id, {
+        firstName: n.first, lastName: n.last, email: n.email, professionId: org.professions[profession],
+        departmentId: departments.get(department) ?? null,
+        specialty: profession === 'physician' ? (SPECIALTIES[topLevel]?.[0] ?? null) : null,
+        languages, managerId: chiefs.get(topLevel) ?? null, roles, active: random() > 0.02,
+      });
+    }
+    return { organizationName: org.name };
+  });
+}

@@ -1,0 +1,90 @@
+import type { DbOrTrx } from '../../db/database.ts';
+import { toBool } from '../../db/values.ts';
+
+export interface SessionRow {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  organization_id: string;
+  person_id: string;
+  person_active: boolean;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export async function findSessionByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SessionRow | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .innerJoin('people', 'people.id', 'accounts.person_id')
+    .select([
+      'sessions.id',
+      'sessions.token_hash',
+      'sessions.account_id',
+      'sessions.organization_id',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'people.id as person_id',
+      'people.active as person_active',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && { ...row, person_active: toBool(row.person_active) };
+}
+
+export async function insertSession(
+  db: DbOrTrx,
+  row: {
+    id: string;
+    token_hash: string;
+    account_id: string;
+    organization_id: string;
+    created_at: string;
+    expires_at: string;
+    user_agent: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('sessions').values({ ...row, last_seen_at: row.created_at }).execute();
+}
+
+export async function touchSession(db: DbOrTrx, tokenHash: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionByTokenHash(db: DbOrTrx, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOfAccount(db: DbOrTrx, accountId: string, exceptId?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('account_id', '=', accountId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  await query.execute();
+}
+
+export async function deleteSessionsOfPerson(db: DbOrTrx, personId: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('account_id', 'in', (eb) => eb.selectFrom('accounts').select('id').where('person_id', '=', personId))
+    .execute();
+}
+
+export async function deleteSessionById(db: DbOrTrx, accountId: string, id: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function listSessionsOfAccount(db: DbOrTrx, accountId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'user_agent'])
+    .where('account_id', '=', accountId)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+export async function listRolesOfPerson(db: DbOrTrx, personId: string): Promise<string[]> {
+  const rows = await db.selectFrom('role_grants').select('role').where('person_id', '=', personId).execute();
+  return rows.map((r) => r.role);
+}

@@ -1,0 +1,63 @@
+import type { Department, Organization, Profession, Site, SupportLine } from '../../../shared/schemas/organization.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { parseJsonArray, toBool } from '../../db/values.ts';
+import type { SupportLinesTable } from '../../db/schema.ts';
+
+export async function findOrganization(db: DbOrTrx, id: string) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrganizationBySlug(db: DbOrTrx, slug: string) {
+  return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function firstOrganization(db: DbOrTrx) {
+  return db.selectFrom('organizations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
+export function toOrganization(row: { id: string; slug: string; name: string; time_zone: string }): Organization {
+  return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
+}
+
+export async function updateOrganization(db: DbOrTrx, id: string, patch: { program_name?: string; time_zone?: string }) {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}
+
+export async function listSites(db: DbOrTrx, organizationId: string): Promise<Site[]> {
+  const rows = await db.selectFrom('sites').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, active: toBool(r.active) }));
+}
+
+export async function listDepartments(db: DbOrTrx, organizationId: string): Promise<Department[]> {
+  const rows = await db.selectFrom('departments').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, siteId: r.site_id, parentId: r.parent_id, active: toBool(r.active) }));
+}
+
+export async function listProfessions(db: DbOrTrx, organizationId: string): Promise<Profession[]> {
+  const rows = await db.selectFrom('professions').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, category: r.category as Profession['category'], active: toBool(r.active) }));
+}
+
+export function toSupportLine(r: SupportLinesTable): SupportLine {
+  return {
+    id: r.id,
+    kind: r.kind as SupportLine['kind'],
+    name: r.name,
+    phone: r.phone,
+    hours: parseJsonArray(r.hours),
+    timeZone: r.time_zone,
+    description: r.description,
+    sortOrder: r.sort_order,
+  };
+}
+
+export async function listSupportLines(db: DbOrTrx, organizationId: string): Promise<SupportLine[]> {
+  const rows = await db
+    .selectFrom('support_lines')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('sort_order')
+    .execute();
+  return rows.map(toSupportLine);
+}

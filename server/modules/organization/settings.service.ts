@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { ProgramSettingsPatchSchema, PublicProgram, SupportLine, SupportLinePatchSchema } from '../../../shared/schemas/organization.ts';
+import { nowIso } from '../../db/values.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { invalid, notFound } from '../../lib/errors.ts';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
+import {
+  findOrganization,
+  findOrganizationBySlug,
+  firstOrganization,
+  listSupportLines,
+  toSupportLine,
+  updateOrganization,
+} from './organization.repository.ts';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What anyone may read without signing in: the program's name and where to get help now. */
+export async function getPublicProgram(ctx: AppContext, slug: string | undefined): Promise<PublicProgram> {
+  const wanted = slug ?? ctx.config.defaultOrganizationSlug;
+  const org = wanted ? await findOrganizationBySlug(ctx.db, wanted) : await firstOrganization(ctx.db);
+  if (!org) throw notFound('No such organisation');
+  return {
+    organization: { slug: org.slug, name: org.name, timeZone: org.time_zone },
+    programName: org.program_name,
+    supportLines: await listSupportLines(ctx.db, org.id),
+  };
+}
+
+export async function getProgramSettings(ctx: AppContext, actor: Actor) {
+  const org = await findOrganization(ctx.db, actor.organizationId);
+  if (!org) throw notFound();
+  return { programName: org.program_name, timeZone: org.time_zone, supportLines: await listSupportLines(ctx.db, org.id) };
+}
+
+export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch: z.infer<typeof ProgramSettingsPatchSchema>) {
+  if (patch.timeZone && !isTimeZone(patch.timeZone)) throw invalid('body.timeZone', 'Unknown time zone');
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateOrganization(trx, actor.organizationId, {
+      ...(patch.programName ? { program_name: patch.programName } : {}),
+      ...(patch.timeZone ? { time_zone: patch.timeZone } : {}),
+    });
+    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.program_updated', at: nowIso(ctx.clock) });
+  });
+  return getProgramSettings(ctx, actor);
+}
+
+export async function updateSupportLine(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof SupportLinePatchSchema>,
+): Promise<SupportLine> {
+  if (patch.timeZone && !isTimeZone(patch.timeZone)) throw invalid('body.timeZone', 'Unknown time zone');
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('support_lines').selectAll().where('organization_id', '=', actor.organizationId).where('id', '=', id).executeTakeFirst();
+    if (!existing) throw notFound();
+    const set = {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.hours !== undefined ? { hours: JSON.stringify(patch.hours) } : {}),
+      ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+    };
+    if (Object.keys(set).length) await trx.updateTable('support_lines').set(set).where('id', '=', id).execute();
+    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.support_line_updated', subjectType: 'support_line', subjectId: id, at: nowIso(ctx.clock) });
+    return toSupportLine({ ...existing, ...set });
+  });
+}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../shared/permissions.ts';
+import type { Person, PeopleQuery } from '../../../shared/schemas/person.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { PeopleTable } from '../../db/schema.ts';
+import { containsPattern, parseJsonArray, toBool } from '../../db/values.ts';
+
+export type PersonRow = PeopleTable;
+
+export interface PersonWrite {
+  first_name: string;
+  last_name: string;
+  work_email: string;
+  profession_id: string | null;
+  department_id: string | null;
+  specialty: string | null;
+  languages: string[];
+  manager_id: string | null;
+}
+
+async function rolesAndAccounts(db: DbOrTrx, personIds: string[]) {
+  const roles = new Map<string, Role[]>();
+  const withAccount = new Set<string>();
+  if (personIds.length === 0) return { roles, withAccount };
+  const [grants, accounts] = await Promise.all([
+    db.selectFrom('role_grants').select(['person_id', 'role']).where('person_id', 'in', personIds).execute(),
+    db.selectFrom('accounts').select('person_id').where('person_id', 'in', personIds).execute(),
+  ]);
+  for (const g of grants) roles.set(g.person_id, [...(roles.get(g.person_id) ?? []), g.role as Role]);
+  for (const a of accounts) withAccount.add(a.person_id);
+  return { roles, withAccount };
+}
+
+function toPerson(row: PersonRow, roles: Role[], hasAccount: boolean): Person {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    workEmail: row.work_email,
+    professionId: row.profession_id,
+    departmentId: row.department_id,
+    specialty: row.specialty,
+    languages: parseJsonArray<string>(row.languages),
+    managerId: row.manager_id,
+    active: toBool(row.active),
+    roles: [...roles].sort(),
+    hasAccount,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function present(db: DbOrTrx, rows: PersonRow[]): Promise<Person[]> {
+  const { roles, withAccount } = await rolesAndAccounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toPerson(r, roles.get(r.id) ?? [], withAccount.has(r.id)));
+}
+
+/** Scoped by organisation: a person of another organisation is simply not found. */
+export async function findPerson(db: DbOrTrx, organizationId: string, id: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? (await present(db, [row]))[0] : undefined;
+}
+
+export async function findPersonIdByEmail(db: DbOrTrx, organizationId: string, email: string) {
+  const row = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('work_email', '=', email)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function listPeople(db: DbOrTrx, organizationId: string, query: PeopleQuery) {
+  let base = db.selectFrom('people').where('people.organization_id', '=', organizationId);
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(people.first_name || ' ' || people.last_name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(people.work_email)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  if (query.departmentId) base = base.where('people.department_id', '=', query.departmentId);
+  if (query.professionId) base = base.where('people.profession_id', '=', query.professionId);
+  if (query.active !== 'all') base = base.where('people.active', '=', query.active === 'true');
+  if (query.role) {
+    const role = query.role;
+    base = base.where('people.id', 'in', (eb) =>
+      eb.selectFrom('role_grants').select('person_id').where('organization_id', '=', organizationId).where('role', '=', role),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('people')
+      .orderBy('people.last_name')
+      .orderBy('people.first_name')
+      .orderBy('people.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { people: await present(db, rows), total: Number(count.n) };
+}
+
+export async function insertPerson(
+  db: DbOrTrx,
+  row: PersonWrite & { id: string; organization_id: string; active: boolean; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('people')
+    .values({ ...row, languages: JSON.stringify(row.languages), updated_at: row.created_at })
+    .execute();
+}
+
+export async function updatePerson(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  patch: Partial<PersonWrite> & { active?: boolean },
+  at: string,
+): Promise<void> {
+  const { languages, ...rest } = patch;
+  await db
+    .updateTable('people')
+    .set({ ...rest, ...(languages ? { languages: JSON.stringify(languages) } : {}), updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function replaceRoles(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+  change: { add: Role[]; remove: Role[] },
+  grantedBy: string | null,
+  at: string,
+): Promise<void> {
+  if (change.remove.length) {
+    await db.deleteFrom('role_grants').where('person_id', '=', personId).where('role', 'in', change.remove).execute();
+  }
+  if (change.add.length) {
+    await db
+      .insertInto('role_grants')
+      .values(change.add.map((role) => ({ organization_id: organizationId, person_id: personId, role, granted_by: grantedBy, granted_at: at })))
+      .onConflict((oc) => oc.columns(['person_id', 'role']).doNothing())
+      .execute();
+  }
+}
+
+/** Whether `managerId` would make a loop in the reporting line of `personId`. */
+export async function wouldCreateReportingLoop(db: DbOrTrx, organizationId: string, personId: string, managerId: string) {
+  let current: string | null = managerId;
+  for (let depth = 0; current && depth < 64; depth++) {
+    if (current === personId) return true;
+    const row: { manager_id: string | null } | undefined = await db
+      .selectFrom('people')
+      .select('manager_id')
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.manager_id ?? null;
+  }
+  return false;
+}

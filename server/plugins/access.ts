@@ -1,0 +1,69 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { can, isAction, type AccessRule } from '../../shared/permissions.ts';
+import type { Actor } from '../lib/actor.ts';
+import type { AppContext } from '../lib/context.ts';
+import { AppError } from '../lib/errors.ts';
+import { resolveSession } from '../modules/auth/auth.service.ts';
+import { sessionCookieName } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route: an action from shared/permissions.ts, or 'public'. */
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: AccessRule;
+}
+
+function methodsOf(route: RouteOptions): string[] {
+  return (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
+}
+
+/**
+ * Deny by default: a route that declares no access rule stops the server from starting, and every
+ * request is checked against the declared rule before its body is even parsed. Signed-in callers
+ * without the permission get 404, exactly like a route or record that does not exist.
+ */
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access === undefined || (access !== 'public' && !isAction(access))) {
+      throw new Error(
+        `Route ${methodsOf(route).join(',')} ${route.url} declares no valid access rule (config.access must be 'public' or an action)`,
+      );
+    }
+    for (const method of methodsOf(route)) {
+      if (method !== 'HEAD' || !routes.some((r) => r.url === route.url && r.method === 'GET')) {
+        routes.push({ method, url: route.url, access });
+      }
+    }
+  });
+
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[sessionCookieName(ctx.config)];
+    request.actor = await resolveSession(ctx, token);
+    const access = request.routeOptions.config.access;
+    // The not-found handler has no declared rule; everything else has one (checked at onRoute).
+    if (access === undefined || access === 'public') return;
+    if (!request.actor) throw new AppError('unauthenticated', 'Please sign in');
+    if (!can(request.actor.roles, access)) throw new AppError('not_found', 'Not found');
+  });
+
+  return routes;
+}
+
+export function requireActor(request: { actor: Actor | null }): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Please sign in');
+  return request.actor;
+}

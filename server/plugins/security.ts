@@ -1,0 +1,66 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import { AppError } from '../lib/errors.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Security headers on every response; no third-party origin anywhere in the policy. */
+export async function registerSecurityHeaders(app: FastifyInstance, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: { action: 'deny' },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+}
+
+function originOf(value: string): string | null {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * State-changing requests from another site are refused (ASVS 3.5): `Sec-Fetch-Site: cross-site`,
+ * or an `Origin` header that is not ours. SameSite=Lax cookies are the second line of defence.
+ */
+export function registerCrossSiteGuard(app: FastifyInstance, config: AppConfig): void {
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const fetchSite = request.headers['sec-fetch-site'];
+    if (fetchSite === 'cross-site') throw new AppError('cross_site_request', 'Requests from other sites are not accepted');
+    const origin = request.headers.origin;
+    if (origin === undefined) return;
+    const expected = config.publicOrigin
+      ? originOf(config.publicOrigin)
+      : `${request.protocol}://${request.headers.host ?? ''}`;
+    if (origin === 'null' || originOf(origin) !== expected) {
+      throw new AppError('cross_site_request', 'Requests from other sites are not accepted');
+    }
+  });
+}

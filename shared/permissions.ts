@@ -1,0 +1,87 @@
+/**
+ * The one permissions catalogue. Rules are data plus pure functions so the web app shows only
+ * allowed actions and the server enforces exactly the same rules (deny by default).
+ */
+
+export const ROLES = [
+  'program_director',
+  'program_admin',
+  'peer_supporter',
+  'leadership_viewer',
+  'event_reporter',
+  'staff_member',
+  'it_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  program_director: 'Program director',
+  program_admin: 'Program administrator',
+  peer_supporter: 'Peer supporter',
+  leadership_viewer: 'Leadership viewer',
+  event_reporter: 'Event reporter',
+  staff_member: 'Staff member',
+  it_admin: 'IT administrator',
+};
+
+const EVERY_ROLE: readonly Role[] = ROLES;
+/** People who administer the directory. None of these actions touches support data. */
+const DIRECTORY_ADMINS: readonly Role[] = ['program_director', 'program_admin', 'it_admin'];
+
+/**
+ * Action → roles allowed. `public` is not an action: routes declare it separately.
+ * Adding a route means choosing one of these; adding an action means deciding who holds it here.
+ */
+export const ACTION_RULES = {
+  /** Read my own person, roles and organisation; change my own password; see my sessions. */
+  'account.self': EVERY_ROLE,
+  /** Departments, sites and professions: needed by every form, identifies nobody. */
+  'organization.read': EVERY_ROLE,
+  'organization.manage': DIRECTORY_ADMINS,
+  'people.read': DIRECTORY_ADMINS,
+  'people.manage': DIRECTORY_ADMINS,
+  'people.import': DIRECTORY_ADMINS,
+  'roles.grant': DIRECTORY_ADMINS,
+  'settings.manage': ['program_director', 'it_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACTION_RULES;
+export const ACTIONS = Object.keys(ACTION_RULES) as Action[];
+
+/** What a route declares at registration: an action from the catalogue, or `public`. */
+export type AccessRule = Action | 'public';
+
+export function isAction(value: string): value is Action {
+  return Object.prototype.hasOwnProperty.call(ACTION_RULES, value);
+}
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = ACTION_RULES[action];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function allowedActions(roles: readonly Role[]): Action[] {
+  return ACTIONS.filter((action) => can(roles, action));
+}
+
+/**
+ * Who may grant (or remove) which role. IT administrators manage accounts, so they may grant any
+ * role; the director runs the program; the administrator staffs it but cannot make directors.
+ */
+const GRANTABLE_BY: Record<Role, readonly Role[]> = {
+  it_admin: ROLES,
+  program_director: ROLES.filter((r) => r !== 'it_admin'),
+  program_admin: ['peer_supporter', 'event_reporter', 'staff_member'],
+  peer_supporter: [],
+  leadership_viewer: [],
+  event_reporter: [],
+  staff_member: [],
+};
+
+export function canGrantRole(granterRoles: readonly Role[], role: Role): boolean {
+  return granterRoles.some((granter) => GRANTABLE_BY[granter].includes(role));
+}
+
+export function grantableRoles(granterRoles: readonly Role[]): Role[] {
+  return ROLES.filter((role) => canGrantRole(granterRoles, role));
+}

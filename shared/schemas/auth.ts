@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { PASSWORD_MAX } from '../limits.ts';
+import { ACTIONS } from '../permissions.ts';
+import { IdSchema } from './common.ts';
+import { OrganizationSchema } from './organization.ts';
+import { PersonSchema, RoleSchema } from './person.ts';
+
+/** The login form: no shape hints beyond "e-mail and password", and no length rule (only a cap). */
+export const LoginInputSchema = z.strictObject({
+  email: z.string().trim().min(1, 'Required').max(254),
+  password: z.string().min(1, 'Required').max(PASSWORD_MAX * 4),
+});
+
+export const MeSchema = z.object({
+  person: PersonSchema,
+  roles: z.array(RoleSchema),
+  organization: OrganizationSchema,
+  /** Actions this account may perform; the web app shows only these. */
+  actions: z.array(z.enum(ACTIONS as [string, ...string[]])),
+  session: z.object({ idleExpiresAt: z.string(), absoluteExpiresAt: z.string() }),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Required').max(PASSWORD_MAX * 4),
+  newPassword: z.string(),
+});
+
+export const AdminSetPasswordSchema = z.strictObject({ password: z.string() });
+
+export const SessionInfoSchema = z.object({
+  id: IdSchema,
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export const SessionListSchema = z.object({ sessions: z.array(SessionInfoSchema) });

@@ -1,0 +1,117 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import pg from 'pg';
+import { buildApp, type BuiltApp } from '../server/app.ts';
+import { configFromEnv, type AppConfig, type Clock } from '../server/config.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
+
+/** A clock tests move by hand, for idle/absolute expiry and throttling windows. */
+export class TestClock implements Clock {
+  #now: number;
+  constructor(start = Date.parse('2026-11-25T09:00:00.000Z')) {
+    this.#now = start;
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  advanceMinutes(minutes: number): void {
+    this.#now += minutes * 60_000;
+  }
+}
+
+export const usingPostgres = Boolean(process.env.DATABASE_URL);
+
+/**
+ * A fresh, migrated database of its own: a temporary SQLite file, or a new PostgreSQL database
+ * next to the one DATABASE_URL names (dropped again on close). The same tests run on both.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerline-test-'));
+    const handle = openDatabase({ sqlitePath: path.join(dir, 'test.sqlite') });
+    await migrateToLatest(handle.db);
+    return { ...handle, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `peerline_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: baseUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...configFromEnv({}),
+    databaseUrl: undefined,
+    sqlitePath: ':unused:',
+    demo: false,
+    webDist: undefined,
+    logLevel: 'silent',
+    clock: new TestClock(),
+    ...overrides,
+  };
+}
+
+export interface TestApp extends BuiltApp {
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh database, not listening; requests go through `app.inject()`. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const clock = overrides.clock instanceof TestClock ? overrides.clock : new TestClock();
+  const database = await createTestDatabase();
+  const built = await buildApp(testConfig({ ...overrides, clock }), { database, logger: false });
+  return {
+    ...built,
+    clock,
+    close: async () => {
+      await built.app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The real app with the demo organisation and the built web app, listening on a random port. */
+export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const config = testConfig({ webDist: path.resolve('dist', 'web'), clock: { now: () => new Date() } });
+  const built = await buildApp(config, { database, logger: false });
+  await seedDemoIfEmpty(built.ctx);
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await built.app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Signs in through the real endpoint and returns the Cookie header value. */
+export async function signIn(app: BuiltApp['app'], email: string, password: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name.endsWith('peerline_session'));
+  if (!cookie) throw new Error('no session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}
