@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRoles, isAction, ROLES } from './permissions.ts';
+
+describe('permissions catalogue', () => {
+  it('gives leadership viewers and event reporters nothing beyond their own account and the org structure', () => {
+    for (const role of ['leadership_viewer', 'event_reporter', 'staff_member', 'peer_supporter'] as const) {
+      expect(allowedActions([role]).sort()).toEqual(['account.self', 'organization.read']);
+    }
+  });
+
+  it('lets the IT administrator manage accounts and settings', () => {
+    expect(can(['it_admin'], 'people.manage')).toBe(true);
+    expect(can(['it_admin'], 'settings.manage')).toBe(true);
+  });
+
+  it('keeps program settings from the program administrator', () => {
+    expect(can(['program_admin'], 'settings.manage')).toBe(false);
+    expect(can(['program_admin', 'staff_member'], 'people.import')).toBe(true);
+  });
+
+  it('combines roles: a person with several roles holds the union', () => {
+    expect(can(['staff_member'], 'people.read')).toBe(false);
+    expect(can(['staff_member', 'program_admin'], 'people.read')).toBe(true);
+  });
+
+  it('denies everything to no roles', () => {
+    expect(allowedActions([])).toEqual([]);
+  });
+
+  it('names every role only once and every action has at least one role', () => {
+    expect(new Set(ROLES).size).toBe(ROLES.length);
+    for (const action of ACTIONS) expect(ACTION_RULES[action].length).toBeGreaterThan(0);
+    expect(isAction('people.read')).toBe(true);
+    expect(isAction('public')).toBe(false);
+    expect(isAction('toString')).toBe(false);
+  });
+
+  it('lets an administrator staff the program but not make directors or IT administrators', () => {
+    expect(grantableRoles(['program_admin']).sort()).toEqual(['event_reporter', 'peer_supporter', 'staff_member']);
+    expect(canGrantRole(['program_director'], 'program_director')).toBe(true);
+    expect(canGrantRole(['program_director'], 'it_admin')).toBe(false);
+    expect(grantableRoles(['it_admin'])).toEqual([...ROLES]);
+    expect(grantableRoles(['leadership_viewer', 'event_reporter'])).toEqual([]);
+  });
+});
