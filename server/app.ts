@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -54,7 +54,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     bodyLimit: JSON_BODY_MAX_BYTES,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs and the like: the same error shape as everything else, never Fastify's default.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as FastifyReply).status(400).send({ error: { code: 'validation_failed', message: 'The request URL is not valid' } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON only (and text/csv on the roster import): a text/plain body is what a cross-site form can
+  // send without a preflight, so it gets 415 rather than a parse attempt.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -24,13 +24,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields = error.validation.map((issue) => {
+      const fields = error.validation.flatMap((issue) => {
         const sub = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-        // Unknown keys are refused (never silently written); name them so the caller can fix it.
-        const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
-        const pathName = keys?.length ? `${where}${sub ? `.${sub}` : ''}.${keys.join(',')}` : sub ? `${where}.${sub}` : where;
-        return { path: pathName, message: issue.message ?? 'Not valid' };
+        const base = sub ? `${where}.${sub}` : where;
+        // Unknown keys are refused, never silently dropped or written: name each one.
+        const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: unknown }).keys : undefined;
+        if (Array.isArray(keys) && keys.length) {
+          return keys.map((key) => ({ path: `${base}.${String(key)}`, message: 'Unknown field' }));
+        }
+        return [{ path: base, message: issue.message ?? 'Not valid' }];
       });
       return reply.status(400).send(body('validation_failed', 'Some fields are not valid', fields));
     }
