@@ -15,6 +15,7 @@ import type { AppContext } from './lib/context.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAccessControl, type RegisteredRoute } from './plugins/access.ts';
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerOrganizationRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerRosterRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

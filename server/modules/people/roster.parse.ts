@@ -15,16 +15,11 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 /** Row-level problems that are not about one cell (e.g. a wrong number of cells) use this column. */
 export const WHOLE_ROW = '*';
 
-export interface RosterRecord {
-  /** 1-based line where the record starts; the header is line 1. */
-  line: number;
-  cells: string[];
-}
-
 export interface RosterFile {
   /** Header order: the index of each known column in a record's cells. */
   columns: RosterColumn[];
-  records: RosterRecord[];
+  /** `line`: 1-based line where the record starts; the header is line 1. */
+  records: { line: number; cells: string[] }[];
 }
 
 /** A row that passed every check that needs no directory. `undefined` = the column is not in the file. */
@@ -48,7 +43,7 @@ export function nameIndex(entries: { id: string; name: string; active: boolean }
   const index: NameIndex = new Map();
   for (const e of entries) {
     const key = e.name.trim().toLowerCase();
-    index.set(key, [...(index.get(key) ?? []), { id: e.id, active: e.active }]);
+    index.set(key, [...(index.get(key) ?? []), { id: e.id, active: e.active }]); // a few hundred names at most
   }
   return index;
 }
@@ -108,7 +103,8 @@ export function readRosterCsv(text: string): RosterFile {
   return { columns, records };
 }
 
-const ACTIVE_WORDS: Record<string, boolean> = { true: true, yes: true, '1': true, '': true, false: false, no: false, '0': false };
+// A Map, not an object literal: a cell saying "constructor" must not find Object.prototype's.
+const ACTIVE_WORDS = new Map<string, boolean>([['true', true], ['yes', true], ['1', true], ['', true], ['false', false], ['no', false], ['0', false]]);
 
 /** Checks each row on its own and against earlier rows (duplicate e-mails); collects every problem found. */
 export function validateRoster(file: RosterFile, lookups: { professions: NameIndex; departments: NameIndex }) {
@@ -135,9 +131,7 @@ export function validateRoster(file: RosterFile, lookups: { professions: NameInd
       else if (v.length > NAME_MAX) fail(c, `At most ${NAME_MAX} characters`);
       return v;
     };
-    const firstName = name('first_name');
-    const lastName = name('last_name');
-
+    const [firstName, lastName] = [name('first_name'), name('last_name')];
     const email = EmailSchema.safeParse(value('work_email'));
     if (!value('work_email')) fail('work_email', 'Required');
     else if (!email.success) fail('work_email', 'Must be an e-mail address');
@@ -162,13 +156,11 @@ export function validateRoster(file: RosterFile, lookups: { professions: NameInd
     };
     const professionId = byName('profession', lookups.professions);
     const departmentId = byName('department', lookups.departments);
-
     let specialty: string | null | undefined;
     if (has('specialty')) {
       specialty = value('specialty') || null;
       if (specialty && specialty.length > SHORT_TEXT_MAX) fail('specialty', `At most ${SHORT_TEXT_MAX} characters`);
     }
-
     let languages: string[] | undefined;
     if (has('languages')) {
       const codes = value('languages').split(/[;,]/).map((s) => s.trim()).filter(Boolean);
@@ -180,7 +172,6 @@ export function validateRoster(file: RosterFile, lookups: { professions: NameInd
       }
       if (languages.length > LANGUAGES_MAX) fail('languages', `At most ${LANGUAGES_MAX} languages`);
     }
-
     let managerEmail: string | null | undefined;
     if (has('manager_email')) {
       const raw = value('manager_email');
@@ -189,13 +180,11 @@ export function validateRoster(file: RosterFile, lookups: { professions: NameInd
       if (raw && !parsed.success) fail('manager_email', 'Must be an e-mail address');
       else if (managerEmail && managerEmail === workEmail) fail('manager_email', 'A person cannot be their own manager');
     }
-
     let active: boolean | undefined;
     if (has('active')) {
-      active = ACTIVE_WORDS[value('active').toLowerCase()];
+      active = ACTIVE_WORDS.get(value('active').toLowerCase());
       if (active === undefined) fail('active', 'Use true or false (yes/no, 1/0; blank means true)');
     }
-
     if (problems.length) errors.push(...problems);
     else rows.push({ line, firstName, lastName, workEmail, professionId, departmentId, specialty, languages, managerEmail, active });
   }
@@ -230,7 +219,12 @@ export function checkManagers(links: ManagerLink[], directory: ReadonlyMap<strin
 
     // Orphans, breadth-first (linear even for a long chain of new managers).
     const managedBy = new Map<string, ManagerLink[]>();
-    for (const l of live) if (l.managerEmail && !directory.has(l.managerEmail)) managedBy.set(l.managerEmail, [...(managedBy.get(l.managerEmail) ?? []), l]);
+    for (const l of live) {
+      if (!l.managerEmail || directory.has(l.managerEmail)) continue;
+      const list = managedBy.get(l.managerEmail);
+      if (list) list.push(l);
+      else managedBy.set(l.managerEmail, [l]);
+    }
     const queue = live.filter((l) => l.managerEmail && !idOf(l.managerEmail));
     for (const l of queue) drop(l, `Manager '${l.managerEmail}' is not in the directory or on a valid line of this file`);
     for (let i = 0; i < queue.length; i++) {

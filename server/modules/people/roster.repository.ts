@@ -49,18 +49,8 @@ export async function grantRoleToAll(
   }
 }
 
-export type MutablePersonColumn = 'first_name' | 'last_name' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id' | 'active' | 'updated_at';
-export const ALL_MUTABLE: readonly MutablePersonColumn[] = [
-  'first_name',
-  'last_name',
-  'profession_id',
-  'department_id',
-  'specialty',
-  'languages',
-  'manager_id',
-  'active',
-  'updated_at',
-];
+/** What an import may change on an existing person: never the id, organisation, e-mail or created_at. */
+const MUTABLE = ['first_name', 'last_name', 'profession_id', 'department_id', 'specialty', 'languages', 'manager_id', 'active', 'updated_at'] as const;
 
 /**
  * Batched UPDATE of existing people, written as INSERT … ON CONFLICT (id) DO UPDATE: it is the one
@@ -72,7 +62,6 @@ export async function updatePeople(
   db: DbOrTrx,
   organizationId: string,
   rows: readonly PeopleTable[],
-  columns: readonly MutablePersonColumn[],
 ): Promise<void> {
   for (const batch of batches(rows)) {
     await db
@@ -81,7 +70,7 @@ export async function updatePeople(
       .onConflict((oc) =>
         oc
           .column('id')
-          .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)])))
+          .doUpdateSet((eb) => Object.fromEntries(MUTABLE.map((c) => [c, eb.ref(`excluded.${c}`)])))
           .where('people.organization_id', '=', organizationId),
       )
       .execute();
