@@ -93,6 +93,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client whose connection the server ends (restart, failover) emits 'error'; the pool
+    // drops it and the next query gets a fresh one. Unhandled, the event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -58,7 +58,7 @@ export function registerCrossSiteGuard(app: FastifyInstance, config: AppConfig):
     if (origin === undefined) return;
     const expected = config.publicOrigin
       ? originOf(config.publicOrigin)
-      : `${request.protocol}://${request.headers.host ?? ''}`;
+      : originOf(`${request.protocol}://${request.headers.host ?? ''}`);
     if (origin === 'null' || originOf(origin) !== expected) {
       throw new AppError('cross_site_request', 'Requests from other sites are not accepted');
     }

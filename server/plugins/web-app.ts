@@ -12,7 +12,7 @@ export async function registerWebApp(app: FastifyInstance, config: AppConfig): P
   const root = config.webDist;
   const indexFile = root ? path.join(root, 'index.html') : undefined;
   const hasWeb = Boolean(indexFile && fs.existsSync(indexFile));
-  if (hasWeb && root) await app.register(fastifyStatic, { root, serve: false });
+  if (hasWeb && root) await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
 
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     let urlPath: string;

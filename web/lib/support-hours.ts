@@ -61,18 +61,22 @@ export function formatTime(hhmm: string): string {
   return new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
 }
 
+/** Weekdays first, as rotas are written: Monday … Sunday. */
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
 /** "Monday to Friday", "Saturday and Sunday", "Monday, Wednesday, Friday" or "Every day". */
 export function describeDays(days: readonly number[]): string {
-  const set = [...new Set(days)].filter((d) => d >= 0 && d <= 6).sort((a, b) => a - b);
+  const set = WEEK_ORDER.filter((d) => days.includes(d));
   if (set.length === 7) return 'Every day';
   if (set.length === 0) return 'No days';
   if (set.length === 1) return dayName(set[0] ?? 0);
   // A run may wrap around the week (Friday to Sunday), so start where the previous day is missing.
   const start = set.find((d) => !set.includes((d + 6) % 7));
-  if (start !== undefined && set.length >= 3) {
+  if (start !== undefined) {
     let length = 1;
     while (set.includes((start + length) % 7)) length += 1;
-    if (length === set.length) return `${dayName(start)} to ${dayName((start + length - 1) % 7)}`;
+    const end = (start + length - 1) % 7;
+    if (length === set.length) return length === 2 ? `${dayName(start)} and ${dayName(end)}` : `${dayName(start)} to ${dayName(end)}`;
   }
   if (set.length === 2) return `${dayName(set[0] ?? 0)} and ${dayName(set[1] ?? 0)}`;
   return set.map(dayName).join(', ');
@@ -82,6 +86,7 @@ export function describeDays(days: readonly number[]): string {
 export function describeHours(hours: readonly HoursWindow[]): string[] {
   if (hours.length === 0) return ['Open 24 hours a day, 7 days a week'];
   return hours.map((window) => {
+    if (toMinutes(window.opens) === 0 && toMinutes(window.closes) % (24 * 60) === 0) return `${describeDays(window.days)}, all day`;
     const overnight = toMinutes(window.closes) <= toMinutes(window.opens) && toMinutes(window.closes) !== 0;
     const closes = `${formatTime(window.closes)}${overnight ? ' the next day' : ''}`;
     return `${describeDays(window.days)}, ${formatTime(window.opens)} to ${closes}`;

@@ -11,7 +11,7 @@ import { findAccountById, findAccountForSignIn, recordLogin, setAccountPassword 
 import { findPerson } from '../people/people.repository.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import * as sessions from './sessions.repository.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
+import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 
 const MINUTE = 60_000;
 /** Writing last_seen_at on every request would serialise reads behind writes; 30 s is precise enough. */
@@ -70,19 +70,17 @@ export async function signIn(
   previousToken: string | undefined,
 ): Promise<{ token: string; actor: Actor }> {
   const email = input.email.trim().toLowerCase();
-  const keys = [`account:${email}`, `address:${origin.ip}`];
-  await assertNotThrottled(ctx, keys);
+  const accountKey = `account:${email}`;
+  const addressKey = `address:${origin.ip}`;
+  await countSignInAttempt(ctx, [accountKey, addressKey]);
 
   const account = await findAccountForSignIn(ctx.db, email);
   const ok =
     account && account.person_active && account.password_hash
       ? await verifyPassword(account.password_hash, input.password)
       : await verifyAgainstDummy(input.password);
-  if (!ok || !account) {
-    await recordFailure(ctx, keys);
-    throw INVALID();
-  }
-  await clearFailures(ctx, [`account:${email}`]);
+  if (!ok || !account) throw INVALID();
+  await signInSucceeded(ctx, accountKey, addressKey);
 
   // A fresh token at every sign-in; any session the browser carried before is ended (fixation).
   const token = randomBytes(32).toString('base64url');

@@ -1,3 +1,4 @@
+import './account.css';
 import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { LoadError, Loading, errorMessage } from '../../../components/ui/query-status.tsx';

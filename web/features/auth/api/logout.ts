@@ -5,7 +5,7 @@ export function logout(): Promise<undefined> {
   return api.post('/api/auth/logout');
 }
 
-/** Signs out. The caller navigates away first and then clears the cache (see the app shell). */
+/** Signs out on the server; the app shell then reloads the page so no cached data survives. */
 export function useLogout() {
   return useMutation({ mutationFn: logout });
 }

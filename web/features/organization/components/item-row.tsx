@@ -1,3 +1,4 @@
+import './organization.css';
 import type { ReactNode } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 

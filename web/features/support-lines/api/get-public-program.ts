@@ -8,10 +8,11 @@ export function getPublicProgram(org: string | undefined): Promise<PublicProgram
 }
 
 /** Without `org`, the server answers for its default organisation. */
-export function usePublicProgram(org?: string) {
+export function usePublicProgram(org?: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['public-program', org ?? null],
     queryFn: () => getPublicProgram(org),
     staleTime: 5 * 60_000,
+    enabled: options.enabled ?? true,
   });
 }

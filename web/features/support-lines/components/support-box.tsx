@@ -1,3 +1,4 @@
+import './support-lines.css';
 import type { SupportLine } from '../../../../shared/schemas/organization.ts';
 import { SupportLineCard } from './support-line-card.tsx';
 

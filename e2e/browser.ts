@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with everything that phones home switched off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to any origin but the server, console errors and uncaught page errors, as text. */
+  problems: string[];
+}
+
+/**
+ * A fresh context (no cookies) whose page records every request that leaves the server's origin
+ * and every console error. A CSP violation is a console error too, so it is caught here.
+ */
+export async function openWatchedPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    // blob: downloads are built in the page itself; anything else must go to the server.
+    if (url.protocol !== 'blob:' && url.origin !== origin) problems.push(`request to another origin: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+export const DEMO_PASSWORD = 'peerline-demo';
+
+/** Signs in through the real form and waits for the app's home page. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  if (page.url() !== `${baseUrl}/login`) await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Work e-mail').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/app`);
+  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+}
+
+/** Links of `<nav aria-label="Main">`, in order. */
+export async function mainNavLinks(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+  return (await links.allTextContents()).map((text) => text.trim());
+}
+
+const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_RULES, can, type Action } from '../shared/permissions.ts';
+import { DEMO_ACCOUNTS } from '../server/demo/seed-demo.ts';
+import { startDemoServer } from '../test/harness.ts';
+import { launchChromium, mainNavLinks, openWatchedPage, saveScreenshot, signIn } from './browser.ts';
+
+/** Main-nav links and the action each needs (none = every signed-in person). */
+const NAV: [label: string, action: Action | null][] = [
+  ['Home', null],
+  ['My account', null],
+  ['People', 'people.read'],
+  ['Import roster', 'people.import'],
+  ['Organisation', 'organization.manage'],
+  ['Settings', 'settings.manage'],
+];
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('public page', () => {
+  it('shows the Physician Support Line and 988 without signing in, and nothing leaves the server', async () => {
+    const { context, page, problems } = await openWatchedPage(browser, server.url);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'How peer support works at Demo Health System' }).waitFor();
+
+    const support = page.getByRole('region', { name: 'Need to talk to someone now?' });
+    await expect.poll(() => support.getByRole('link', { name: '1-888-409-0141' }).getAttribute('href')).toBe('tel:18884090141');
+    expect(await support.textContent()).toMatch(/Every day, 8:00 AM to 1:00 AM the next day/);
+    expect(await support.textContent()).toMatch(/(Open|Closed) now/);
+    // 988 is in the page's crisis bar and footer, as a tel: link.
+    expect(await page.locator('a[href="tel:988"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login');
+
+    await saveScreenshot(page, 'public-home');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('main navigation', () => {
+  it('shows each demo account exactly the sections its roles allow', async () => {
+    // The brief's expectation, stated independently of the rules below.
+    const admins = ['Home', 'My account', 'People', 'Import roster', 'Organisation'];
+    const stated: Record<string, string[]> = {
+      'director@demo.peerline.test': [...admins, 'Settings'],
+      'admin@demo.peerline.test': admins,
+      'it@demo.peerline.test': [...admins, 'Settings'],
+      'supporter@demo.peerline.test': ['Home', 'My account'],
+      'clinician@demo.peerline.test': ['Home', 'My account'],
+      'leader@demo.peerline.test': ['Home', 'My account'],
+      'reporter@demo.peerline.test': ['Home', 'My account'],
+    };
+    expect(Object.keys(stated).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(Object.keys(ACTION_RULES)).toEqual(expect.arrayContaining(NAV.flatMap(([, action]) => (action ? [action] : []))));
+
+    // One browser context for all seven: signing out must leave nothing behind for the next account.
+    const { context, page, problems } = await openWatchedPage(browser, server.url);
+    for (const account of DEMO_ACCOUNTS) {
+      const expected = NAV.filter(([, action]) => action === null || can(account.roles, action)).map(([label]) => label);
+      expect(expected, `rules for ${account.email}`).toEqual(stated[account.email]);
+
+      await signIn(page, server.url, account.email);
+      expect(await mainNavLinks(page), account.email).toEqual(expected);
+      if (account.email.startsWith('director')) await saveScreenshot(page, 'app-home-director');
+      if (account.email.startsWith('clinician')) await saveScreenshot(page, 'app-home-clinician');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(`${server.url}/login`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('folds into a working menu button at 375 px', async () => {
+    const { context, page, problems } = await openWatchedPage(browser, server.url, { width: 375, height: 812 });
+    await signIn(page, server.url, 'admin@demo.peerline.test');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const people = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' });
+
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await people.isVisible()).toBe(false);
+    await saveScreenshot(page, 'app-home-phone-menu-closed');
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await people.waitFor({ state: 'visible' });
+    await saveScreenshot(page, 'app-home-phone-menu-open');
+
+    await people.click();
+    await page.waitForURL(`${server.url}/app/people`);
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    // Nothing is wider than the phone: no sideways scrolling of the page itself.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

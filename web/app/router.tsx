@@ -1,0 +1,41 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Loading } from '../components/ui/query-status.tsx';
+import { RootLayout } from './root-layout.tsx';
+import { NotFoundRoute } from './routes/not-found.tsx';
+import { PublicHomeRoute } from './routes/public-home.tsx';
+import { RouteErrorBoundary } from './routes/route-error.tsx';
+
+/**
+ * The public page is in the main bundle; sign-in and the signed-in app load on demand, so a
+ * clinician opening "/" on a phone downloads only what that page needs.
+ */
+const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorBoundary />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { path: '/', element: <PublicHomeRoute /> },
+      { path: '/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
+      {
+        path: '/app',
+        lazy: async () => ({ Component: (await import('./routes/app-shell.tsx')).AppShellRoute }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/app-home.tsx')).AppHomeRoute }) },
+          { path: 'account', lazy: async () => ({ Component: (await import('./routes/account.tsx')).AccountRoute }) },
+          { path: 'people', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).PeoplePage }) },
+          { path: 'people/:id', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).PersonPage }) },
+          { path: 'import', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).ImportPage }) },
+          { path: 'organization', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).OrganizationPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).SettingsPage }) },
+          { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundContent }) },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

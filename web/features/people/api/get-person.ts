@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { PersonSchema, type Person } from '../../../../shared/schemas/person.ts';
+import { api } from '../../../lib/api-client.ts';
+import { peopleKeys } from './get-people.ts';
+
+export function getPerson(id: string): Promise<Person> {
+  return api.get(`/api/people/${encodeURIComponent(id)}`, PersonSchema);
+}
+
+export function usePerson(id: string | null | undefined) {
+  return useQuery({
+    queryKey: peopleKeys.detail(id ?? ''),
+    queryFn: () => getPerson(id ?? ''),
+    enabled: Boolean(id),
+  });
+}
