@@ -20,6 +20,7 @@ import { registerSettingsRoutes } from './modules/organization/settings.routes.t
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAccessControl, type RegisteredRoute } from './plugins/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { addAccessToOpenApi } from './plugins/openapi.ts';
 import { registerCrossSiteGuard, registerSecurityHeaders } from './plugins/security.ts';
 import { registerWebApp } from './plugins/web-app.ts';
@@ -71,6 +72,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerSecurityHeaders(app, config);
   registerCrossSiteGuard(app, config);
   const routes = registerAccessControl(app, ctx);
+  registerInputGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -265,6 +265,43 @@ describe('unknown fields are refused and nothing is written (mass assignment, AS
   });
 });
 
+describe('NUL characters (PostgreSQL cannot store them; found by the property test)', () => {
+  /** Puts a NUL into the first string field of the matrix's valid body for the route. */
+  function withNul(payload: unknown): { payload: unknown; field: string | null } {
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return { payload, field: null };
+    const entry = Object.entries(payload).find(([, v]) => typeof v === 'string');
+    if (!entry) return { payload, field: null };
+    return { payload: { ...payload, [entry[0]]: `x\u0000${entry[1] as string}` }, field: entry[0] };
+  }
+
+  it('a NUL in any string field of a JSON body → 400 naming the field, nothing written', async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const route of jsonBodyRoutes()) {
+      const request = await validRequest(caseFor(routeKey(route)));
+      const { payload, field } = withNul(request.payload);
+      if (!field) continue;
+      checked += 1;
+      const before = await databaseFingerprint(t);
+      const response = await send(route.method, { ...request, payload });
+      if (response.statusCode !== 400 || !names(response, field)) problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 120)}`);
+      if ((await databaseFingerprint(t)) !== before) problems.push(`${routeKey(route)}: the database changed`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    expect(problems).toEqual([]);
+  });
+
+  it('a NUL in a query string or a CSV cell → 400, never a 500', async () => {
+    const search = await send('GET', { url: '/api/people?q=a%00b' });
+    expect(search.statusCode).toBe(400);
+    expect(names(search, 'q')).toBe(true);
+    const before = await databaseFingerprint(t);
+    const roster = await send('POST', csv('first_name,last_name,work_email\nA\u0000da,Lovelace,ada.nul@example.test\n'));
+    expect(roster.statusCode).toBe(400);
+    expect(await databaseFingerprint(t)).toBe(before);
+  });
+});
+
 describe('malformed, oversized and mistyped bodies', () => {
   it('malformed or empty JSON → 400 validation_failed on every JSON route', async () => {
     const problems: string[] = [];
