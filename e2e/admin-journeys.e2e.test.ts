@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../test/harness.ts';
-import { launchChromium, openWatchedPage, saveScreenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoServerAndBrowser();
 
 describe('administrator journeys', () => {
   it('finds a person, edits their specialty and sees it saved', async () => {
-    const { context, page, problems } = await openWatchedPage(browser, server.url);
-    await signIn(page, server.url, 'admin@demo.peerline.test');
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await signIn(page, env.server.url, 'admin@demo.peerline.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
 
@@ -46,9 +34,9 @@ describe('administrator journeys', () => {
   });
 
   it('checks a roster with one bad row and lists its line and column', async () => {
-    const { context, page, problems } = await openWatchedPage(browser, server.url);
-    await signIn(page, server.url, 'admin@demo.peerline.test');
-    await page.goto(`${server.url}/app/import`);
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await signIn(page, env.server.url, 'admin@demo.peerline.test');
+    await page.goto(`${env.server.url}/app/import`);
     await page.getByRole('heading', { level: 1, name: 'Import roster' }).waitFor();
 
     const csv = [

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startDemoServer } from '../test/harness.ts';
 
 /** Debian's Chromium, headless, with everything that phones home switched off. */
 export function launchChromium(): Promise<Browser> {
@@ -70,4 +72,30 @@ const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * One demo server and one Chromium per test file, started together before the tests and closed
+ * after them. Read `server` and `browser` inside tests, not at import time.
+ */
+export function useDemoServerAndBrowser(): { readonly server: { url: string }; readonly browser: Browser } {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('demo server not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not launched');
+      return browser;
+    },
+  };
 }

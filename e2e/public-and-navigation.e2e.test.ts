@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_RULES, can, type Action } from '../shared/permissions.ts';
 import { DEMO_ACCOUNTS } from '../server/demo/seed-demo.ts';
-import { startDemoServer } from '../test/harness.ts';
-import { launchChromium, mainNavLinks, openWatchedPage, saveScreenshot, signIn } from './browser.ts';
+import { mainNavLinks, openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
 
 /** Main-nav links and the action each needs (none = every signed-in person). */
 const NAV: [label: string, action: Action | null][] = [
@@ -15,22 +13,12 @@ const NAV: [label: string, action: Action | null][] = [
   ['Settings', 'settings.manage'],
 ];
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoServerAndBrowser();
 
 describe('public page', () => {
   it('shows the Physician Support Line and 988 without signing in, and nothing leaves the server', async () => {
-    const { context, page, problems } = await openWatchedPage(browser, server.url);
-    await page.goto(`${server.url}/`);
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await page.goto(`${env.server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'How peer support works at Demo Health System' }).waitFor();
 
     const support = page.getByRole('region', { name: 'Need to talk to someone now?' });
@@ -64,25 +52,25 @@ describe('main navigation', () => {
     expect(Object.keys(ACTION_RULES)).toEqual(expect.arrayContaining(NAV.flatMap(([, action]) => (action ? [action] : []))));
 
     // One browser context for all seven: signing out must leave nothing behind for the next account.
-    const { context, page, problems } = await openWatchedPage(browser, server.url);
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
     for (const account of DEMO_ACCOUNTS) {
       const expected = NAV.filter(([, action]) => action === null || can(account.roles, action)).map(([label]) => label);
       expect(expected, `rules for ${account.email}`).toEqual(stated[account.email]);
 
-      await signIn(page, server.url, account.email);
+      await signIn(page, env.server.url, account.email);
       expect(await mainNavLinks(page), account.email).toEqual(expected);
       if (account.email.startsWith('director')) await saveScreenshot(page, 'app-home-director');
       if (account.email.startsWith('clinician')) await saveScreenshot(page, 'app-home-clinician');
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL(`${server.url}/login`);
+      await page.waitForURL(`${env.server.url}/login`);
     }
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('folds into a working menu button at 375 px', async () => {
-    const { context, page, problems } = await openWatchedPage(browser, server.url, { width: 375, height: 812 });
-    await signIn(page, server.url, 'admin@demo.peerline.test');
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url, { width: 375, height: 812 });
+    await signIn(page, env.server.url, 'admin@demo.peerline.test');
     const menu = page.getByRole('button', { name: 'Menu' });
     const people = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' });
 
@@ -96,7 +84,7 @@ describe('main navigation', () => {
     await saveScreenshot(page, 'app-home-phone-menu-open');
 
     await people.click();
-    await page.waitForURL(`${server.url}/app/people`);
+    await page.waitForURL(`${env.server.url}/app/people`);
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     // Nothing is wider than the phone: no sideways scrolling of the page itself.
