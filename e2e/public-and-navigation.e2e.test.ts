@@ -6,7 +6,14 @@ import { mainNavLinks, openWatchedPage, saveScreenshot, signIn, useDemoServerAnd
 /** Main-nav links and the action each needs (none = every signed-in person). */
 const NAV: [label: string, action: Action | null][] = [
   ['Home', null],
+  ['Ask for support', 'support.request'],
+  ['My requests', 'support.request'],
+  ['Offers', 'supporter.self'],
+  ['My cases', 'supporter.self'],
   ['My account', null],
+  ['Resources', 'resources.read'],
+  ['My supporter profile', 'supporter.self'],
+  ['Supporters', 'supporters.manage'],
   ['People', 'people.read'],
   ['Import roster', 'people.import'],
   ['Organisation', 'organization.manage'],
@@ -38,15 +45,17 @@ describe('public page', () => {
 describe('main navigation', () => {
   it('shows each demo account exactly the sections its roles allow', async () => {
     // The brief's expectation, stated independently of the rules below.
-    const admins = ['Home', 'My account', 'People', 'Import roster', 'Organisation'];
+    const asking = ['Home', 'Ask for support', 'My requests'];
+    const everyone = [...asking, 'My account', 'Resources'];
+    const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
-      'director@demo.peerline.test': [...admins, 'Settings'],
-      'admin@demo.peerline.test': admins,
-      'it@demo.peerline.test': [...admins, 'Settings'],
-      'supporter@demo.peerline.test': ['Home', 'My account'],
-      'clinician@demo.peerline.test': ['Home', 'My account'],
-      'leader@demo.peerline.test': ['Home', 'My account'],
-      'reporter@demo.peerline.test': ['Home', 'My account'],
+      'director@demo.peerline.test': [...everyone, 'Supporters', ...directory, 'Settings'],
+      'admin@demo.peerline.test': [...everyone, 'Supporters', ...directory],
+      'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
+      'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile'],
+      'clinician@demo.peerline.test': everyone,
+      'leader@demo.peerline.test': everyone,
+      'reporter@demo.peerline.test': everyone,
     };
     expect(Object.keys(stated).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     expect(Object.keys(ACTION_RULES)).toEqual(expect.arrayContaining(NAV.flatMap(([, action]) => (action ? [action] : []))));

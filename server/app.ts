@@ -14,7 +14,10 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import type { AppContext } from './lib/context.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
+import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
+import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
@@ -96,6 +99,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerSettingsRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
+  registerResourceRoutes(app, ctx);
+  registerSupporterRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

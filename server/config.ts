@@ -30,6 +30,12 @@ export interface AppConfig {
   webDist: string | undefined;
   trustProxy: boolean;
   logLevel: string;
+  /** `smtp://user:pass@host:587` (or `smtps://`); unset = e-mail stays in the outbox, status `held`. */
+  smtpUrl: string | undefined;
+  /** The From header of every e-mail; neutral by default. */
+  smtpFrom: string;
+  /** How often the job runner looks for due work. */
+  jobsPollMs: number;
   clock: Clock;
 }
 
@@ -63,6 +69,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve('dist', 'web'),
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'Peerline <no-reply@peerline.invalid>',
+    jobsPollMs: intFromEnv(env, 'JOBS_POLL_MS', 1000),
     clock: systemClock,
   };
 }

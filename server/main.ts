@@ -1,6 +1,9 @@
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { closeSmtpTransports } from './email/mailer.ts';
+import { errorCode, startJobRunner } from './jobs/runner.ts';
+import { appJobs } from './jobs/registry.ts';
 
 const config = configFromEnv();
 const { app, ctx } = await buildApp(config);
@@ -11,6 +14,13 @@ if (config.demo) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+// Background work from the jobs table (docs/decisions/005). Every instance runs one; claims are
+// atomic, so each job runs once. Started here, not in buildApp, so tests drive jobs themselves.
+const jobRunner = startJobRunner(ctx, appJobs, {
+  pollMs: config.jobsPollMs,
+  onError: (error) => app.log.error({ code: errorCode(error) }, 'job runner poll failed'),
+});
+if (!config.smtpUrl) app.log.info('SMTP_URL is not set: e-mail stays in the outbox (status "held")');
 const where = config.publicOrigin ?? `http://localhost:${config.port}`;
 console.log(`\nPeerline is running at ${where} (database: ${ctx.engine})`);
 if (config.demo) {
@@ -20,7 +30,8 @@ if (config.demo) {
   }
 }
 
-// Graceful shutdown: stop accepting connections, let in-flight requests finish, close the database.
+// Graceful shutdown: stop taking jobs (the one running finishes), stop accepting connections, let
+// in-flight requests finish, close SMTP connections and the database.
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -29,12 +40,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info(`${signal} received, shutting down`);
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    jobRunner
+      .stop()
+      .then(() => app.close())
+      .then(() => closeSmtpTransports())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   });
 }

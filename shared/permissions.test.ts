@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRoles, isAction, ROLES } from './permissions.ts';
 
 describe('permissions catalogue', () => {
-  it('gives leadership viewers and event reporters nothing beyond their own account and the org structure', () => {
-    for (const role of ['leadership_viewer', 'event_reporter', 'staff_member', 'peer_supporter'] as const) {
-      expect(allowedActions([role]).sort()).toEqual(['account.self', 'organization.read']);
+  it('gives leadership viewers and event reporters nothing beyond their own account, requests and the directories', () => {
+    for (const role of ['leadership_viewer', 'event_reporter', 'staff_member'] as const) {
+      expect(allowedActions([role]).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request']);
     }
+    expect(allowedActions(['peer_supporter']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request', 'supporter.self']);
   });
 
-  it('lets the IT administrator manage accounts and settings', () => {
+  it('lets the IT administrator manage accounts and settings, but not the supporter pool', () => {
     expect(can(['it_admin'], 'people.manage')).toBe(true);
     expect(can(['it_admin'], 'settings.manage')).toBe(true);
+    expect(can(['it_admin'], 'supporters.manage')).toBe(false);
   });
 
   it('keeps program settings from the program administrator', () => {

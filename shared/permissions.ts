@@ -43,6 +43,15 @@ export const ACTION_RULES = {
   'people.import': DIRECTORY_ADMINS,
   'roles.grant': DIRECTORY_ADMINS,
   'settings.manage': ['program_director', 'it_admin'],
+  /** Ask for support for oneself or refer a colleague; see and withdraw one's own requests. */
+  'support.request': EVERY_ROLE,
+  /** The referral directory (EAP, legal advice, chaplaincy…): program data, identifies nobody. */
+  'resources.read': EVERY_ROLE,
+  'resources.manage': ['program_director'],
+  /** A supporter's own profile: availability, modalities, capacity, pause. */
+  'supporter.self': ['peer_supporter'],
+  /** The program's supporter pool: status, certification, capacity. */
+  'supporters.manage': ['program_director', 'program_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

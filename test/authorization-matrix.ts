@@ -18,12 +18,16 @@ import { newId } from '../server/db/values.ts';
 import {
   buildDepartment,
   buildOrganization,
+  buildCase,
+  buildOffer,
   buildPerson,
+  buildResource,
   buildSite,
   type BuiltOrganization,
   type BuiltPerson,
 } from '../server/demo/factories.ts';
 import { hashToken } from '../server/modules/auth/auth.service.ts';
+import { hashSecret } from '../server/modules/cases/intake.service.ts';
 import { insertSession } from '../server/modules/auth/sessions.repository.ts';
 import { sessionCookieName } from '../server/plugins/session-cookie.ts';
 import { signIn, type TestApp } from './harness.ts';
@@ -38,7 +42,7 @@ export type SignedInCaller = Exclude<Caller, 'anonymous'>;
 /** Every matrix account shares one password (one argon2 hash per process). */
 export const MATRIX_PASSWORD = 'matrix-caller-long-passphrase';
 
-type Status = 200 | 201 | 204 | 400 | 401 | 404;
+type Status = 200 | 201 | 202 | 204 | 400 | 401 | 404;
 /** Statuses in CALLERS order: anonymous, the 7 roles of organisation A, then organisation B's director. */
 export type ExpectedRow = readonly [Status, Status, Status, Status, Status, Status, Status, Status, Status];
 
@@ -130,6 +134,8 @@ export async function databaseFingerprint(t: TestApp): Promise<string> {
     db.selectFrom('role_grants').selectAll().orderBy('person_id').orderBy('role').execute(),
     db.selectFrom('support_lines').selectAll().orderBy('id').execute(),
     db.selectFrom('audit_events').selectAll().orderBy('id').execute(),
+    db.selectFrom('resources').selectAll().orderBy('id').execute(),
+    db.selectFrom('supporter_profiles').selectAll().orderBy('person_id').execute(),
   ]);
   return JSON.stringify(tables);
 }
@@ -172,6 +178,16 @@ export async function mintSession(t: TestApp, person: BuiltPerson, organizationI
   return { id, cookie: `${sessionCookieName(t.ctx.config)}=${token}` };
 }
 
+const SUPPORT_REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' } as const;
+
+/** An anonymous request of organisation A with a known code and secret. */
+async function anonymousCase(world: MatrixWorld): Promise<{ caseCode: string; secret: string }> {
+  const secret = `secret-${unique('s')}`;
+  const caseCode = `T${randomBytes(2).toString('hex').slice(0, 3).toUpperCase().replace(/[01]/g, 'A')}-${randomBytes(2).toString('hex').slice(0, 4).toUpperCase().replace(/[01]/g, 'B')}`;
+  await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { origin: 'anonymous', anonymousCode: caseCode, anonymousSecretHash: hashSecret(secret) });
+  return { caseCode, secret };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The table
 
@@ -193,7 +209,7 @@ export interface RouteCase {
   /** The access rule the route declares; must match what it registered. */
   access: AccessRule;
   /** What an allowed caller gets. */
-  success: 200 | 201 | 204;
+  success: 200 | 201 | 202 | 204;
   /** What organisation B's director gets when the rules allow the action but the request names A's objects. */
   crossOrg?: 400 | 404;
   /** The documentation: statuses in CALLERS order. */
@@ -391,6 +407,121 @@ export const ROUTE_CASES: RouteCase[] = [
     method: 'POST', url: '/api/people/import', access: 'people.import', success: 200,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/people/import', payload: csvRoster(), headers: { 'content-type': 'text/csv' } }),
+  },
+
+  // --- referral resources directory ----------------------------------------------------------------
+  {
+    method: 'GET', url: '/api/resources', access: 'resources.read', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/resources' }),
+  },
+  {
+    method: 'POST', url: '/api/resources', access: 'resources.manage', success: 201,
+    expect: [401, 201, 404, 404, 404, 404, 404, 404, 201],
+    request: () => ({ url: '/api/resources', payload: { category: 'chaplaincy', name: unique('Chaplaincy'), phone: '555-0100' } }),
+  },
+  {
+    method: 'PATCH', url: '/api/resources/:id', access: 'resources.manage', success: 200, crossOrg: 404,
+    expect: [401, 200, 404, 404, 404, 404, 404, 404, 404],
+    request: async ({ world }) => ({
+      url: `/api/resources/${await buildResource(world.t.ctx.db, world.t.clock, world.orgA.id)}`,
+      payload: { name: unique('Renamed resource') },
+    }),
+  },
+
+  // --- supporter profiles and the supporter pool -----------------------------------------------------
+  {
+    method: 'GET', url: '/api/supporter/profile', access: 'supporter.self', success: 200,
+    expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+    request: () => ({ url: '/api/supporter/profile' }),
+  },
+  {
+    method: 'PUT', url: '/api/supporter/profile', access: 'supporter.self', success: 200,
+    expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+    request: () => ({ url: '/api/supporter/profile', payload: { modalities: ['phone'], weeklyAvailability: [{ day: 2, start: '09:00', end: '12:00' }] } }),
+  },
+  {
+    method: 'GET', url: '/api/supporters', access: 'supporters.manage', success: 200,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 200],
+    request: () => ({ url: '/api/supporters' }),
+  },
+  {
+    method: 'PATCH', url: '/api/supporters/:id', access: 'supporters.manage', success: 200, crossOrg: 404,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
+    request: ({ world }) => ({ url: `/api/supporters/${world.byRole.peer_supporter.id}`, payload: { certifiedUntil: '2027-12-31' } }),
+  },
+
+  // --- support requests: intake and the requester's own view ------------------------------------------
+  {
+    method: 'POST', url: '/api/support/requests', access: 'support.request', success: 201,
+    expect: [401, 201, 201, 201, 201, 201, 201, 201, 201],
+    request: () => ({ url: '/api/support/requests', payload: SUPPORT_REQUEST }),
+  },
+  {
+    method: 'GET', url: '/api/support/requests', access: 'support.request', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/support/requests' }),
+  },
+  {
+    // Only the requester may withdraw: each caller withdraws a request of their own; organisation B's
+    // director names one of organisation A's.
+    method: 'POST', url: '/api/support/requests/:id/withdraw', access: 'support.request', success: 200, crossOrg: 404,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 404],
+    request: async ({ world, caller }) => {
+      const requester = caller === 'anonymous' || caller === 'other_org' ? world.colleague.id : world.byRole[caller].id;
+      return { url: `/api/support/requests/${await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { requesterPersonId: requester })}/withdraw` };
+    },
+  },
+  {
+    method: 'POST', url: '/api/support/referrals', access: 'support.request', success: 202, crossOrg: 400,
+    expect: [401, 202, 202, 202, 202, 202, 202, 202, 400],
+    request: async ({ world }) => ({
+      url: '/api/support/referrals',
+      payload: { colleagueId: (await buildPerson(world.t.ctx.db, world.t.clock, world.orgA.id)).id, toldColleague: true, reason: 'patient_death', urgency: 'this_week' },
+    }),
+  },
+  {
+    method: 'POST', url: '/api/public/support/requests', access: 'public', success: 201,
+    expect: [201, 201, 201, 201, 201, 201, 201, 201, 201],
+    request: ({ world }) => ({
+      url: '/api/public/support/requests',
+      payload: { ...SUPPORT_REQUEST, org: world.orgA.slug, preferredName: 'Sam', contactMethod: 'personal_email', contactValue: 'sam@example.test' },
+    }),
+  },
+  {
+    method: 'POST', url: '/api/public/support/requests/status', access: 'public', success: 200,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: async ({ world }) => ({ url: '/api/public/support/requests/status', payload: await anonymousCase(world) }),
+  },
+  {
+    method: 'POST', url: '/api/public/support/requests/withdraw', access: 'public', success: 200,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: async ({ world }) => ({ url: '/api/public/support/requests/withdraw', payload: await anonymousCase(world) }),
+  },
+
+  // --- supporter workspace: offers and assigned cases ----------------------------------------------------
+  {
+    method: 'GET', url: '/api/supporter/offers', access: 'supporter.self', success: 200,
+    expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+    request: () => ({ url: '/api/supporter/offers' }),
+  },
+  {
+    method: 'POST', url: '/api/supporter/offers/:id/accept', access: 'supporter.self', success: 200, crossOrg: 404,
+    expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+    request: async ({ world }) => ({ url: `/api/supporter/offers/${(await buildOffer(world.t.ctx.db, world.t.clock, world.orgA.id, world.byRole.peer_supporter.id)).offerId}/accept` }),
+  },
+  {
+    method: 'POST', url: '/api/supporter/offers/:id/decline', access: 'supporter.self', success: 204, crossOrg: 404,
+    expect: [401, 404, 404, 204, 404, 404, 404, 404, 404],
+    request: async ({ world }) => ({
+      url: `/api/supporter/offers/${(await buildOffer(world.t.ctx.db, world.t.clock, world.orgA.id, world.byRole.peer_supporter.id)).offerId}/decline`,
+      payload: { reason: 'no_capacity' },
+    }),
+  },
+  {
+    method: 'GET', url: '/api/supporter/cases', access: 'supporter.self', success: 200,
+    expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+    request: () => ({ url: '/api/supporter/cases' }),
   },
 ];
 

@@ -29,6 +29,20 @@ describe('demo organisation', () => {
     expect(professions.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('gives the demo supporter an offer and a case, and the clinician a request in progress', async () => {
+    const states = (await t.ctx.db.selectFrom('cases').select('state').execute()).map((c) => c.state).sort();
+    expect(states).toEqual(['assigned', 'new', 'offered', 'withdrawn']);
+    const supporter = await signIn(t.app, 'supporter@demo.peerline.test', DEMO_PASSWORD);
+    expect((await t.app.inject({ url: '/api/supporter/offers', headers: { cookie: supporter } })).json().offers).toHaveLength(1);
+    expect((await t.app.inject({ url: '/api/supporter/cases', headers: { cookie: supporter } })).json().cases).toEqual([
+      expect.objectContaining({ requesterFirstName: 'Tomás', reason: 'adverse_event' }),
+    ]);
+    const clinician = await signIn(t.app, 'clinician@demo.peerline.test', DEMO_PASSWORD);
+    expect((await t.app.inject({ url: '/api/support/requests', headers: { cookie: clinician } })).json().requests).toEqual([
+      expect.objectContaining({ state: 'assigned', supporterFirstName: 'Priya' }),
+    ]);
+  });
+
   it('lets every demo account sign in with the demo password and hold its roles', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);

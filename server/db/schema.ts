@@ -1,3 +1,5 @@
+import type { CaseAuditTable, CaseOffersTable, CasesTable, ResourcesTable, SupporterProfilesTable } from './schema-support.ts';
+
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
  * timestamps set by the app, JSON stored as text (always stringified), booleans as `boolean`
@@ -122,6 +124,39 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+
+/** Durable background work (server/jobs, docs/decisions/005). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON text, validated by the job's zod schema when it runs. */
+  payload: string;
+  run_at: string;
+  status: 'pending' | 'running' | 'done' | 'failed' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  /** A short code, never request data. */
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** E-mail queued in the transaction that causes it (server/email); the text is rendered from `template`. */
+export interface EmailOutboxTable {
+  id: string;
+  organization_id: string;
+  to_address: string;
+  template: string;
+  /** An app path or URL; never carries a case id. */
+  link: string;
+  status: 'queued' | 'held' | 'sent';
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   sites: SitesTable;
@@ -134,4 +169,11 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   support_lines: SupportLinesTable;
   audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  email_outbox: EmailOutboxTable;
+  resources: ResourcesTable;
+  supporter_profiles: SupporterProfilesTable;
+  cases: CasesTable;
+  case_offers: CaseOffersTable;
+  case_audit: CaseAuditTable;
 }

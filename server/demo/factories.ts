@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
+import type { ResourceCategory } from '../../shared/schemas/resources.ts';
 import type { Clock } from '../config.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { newId } from '../db/values.ts';
@@ -100,7 +101,70 @@ export async function buildOrganization(
       },
     ])
     .execute();
+  // The two resources every program has; the rest of the referral directory is local.
+  for (const [category, resourceName, phone, description] of [
+    ['physician_support_line', 'Physician Support Line', '1-888-409-0141', 'Free, confidential peer support from volunteer psychiatrists.'],
+    ['crisis_line', '988 Suicide & Crisis Lifeline', '988', 'Call or text 988, any time.'],
+  ] as const) {
+    await buildResource(db, clock, id, { category, name: resourceName, phone, description, sortOrder: 1 });
+  }
   return { id, slug, name, professions, supportLineIds };
+}
+
+export async function buildResource(
+  db: DbOrTrx,
+  clock: Clock,
+  organizationId: string,
+  overrides: { category?: ResourceCategory; name?: string; phone?: string | null; url?: string | null; hours?: string | null; description?: string; active?: boolean; sortOrder?: number } = {},
+): Promise<string> {
+  const id = newId();
+  const at = clock.now().toISOString();
+  await db
+    .insertInto('resources')
+    .values({
+      id,
+      organization_id: organizationId,
+      category: overrides.category ?? 'therapy_eap',
+      name: overrides.name ?? `Resource ${unique()}`,
+      phone: overrides.phone ?? null,
+      url: overrides.url ?? null,
+      hours: overrides.hours ?? null,
+      description: overrides.description ?? '',
+      active: overrides.active ?? true,
+      sort_order: overrides.sortOrder ?? 100,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** A supporter profile row; `certifiedUntil` defaults to a year after the clock's today. */
+export async function buildSupporterProfile(
+  db: DbOrTrx,
+  clock: Clock,
+  organizationId: string,
+  personId: string,
+  overrides: { status?: 'active' | 'paused' | 'retired'; certifiedUntil?: string | null; capacity?: number; modalities?: string[]; experienceTags?: string[] } = {},
+): Promise<void> {
+  const now = clock.now();
+  const nextYear = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  await db
+    .insertInto('supporter_profiles')
+    .values({
+      person_id: personId,
+      organization_id: organizationId,
+      status: overrides.status ?? 'active',
+      certified_until: overrides.certifiedUntil === undefined ? nextYear : overrides.certifiedUntil,
+      capacity: overrides.capacity ?? 3,
+      modalities: JSON.stringify(overrides.modalities ?? ['phone', 'video', 'in_person']),
+      experience_tags: JSON.stringify(overrides.experienceTags ?? []),
+      weekly_availability: '[]',
+      away_periods: '[]',
+      paused_until: null,
+      updated_at: now.toISOString(),
+    })
+    .execute();
 }
 
 export async function buildSite(db: DbOrTrx, clock: Clock, organizationId: string, name = `Site ${unique()}`) {
@@ -199,4 +263,56 @@ export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: str
       .execute();
   }
   return { id, email, accountId };
+}
+
+export interface CaseOverrides {
+  origin?: 'self' | 'anonymous' | 'colleague_referral' | 'event_outreach';
+  state?: 'new' | 'offered' | 'assigned' | 'contacted' | 'active' | 'closed' | 'withdrawn' | 'declined';
+  requesterPersonId?: string | null;
+  requesterFirstName?: string | null;
+  contactValue?: string | null;
+  reason?: string;
+  assignedSupporterId?: string | null;
+  offeredSupporterId?: string | null;
+  anonymousCode?: string | null;
+  anonymousSecretHash?: string | null;
+  outcome?: string | null;
+  closedAt?: string | null;
+}
+
+/** A case row as intake would store it, without running matching (tests set up the state they need). */
+export async function buildCase(db: DbOrTrx, clock: Clock, organizationId: string, overrides: CaseOverrides = {}): Promise<string> {
+  const id = newId();
+  const at = clock.now().toISOString();
+  await db
+    .insertInto('cases')
+    .values({
+      id, organization_id: organizationId, origin: overrides.origin ?? 'self', state: overrides.state ?? 'new',
+      outcome: overrides.outcome ?? null, reason: overrides.reason ?? 'burnout_or_overload', urgency: 'this_week', modality: 'phone',
+      language: null, language_required: false, department_preference: 'no_preference',
+      requester_profession_category: 'physician', requester_department_id: null,
+      requester_person_id: overrides.requesterPersonId ?? null, requester_first_name: overrides.requesterFirstName ?? 'Robin',
+      contact_method: 'personal_phone', contact_value: overrides.contactValue ?? '+1 555 0199',
+      anonymous_code: overrides.anonymousCode ?? null, anonymous_secret_hash: overrides.anonymousSecretHash ?? null, requester_informed: null,
+      assigned_supporter_id: overrides.assignedSupporterId ?? null, offered_supporter_id: overrides.offeredSupporterId ?? null,
+      contact_attempts: 0, relaxed_rules: '[]', created_at: at, updated_at: at,
+      assigned_at: overrides.assignedSupporterId ? at : null, first_contact_at: null, closed_at: overrides.closedAt ?? null,
+    })
+    .execute();
+  return id;
+}
+
+/** A case offered to `supporterId` with a pending offer (4 h window); returns both ids. */
+export async function buildOffer(db: DbOrTrx, clock: Clock, organizationId: string, supporterId: string, overrides: CaseOverrides = {}) {
+  const caseId = await buildCase(db, clock, organizationId, { ...overrides, state: 'offered', offeredSupporterId: supporterId });
+  const offerId = newId();
+  const now = clock.now();
+  await db
+    .insertInto('case_offers')
+    .values({
+      id: offerId, organization_id: organizationId, case_id: caseId, supporter_id: supporterId, status: 'pending', decline_reason: null,
+      match_reasons: '[]', offered_at: now.toISOString(), expires_at: new Date(now.getTime() + 4 * 3_600_000).toISOString(), responded_at: null,
+    })
+    .execute();
+  return { caseId, offerId };
 }

@@ -1,7 +1,9 @@
 import type { Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
+import type { Trx } from '../db/database.ts';
 import type { AppContext } from '../lib/context.ts';
-import { buildDepartment, buildOrganization, buildPerson, buildSite } from './factories.ts';
+import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
+import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson, buildResource, buildSite, buildSupporterProfile } from './factories.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
 export const DEMO_ORG_SLUG = 'demo';
@@ -16,6 +18,16 @@ export const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string
   { email: 'reporter@demo.peerline.test', firstName: 'Grace', lastName: 'Lindqvist', roles: ['event_reporter', 'staff_member'], profession: 'nurse', department: 'Internal Medicine', specialty: 'Patient safety' },
   { email: 'it@demo.peerline.test', firstName: 'Samir', lastName: 'Haddad', roles: ['it_admin'], profession: 'other', department: 'Radiology', specialty: 'Information technology' },
 ];
+
+const DEMO_RESOURCES = [
+  { category: 'therapy_eap', name: 'Employee Assistance Program', phone: '1-800-555-0142', hours: 'Around the clock', description: 'Up to six free, confidential counselling sessions.' },
+  { category: 'psychiatry_backup', name: 'Clinician wellness psychiatry clinic', phone: '555-0187', hours: 'Weekdays 8–17, urgent same day', description: 'Rapid, confidential appointments for staff, outside the staff’s own department.' },
+  { category: 'legal_risk_management', name: 'Risk management (claims support)', phone: '555-0166', hours: 'Weekdays 8–17', description: 'What to expect after a claim or complaint, and your rights.' },
+  { category: 'disclosure_coaching', name: 'Communication and resolution team', phone: '555-0120', hours: 'Weekdays', description: 'Coaching before a disclosure or apology conversation.' },
+  { category: 'time_off', name: 'Schedule relief (medical staff office)', phone: '555-0101', hours: 'Weekdays 7–19', description: 'Same-day cover so you can step away after a hard event.' },
+  { category: 'chaplaincy', name: 'Spiritual care', phone: '555-0199', hours: 'Around the clock, on call at night', description: 'Chaplains of many traditions and none.' },
+  { category: 'grief_counselling', name: 'Bereavement counselling service', phone: '555-0133', hours: 'Weekdays', description: 'Support after the death of a patient or a colleague.' },
+] as const;
 
 const SITES = ['Riverside Medical Center', 'Northgate Community Hospital'];
 /** [name, site index, parent name?] — 12 departments plus 3 units under them. */
@@ -68,12 +80,18 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
       return 'other';
     };
 
+    for (const resource of DEMO_RESOURCES) await buildResource(trx, ctx.clock, org.id, resource);
+    const supporterIds: string[] = [];
+    const demoIds = new Map<string, string>();
+
     for (const account of DEMO_ACCOUNTS) {
-      await buildPerson(trx, ctx.clock, org.id, {
+      const built = await buildPerson(trx, ctx.clock, org.id, {
         email: account.email, firstName: account.firstName, lastName: account.lastName, roles: account.roles,
         professionId: org.professions[account.profession], departmentId: departments.get(account.department) ?? null,
         specialty: account.specialty ?? null, languages: ['en'], password: DEMO_PASSWORD,
       });
+      demoIds.set(account.email.split('@')[0]!, built.id);
+      if (account.roles.includes('peer_supporter')) supporterIds.push(built.id);
     }
 
     // A chief per top-level department, whom the department's staff report to.
@@ -108,13 +126,48 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
       const languages = random() < 0.18 ? ['en', pick(['es', 'fr', 'pt', 'zh', 'ar', 'hi', 'tl'])] : ['en'];
       // 19 more peer supporters besides the demo one: 20 in all, across professions.
       const roles: Role[] = i < 19 ? ['peer_supporter', 'staff_member'] : ['staff_member'];
-      await buildPerson(trx, ctx.clock, org.id, {
+      const person = await buildPerson(trx, ctx.clock, org.id, {
         firstName: n.first, lastName: n.last, email: n.email, professionId: org.professions[profession],
         departmentId: departments.get(department) ?? null,
         specialty: profession === 'physician' ? (SPECIALTIES[topLevel]?.[0] ?? null) : null,
-        languages, managerId: chiefs.get(topLevel) ?? null, roles, active: random() > 0.02,
+        languages, managerId: chiefs.get(topLevel) ?? null, roles, active: i < 19 || random() > 0.02,
+      });
+      if (i < 19) supporterIds.push(person.id);
+    }
+    // Certified supporters with varied capacity, modalities and shared lived experience.
+    for (const [index, personId] of supporterIds.entries()) {
+      await buildSupporterProfile(trx, ctx.clock, org.id, personId, {
+        capacity: 2 + (index % 3),
+        modalities: index % 4 === 3 ? ['phone', 'video'] : ['phone', 'video', 'in_person'],
+        experienceTags: [['adverse_event'], ['patient_death', 'bereavement'], ['litigation_or_complaint'], ['burnout_or_overload', 'parenting'], []][index % 5],
+        status: index === 7 ? 'paused' : 'active',
       });
     }
+    await seedDemoCases(ctx, trx, org.id, demoIds, supporterIds);
     return { organizationName: org.name };
+  });
+}
+
+/**
+ * Requests in several states, so each demo account has something to see: the clinician's request
+ * assigned to the demo supporter, an anonymous request waiting for the supporter's answer, one that
+ * found nobody yet, and one the requester withdrew.
+ */
+async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, demoIds: Map<string, string>, supporterIds: string[]) {
+  const supporter = demoIds.get('supporter')!;
+  const clinician = demoIds.get('clinician')!;
+  const clinicianRow = await trx.selectFrom('people').select(['first_name', 'work_email']).where('id', '=', clinician).executeTakeFirstOrThrow();
+  await buildCase(trx, ctx.clock, organizationId, {
+    state: 'assigned', reason: 'adverse_event', requesterPersonId: clinician, requesterFirstName: clinicianRow.first_name,
+    contactValue: clinicianRow.work_email, assignedSupporterId: supporter,
+  });
+  const { offerId } = await buildOffer(trx, ctx.clock, organizationId, supporter, { origin: 'anonymous', reason: 'litigation_or_complaint', requesterFirstName: 'Jordan', contactValue: '+1 555 0134' });
+  const expiresAt = (await trx.selectFrom('case_offers').select('expires_at').where('id', '=', offerId).executeTakeFirstOrThrow()).expires_at;
+  await offerExpiryJob.enqueue(trx, { offerId }, { runAt: new Date(expiresAt), dedupeKey: `offer-expiry:${offerId}`, now: ctx.clock.now() });
+  await buildCase(trx, ctx.clock, organizationId, { state: 'new', reason: 'burnout_or_overload', origin: 'anonymous', requesterFirstName: 'Alex' });
+  const at = ctx.clock.now().toISOString();
+  await buildCase(trx, ctx.clock, organizationId, {
+    state: 'withdrawn', outcome: 'withdrawn', closedAt: at, reason: 'personal', requesterPersonId: demoIds.get('reporter')!, requesterFirstName: 'Grace',
+    assignedSupporterId: supporterIds[1] ?? null,
   });
 }

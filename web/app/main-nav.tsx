@@ -12,7 +12,14 @@ interface NavItem {
 /** The only place the app decides which sections exist; features do not add themselves. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', label: 'Home', end: true },
+  { to: '/app/request', label: 'Ask for support', action: 'support.request' },
+  { to: '/app/requests', label: 'My requests', action: 'support.request' },
+  { to: '/app/offers', label: 'Offers', action: 'supporter.self' },
+  { to: '/app/cases', label: 'My cases', action: 'supporter.self' },
   { to: '/app/account', label: 'My account' },
+  { to: '/app/resources', label: 'Resources', action: 'resources.read' },
+  { to: '/app/supporter-profile', label: 'My supporter profile', action: 'supporter.self' },
+  { to: '/app/supporters', label: 'Supporters', action: 'supporters.manage' },
   { to: '/app/people', label: 'People', action: 'people.read' },
   { to: '/app/import', label: 'Import roster', action: 'people.import' },
   { to: '/app/organization', label: 'Organisation', action: 'organization.manage' },

@@ -16,13 +16,22 @@ const router = createBrowserRouter([
     hydrateFallbackElement: <Loading />,
     children: [
       { path: '/', element: <PublicHomeRoute /> },
+      { path: '/request', lazy: async () => ({ Component: (await import('./routes/public-request.tsx')).PublicRequestRoute }) },
+      { path: '/request/status', lazy: async () => ({ Component: (await import('./routes/public-request-status.tsx')).PublicRequestStatusRoute }) },
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
       {
         path: '/app',
         lazy: async () => ({ Component: (await import('./routes/app-shell.tsx')).AppShellRoute }),
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/app-home.tsx')).AppHomeRoute }) },
+          { path: 'request', lazy: async () => ({ Component: (await import('./support-pages.tsx')).AskForSupportPage }) },
+          { path: 'requests', lazy: async () => ({ Component: (await import('./support-pages.tsx')).MyRequestsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('./routes/account.tsx')).AccountRoute }) },
+          { path: 'resources', lazy: async () => ({ Component: (await import('./support-pages.tsx')).ResourcesPage }) },
+          { path: 'offers', lazy: async () => ({ Component: (await import('./support-pages.tsx')).OffersPage }) },
+          { path: 'cases', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupporterCasesPage }) },
+          { path: 'supporter-profile', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupporterProfilePage }) },
+          { path: 'supporters', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupportersPage }) },
           { path: 'people', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).PeoplePage }) },
           { path: 'people/:id', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).PersonPage }) },
           { path: 'import', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).ImportPage }) },

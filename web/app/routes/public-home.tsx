@@ -13,6 +13,8 @@ export function PublicHomeRoute() {
   const [params] = useSearchParams();
   const program = usePublicProgram(params.get('org') ?? undefined);
   const organizationName = program.data?.organization.name ?? 'your hospital';
+  const org = params.get('org');
+  const requestPath = org ? `/request?org=${encodeURIComponent(org)}` : '/request';
   return (
     <div className="page">
       <SkipLink />
@@ -31,6 +33,12 @@ export function PublicHomeRoute() {
           <p className="lead">
             A hard case, a patient’s death, a complaint or months of overload can stay with you. Talking it through with a
             colleague who understands helps. This is how to do that here, confidentially.
+          </p>
+          <p className="public-hero__actions">
+            <Link to={requestPath} className="button button--primary">
+              Ask without signing in
+            </Link>
+            <Link to="/login?next=%2Fapp%2Frequest">Sign in to ask</Link>
           </p>
         </div>
         <div className="public-layout">

@@ -1,15 +1,5 @@
-import type { ProfessionCategory } from '../../../../shared/schemas/organization.ts';
-import { PROFESSION_CATEGORIES } from '../../../../shared/schemas/organization.ts';
-
-/** Categories drive matching (physician with physician, nurse with nurse), so they are fixed. */
-export const CATEGORY_LABELS: Record<ProfessionCategory, string> = {
-  physician: 'Physician',
-  resident_fellow: 'Resident or fellow',
-  nurse: 'Nurse',
-  advanced_practice_provider: 'Advanced practice provider',
-  pharmacist: 'Pharmacist',
-  allied_health: 'Allied health',
-  other: 'Other',
-};
-
-export const CATEGORY_OPTIONS = PROFESSION_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] }));
+/** The labels live in lib/ because the supporter pool shows profession categories too. */
+export {
+  PROFESSION_CATEGORY_LABELS as CATEGORY_LABELS,
+  PROFESSION_CATEGORY_OPTIONS as CATEGORY_OPTIONS,
+} from '../../../lib/profession-categories.ts';

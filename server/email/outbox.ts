@@ -1,0 +1,107 @@
+import type { Selectable } from 'kysely';
+import type { AppConfig } from '../config.ts';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import type { EmailOutboxTable } from '../db/schema.ts';
+import { newId } from '../db/values.ts';
+import { enqueueJob } from '../jobs/jobs.repository.ts';
+import { assertNeutralLink, isEmailTemplate, renderEmail, type EmailTemplate } from './templates.ts';
+
+export type OutboxRow = Selectable<EmailOutboxTable>;
+export const SEND_EMAIL_JOB = 'send-email';
+
+export interface QueueEmailInput {
+  organizationId: string;
+  to: string;
+  template: EmailTemplate;
+  /** App path (e.g. `/` or `/t/<opaque token>`) or URL; never a case id. */
+  link: string;
+  /** `ctx.clock.now()`: the e-mail becomes due at once. */
+  now: Date;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * Queues an e-mail in the caller's transaction: an outbox row plus a `send-email` job. Both exist
+ * exactly when the change that caused them commits; a rollback leaves neither.
+ */
+export async function queueEmail(db: DbOrTrx, input: QueueEmailInput): Promise<{ id: string }> {
+  if (!isEmailTemplate(input.template)) throw new Error('unknown e-mail template');
+  if (!EMAIL.test(input.to) || input.to.length > 320) throw new Error('e-mail recipient is not an address');
+  assertNeutralLink(input.link);
+  const id = newId();
+  await db
+    .insertInto('email_outbox')
+    .values({
+      id,
+      organization_id: input.organizationId,
+      to_address: input.to.toLowerCase(),
+      template: input.template,
+      link: input.link,
+      status: 'queued',
+      created_at: input.now.toISOString(),
+      sent_at: null,
+    })
+    .execute();
+  await enqueueJob(db, {
+    kind: SEND_EMAIL_JOB,
+    payload: { outboxId: id },
+    runAt: input.now,
+    dedupeKey: `${SEND_EMAIL_JOB}:${id}`,
+    now: input.now,
+  });
+  return { id };
+}
+
+export interface OutboxEntry {
+  id: string;
+  to: string;
+  template: string;
+  status: OutboxRow['status'];
+  createdAt: string;
+  sentAt: string | null;
+  subject: string;
+  text: string;
+}
+
+/** The public origin links are resolved against; the same rule for sending and for reading the outbox. */
+export function appOrigin(config: AppConfig): string {
+  return config.publicOrigin ?? `http://localhost:${config.port}`;
+}
+
+/**
+ * The organisation's outbox, newest first, with each message exactly as it would be sent — for an
+ * administrators' page in development (no route yet).
+ */
+export async function listOutbox(
+  db: Db,
+  organizationId: string,
+  options: { origin?: string; limit?: number } = {},
+): Promise<OutboxEntry[]> {
+  const rows = await db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 200)
+    .execute();
+  const origin = options.origin ?? 'http://localhost:3000';
+  return rows.map((row) => {
+    const rendered = isEmailTemplate(row.template) ? renderEmail(row.template, row.link, origin) : undefined;
+    return {
+      id: row.id,
+      to: row.to_address,
+      template: row.template,
+      status: row.status,
+      createdAt: row.created_at,
+      sentAt: row.sent_at,
+      subject: rendered?.subject ?? '',
+      text: rendered?.text ?? '',
+    };
+  });
+}
+
+export async function getOutboxRow(db: DbOrTrx, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,71 @@
+/**
+ * The only e-mails Peerline sends. Invariant 3 (PRODUCT.md): nothing about a case goes into an
+ * e-mail beyond "you have something to look at in Peerline" and a link. The text is fixed here;
+ * callers choose a template and a link, nothing else — there is no way to put a name, a reason or
+ * a case id into a message.
+ */
+
+export const EMAIL_TEMPLATES = [
+  'new_offer',
+  'reminder',
+  'case_update',
+  'feedback_request',
+  'attention_needed',
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+export const EMAIL_SUBJECT = 'You have something to look at in Peerline';
+
+const SENTENCES: Record<EmailTemplate, string> = {
+  new_offer: 'Something new is waiting for your answer.',
+  reminder: 'This is a reminder about something coming up.',
+  case_update: 'Something you follow has changed.',
+  feedback_request: 'Your feedback would be welcome; it takes a minute.',
+  attention_needed: 'Something needs your attention.',
+};
+
+const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;
+
+/**
+ * A link is an app path (`/`, `/t/<opaque token>`) or an http(s) URL. It may not carry a UUID —
+ * every record id in Peerline is one, so this refuses case, person and offer ids — nor an e-mail
+ * address, whitespace or control characters.
+ */
+export function assertNeutralLink(link: string): void {
+  const ok =
+    link.length <= 500 &&
+    (link.startsWith('/') || /^https?:\/\//i.test(link)) &&
+    !link.startsWith('//') &&
+    ![...link].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '@' || /\s/.test(c)) &&
+    !UUID.test(link);
+  if (!ok) throw new Error('e-mail link must be an app path or URL without record ids');
+}
+
+export function isEmailTemplate(value: string): value is EmailTemplate {
+  return (EMAIL_TEMPLATES as readonly string[]).includes(value);
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Turns a stored link into an absolute URL on the app's public origin. */
+export function absoluteLink(link: string, origin: string): string {
+  return link.startsWith('/') ? `${origin.replace(/\/+$/, '')}${link}` : link;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderEmail(template: EmailTemplate, link: string, origin: string): RenderedEmail {
+  assertNeutralLink(link);
+  const url = absoluteLink(link, origin);
+  const sentence = SENTENCES[template];
+  const text = `You have something to look at in Peerline.\n\n${sentence}\n\n${url}\n`;
+  const html =
+    `<p>You have something to look at in Peerline.</p>\n<p>${escapeHtml(sentence)}</p>\n` +
+    `<p><a href="${escapeHtml(url)}">Open Peerline</a></p>\n`;
+  return { subject: EMAIL_SUBJECT, text, html };
+}

@@ -1,0 +1,6 @@
+import { sendEmailJob } from '../email/send-email.job.ts';
+import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
+import type { JobDefinition, JobHandlers } from './define.ts';
+
+/** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
+export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>];

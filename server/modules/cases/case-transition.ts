@@ -1,0 +1,52 @@
+import {
+  transition,
+  type CaseActorKind,
+  type CaseEffect,
+  type CaseEvent,
+  type CaseSnapshot,
+} from '../../../shared/case-workflow.ts';
+import type { CaseOutcome, CaseState } from '../../../shared/schemas/case-vocabulary.ts';
+import type { Trx } from '../../db/database.ts';
+import { AppError } from '../../lib/errors.ts';
+import { updateCaseIfState, type CaseRow } from './cases.repository.ts';
+
+export function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    state: row.state as CaseState,
+    outcome: row.outcome as CaseOutcome | null,
+    closedAt: row.closed_at,
+    assignedSupporterId: row.assigned_supporter_id,
+    offeredSupporterId: row.offered_supporter_id,
+    contactAttempts: row.contact_attempts,
+  };
+}
+
+/**
+ * Applies one lifecycle event to a case inside the caller's transaction: the pure table decides,
+ * this persists the whole next snapshot with a compare-and-set on the state it was read in. A
+ * refusal is a 409 (the case moved on, or the event does not apply); losing a race is a 409 too.
+ */
+export async function applyCaseEvent(
+  trx: Trx,
+  row: CaseRow,
+  event: CaseEvent,
+  actor: CaseActorKind,
+  now: Date,
+  extra: Partial<CaseRow> = {},
+): Promise<{ row: CaseRow; effects: CaseEffect[] }> {
+  const result = transition(snapshotOf(row), event, actor, now);
+  if (!result.ok) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
+  const set: Partial<CaseRow> = {
+    state: result.state,
+    outcome: result.outcome,
+    closed_at: result.closedAt,
+    assigned_supporter_id: result.assignedSupporterId,
+    offered_supporter_id: result.offeredSupporterId,
+    contact_attempts: result.contactAttempts,
+    updated_at: now.toISOString(),
+    ...extra,
+  };
+  const won = await updateCaseIfState(trx, row.id, row.state as CaseState, set);
+  if (!won) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
+  return { row: { ...row, ...set }, effects: result.effects };
+}

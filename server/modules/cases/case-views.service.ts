@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { allowedEvents } from '../../../shared/case-workflow.ts';
+import type { MyRequestSchema, OfferSchema, SupporterCaseSchema } from '../../../shared/schemas/case.ts';
+import { parseJsonArray } from '../../db/values.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext, RequestOrigin } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { applyCaseEvent, snapshotOf } from './case-transition.ts';
+import * as repo from './cases.repository.ts';
+import { findAnonymousCase } from './intake.service.ts';
+import { runCaseEffects } from './offers.service.ts';
+
+type MyRequest = z.infer<typeof MyRequestSchema>;
+
+async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
+  const supporter = row.assigned_supporter_id
+    ? await ctx.db.selectFrom('people').select('first_name').where('id', '=', row.assigned_supporter_id).executeTakeFirst()
+    : undefined;
+  return {
+    id: row.id,
+    origin: row.origin as MyRequest['origin'],
+    state: row.state as MyRequest['state'],
+    outcome: row.outcome as MyRequest['outcome'],
+    reason: row.reason as MyRequest['reason'],
+    urgency: row.urgency as MyRequest['urgency'],
+    modality: row.modality as MyRequest['modality'],
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    supporterFirstName: supporter?.first_name ?? null,
+    canWithdraw: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('withdrawn_by_requester'),
+  };
+}
+
+/** My own requests, including outreach a colleague started for me (never who started it). */
+export async function listMyRequests(ctx: AppContext, actor: Actor): Promise<MyRequest[]> {
+  const rows = await repo.listCasesOfRequester(ctx.db, actor.organizationId, actor.personId);
+  return Promise.all(rows.map((row) => toMyRequest(ctx, row)));
+}
+
+export async function getMyRequest(ctx: AppContext, actor: Actor, id: string): Promise<MyRequest> {
+  const row = await repo.findCase(ctx.db, actor.organizationId, id);
+  if (!row || row.requester_person_id !== actor.personId) throw notFound();
+  return toMyRequest(ctx, row);
+}
+
+async function withdraw(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.withdrawPendingOffers(trx, row.id, now.toISOString());
+    const { row: withdrawn, effects } = await applyCaseEvent(trx, row, { type: 'withdrawn_by_requester' }, 'requester', now);
+    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.withdrawn', at: now.toISOString(), ip: origin.ip });
+    return runCaseEffects(ctx, trx, withdrawn, effects);
+  });
+}
+
+export async function withdrawMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<MyRequest> {
+  const row = await repo.findCase(ctx.db, actor.organizationId, id);
+  if (!row || row.requester_person_id !== actor.personId) throw notFound();
+  return toMyRequest(ctx, await withdraw(ctx, row, actor.personId, origin));
+}
+
+export async function anonymousStatus(ctx: AppContext, code: string, secret: string) {
+  const row = await findAnonymousCase(ctx, code, secret);
+  const canWithdraw = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('withdrawn_by_requester');
+  return { state: row.state as MyRequest['state'], canWithdraw };
+}
+
+export async function anonymousWithdraw(ctx: AppContext, code: string, secret: string, origin: RequestOrigin) {
+  const row = await findAnonymousCase(ctx, code, secret);
+  await withdraw(ctx, row, null, origin);
+  return anonymousStatus(ctx, code, secret);
+}
+
+/** Offers waiting for my answer: what the request is about, never who it is from. */
+export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.infer<typeof OfferSchema>[]> {
+  const rows = await repo.listPendingOffersOf(ctx.db, actor.organizationId, actor.personId, ctx.clock.now().toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    reason: r.reason as MyRequest['reason'],
+    urgency: r.urgency as MyRequest['urgency'],
+    modality: r.modality as MyRequest['modality'],
+    language: r.language,
+    requesterProfessionCategory: r.requester_profession_category as z.infer<typeof OfferSchema>['requesterProfessionCategory'],
+    offeredAt: r.offered_at,
+    expiresAt: r.expires_at,
+    matchReasons: parseJsonArray(r.match_reasons),
+  }));
+}
+
+/**
+ * Cases assigned to me, with the requester's first name and contact: each such read is written
+ * to the case audit (invariant 5).
+ */
+export async function listMyCases(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<z.infer<typeof SupporterCaseSchema>[]> {
+  const rows = await repo.listOpenCasesAssignedTo(ctx.db, actor.organizationId, actor.personId);
+  const at = ctx.clock.now().toISOString();
+  for (const row of rows) {
+    await repo.appendCaseAudit(ctx.db, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at, ip: origin.ip });
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    origin: row.origin as MyRequest['origin'],
+    state: row.state as MyRequest['state'],
+    reason: row.reason as MyRequest['reason'],
+    urgency: row.urgency as MyRequest['urgency'],
+    modality: row.modality as MyRequest['modality'],
+    language: row.language,
+    requesterFirstName: row.requester_first_name ?? '',
+    contactMethod: (row.contact_method ?? 'work_email') as z.infer<typeof SupporterCaseSchema>['contactMethod'],
+    contactValue: row.contact_value ?? '',
+    assignedAt: row.assigned_at,
+  }));
+}

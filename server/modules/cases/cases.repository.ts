@@ -1,0 +1,138 @@
+import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
+import type { CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
+import { newId } from '../../db/values.ts';
+
+export type CaseRow = CasesTable;
+export type OfferRow = CaseOffersTable;
+
+export async function insertCase(db: DbOrTrx, row: CaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function findCase(db: DbOrTrx, organizationId: string, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('anonymous_code', '=', code).executeTakeFirst();
+}
+
+/**
+ * Writes a state change only if the case is still in the state the caller read: of two concurrent
+ * writers exactly one matches (row locks on PostgreSQL, one writer at a time on SQLite).
+ * Returns whether this caller won. Needs a transaction: the caller's other writes must go with it.
+ */
+export async function updateCaseIfState(trx: Trx, id: string, expected: CaseState, set: Partial<CaseRow>): Promise<boolean> {
+  const result = await trx.updateTable('cases').set(set).where('id', '=', id).where('state', '=', expected).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, personId: string): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('requester_person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function listOpenCasesAssignedTo(db: DbOrTrx, organizationId: string, supporterId: string): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('assigned_supporter_id', '=', supporterId)
+    .where('state', 'in', ['assigned', 'contacted', 'active'])
+    .orderBy('assigned_at')
+    .execute();
+}
+
+/** Open cases per supporter, for matching's capacity rule. */
+export async function countOpenCasesBySupporter(db: DbOrTrx, organizationId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['assigned_supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('organization_id', '=', organizationId)
+    .where('state', 'in', ['assigned', 'contacted', 'active'])
+    .where('assigned_supporter_id', 'is not', null)
+    .groupBy('assigned_supporter_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assigned_supporter_id as string, Number(r.n)]));
+}
+
+export async function insertOffer(db: DbOrTrx, row: OfferRow): Promise<void> {
+  await db.insertInto('case_offers').values(row).execute();
+}
+
+export async function findOfferOfSupporter(db: DbOrTrx, organizationId: string, supporterId: string, offerId: string) {
+  return db
+    .selectFrom('case_offers')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('supporter_id', '=', supporterId)
+    .where('id', '=', offerId)
+    .executeTakeFirst();
+}
+
+export async function findOffer(db: DbOrTrx, offerId: string) {
+  return db.selectFrom('case_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+}
+
+/** Same compare-and-set as cases: a pending offer is answered once. */
+export async function answerOfferIfPending(trx: Trx, offerId: string, set: Partial<OfferRow>): Promise<boolean> {
+  const result = await trx.updateTable('case_offers').set(set).where('id', '=', offerId).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function withdrawPendingOffers(trx: Trx, caseId: string, at: string): Promise<void> {
+  await trx.updateTable('case_offers').set({ status: 'withdrawn', responded_at: at }).where('case_id', '=', caseId).where('status', '=', 'pending').execute();
+}
+
+export async function listPendingOffersOf(db: DbOrTrx, organizationId: string, supporterId: string, now: string) {
+  return db
+    .selectFrom('case_offers')
+    .innerJoin('cases', 'cases.id', 'case_offers.case_id')
+    .select([
+      'case_offers.id',
+      'case_offers.offered_at',
+      'case_offers.expires_at',
+      'case_offers.match_reasons',
+      'cases.reason',
+      'cases.urgency',
+      'cases.modality',
+      'cases.language',
+      'cases.requester_profession_category',
+    ])
+    .where('case_offers.organization_id', '=', organizationId)
+    .where('case_offers.supporter_id', '=', supporterId)
+    .where('case_offers.status', '=', 'pending')
+    .where('case_offers.expires_at', '>', now)
+    .orderBy('case_offers.expires_at')
+    .execute();
+}
+
+export async function listOfferedSupporterIds(db: DbOrTrx, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_offers').select('supporter_id').where('case_id', '=', caseId).execute();
+  return [...new Set(rows.map((r) => r.supporter_id))];
+}
+
+/** Who did what to which case, when and from where: never what was said (invariant 5). */
+export async function appendCaseAudit(
+  db: DbOrTrx,
+  entry: { organizationId: string; caseId: string; actorPersonId: string | null; action: string; at: string; ip?: string | null },
+): Promise<void> {
+  await db
+    .insertInto('case_audit')
+    .values({
+      id: newId(),
+      organization_id: entry.organizationId,
+      case_id: entry.caseId,
+      actor_person_id: entry.actorPersonId,
+      action: entry.action,
+      at: entry.at,
+      ip: entry.ip ?? null,
+    })
+    .execute();
+}

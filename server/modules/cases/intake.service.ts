@@ -1,0 +1,133 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
+import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { newId, toBool } from '../../db/values.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext, RequestOrigin } from '../../lib/context.ts';
+import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { getPublicProgram } from '../organization/settings.service.ts';
+import { findOrganizationBySlug } from '../organization/organization.repository.ts';
+import * as repo from './cases.repository.ts';
+import { offerToNextSupporter } from './offers.service.ts';
+
+/** The directory facts matching needs, copied onto the case at intake. */
+async function requesterFacts(db: DbOrTrx, organizationId: string, personId: string) {
+  const row = await db
+    .selectFrom('people')
+    .leftJoin('professions', 'professions.id', 'people.profession_id')
+    .select(['people.id', 'people.first_name', 'people.work_email', 'people.department_id', 'people.active', 'professions.category'])
+    .where('people.organization_id', '=', organizationId)
+    .where('people.id', '=', personId)
+    .executeTakeFirst();
+  return row && { ...row, active: toBool(row.active) };
+}
+
+function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.CaseRow {
+  const at = now.toISOString();
+  return {
+    id: newId(), organization_id: organizationId, origin, state: 'new', outcome: null,
+    reason: 'other', urgency: 'this_week', modality: 'phone', language: null, language_required: false,
+    department_preference: 'no_preference', requester_profession_category: null, requester_department_id: null,
+    requester_person_id: null, requester_first_name: null, contact_method: null, contact_value: null,
+    anonymous_code: null, anonymous_secret_hash: null, requester_informed: null,
+    assigned_supporter_id: null, offered_supporter_id: null, contact_attempts: 0, relaxed_rules: '[]',
+    created_at: at, updated_at: at, assigned_at: null, first_contact_at: null, closed_at: null,
+  };
+}
+
+/** Stores the new case, records who created it, and starts the offer cascade, all in one transaction. */
+async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.insertCase(trx, row);
+    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
+    return offerToNextSupporter(ctx, trx, row);
+  });
+}
+
+export async function createSelfRequest(ctx: AppContext, actor: Actor, input: SelfRequestInput, origin: RequestOrigin): Promise<repo.CaseRow> {
+  const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
+  if (!me) throw notFound();
+  const row: repo.CaseRow = {
+    ...baseCase(actor.organizationId, 'self', ctx.clock.now()),
+    reason: input.reason, urgency: input.urgency, modality: input.modality,
+    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
+    department_preference: input.departmentPreference,
+    requester_profession_category: me.category ?? null, requester_department_id: me.department_id,
+    requester_person_id: me.id, requester_first_name: me.first_name,
+    contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
+  };
+  return openCase(ctx, row, actor.personId, origin);
+}
+
+/** Codes avoid look-alike characters (0/O, 1/I) so they can be read out over the phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function caseCode(): string {
+  const pick = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return `${pick()}-${pick()}`;
+}
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRequestInput, origin: RequestOrigin) {
+  const program = await getPublicProgram(ctx, input.org);
+  const org = await findOrganizationBySlug(ctx.db, program.organization.slug);
+  if (!org) throw notFound('No such organisation');
+  const secret = randomBytes(18).toString('base64url');
+  const code = caseCode();
+  const row: repo.CaseRow = {
+    ...baseCase(org.id, 'anonymous', ctx.clock.now()),
+    reason: input.reason, urgency: input.urgency, modality: input.modality,
+    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
+    department_preference: input.departmentPreference === 'same_department' ? 'no_preference' : input.departmentPreference,
+    requester_profession_category: input.professionCategory ?? null,
+    requester_first_name: input.preferredName, contact_method: input.contactMethod, contact_value: input.contactValue,
+    anonymous_code: code, anonymous_secret_hash: hashSecret(secret),
+  };
+  await openCase(ctx, row, null, origin);
+  return { caseCode: code, secret };
+}
+
+/** Finds an anonymous case by code and secret; a wrong pair looks exactly like no case. */
+export async function findAnonymousCase(ctx: AppContext, code: string, secret: string): Promise<repo.CaseRow> {
+  const row = await repo.findCaseByAnonymousCode(ctx.db, code);
+  if (!row || row.anonymous_secret_hash !== hashSecret(secret)) throw notFound('No request matches this code and secret');
+  return row;
+}
+
+/** A referral creates an outreach case for the colleague; the referrer learns nothing after this. */
+export async function createColleagueReferral(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.infer<typeof ColleagueReferralInputSchema>,
+  origin: RequestOrigin,
+): Promise<void> {
+  if (input.colleagueId === actor.personId) throw invalid('body.colleagueId', 'To ask for yourself, use the request form');
+  const colleague = await requesterFacts(ctx.db, actor.organizationId, input.colleagueId);
+  if (!colleague || !colleague.active) throw invalid('body.colleagueId', 'Unknown colleague');
+  const open = await ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('organization_id', '=', actor.organizationId)
+    .where('requester_person_id', '=', colleague.id)
+    .where('state', 'in', ['new', 'offered', 'assigned', 'contacted', 'active'])
+    .executeTakeFirst();
+  // Someone is already looking after this colleague: the answer is the same, nothing is added.
+  if (open) return;
+  const row: repo.CaseRow = {
+    ...baseCase(actor.organizationId, 'colleague_referral', ctx.clock.now()),
+    reason: input.reason, urgency: input.urgency, requester_informed: input.toldColleague,
+    requester_profession_category: colleague.category ?? null, requester_department_id: colleague.department_id,
+    requester_person_id: colleague.id, requester_first_name: colleague.first_name,
+    contact_method: 'work_email', contact_value: colleague.work_email,
+  };
+  await openCase(ctx, row, actor.personId, origin);
+}
+
+export function assertOpenForWithdrawal(row: repo.CaseRow): void {
+  if (!['new', 'offered', 'assigned', 'contacted', 'active'].includes(row.state)) {
+    throw new AppError('conflict', 'This request is already closed');
+  }
+}

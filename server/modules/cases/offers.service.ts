@@ -1,0 +1,153 @@
+import type { CaseEffect } from '../../../shared/case-workflow.ts';
+import type { OfferDeclineReason } from '../../../shared/schemas/case-vocabulary.ts';
+import type { Trx } from '../../db/database.ts';
+import { newId } from '../../db/values.ts';
+import { queueEmail } from '../../email/outbox.ts';
+import type { EmailTemplate } from '../../email/templates.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { matchSupporters } from '../matching/match.ts';
+import { findOrganization } from '../organization/organization.repository.ts';
+import { applyCaseEvent } from './case-transition.ts';
+import * as repo from './cases.repository.ts';
+import { offerExpiryJob } from './offer-expiry.job.ts';
+import { buildMatchRequest, loadCandidates } from './match-input.ts';
+
+const HOUR = 3_600_000;
+/** How long a supporter has to answer an offer: 4 h, or 30 min when the requester needs someone today. */
+export function offerWindowMs(urgency: string): number {
+  return urgency === 'today' ? HOUR / 2 : 4 * HOUR;
+}
+
+async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, personId: string, template: EmailTemplate, link: string) {
+  const person = await trx.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
+  if (person) await queueEmail(trx, { organizationId, to: person.work_email, template, link, now: ctx.clock.now() });
+}
+
+/** The program administrators (and director) hear when a request has nobody to go to. */
+async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string) {
+  const admins = await trx
+    .selectFrom('people')
+    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
+    .select('people.work_email')
+    .distinct()
+    .where('people.organization_id', '=', organizationId)
+    .where('people.active', '=', true)
+    .where('role_grants.role', 'in', ['program_admin', 'program_director'])
+    .execute();
+  for (const admin of admins) {
+    await queueEmail(trx, { organizationId, to: admin.work_email, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
+  }
+}
+
+/**
+ * Offers the case to the best supporter the matcher finds among those not yet asked, with a window
+ * to answer (a job expires it), and tells them by a content-free e-mail. With nobody left, the case
+ * stays `new` and the administrators are alerted.
+ */
+export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow): Promise<repo.CaseRow> {
+  const now = ctx.clock.now();
+  const org = await findOrganization(trx, row.organization_id);
+  const result = matchSupporters(await buildMatchRequest(trx, row, now), await loadCandidates(trx, row.organization_id, org?.time_zone ?? 'UTC', now));
+  if (!result.best) {
+    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.no_supporter_available', at: now.toISOString() });
+    await alertAdministrators(ctx, trx, row.organization_id);
+    return row;
+  }
+  const supporterId = result.best.personId;
+  const offer: repo.OfferRow = {
+    id: newId(),
+    organization_id: row.organization_id,
+    case_id: row.id,
+    supporter_id: supporterId,
+    status: 'pending',
+    decline_reason: null,
+    match_reasons: JSON.stringify(result.best.reasons),
+    offered_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString(),
+    responded_at: null,
+  };
+  await repo.insertOffer(trx, offer);
+  const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, { relaxed_rules: JSON.stringify(result.relaxed) });
+  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
+  await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
+  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers');
+  return offered;
+}
+
+/** Persists what a transition asks for besides the state; every message is content-free. */
+export async function runCaseEffects(ctx: AppContext, trx: Trx, row: repo.CaseRow, effects: CaseEffect[]): Promise<repo.CaseRow> {
+  let current = row;
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'notify':
+        if (effect.who === 'administrator') await alertAdministrators(ctx, trx, row.organization_id);
+        else if (effect.who === 'supporter') await emailPerson(ctx, trx, row.organization_id, effect.supporterId, 'case_update', '/app/cases');
+        else if (row.requester_person_id) await emailPerson(ctx, trx, row.organization_id, row.requester_person_id, 'case_update', '/app/requests');
+        break;
+      case 'start_offer_cascade':
+        current = await offerToNextSupporter(ctx, trx, current);
+        break;
+      case 'schedule_offer_expiry':
+        // offerToNextSupporter schedules the expiry together with the offer row it belongs to.
+        break;
+      default:
+        // Follow-ups, feedback links, resource sheets and crisis alerts come with the routes that fire them.
+        throw new Error(`case effect ${effect.kind} is not handled yet`);
+    }
+  }
+  return current;
+}
+
+async function requireOwnOffer(ctx: AppContext, trx: Trx, actor: Actor, offerId: string) {
+  const offer = await repo.findOfferOfSupporter(trx, actor.organizationId, actor.personId, offerId);
+  if (!offer) throw notFound();
+  if (offer.status !== 'pending' || offer.expires_at <= ctx.clock.now().toISOString()) {
+    throw new AppError('conflict', 'This offer has already been answered or has expired');
+  }
+  const row = await repo.findCase(trx, actor.organizationId, offer.case_id);
+  if (!row) throw notFound();
+  return { offer, row };
+}
+
+/** Accepting is a compare-and-set on the offer and on the case: of simultaneous accepts exactly one wins. */
+export async function acceptOffer(ctx: AppContext, actor: Actor, offerId: string): Promise<string> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { row } = await requireOwnOffer(ctx, trx, actor, offerId);
+    if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'accepted', responded_at: now.toISOString() }))) {
+      throw new AppError('conflict', 'This offer has already been answered');
+    }
+    const { row: assigned, effects } = await applyCaseEvent(trx, row, { type: 'offer_accepted' }, 'offered_supporter', now, { assigned_at: now.toISOString() });
+    await repo.appendCaseAudit(trx, { organizationId: actor.organizationId, caseId: row.id, actorPersonId: actor.personId, action: 'case.offer_accepted', at: now.toISOString() });
+    await runCaseEffects(ctx, trx, assigned, effects);
+    return row.id;
+  });
+}
+
+export async function declineOffer(ctx: AppContext, actor: Actor, offerId: string, reason: OfferDeclineReason): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await requireOwnOffer(ctx, trx, actor, offerId);
+    if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'declined', decline_reason: reason, responded_at: now.toISOString() }))) {
+      throw new AppError('conflict', 'This offer has already been answered');
+    }
+    const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_declined', reason }, 'offered_supporter', now);
+    await repo.appendCaseAudit(trx, { organizationId: actor.organizationId, caseId: row.id, actorPersonId: actor.personId, action: 'case.offer_declined', at: now.toISOString() });
+    await runCaseEffects(ctx, trx, back, effects);
+  });
+}
+
+/** Run by the offer-expiry job when the window ends: silence counts as a decline. */
+export async function expireOffer(ctx: AppContext, trx: Trx, offerId: string): Promise<void> {
+  const now = ctx.clock.now();
+  const offer = await repo.findOffer(trx, offerId);
+  if (!offer || offer.status !== 'pending' || offer.expires_at > now.toISOString()) return;
+  if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'expired', responded_at: now.toISOString() }))) return;
+  const row = await repo.findCase(trx, offer.organization_id, offer.case_id);
+  if (!row || row.state !== 'offered' || row.offered_supporter_id !== offer.supporter_id) return;
+  const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_expired', supporterId: offer.supporter_id }, 'system', now);
+  await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offer_expired', at: now.toISOString() });
+  await runCaseEffects(ctx, trx, back, effects);
+}

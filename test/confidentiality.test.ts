@@ -1,0 +1,77 @@
+/**
+ * Confidentiality invariants (PRODUCT.md 1–3, 5): leadership viewers and event reporters never
+ * receive a person's identity or a case id from any GET route; nothing in e-mail beyond "something
+ * to look at" and a link; and the case tables have no free-text column about what happened.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCase, buildOffer, buildOrganization, buildPerson, buildSupporterProfile } from '../server/demo/factories.ts';
+import { EMAIL_SUBJECT, renderEmail } from '../server/email/templates.ts';
+import { createTestApp, signIn, type TestApp } from './harness.ts';
+
+const PASSWORD = 'a long test password';
+
+describe('confidentiality invariants', () => {
+  let t: TestApp;
+  const secrets: string[] = [];
+  const callers: { role: string; cookie: string; ownName: string; ownEmail: string; ownId: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const org = await buildOrganization(t.ctx.db, t.clock);
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Quintessa', lastName: 'Brightwater', email: 'quintessa.b@h.test' });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ysolde', lastName: 'Marchetti', email: 'ysolde.m@h.test', roles: ['peer_supporter'] });
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id);
+    const assigned = await buildCase(t.ctx.db, t.clock, org.id, { state: 'assigned', requesterPersonId: requester.id, requesterFirstName: 'Quintessa', assignedSupporterId: supporter.id, contactValue: '+1 555 0177' });
+    const offered = await buildOffer(t.ctx.db, t.clock, org.id, supporter.id, { origin: 'anonymous', requesterFirstName: 'Zebediah', contactValue: 'zeb@private.test' });
+    secrets.push('Quintessa', 'Brightwater', 'quintessa.b@h.test', 'Ysolde', 'Marchetti', 'ysolde.m@h.test', 'Zebediah', 'zeb@private.test', '555 0177', assigned, offered.caseId, offered.offerId);
+    for (const role of ['leadership_viewer', 'event_reporter'] as const) {
+      const p = await buildPerson(t.ctx.db, t.clock, org.id, { roles: [role, 'staff_member'], password: PASSWORD, firstName: 'Caller', lastName: role });
+      callers.push({ role, cookie: await signIn(t.app, p.email, PASSWORD), ownName: role, ownEmail: p.email, ownId: p.id });
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('never shows a leadership viewer or event reporter a name, e-mail or case id, on any GET route', async () => {
+    const gets = t.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && r.url !== '/api/openapi.json');
+    expect(gets.length).toBeGreaterThan(10);
+    const leaks: string[] = [];
+    for (const caller of callers) {
+      for (const route of gets) {
+        const url = route.url.replace(':id', secrets[9]!);
+        const response = await t.app.inject({ url, headers: { cookie: caller.cookie } });
+        for (const secret of secrets) if (response.body.includes(secret)) leaks.push(`${caller.role} ${route.url} → ${secret}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('says nothing in any e-mail template but "something to look at" and the link', () => {
+    for (const template of ['new_offer', 'reminder', 'case_update', 'feedback_request', 'attention_needed'] as const) {
+      const mail = renderEmail(template, '/app/offers', 'https://peerline.example');
+      expect(mail.subject).toBe(EMAIL_SUBJECT);
+      expect(`${mail.subject} ${mail.text}`).not.toMatch(/support|adverse|death|litigation|burnout|violence|case|Quintessa/i);
+    }
+  });
+
+  it('has no free-text column about what happened in any case table', async () => {
+    // Every text column of the case tables, classified. A new column fails this test until someone
+    // decides (and writes here) that it is not a place for what was said.
+    const allowed: Record<string, string[]> = {
+      cases: [
+        'id', 'organization_id', 'origin', 'state', 'outcome', 'reason', 'urgency', 'modality', 'language', 'department_preference',
+        'requester_profession_category', 'requester_department_id', 'requester_person_id', 'requester_first_name', 'contact_method',
+        'contact_value', 'anonymous_code', 'anonymous_secret_hash', 'assigned_supporter_id', 'offered_supporter_id', 'relaxed_rules',
+        'created_at', 'updated_at', 'assigned_at', 'first_contact_at', 'closed_at',
+      ],
+      case_offers: ['id', 'organization_id', 'case_id', 'supporter_id', 'status', 'decline_reason', 'match_reasons', 'offered_at', 'expires_at', 'responded_at'],
+      case_audit: ['id', 'organization_id', 'case_id', 'actor_person_id', 'action', 'at', 'ip'],
+    };
+    const tables = await t.ctx.db.introspection.getTables();
+    for (const [table, columns] of Object.entries(allowed)) {
+      const found = tables.find((x) => x.name === table);
+      expect(found, table).toBeDefined();
+      const textColumns = found!.columns.filter((c) => /text|char/i.test(c.dataType)).map((c) => c.name);
+      expect(textColumns.filter((c) => !columns.includes(c)), table).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,304 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { defineJob, JobError, type JobHandlers } from '../server/jobs/define.ts';
+import { claimDueJobs, enqueueJob, getJob, markJobDone } from '../server/jobs/jobs.repository.ts';
+import { runDueJobsOnce, startJobRunner } from '../server/jobs/runner.ts';
+import type { AppContext } from '../server/lib/context.ts';
+import { createTestDatabase, TestClock, testConfig, usingPostgres } from './harness.ts';
+
+/** A second, independent handle (own connection or pool) on the same database: another "instance". */
+async function openSecondHandle(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  if (handle.engine === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
+    const url = new URL(process.env.DATABASE_URL ?? '');
+    url.pathname = `/${rows[0]?.name ?? ''}`;
+    return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
+  }
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(handle.db);
+  return openDatabase({ databaseUrl: undefined, sqlitePath: rows[0]?.file ?? '' });
+}
+
+function contextFor(handle: DatabaseHandle, clock: TestClock): AppContext {
+  return { db: handle.db, engine: handle.engine, config: testConfig({ clock }), clock };
+}
+
+describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
+  let handle: DatabaseHandle;
+  let clock: TestClock;
+  let ctx: AppContext;
+  const ran: string[] = [];
+
+  const recordJob = defineJob({
+    kind: 'record',
+    payload: z.object({ label: z.string() }),
+    handle: async (_ctx, { label }) => {
+      ran.push(label);
+    },
+  });
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => handle.close());
+  beforeEach(async () => {
+    await handle.db.deleteFrom('jobs').execute();
+    ran.length = 0;
+    clock = new TestClock();
+    ctx = contextFor(handle, clock);
+  });
+
+  it('runs a job once it is due, and only then', async () => {
+    await recordJob.enqueue(handle.db, { label: 'later' }, { runAt: new Date(clock.now().getTime() + 10 * 60_000), now: clock.now() });
+    expect(await runDueJobsOnce(ctx, [recordJob])).toMatchObject({ claimed: 0 });
+    clock.advanceMinutes(10);
+    expect(await runDueJobsOnce(ctx, [recordJob])).toMatchObject({ claimed: 1, done: 1 });
+    expect(ran).toEqual(['later']);
+    const [row] = await handle.db.selectFrom('jobs').selectAll().execute();
+    expect(row).toMatchObject({ status: 'done', attempts: 1, locked_by: null, locked_until: null, last_error: null });
+    expect(row?.finished_at).toBe(clock.now().toISOString());
+    expect(await runDueJobsOnce(ctx, [recordJob])).toMatchObject({ claimed: 0 });
+    expect(ran).toEqual(['later']);
+  });
+
+  it('validates the payload when enqueuing through the definition', async () => {
+    await expect(recordJob.enqueue(handle.db, { label: 7 } as never, { runAt: clock.now() })).rejects.toThrow();
+    expect(await handle.db.selectFrom('jobs').select('id').execute()).toEqual([]);
+  });
+
+  it('survives a restart: a job enqueued before is run by a new runner over a new handle', async () => {
+    const first = startJobRunner(ctx, [recordJob], { instanceId: 'before-restart', pollMs: 10 });
+    await recordJob.enqueue(handle.db, { label: 'after-restart' }, { runAt: new Date(clock.now().getTime() + 60 * 60_000), now: clock.now() });
+    await sleep(50);
+    await first.stop();
+    expect(ran).toEqual([]);
+
+    const reopened = await openSecondHandle(handle);
+    try {
+      clock.advanceMinutes(61);
+      const second = startJobRunner(contextFor(reopened, clock), [recordJob], { instanceId: 'after-restart', pollMs: 10 });
+      for (let i = 0; i < 200 && ran.length === 0; i += 1) await sleep(10);
+      await second.stop();
+    } finally {
+      await reopened.close();
+    }
+    expect(ran).toEqual(['after-restart']);
+  });
+
+  it('never enqueues the same dedupe key twice, inside or outside a transaction', async () => {
+    const input = { kind: 'record', payload: { label: 'x' }, runAt: clock.now(), dedupeKey: 'offer-expiry:abc' };
+    const first = await enqueueJob(handle.db, input);
+    const second = await enqueueJob(handle.db, input);
+    const third = await handle.db.transaction().execute(async (trx) => {
+      const result = await enqueueJob(trx, input);
+      // The transaction is still usable after the ignored duplicate (no aborted PG transaction).
+      await enqueueJob(trx, { ...input, dedupeKey: 'offer-expiry:def' });
+      return result;
+    });
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ id: first.id, created: false });
+    expect(third).toEqual({ id: first.id, created: false });
+    const keys = await handle.db.selectFrom('jobs').select('dedupe_key').orderBy('dedupe_key').execute();
+    expect(keys.map((k) => k.dedupe_key)).toEqual(['offer-expiry:abc', 'offer-expiry:def']);
+    // Jobs without a key never collide.
+    await enqueueJob(handle.db, { kind: 'record', payload: {}, runAt: clock.now() });
+    await enqueueJob(handle.db, { kind: 'record', payload: {}, runAt: clock.now() });
+    expect(await handle.db.selectFrom('jobs').select('id').execute()).toHaveLength(4);
+  });
+
+  it('leaves no job behind when the caller’s transaction rolls back', async () => {
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await recordJob.enqueue(trx, { label: 'never' }, { runAt: clock.now(), dedupeKey: 'rolled-back' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await handle.db.selectFrom('jobs').select('id').execute()).toEqual([]);
+    // And the key is free again.
+    expect((await recordJob.enqueue(handle.db, { label: 'now' }, { runAt: clock.now(), dedupeKey: 'rolled-back' })).created).toBe(true);
+  });
+
+  it('retries with backoff, records only a short code, and gives up as dead', async () => {
+    let calls = 0;
+    const flaky = defineJob({
+      kind: 'flaky',
+      payload: z.object({}),
+      maxAttempts: 3,
+      handle: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('could not reach jane.doe@hospital.example about adverse event');
+        throw new JobError('upstream_down');
+      },
+    });
+    const { id } = await flaky.enqueue(handle.db, {}, { runAt: clock.now() });
+
+    expect(await runDueJobsOnce(ctx, [flaky])).toMatchObject({ claimed: 1, retried: 1 });
+    let row = await getJob(handle.db, id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'Error', locked_by: null });
+    expect(row?.run_at).toBe(new Date(clock.now().getTime() + 30_000).toISOString());
+
+    expect(await runDueJobsOnce(ctx, [flaky])).toMatchObject({ claimed: 0 });
+    clock.advanceMinutes(0.5);
+    expect(await runDueJobsOnce(ctx, [flaky])).toMatchObject({ claimed: 1, retried: 1 });
+    row = await getJob(handle.db, id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 2, last_error: 'upstream_down' });
+    expect(row?.run_at).toBe(new Date(clock.now().getTime() + 60_000).toISOString());
+
+    clock.advanceMinutes(1);
+    expect(await runDueJobsOnce(ctx, [flaky])).toMatchObject({ claimed: 1, dead: 1 });
+    row = await getJob(handle.db, id);
+    expect(row).toMatchObject({ status: 'dead', attempts: 3, last_error: 'upstream_down', finished_at: clock.now().toISOString() });
+    clock.advanceMinutes(120);
+    expect(await runDueJobsOnce(ctx, [flaky])).toMatchObject({ claimed: 0 });
+    expect(calls).toBe(3);
+  });
+
+  it('sends a job with a bad payload or a non-retryable error straight to dead', async () => {
+    const gone = defineJob({ kind: 'gone', payload: z.object({}), handle: async () => { throw new JobError('record_gone', false); } });
+    const a = await gone.enqueue(handle.db, {}, { runAt: clock.now() });
+    const b = await enqueueJob(handle.db, { kind: 'record', payload: { label: 42 }, runAt: clock.now() });
+    await runDueJobsOnce(ctx, [gone, recordJob]);
+    expect(await getJob(handle.db, a.id)).toMatchObject({ status: 'dead', attempts: 1, last_error: 'record_gone' });
+    expect(await getJob(handle.db, b.id)).toMatchObject({ status: 'dead', attempts: 1, last_error: 'invalid_payload' });
+    expect(ran).toEqual([]);
+  });
+
+  it('commits a transactional handler’s writes together with "done", and rolls them back on failure', async () => {
+    let attempt = 0;
+    const parent = defineJob({
+      kind: 'parent',
+      payload: z.object({}),
+      handle: async (_ctx, _payload, trx) => {
+        attempt += 1;
+        if (!trx) throw new Error('expected a transaction');
+        await enqueueJob(trx, { kind: 'child', payload: { attempt }, runAt: clock.now() });
+        if (attempt === 1) throw new JobError('first_time_fails');
+      },
+    });
+    const { id } = await parent.enqueue(handle.db, {}, { runAt: clock.now() });
+    await runDueJobsOnce(ctx, [parent]);
+    expect(await handle.db.selectFrom('jobs').select('id').where('kind', '=', 'child').execute()).toEqual([]);
+    expect(await getJob(handle.db, id)).toMatchObject({ status: 'failed', last_error: 'first_time_fails' });
+    clock.advanceMinutes(1);
+    await runDueJobsOnce(ctx, [parent]);
+    const children = await handle.db.selectFrom('jobs').select('payload').where('kind', '=', 'child').execute();
+    expect(children.map((c) => JSON.parse(c.payload))).toEqual([{ attempt: 2 }]);
+    expect(await getJob(handle.db, id)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('takes back the job of a crashed instance once its lock expires (at least once)', async () => {
+    const { id } = await recordJob.enqueue(handle.db, { label: 'orphan' }, { runAt: clock.now() });
+    const lockMs = 5 * 60_000;
+    const [claimed] = await claimDueJobs(handle.db, {
+      engine: handle.engine, instanceId: 'crashed', now: clock.now(), lockMs, limit: 10, kinds: ['record'],
+    });
+    expect(claimed).toMatchObject({ id, status: 'running', locked_by: 'crashed', attempts: 1 });
+    // "crashed" never finishes. While its lock holds, nobody else takes the job.
+    clock.advanceMinutes(4);
+    expect(await runDueJobsOnce(ctx, [recordJob], { instanceId: 'survivor', lockMs })).toMatchObject({ claimed: 0 });
+    clock.advanceMinutes(1);
+    expect(await runDueJobsOnce(ctx, [recordJob], { instanceId: 'survivor', lockMs })).toMatchObject({ claimed: 1, done: 1 });
+    expect(ran).toEqual(['orphan']);
+    expect(await getJob(handle.db, id)).toMatchObject({ status: 'done', attempts: 2, locked_by: null });
+    // If the crashed instance comes back, its stale claim can no longer complete the job.
+    expect(await markJobDone(handle.db, { id, lockedBy: 'crashed', attempts: 1 }, clock.now())).toBe(false);
+  });
+
+  it('gives up on a job whose every attempt was lost to crashes', async () => {
+    const { id } = await recordJob.enqueue(handle.db, { label: 'cursed' }, { runAt: clock.now(), maxAttempts: 2 });
+    for (let i = 0; i < 2; i += 1) {
+      await claimDueJobs(handle.db, { engine: handle.engine, instanceId: `crash-${i}`, now: clock.now(), lockMs: 60_000, limit: 1, kinds: ['record'] });
+      clock.advanceMinutes(2);
+    }
+    await runDueJobsOnce(ctx, [recordJob], { lockMs: 60_000 });
+    expect(await getJob(handle.db, id)).toMatchObject({ status: 'dead', last_error: 'lock_expired' });
+    expect(ran).toEqual([]);
+  });
+
+  it('claims at most the batch size, oldest first, skipping rows another instance holds', async () => {
+    for (let n = 0; n < 30; n += 1) {
+      await recordJob.enqueue(handle.db, { label: String(n) }, { runAt: new Date(clock.now().getTime() - (30 - n) * 1000) });
+    }
+    const ordered = await handle.db.selectFrom('jobs').select('id').orderBy('run_at').execute();
+    const claim = (instanceId: string) =>
+      claimDueJobs(handle.db, { engine: handle.engine, instanceId, now: clock.now(), lockMs: 60_000, limit: 7, kinds: ['record'] });
+    if (handle.engine === 'postgres') {
+      // Another instance is in the middle of a transaction holding the three oldest rows.
+      await handle.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('jobs').select('id').where('id', 'in', ordered.slice(0, 3).map((r) => r.id)).forUpdate().execute();
+        const rows = await claim('a');
+        expect(rows.map((r) => r.id)).toEqual(ordered.slice(3, 10).map((r) => r.id));
+      });
+    } else {
+      expect((await claim('a')).map((r) => r.id)).toEqual(ordered.slice(0, 7).map((r) => r.id));
+    }
+    expect(await claim('b')).toHaveLength(7);
+  });
+
+  it('only claims kinds this runner handles', async () => {
+    const { id } = await enqueueJob(handle.db, { kind: 'someone-else', payload: {}, runAt: clock.now() });
+    expect(await runDueJobsOnce(ctx, [recordJob])).toMatchObject({ claimed: 0 });
+    expect(await getJob(handle.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('refuses two definitions of one kind', () => {
+    expect(() => startJobRunner(ctx, [recordJob, recordJob] as JobHandlers)).toThrow(/defined twice/);
+  });
+
+  it('two instances with their own database handles run each of 200 jobs exactly once', async () => {
+    const other = await openSecondHandle(handle);
+    const runs = new Map<string, number>();
+    const byInstance = new Map<AppContext, number>();
+    // On PostgreSQL the handlers are transactional and write a row each, so "exactly once" is also
+    // checked in the database. SQLite is one writer: two handles in one process cannot hold
+    // overlapping transactions (the second blocks the thread in busy_timeout), so there the handler
+    // only counts; the claim itself is the same single atomic statement.
+    const transactional = handle.engine === 'postgres';
+    const work = defineJob({
+      kind: 'work',
+      payload: z.object({ n: z.number().int() }),
+      transactional,
+      handle: async (jobCtx, { n }, trx) => {
+        runs.set(String(n), (runs.get(String(n)) ?? 0) + 1);
+        byInstance.set(jobCtx, (byInstance.get(jobCtx) ?? 0) + 1);
+        await sleep(1);
+        if (trx) await enqueueJob(trx, { kind: 'effect', payload: { n }, runAt: clock.now() });
+      },
+    });
+    try {
+      await handle.db.transaction().execute(async (trx) => {
+        for (let n = 0; n < 200; n += 1) await work.enqueue(trx, { n }, { runAt: clock.now(), now: clock.now() });
+      });
+      const ctxA = contextFor(handle, clock);
+      const ctxB = contextFor(other, clock);
+      const a = startJobRunner(ctxA, [work], { instanceId: 'instance-a', pollMs: 5, batchSize: 7 });
+      const b = startJobRunner(ctxB, [work], { instanceId: 'instance-b', pollMs: 5, batchSize: 7 });
+      try {
+        for (let i = 0; i < 1500; i += 1) {
+          const left = await handle.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('kind', '=', 'work').where('status', '!=', 'done').executeTakeFirstOrThrow();
+          if (Number(left.n) === 0) break;
+          await sleep(20);
+        }
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+      expect(runs.size).toBe(200);
+      expect([...runs.values()].every((count) => count === 1)).toBe(true);
+      expect((byInstance.get(ctxA) ?? 0) + (byInstance.get(ctxB) ?? 0)).toBe(200);
+      expect(byInstance.get(ctxA)).toBeGreaterThan(0);
+      expect(byInstance.get(ctxB)).toBeGreaterThan(0);
+      const rows = await handle.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', '=', 'work').execute();
+      expect(rows.every((row) => row.status === 'done' && row.attempts === 1)).toBe(true);
+      if (transactional) {
+        const effects = await handle.db.selectFrom('jobs').select('payload').where('kind', '=', 'effect').execute();
+        expect(new Set(effects.map((e) => (JSON.parse(e.payload) as { n: number }).n)).size).toBe(200);
+        expect(effects).toHaveLength(200);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});

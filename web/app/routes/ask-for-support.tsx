@@ -1,0 +1,28 @@
+import { useOutletContext } from 'react-router';
+import type { Me } from '../../../shared/schemas/auth.ts';
+import { PageTitle } from '../../components/ui/page-title.tsx';
+import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
+import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
+import { SelfRequestForm } from '../../features/support-requests/components/self-request-form.tsx';
+
+export function AskForSupportRoute() {
+  const me = useOutletContext<Me>();
+  const program = usePublicProgram(me.organization.slug);
+  return (
+    <div className="stack">
+      <PageTitle title="Ask for support" />
+      <p className="lead">
+        A few choices, so we can find the right colleague for you. A trained peer supporter will contact you, usually within
+        a day.
+      </p>
+      <div className="request-layout">
+        <div className="request-layout__main">
+          <SelfRequestForm workEmail={me.person.workEmail} />
+        </div>
+        <aside className="request-layout__support" aria-label="Support lines">
+          <SupportBox lines={program.data?.supportLines} />
+        </aside>
+      </div>
+    </div>
+  );
+}

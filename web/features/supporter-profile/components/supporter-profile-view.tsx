@@ -1,0 +1,24 @@
+import './supporter-profile.css';
+import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
+import { useOwnSupporterProfile } from '../api/supporter-profile.ts';
+import { PauseOffersCard } from './pause-offers-card.tsx';
+import { ProfileStatusCard } from './profile-status-card.tsx';
+import { SupporterProfileForm } from './supporter-profile-form.tsx';
+import { todayIn } from './vocabulary.ts';
+
+/** A supporter's own page: where they stand, a quick pause, and what matching should know. */
+export function SupporterProfileView({ timeZone }: { timeZone: string }) {
+  const profile = useOwnSupporterProfile();
+  if (profile.isPending) return <Loading label="Loading your profile…" />;
+  if (profile.isError) return <LoadError error={profile.error} what="your supporter profile" />;
+  const today = todayIn(timeZone);
+  return (
+    <>
+      <div className="two-columns">
+        <ProfileStatusCard profile={profile.data} today={today} />
+        <PauseOffersCard profile={profile.data} today={today} />
+      </div>
+      <SupporterProfileForm profile={profile.data} today={today} />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Modality } from '../../../../shared/schemas/case-vocabulary.ts';
+import { MODALITIES } from '../../../../shared/schemas/case-vocabulary.ts';
+import { EXPERIENCE_TAGS, SUPPORTER_STATUSES } from '../../../../shared/schemas/supporter.ts';
+import { dayName } from '../../../lib/support-hours.ts';
+
+type ExperienceTag = (typeof EXPERIENCE_TAGS)[number];
+type SupporterStatus = (typeof SUPPORTER_STATUSES)[number];
+
+export const MODALITY_LABELS: Record<Modality, string> = {
+  phone: 'Phone',
+  video: 'Video',
+  in_person: 'In person',
+};
+export const MODALITY_OPTIONS = MODALITIES.map((id) => ({ id, label: MODALITY_LABELS[id] }));
+
+/** Worded as the supporter's own experience ("I have been through…"). */
+export const EXPERIENCE_TAG_LABELS: Record<ExperienceTag, string> = {
+  adverse_event: 'An adverse event or medical error',
+  patient_death: 'The death of a patient',
+  litigation_or_complaint: 'A lawsuit or a complaint',
+  burnout_or_overload: 'Burnout or overload',
+  violence_or_threat: 'Violence or threats at work',
+  illness_or_injury: 'My own illness or injury',
+  bereavement: 'Bereavement',
+  parenting: 'Parenting alongside clinical work',
+  career_transition: 'A career transition',
+};
+export const EXPERIENCE_TAG_OPTIONS = EXPERIENCE_TAGS.map((id) => ({ id, label: EXPERIENCE_TAG_LABELS[id] }));
+
+export const STATUS_LABELS: Record<SupporterStatus, string> = {
+  active: 'Active',
+  paused: 'Paused by the program',
+  retired: 'Retired',
+};
+export const STATUS_OPTIONS = SUPPORTER_STATUSES.map((id) => ({ id, label: STATUS_LABELS[id] }));
+
+/** Monday first, as rotas are written; values stay 0 = Sunday as the API wants. */
+export const DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ id: String(day), label: dayName(day) }));
+
+const LOCALE = 'en-US';
+
+/** "Mar 3, 2027" for "2027-03-03" (a calendar day, so no time zone may shift it). */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Today as YYYY-MM-DD in the organisation's time zone (where certifications and pauses end). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames([LOCALE], { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "English, Spanish" for ["en", "es"]; unknown codes are shown as they are. */
+export function describeLanguages(codes: readonly string[]): string {
+  return codes
+    .map((code) => {
+      try {
+        return languageNames?.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
+}
