@@ -31,6 +31,8 @@ import { hashSecret } from '../server/modules/cases/intake.service.ts';
 import { insertSession } from '../server/modules/auth/sessions.repository.ts';
 import { sessionCookieName } from '../server/plugins/session-cookie.ts';
 import { signIn, type TestApp } from './harness.ts';
+import { CASE_BOARD_ROUTE_CASES } from './matrix/case-board.routes.ts';
+import { CASEWORK_ROUTE_CASES } from './matrix/casework.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -229,7 +231,7 @@ const csvRoster = () =>
 //            columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
 const PUBLIC_200: ExpectedRow = [200, 200, 200, 200, 200, 200, 200, 200, 200];
 
-export const ROUTE_CASES: RouteCase[] = [
+const CORE_ROUTE_CASES: RouteCase[] = [
   // --- system & public -------------------------------------------------------------------------
   { method: 'GET', url: '/healthz', access: 'public', success: 200, expect: PUBLIC_200, request: () => ({ url: '/healthz' }) },
   { method: 'GET', url: '/readyz', access: 'public', success: 200, expect: PUBLIC_200, request: () => ({ url: '/readyz' }) },
@@ -524,6 +526,17 @@ export const ROUTE_CASES: RouteCase[] = [
     request: () => ({ url: '/api/supporter/cases' }),
   },
 ];
+
+/** Every row: the core table above plus one file per later area (each owns its rows). */
+export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES];
+
+/** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */
+export interface InvalidCase {
+  route: string;
+  why: string;
+  request(world: MatrixWorld): Promise<CellRequest> | CellRequest;
+  fields: string[];
+}
 
 export function routeKey(route: { method: string; url: string }): string {
   return `${route.method} ${route.url}`;

@@ -18,10 +18,13 @@ import {
   ROUTE_CASES,
   routeKey,
   type CellRequest,
+  type InvalidCase,
   type MatrixWorld,
   type RouteCase,
 } from './authorization-matrix.ts';
 import { createTestApp, type TestApp } from './harness.ts';
+import { CASE_BOARD_INVALID_CASES } from './matrix/case-board.routes.ts';
+import { CASEWORK_INVALID_CASES } from './matrix/casework.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -119,19 +122,13 @@ afterAll(async () => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 
-interface InvalidCase {
-  route: string;
-  why: string;
-  request(world: MatrixWorld): Promise<CellRequest> | CellRequest;
-  fields: string[];
-}
 
 const site = (w: MatrixWorld) => buildSite(w.t.ctx.db, w.t.clock, w.orgA.id);
 const department = (w: MatrixWorld) => buildDepartment(w.t.ctx.db, w.t.clock, w.orgA.id);
 const somebody = async (w: MatrixWorld) => (await buildPerson(w.t.ctx.db, w.t.clock, w.orgA.id)).id;
 const csv = (text: string, query = '') => ({ url: `/api/people/import${query}`, payload: text, headers: { 'content-type': 'text/csv' } });
 
-const INVALID_CASES: InvalidCase[] = [
+const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/auth/login', why: 'empty e-mail, no password', request: () => ({ url: '/api/auth/login', payload: { email: '  ' } }), fields: ['body.email', 'body.password'] },
   { route: 'POST /api/me/password', why: 'wrong types', request: () => ({ url: '/api/me/password', payload: { currentPassword: 42, newPassword: ['x'] } }), fields: ['body.currentPassword', 'body.newPassword'] },
   { route: 'DELETE /api/me/sessions/:id', why: 'id is not a UUID', request: () => ({ url: '/api/me/sessions/not-a-uuid' }), fields: ['params.id'] },
@@ -189,6 +186,7 @@ const INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
   { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
 ];
+const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {
