@@ -33,7 +33,9 @@ describe('demo organisation', () => {
     const states = (await t.ctx.db.selectFrom('cases').select('state').execute()).map((c) => c.state).sort();
     expect(states).toEqual(['assigned', 'new', 'offered', 'withdrawn']);
     const supporter = await signIn(t.app, 'supporter@demo.peerline.test', DEMO_PASSWORD);
-    expect((await t.app.inject({ url: '/api/supporter/offers', headers: { cookie: supporter } })).json().offers).toHaveLength(1);
+    const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: { cookie: supporter } })).json().offers;
+    expect(offers).toHaveLength(1);
+    expect(offers[0].matchReasons.map((r: { code: string }) => r.code)).toContain('same_profession');
     expect((await t.app.inject({ url: '/api/supporter/cases', headers: { cookie: supporter } })).json().cases).toEqual([
       expect.objectContaining({ requesterFirstName: 'Tomás', reason: 'adverse_event' }),
     ]);

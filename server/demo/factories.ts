@@ -270,7 +270,9 @@ export interface CaseOverrides {
   state?: 'new' | 'offered' | 'assigned' | 'contacted' | 'active' | 'closed' | 'withdrawn' | 'declined';
   requesterPersonId?: string | null;
   requesterFirstName?: string | null;
+  contactMethod?: 'work_email' | 'work_phone' | 'personal_email' | 'personal_phone';
   contactValue?: string | null;
+  matchReasons?: { code: string; text: string }[];
   reason?: string;
   assignedSupporterId?: string | null;
   offeredSupporterId?: string | null;
@@ -292,7 +294,7 @@ export async function buildCase(db: DbOrTrx, clock: Clock, organizationId: strin
       language: null, language_required: false, department_preference: 'no_preference',
       requester_profession_category: 'physician', requester_department_id: null,
       requester_person_id: overrides.requesterPersonId ?? null, requester_first_name: overrides.requesterFirstName ?? 'Robin',
-      contact_method: 'personal_phone', contact_value: overrides.contactValue ?? '+1 555 0199',
+      contact_method: overrides.contactMethod ?? 'personal_phone', contact_value: overrides.contactValue ?? '+1 555 0199',
       anonymous_code: overrides.anonymousCode ?? null, anonymous_secret_hash: overrides.anonymousSecretHash ?? null, requester_informed: null,
       assigned_supporter_id: overrides.assignedSupporterId ?? null, offered_supporter_id: overrides.offeredSupporterId ?? null,
       contact_attempts: 0, relaxed_rules: '[]', created_at: at, updated_at: at,
@@ -311,7 +313,7 @@ export async function buildOffer(db: DbOrTrx, clock: Clock, organizationId: stri
     .insertInto('case_offers')
     .values({
       id: offerId, organization_id: organizationId, case_id: caseId, supporter_id: supporterId, status: 'pending', decline_reason: null,
-      match_reasons: '[]', offered_at: now.toISOString(), expires_at: new Date(now.getTime() + 4 * 3_600_000).toISOString(), responded_at: null,
+      match_reasons: JSON.stringify(overrides.matchReasons ?? []), offered_at: now.toISOString(), expires_at: new Date(now.getTime() + 4 * 3_600_000).toISOString(), responded_at: null,
     })
     .execute();
   return { caseId, offerId };

@@ -2,7 +2,10 @@ import type { Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type { Trx } from '../db/database.ts';
 import type { AppContext } from '../lib/context.ts';
+import type { CaseRow } from '../modules/cases/cases.repository.ts';
+import { buildMatchRequest, loadCandidates } from '../modules/cases/match-input.ts';
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
+import { matchSupporters } from '../modules/matching/match.ts';
 import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson, buildResource, buildSite, buildSupporterProfile } from './factories.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
@@ -159,9 +162,16 @@ async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, 
   const clinicianRow = await trx.selectFrom('people').select(['first_name', 'work_email']).where('id', '=', clinician).executeTakeFirstOrThrow();
   await buildCase(trx, ctx.clock, organizationId, {
     state: 'assigned', reason: 'adverse_event', requesterPersonId: clinician, requesterFirstName: clinicianRow.first_name,
-    contactValue: clinicianRow.work_email, assignedSupporterId: supporter,
+    contactMethod: 'work_email', contactValue: clinicianRow.work_email, assignedSupporterId: supporter,
   });
-  const { offerId } = await buildOffer(trx, ctx.clock, organizationId, supporter, { origin: 'anonymous', reason: 'litigation_or_complaint', requesterFirstName: 'Jordan', contactValue: '+1 555 0134' });
+  // The reasons shown with the offer are the matcher's own, for this supporter and this request.
+  const request = { origin: 'anonymous' as const, reason: 'litigation_or_complaint', requesterFirstName: 'Jordan', contactValue: '+1 555 0134' };
+  const org = await trx.selectFrom('organizations').select('time_zone').where('id', '=', organizationId).executeTakeFirstOrThrow();
+  const candidates = (await loadCandidates(trx, organizationId, org.time_zone, ctx.clock.now())).filter((c) => c.personId === supporter);
+  const probe = { id: 'demo', organization_id: organizationId, requester_person_id: null, requester_profession_category: 'physician', requester_department_id: null,
+    department_preference: 'no_preference', language: null, language_required: false, modality: 'phone', reason: request.reason, urgency: 'this_week' } as CaseRow;
+  const matched = matchSupporters(await buildMatchRequest(trx, probe, ctx.clock.now()), candidates);
+  const { offerId } = await buildOffer(trx, ctx.clock, organizationId, supporter, { ...request, matchReasons: matched.best?.reasons ?? [] });
   const expiresAt = (await trx.selectFrom('case_offers').select('expires_at').where('id', '=', offerId).executeTakeFirstOrThrow()).expires_at;
   await offerExpiryJob.enqueue(trx, { offerId }, { runAt: new Date(expiresAt), dedupeKey: `offer-expiry:${offerId}`, now: ctx.clock.now() });
   await buildCase(trx, ctx.clock, organizationId, { state: 'new', reason: 'burnout_or_overload', origin: 'anonymous', requesterFirstName: 'Alex' });

@@ -59,6 +59,8 @@ export const AnonymousRequestInputSchema = z
     preferredName: z.string().trim().min(1, 'Required').max(40).regex(/^[\p{L}\p{M}' .-]+$/u, 'Letters only'),
     professionCategory: ProfessionCategorySchema.nullable().optional(),
     ...matchingFields,
+    // Without an account there is no department to compare with: the preference is optional and ignored.
+    departmentPreference: DepartmentPreferenceSchema.optional(),
     contactMethod: z.enum(['personal_email', 'personal_phone', 'work_email', 'work_phone']),
     contactValue: z.string().trim().max(EMAIL_MAX),
   })

@@ -81,7 +81,8 @@ export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRe
     ...baseCase(org.id, 'anonymous', ctx.clock.now()),
     reason: input.reason, urgency: input.urgency, modality: input.modality,
     language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
-    department_preference: input.departmentPreference === 'same_department' ? 'no_preference' : input.departmentPreference,
+    // An anonymous requester has no department on record, so a department preference cannot apply.
+    department_preference: 'no_preference',
     requester_profession_category: input.professionCategory ?? null,
     requester_first_name: input.preferredName, contact_method: input.contactMethod, contact_value: input.contactValue,
     anonymous_code: code, anonymous_secret_hash: hashSecret(secret),

@@ -38,7 +38,7 @@ export function PublicHomeRoute() {
             <Link to={requestPath} className="button button--primary">
               Ask without signing in
             </Link>
-            <Link to="/login?next=%2Fapp%2Frequest">Sign in to ask</Link>
+            <Link to="/login?next=%2Fapp%2Frequest">Ask with your account</Link>
           </p>
         </div>
         <div className="public-layout">

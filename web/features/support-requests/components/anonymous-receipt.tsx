@@ -1,12 +1,16 @@
 import { Link } from 'react-router';
 import type { Urgency } from '../../../../shared/schemas/case-vocabulary.ts';
 import type { AnonymousReceipt } from '../api/anonymous-requests.ts';
+import { useFocusOnMount } from './request-confirmation.tsx';
 
 /** The one time the code and secret are shown: large, selectable, with a plain warning. */
 export function AnonymousReceiptCard({ receipt, urgency }: { receipt: AnonymousReceipt; urgency: Urgency }) {
+  const heading = useFocusOnMount();
   return (
     <section className="card request-done receipt" aria-labelledby="receipt-title">
-      <h2 id="receipt-title">Your request is in</h2>
+      <h2 id="receipt-title" ref={heading} tabIndex={-1}>
+        Your request is in
+      </h2>
       <div className="receipt__warning" role="status">
         <p className="receipt__warning-title">Write these down now.</p>
         <p>

@@ -42,7 +42,7 @@ export function MyRequestsList() {
             const open = OPEN_STATES.includes(request.state);
             const titleId = `request-${request.id}-title`;
             return (
-              <li key={request.id} className={`request-item card${open ? '' : ' request-item--closed'}`} aria-labelledby={titleId}>
+              <li key={request.id} id={`request-${request.id}`} className={`request-item card${open ? '' : ' request-item--closed'}`} aria-labelledby={titleId}>
                 <div className="request-item__head">
                   <h2 id={titleId} className="request-item__title">
                     {REASON_LABELS[request.reason]}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Urgency } from '../../../../shared/schemas/case-vocabulary.ts';
 
@@ -11,9 +12,12 @@ export interface RequestConfirmationProps {
 
 /** After sending: what happens next, in order, so nobody is left wondering. */
 export function RequestConfirmation({ urgency, contact, signedIn }: RequestConfirmationProps) {
+  const heading = useFocusOnMount();
   return (
-    <section className="card request-done" aria-labelledby="request-done-title" role="status">
-      <h2 id="request-done-title">Your request is in</h2>
+    <section className="card request-done" aria-labelledby="request-done-title">
+      <h2 id="request-done-title" ref={heading} tabIndex={-1}>
+        Your request is in
+      </h2>
       <p>Thank you for reaching out. This is what happens next:</p>
       <ol className="request-done__steps">
         <li>
@@ -30,4 +34,11 @@ export function RequestConfirmation({ urgency, contact, signedIn }: RequestConfi
       )}
     </section>
   );
+}
+
+/** The form is replaced by this: move focus here so keyboard and screen-reader users land on the answer. */
+export function useFocusOnMount() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }

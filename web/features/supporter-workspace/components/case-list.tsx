@@ -15,8 +15,9 @@ import { useSupporterCases, type SupporterCase } from '../api/workspace.ts';
 
 const OPEN_STATES: readonly SupporterCase['state'][] = ['assigned', 'contacted', 'active'];
 
+/** By what the value is, not only the method's name, so a mislabelled contact still opens the right app. */
 function contactHref(item: SupporterCase): string {
-  return item.contactMethod.endsWith('email') ? `mailto:${item.contactValue}` : telHref(item.contactValue);
+  return item.contactValue.includes('@') ? `mailto:${item.contactValue}` : telHref(item.contactValue);
 }
 
 /** People I have accepted: first name, how to reach them and the reason category — nothing else. */
@@ -39,7 +40,7 @@ export function CaseList() {
         const open = OPEN_STATES.includes(item.state);
         const titleId = `case-${item.id}-title`;
         return (
-          <li key={item.id} className={`case card${open ? '' : ' case--closed'}`} aria-labelledby={titleId}>
+          <li key={item.id} id={`case-${item.id}`} className={`case card${open ? '' : ' case--closed'}`} aria-labelledby={titleId}>
             <div className="case__head">
               <h2 id={titleId} className="case__name">
                 {item.requesterFirstName}
