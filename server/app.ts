@@ -15,6 +15,8 @@ import type { AppContext } from './lib/context.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerCaseworkRoutes } from './modules/casework/casework.routes.ts';
+import { registerCaseBoardRoutes } from './modules/case-board/case-board.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
@@ -102,6 +104,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerResourceRoutes(app, ctx);
   registerSupporterRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseworkRoutes(app, ctx);
+  registerCaseBoardRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

@@ -15,6 +15,17 @@ describe('permissions catalogue', () => {
     expect(can(['it_admin'], 'supporters.manage')).toBe(false);
   });
 
+  it('gives the case board to the director and the administrator, and the audit log to the director alone', () => {
+    expect(can(['program_director'], 'cases.manage')).toBe(true);
+    expect(can(['program_admin'], 'cases.manage')).toBe(true);
+    expect(can(['program_director'], 'audit.read')).toBe(true);
+    for (const role of ROLES.filter((r) => r !== 'program_director')) expect(can([role], 'audit.read')).toBe(false);
+    for (const role of ['peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'] as const) {
+      expect(can([role], 'cases.manage')).toBe(false);
+    }
+    expect(can(['it_admin'], 'supporters.manage')).toBe(false);
+  });
+
   it('keeps program settings from the program administrator', () => {
     expect(can(['program_admin'], 'settings.manage')).toBe(false);
     expect(can(['program_admin', 'staff_member'], 'people.import')).toBe(true);

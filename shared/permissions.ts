@@ -52,6 +52,10 @@ export const ACTION_RULES = {
   'supporter.self': ['peer_supporter'],
   /** The program's supporter pool: status, certification, capacity. */
   'supporters.manage': ['program_director', 'program_admin'],
+  /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */
+  'cases.manage': ['program_director', 'program_admin'],
+  /** The audit log of case and directory changes and of every read of identifying data (invariant 5). */
+  'audit.read': ['program_director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

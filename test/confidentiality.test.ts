@@ -65,6 +65,14 @@ describe('confidentiality invariants', () => {
       ],
       case_offers: ['id', 'organization_id', 'case_id', 'supporter_id', 'status', 'decline_reason', 'match_reasons', 'offered_at', 'expires_at', 'responded_at'],
       case_audit: ['id', 'organization_id', 'case_id', 'actor_person_id', 'action', 'at', 'ip'],
+      // Casework: ids, vocabulary codes (channel, result, modality, format, category), dates and timestamps.
+      contact_attempts: ['id', 'organization_id', 'case_id', 'supporter_id', 'at', 'channel', 'result'],
+      // `topics` is a JSON array of codes from ENCOUNTER_TOPICS, validated on the way in.
+      encounters: ['id', 'organization_id', 'case_id', 'supporter_id', 'date', 'modality', 'format', 'topics', 'follow_up_on', 'created_at'],
+      referral_offers: ['id', 'organization_id', 'case_id', 'encounter_id', 'category', 'offered_at', 'taken_up_at'],
+      // Feedback: a token hash, the organisation and the month (YYYY-MM); never a case or a person.
+      feedback_tokens: ['token_hash', 'organization_id', 'month'],
+      feedback: ['id', 'organization_id', 'month'],
     };
     const tables = await t.ctx.db.introspection.getTables();
     for (const [table, columns] of Object.entries(allowed)) {
@@ -72,6 +80,14 @@ describe('confidentiality invariants', () => {
       expect(found, table).toBeDefined();
       const textColumns = found!.columns.filter((c) => /text|char/i.test(c.dataType)).map((c) => c.name);
       expect(textColumns.filter((c) => !columns.includes(c)), table).toEqual([]);
+    }
+  });
+
+  it('keeps feedback unlinkable: no case or person column in the feedback tables', async () => {
+    const tables = await t.ctx.db.introspection.getTables();
+    for (const name of ['feedback', 'feedback_tokens']) {
+      const columns = tables.find((x) => x.name === name)!.columns.map((c) => c.name).sort();
+      expect(columns, name).toEqual(name === 'feedback' ? ['helpfulness', 'id', 'month', 'organization_id', 'would_recommend'] : ['month', 'organization_id', 'token_hash']);
     }
   });
 });

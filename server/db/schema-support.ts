@@ -87,3 +87,60 @@ export interface CaseAuditTable {
   at: string;
   ip: string | null;
 }
+
+/** One outreach attempt: channel and result only, never what was said. */
+export interface ContactAttemptsTable {
+  id: string;
+  organization_id: string;
+  case_id: string;
+  supporter_id: string;
+  at: string;
+  channel: string;
+  result: string;
+}
+
+/** The encounter log, the only record of a conversation: no free text. */
+export interface EncountersTable {
+  id: string;
+  organization_id: string;
+  case_id: string;
+  supporter_id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  modality: string;
+  minutes: number;
+  format: string;
+  head_count: number | null;
+  /** JSON array of topic codes. */
+  topics: string;
+  follow_up_on: string | null;
+  escalation_tier: number;
+  created_at: string;
+}
+
+export interface ReferralOffersTable {
+  id: string;
+  organization_id: string;
+  case_id: string;
+  encounter_id: string;
+  category: string;
+  offered_at: string;
+  taken_up_at: string | null;
+}
+
+/** A single-use feedback link: the hash, the organisation and the month — no case, no person. */
+export interface FeedbackTokensTable {
+  token_hash: string;
+  organization_id: string;
+  /** YYYY-MM */
+  month: string;
+}
+
+/** Anonymous feedback, not linked to any case or supporter. */
+export interface FeedbackTable {
+  id: string;
+  organization_id: string;
+  month: string;
+  helpfulness: number;
+  would_recommend: boolean | number;
+}

@@ -1,4 +1,15 @@
-import type { CaseAuditTable, CaseOffersTable, CasesTable, ResourcesTable, SupporterProfilesTable } from './schema-support.ts';
+import type {
+  CaseAuditTable,
+  CaseOffersTable,
+  CasesTable,
+  ContactAttemptsTable,
+  EncountersTable,
+  FeedbackTable,
+  FeedbackTokensTable,
+  ReferralOffersTable,
+  ResourcesTable,
+  SupporterProfilesTable,
+} from './schema-support.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -176,4 +187,9 @@ export interface Database {
   cases: CasesTable;
   case_offers: CaseOffersTable;
   case_audit: CaseAuditTable;
+  contact_attempts: ContactAttemptsTable;
+  encounters: EncountersTable;
+  referral_offers: ReferralOffersTable;
+  feedback_tokens: FeedbackTokensTable;
+  feedback: FeedbackTable;
 }

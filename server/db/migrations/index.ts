@@ -3,6 +3,7 @@ import * as foundation from './2026_11_25_0001_foundation.ts';
 import * as jobsAndOutbox from './2026_11_25_0002_jobs_and_outbox.ts';
 import * as resourcesAndSupporters from './2026_11_25_0003_resources_and_supporters.ts';
 import * as casesAndOffers from './2026_11_25_0004_cases_and_offers.ts';
+import * as casework from './2026_11_25_0005_casework.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0002_jobs_and_outbox': jobsAndOutbox,
   '2026_11_25_0003_resources_and_supporters': resourcesAndSupporters,
   '2026_11_25_0004_cases_and_offers': casesAndOffers,
+  '2026_11_25_0005_casework': casework,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import type { EmailTemplate } from '../../email/templates.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import * as casework from '../casework/casework-effects.ts';
 import { matchSupporters } from '../matching/match.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { applyCaseEvent } from './case-transition.ts';
@@ -92,9 +93,18 @@ export async function runCaseEffects(ctx: AppContext, trx: Trx, row: repo.CaseRo
       case 'schedule_offer_expiry':
         // offerToNextSupporter schedules the expiry together with the offer row it belongs to.
         break;
-      default:
-        // Follow-ups, feedback links, resource sheets and crisis alerts come with the routes that fire them.
-        throw new Error(`case effect ${effect.kind} is not handled yet`);
+      case 'schedule_follow_up_reminder':
+        await casework.scheduleFollowUpReminder(ctx, trx, current, effect.dueAt);
+        break;
+      case 'send_feedback_link':
+        await casework.sendFeedbackLink(ctx, trx, current);
+        break;
+      case 'send_resource_sheet':
+        await casework.sendResourceSheet(ctx, trx, current);
+        break;
+      case 'alert_crisis_team':
+        await casework.alertCrisisTeam(ctx, trx, current);
+        break;
     }
   }
   return current;

@@ -1,0 +1,51 @@
+import type { Trx } from '../../db/database.ts';
+import { queueEmail } from '../../email/outbox.ts';
+import type { AppContext } from '../../lib/context.ts';
+import type { CaseRow } from '../cases/cases.repository.ts';
+import * as repo from './casework.repository.ts';
+import { followUpReminderJob } from './follow-up-reminder.job.ts';
+
+/**
+ * The case effects of casework (called from runCaseEffects, in the transaction of the change).
+ * Every message is content-free: a template and a link, nothing about the case (invariant 3).
+ */
+
+const EMAIL_CONTACTS = new Set(['work_email', 'personal_email']);
+
+/** Where the requester reads e-mail: the address they gave, else their directory e-mail; none for a phone-only anonymous request. */
+export async function requesterEmail(trx: Trx, row: CaseRow): Promise<string | undefined> {
+  if (row.contact_method && EMAIL_CONTACTS.has(row.contact_method) && row.contact_value) return row.contact_value;
+  if (row.requester_person_id) return repo.workEmailOf(trx, row.organization_id, row.requester_person_id);
+  return undefined;
+}
+
+export async function scheduleFollowUpReminder(ctx: AppContext, trx: Trx, row: CaseRow, dueAt: string): Promise<void> {
+  if (!row.assigned_supporter_id) return;
+  await followUpReminderJob.enqueue(
+    trx,
+    { organizationId: row.organization_id, caseId: row.id, supporterId: row.assigned_supporter_id },
+    { runAt: new Date(dueAt), dedupeKey: `follow-up:${row.id}:${dueAt.slice(0, 10)}`, now: ctx.clock.now() },
+  );
+}
+
+/** A single-use token stored with only the organisation and the month; the link carries the token alone. */
+export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  const to = await requesterEmail(trx, row);
+  if (!to) return;
+  const now = ctx.clock.now();
+  const token = await repo.createFeedbackToken(trx, row.organization_id, now.toISOString().slice(0, 7));
+  await queueEmail(trx, { organizationId: row.organization_id, to, template: 'feedback_request', link: `/feedback/${token}`, now });
+}
+
+/** The public resources page; the e-mail itself says nothing. */
+export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  const to = await requesterEmail(trx, row);
+  if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template: 'case_update', link: '/resources', now: ctx.clock.now() });
+}
+
+/** Every active program director hears at once; the audit row is written by the service that escalates. */
+export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  for (const to of await repo.activeDirectorEmails(trx, row.organization_id)) {
+    await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
+  }
+}

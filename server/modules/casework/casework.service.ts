@@ -1,0 +1,279 @@
+import { allowedCloseOutcomes, allowedEvents } from '../../../shared/case-workflow.ts';
+import type { SupporterCaseSchema } from '../../../shared/schemas/case.ts';
+import type { CaseOutcome } from '../../../shared/schemas/case-vocabulary.ts';
+import type {
+  ContactAttemptInput,
+  CrisisProtocolSchema,
+  EncounterInput,
+  EncounterTopic,
+  SupporterCaseDetail,
+} from '../../../shared/schemas/casework.ts';
+import type { ResourceCategory } from '../../../shared/schemas/resources.ts';
+import type { z } from 'zod';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
+import { newId, parseJsonArray } from '../../db/values.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext, RequestOrigin } from '../../lib/context.ts';
+import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { applyCaseEvent, snapshotOf } from '../cases/case-transition.ts';
+import * as cases from '../cases/cases.repository.ts';
+import { runCaseEffects } from '../cases/offers.service.ts';
+import { findOrganization, listSupportLines } from '../organization/organization.repository.ts';
+import { toResource } from '../resources/resources.repository.ts';
+import * as repo from './casework.repository.ts';
+
+type CaseRow = cases.CaseRow;
+
+/** Today's date (YYYY-MM-DD) in the program's time zone. */
+function localDay(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (invariant 2). */
+async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await cases.findCase(db, actor.organizationId, id);
+  if (!row || row.assigned_supporter_id !== actor.personId) throw notFound();
+  return row;
+}
+
+function audit(trx: Trx, row: CaseRow, actor: Actor | null, action: string, at: Date, origin?: RequestOrigin) {
+  return cases.appendCaseAudit(trx, {
+    organizationId: row.organization_id,
+    caseId: row.id,
+    actorPersonId: actor?.personId ?? null,
+    action,
+    at: at.toISOString(),
+    ip: origin?.ip ?? null,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the case
+
+type SupporterCase = z.infer<typeof SupporterCaseSchema>;
+
+/** The case with its attempts, encounters and referrals; the read of identifying data is audited. */
+export async function getCaseDetail(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<SupporterCaseDetail> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    await audit(trx, row, actor, 'case.contact_viewed', now, origin);
+    const [attempts, encounters, referrals] = await Promise.all([
+      repo.listContactAttempts(trx, row.organization_id, row.id),
+      repo.listEncounters(trx, row.organization_id, row.id),
+      repo.listReferralOffers(trx, row.organization_id, row.id),
+    ]);
+    const snapshot = snapshotOf(row);
+    const byCategory = new Map<string, { category: ResourceCategory; offeredAt: string; takenUpAt: string | null }>();
+    for (const r of referrals) {
+      const seen = byCategory.get(r.category);
+      if (!seen) byCategory.set(r.category, { category: r.category as ResourceCategory, offeredAt: r.offered_at, takenUpAt: r.taken_up_at });
+      else if (!seen.takenUpAt && r.taken_up_at) seen.takenUpAt = r.taken_up_at;
+    }
+    return {
+      id: row.id,
+      origin: row.origin as SupporterCase['origin'],
+      state: row.state as SupporterCase['state'],
+      outcome: row.outcome as CaseOutcome | null,
+      reason: row.reason as SupporterCase['reason'],
+      urgency: row.urgency as SupporterCase['urgency'],
+      modality: row.modality as SupporterCase['modality'],
+      language: row.language,
+      requesterFirstName: row.requester_first_name ?? '',
+      contactMethod: (row.contact_method ?? 'work_email') as SupporterCase['contactMethod'],
+      contactValue: row.contact_value ?? '',
+      assignedAt: row.assigned_at,
+      firstContactAt: row.first_contact_at,
+      allowedEvents: allowedEvents(snapshot, 'assigned_supporter', now),
+      allowedCloseOutcomes: allowedCloseOutcomes(snapshot, 'assigned_supporter'),
+      attempts: attempts.map((a) => ({ id: a.id, at: a.at, channel: a.channel as ContactAttemptInput['channel'], result: a.result as ContactAttemptInput['result'] })),
+      encounters: encounters.map((e) => ({
+        id: e.id,
+        date: e.date,
+        modality: e.modality as SupporterCase['modality'],
+        minutes: e.minutes,
+        format: e.format as EncounterInput['format'],
+        headCount: e.head_count,
+        topics: parseJsonArray<EncounterTopic>(e.topics),
+        referralsOffered: referrals.filter((r) => r.encounter_id === e.id).map((r) => r.category as ResourceCategory),
+        followUpOn: e.follow_up_on,
+        escalationTier: e.escalation_tier,
+      })),
+      referrals: [...byCategory.values()],
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outreach
+
+/**
+ * A failed attempt counts towards "unreachable"; reaching the requester moves an assigned case to
+ * `contacted` and sets the first-contact time once. Reaching them again later changes no state.
+ */
+export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: string, input: ContactAttemptInput, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    const reached = input.result === 'reached';
+    let next = row;
+    let effects: Awaited<ReturnType<typeof applyCaseEvent>>['effects'] = [];
+    if (!reached) {
+      ({ row: next, effects } = await applyCaseEvent(trx, row, { type: 'contact_attempted' }, 'assigned_supporter', now));
+    } else if (row.state === 'assigned') {
+      ({ row: next, effects } = await applyCaseEvent(trx, row, { type: 'contact_made' }, 'assigned_supporter', now, {
+        first_contact_at: row.first_contact_at ?? now.toISOString(),
+      }));
+    } else if (row.state !== 'contacted' && row.state !== 'active') {
+      throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
+    }
+    await repo.insertContactAttempt(trx, {
+      id: newId(),
+      organization_id: row.organization_id,
+      case_id: row.id,
+      supporter_id: actor.personId,
+      at: now.toISOString(),
+      channel: input.channel,
+      result: input.result,
+    });
+    await audit(trx, row, actor, reached ? 'case.contact_made' : 'case.contact_attempted', now, origin);
+    await runCaseEffects(ctx, trx, next, effects);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encounter log and referrals
+
+/** Logs a conversation (and schedules its follow-up): codes, numbers and dates only. */
+export async function logEncounter(ctx: AppContext, actor: Actor, id: string, input: EncounterInput, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    const org = await findOrganization(trx, row.organization_id);
+    const today = localDay(now, org?.time_zone ?? 'UTC');
+    if (input.date > today) throw invalid('body.date', 'Cannot be in the future');
+    if (input.followUpOn !== null && input.followUpOn <= today) throw invalid('body.followUpOn', 'Must be after today');
+
+    let { row: next, effects } = await applyCaseEvent(trx, row, { type: 'encounter_logged' }, 'assigned_supporter', now);
+    const encounterId = newId();
+    await repo.insertEncounter(trx, {
+      id: encounterId,
+      organization_id: row.organization_id,
+      case_id: row.id,
+      supporter_id: actor.personId,
+      date: input.date,
+      modality: input.modality,
+      minutes: input.minutes,
+      format: input.format,
+      head_count: input.format === 'group' ? (input.headCount ?? null) : null,
+      topics: JSON.stringify(input.topics),
+      follow_up_on: input.followUpOn,
+      escalation_tier: input.escalationTier,
+      created_at: now.toISOString(),
+    });
+    await repo.insertReferralOffers(
+      trx,
+      input.referralsOffered.map((category) => ({
+        id: newId(),
+        organization_id: row.organization_id,
+        case_id: row.id,
+        encounter_id: encounterId,
+        category,
+        offered_at: now.toISOString(),
+        taken_up_at: null,
+      })),
+    );
+    await audit(trx, row, actor, 'case.encounter_logged', now, origin);
+    next = await runCaseEffects(ctx, trx, next, effects);
+    if (input.followUpOn !== null) {
+      // The reminder goes out on the morning of the follow-up day (08:00 UTC).
+      const dueAt = `${input.followUpOn}T08:00:00.000Z`;
+      ({ row: next, effects } = await applyCaseEvent(trx, next, { type: 'follow_up_scheduled', dueAt }, 'assigned_supporter', now));
+      await audit(trx, row, actor, 'case.follow_up_scheduled', now, origin);
+      await runCaseEffects(ctx, trx, next, effects);
+    }
+  });
+}
+
+/** Records that an offered referral was taken up (once known); 404 when that category was never offered. */
+export async function markReferralTakenUp(ctx: AppContext, actor: Actor, id: string, category: ResourceCategory, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    const offered = await repo.markReferralTakenUp(trx, row.organization_id, row.id, category, now.toISOString());
+    if (!offered) throw notFound();
+    await audit(trx, row, actor, 'case.referral_taken_up', now, origin);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Close, decline, escalate
+
+export async function closeCase(ctx: AppContext, actor: Actor, id: string, outcome: CaseOutcome, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    if (!allowedCloseOutcomes(snapshotOf(row), 'assigned_supporter').includes(outcome)) {
+      throw new AppError('conflict', 'This request cannot be closed with that outcome now');
+    }
+    const { row: closed, effects } = await applyCaseEvent(trx, row, { type: 'closed', outcome }, 'assigned_supporter', now);
+    await audit(trx, row, actor, 'case.closed', now, origin);
+    await runCaseEffects(ctx, trx, closed, effects);
+  });
+}
+
+/** "No thanks" from the requester: no further contact, the resource sheet by e-mail. */
+export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await cases.findCase(trx, actor.organizationId, id);
+    if (!row || row.requester_person_id !== actor.personId) throw notFound();
+    await cases.withdrawPendingOffers(trx, row.id, now.toISOString());
+    const { row: declined, effects } = await applyCaseEvent(trx, row, { type: 'declined_by_requester' }, 'requester', now);
+    await audit(trx, row, actor, 'case.declined', now, origin);
+    await runCaseEffects(ctx, trx, declined, effects);
+  });
+}
+
+/**
+ * Imminent risk: recorded as an escalation (who, when), the directors alerted by a content-free
+ * e-mail, and the program's crisis protocol returned for the supporter to act on at once.
+ */
+export async function escalateRisk(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof CrisisProtocolSchema>> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await requireAssignedCase(trx, actor, id);
+    const { row: escalated, effects } = await applyCaseEvent(trx, row, { type: 'risk_escalated' }, 'assigned_supporter', now);
+    await audit(trx, row, actor, 'case.risk_escalated', now, origin);
+    await runCaseEffects(ctx, trx, escalated, effects);
+    return {
+      supportLines: await listSupportLines(trx, row.organization_id),
+      resources: (await repo.listCrisisResources(trx, row.organization_id)).map(toResource),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anonymous feedback
+
+export async function feedbackTokenIsValid(ctx: AppContext, token: string): Promise<boolean> {
+  return Boolean(await repo.findFeedbackToken(ctx.db, token));
+}
+
+/** Stores the answers with the organisation and month only, consuming the token in the same transaction. */
+export async function submitFeedback(ctx: AppContext, token: string, input: { helpfulness: number; wouldRecommend: boolean }): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const found = await repo.findFeedbackToken(trx, token);
+    if (!found || !(await repo.consumeFeedbackToken(trx, found.token_hash))) throw notFound('This feedback link is not valid (it may have been used already)');
+    await repo.insertFeedback(trx, {
+      organization_id: found.organization_id,
+      month: found.month,
+      helpfulness: input.helpfulness,
+      would_recommend: input.wouldRecommend,
+    });
+  });
+}

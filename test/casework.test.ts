@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCase, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
+import { appJobs } from '../server/jobs/registry.ts';
+import { runDueJobsOnce } from '../server/jobs/runner.ts';
+import { createTestApp, signIn, type TestApp } from './harness.ts';
+
+const PASSWORD = 'a long test password';
+
+describe('supporter casework: outreach, encounter log, close, feedback, escalation', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+  let requester: { id: string; email: string };
+  let supporterA: { id: string; email: string };
+  let supporterB: { id: string; email: string };
+  let director: { id: string; email: string };
+  const cookies = new Map<string, string>();
+
+  /** Sessions expire when the test clock jumps; sign in again when needed. */
+  const as = async (email: string) => {
+    let cookie = cookies.get(email);
+    if (!cookie || (await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode !== 200) {
+      cookie = await signIn(t.app, email, PASSWORD);
+      cookies.set(email, cookie);
+    }
+    return { cookie };
+  };
+  const day = (offsetDays: number) => new Date(t.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const post = async (email: string, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: await as(email), ...(payload ? { payload } : {}) });
+  const detail = async (id: string, email = supporterA.email) => t.app.inject({ url: `/api/supporter/cases/${id}`, headers: await as(email) });
+  const caseRow = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const outbox = () => t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
+  const auditOf = (id: string) => t.ctx.db.selectFrom('case_audit').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
+  const assigned = (state: 'assigned' | 'contacted' | 'active' = 'assigned') =>
+    buildCase(t.ctx.db, t.clock, org.id, { state, requesterPersonId: requester.id, requesterFirstName: 'Tomás', assignedSupporterId: supporterA.id });
+  const encounter = (overrides: object = {}) => ({
+    date: day(0), modality: 'phone', minutes: 45, format: 'individual', topics: ['adverse_event', 'coping_and_sleep'],
+    referralsOffered: ['therapy_eap'], followUpOn: null, escalationTier: 1, ...overrides,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrganization(t.ctx.db, t.clock);
+    requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Tomás', password: PASSWORD });
+    supporterA = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ana', roles: ['peer_supporter', 'staff_member'], password: PASSWORD });
+    supporterB = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ben', roles: ['peer_supporter', 'staff_member'], password: PASSWORD });
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporterA.id);
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporterB.id);
+    director = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
+    await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], active: false, email: 'former-director@h.test' });
+  });
+  afterAll(async () => t.close());
+
+  it('offers "touching base" templates with placeholders, to copy (never sent)', async () => {
+    const response = await t.app.inject({ url: '/api/supporter/outreach-templates', headers: await as(supporterA.email) });
+    expect(response.statusCode).toBe(200);
+    const { templates } = response.json() as { templates: { channel: string; subject: string | null; text: string }[] };
+    expect(templates.length).toBeGreaterThanOrEqual(3);
+    for (const template of templates) expect(template.text).toMatch(/\{firstName\}.*\{supporterFirstName\}/s);
+    expect(templates.some((x) => x.subject === 'Touching base')).toBe(true);
+  });
+
+  it('assigned → no answer ×3 → close as unreachable, allowed only after the third attempt; the requester gets the resource sheet', async () => {
+    const id = await assigned();
+    const first = (await detail(id)).json();
+    expect(first).toMatchObject({ state: 'assigned', requesterFirstName: 'Tomás', allowedCloseOutcomes: [], attempts: [], encounters: [] });
+    expect(first.allowedEvents).toEqual(expect.arrayContaining(['contact_attempted', 'contact_made', 'risk_escalated']));
+
+    for (let i = 1; i <= 3; i++) {
+      expect((await post(supporterA.email, `/api/supporter/cases/${id}/close`, { outcome: 'unreachable' })).statusCode).toBe(409);
+      const attempt = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: i === 2 ? 'email' : 'phone', result: i === 3 ? 'left_message' : 'no_answer' });
+      expect(attempt.statusCode, attempt.body).toBe(204);
+      expect((await caseRow(id)).contact_attempts).toBe(i);
+    }
+    const ready = (await detail(id)).json();
+    expect(ready.allowedCloseOutcomes).toEqual(['unreachable']);
+    expect(ready.attempts).toHaveLength(3);
+    expect(ready.attempts.map((a: { result: string }) => a.result)).toEqual(['no_answer', 'no_answer', 'left_message']);
+
+    const before = (await outbox()).length;
+    expect((await post(supporterA.email, `/api/supporter/cases/${id}/close`, { outcome: 'supported' })).statusCode).toBe(409);
+    const closed = await post(supporterA.email, `/api/supporter/cases/${id}/close`, { outcome: 'unreachable' });
+    expect(closed.statusCode, closed.body).toBe(204);
+    expect(await caseRow(id)).toMatchObject({ state: 'closed', outcome: 'unreachable' });
+    const mails = (await outbox()).slice(before);
+    expect(mails).toEqual([expect.objectContaining({ to_address: requester.email, template: 'case_update', link: '/resources' })]);
+    expect(await t.ctx.db.selectFrom('feedback_tokens').selectAll().execute()).toEqual([]);
+    const actions = (await auditOf(id)).map((a) => a.action);
+    expect(actions.filter((a) => a === 'case.contact_attempted')).toHaveLength(3);
+    expect(actions).toContain('case.closed');
+    expect(actions).toContain('case.contact_viewed');
+  });
+
+  it('assigned → reached → encounter with follow-up → reminder when due → close supported → single-use anonymous feedback', async () => {
+    const id = await assigned();
+    const reached = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached' });
+    expect(reached.statusCode, reached.body).toBe(204);
+    const contacted = await caseRow(id);
+    expect(contacted).toMatchObject({ state: 'contacted', contact_attempts: 0, first_contact_at: t.clock.now().toISOString() });
+
+    const followUpOn = day(3);
+    const logged = await post(supporterA.email, `/api/supporter/cases/${id}/encounters`, encounter({ followUpOn, referralsOffered: ['therapy_eap', 'time_off'] }));
+    expect(logged.statusCode, logged.body).toBe(204);
+    expect((await caseRow(id)).state).toBe('active');
+    const jobs = await t.ctx.db.selectFrom('jobs').selectAll().where('kind', '=', 'follow-up-reminder').execute();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.dedupe_key).toBe(`follow-up:${id}:${followUpOn}`);
+
+    const view = (await detail(id)).json();
+    expect(view.encounters).toEqual([
+      expect.objectContaining({ date: day(0), minutes: 45, format: 'individual', headCount: null, topics: ['adverse_event', 'coping_and_sleep'], referralsOffered: ['therapy_eap', 'time_off'], followUpOn, escalationTier: 1 }),
+    ]);
+    expect(view.allowedCloseOutcomes).toEqual(['supported', 'referred']);
+
+    // Not due yet: nothing for the supporter.
+    await runDueJobsOnce(t.ctx, appJobs);
+    const reminders = async () => (await outbox()).filter((m) => m.template === 'reminder' && m.to_address === supporterA.email);
+    expect(await reminders()).toEqual([]);
+    t.clock.advanceMinutes(3 * 24 * 60);
+    await runDueJobsOnce(t.ctx, appJobs);
+    expect(await reminders()).toEqual([expect.objectContaining({ link: '/app/cases' })]);
+
+    // Referrals: one offered category taken up; a category never offered is not there to mark.
+    expect((await post(supporterA.email, `/api/supporter/cases/${id}/referrals/therapy_eap/taken-up`)).statusCode).toBe(204);
+    expect((await post(supporterA.email, `/api/supporter/cases/${id}/referrals/legal_risk_management/taken-up`)).statusCode).toBe(404);
+    const referrals = (await detail(id)).json().referrals as { category: string; takenUpAt: string | null }[];
+    expect(referrals.find((r) => r.category === 'therapy_eap')?.takenUpAt).not.toBeNull();
+    expect(referrals.find((r) => r.category === 'time_off')?.takenUpAt).toBeNull();
+
+    const before = (await outbox()).length;
+    const closed = await post(supporterA.email, `/api/supporter/cases/${id}/close`, { outcome: 'supported' });
+    expect(closed.statusCode, closed.body).toBe(204);
+    const mail = (await outbox()).slice(before).find((m) => m.template === 'feedback_request');
+    expect(mail).toMatchObject({ to_address: requester.email });
+    const token = /^\/feedback\/([A-Za-z0-9_-]+)$/.exec(mail!.link)?.[1];
+    expect(token).toBeDefined();
+    expect(mail!.link).not.toContain(id);
+
+    const tokens = await t.ctx.db.selectFrom('feedback_tokens').selectAll().execute();
+    expect(tokens).toEqual([{ token_hash: expect.any(String), organization_id: org.id, month: t.clock.now().toISOString().slice(0, 7) }]);
+    expect(JSON.stringify(tokens)).not.toContain(token!);
+
+    expect((await t.app.inject({ url: `/api/public/feedback/${token}` })).json()).toEqual({ valid: true });
+    const bad = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 4, wouldRecommend: true, caseId: id } });
+    expect(bad.statusCode).toBe(400);
+    const sent = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 5, wouldRecommend: true } });
+    expect(sent.statusCode, sent.body).toBe(204);
+    const again = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 1, wouldRecommend: false } });
+    const unknown = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${'x'.repeat(32)}`, payload: { helpfulness: 1, wouldRecommend: false } });
+    expect(again.statusCode).toBe(404);
+    expect(again.body).toBe(unknown.body);
+    expect((await t.app.inject({ url: `/api/public/feedback/${token}` })).json()).toEqual({ valid: false });
+
+    const feedback = await t.ctx.db.selectFrom('feedback').selectAll().execute();
+    expect(feedback).toHaveLength(1);
+    expect(Object.keys(feedback[0]!).sort()).toEqual(['helpfulness', 'id', 'month', 'organization_id', 'would_recommend']);
+    expect(feedback[0]).toMatchObject({ organization_id: org.id, helpfulness: 5 });
+    expect(Boolean(feedback[0]!.would_recommend)).toBe(true);
+    expect(await t.ctx.db.selectFrom('feedback_tokens').selectAll().execute()).toEqual([]);
+  });
+
+  it('answers supporter B 404 on every route of supporter A\'s case, and writes nothing', async () => {
+    const id = await assigned('active');
+    const routes: [string, string, object?][] = [
+      ['GET', `/api/supporter/cases/${id}`],
+      ['POST', `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer' }],
+      ['POST', `/api/supporter/cases/${id}/encounters`, encounter()],
+      ['POST', `/api/supporter/cases/${id}/referrals/therapy_eap/taken-up`],
+      ['POST', `/api/supporter/cases/${id}/close`, { outcome: 'supported' }],
+      ['POST', `/api/supporter/cases/${id}/escalate`],
+    ];
+    const before = [await caseRow(id), await auditOf(id), (await outbox()).length];
+    for (const [method, url, payload] of routes) {
+      const response = await t.app.inject({ method: method as 'GET' | 'POST', url, headers: await as(supporterB.email), ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    expect([await caseRow(id), await auditOf(id), (await outbox()).length]).toEqual(before);
+    expect(await t.ctx.db.selectFrom('encounters').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('contact_attempts').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+    // The requester cannot read the supporter's view either.
+    expect((await detail(id, requester.email)).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['a date in the future', { date: 'FUTURE' }, ['body.date']],
+    ['a group without a head count', { format: 'group' }, ['body.headCount']],
+    ['a head count for one person', { headCount: 3 }, ['body.headCount']],
+    ['an unknown topic', { topics: ['gossip'] }, ['body.topics.0']],
+    ['a free-text notes field', { notes: 'what was said' }, ['body.notes']],
+    ['minutes over 8 hours, tier 4', { minutes: 481, escalationTier: 4 }, ['body.minutes', 'body.escalationTier']],
+    ['a follow-up before the conversation', { followUpOn: '2020-01-01' }, ['body.followUpOn']],
+  ])('refuses an encounter with %s (400 naming the field, nothing written)', async (_why, overrides, fields) => {
+    const id = await assigned('contacted');
+    const payload = encounter(overrides);
+    if (payload.date === 'FUTURE') payload.date = day(2);
+    const before = [await caseRow(id), await auditOf(id)];
+    const response = await post(supporterA.email, `/api/supporter/cases/${id}/encounters`, payload);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.code).toBe('validation_failed');
+    expect(response.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...fields].sort());
+    expect([await caseRow(id), await auditOf(id)]).toEqual(before);
+    expect(await t.ctx.db.selectFrom('encounters').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('referral_offers').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('refuses free text on a contact attempt', async () => {
+    const id = await assigned();
+    const response = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', notes: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([expect.objectContaining({ path: 'body.notes' })]);
+    expect(await t.ctx.db.selectFrom('contact_attempts').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('escalates imminent risk: audit (who, when), a content-free e-mail to every active director, the crisis protocol at once', async () => {
+    const id = await assigned('contacted');
+    const before = (await outbox()).length;
+    const response = await post(supporterA.email, `/api/supporter/cases/${id}/escalate`);
+    expect(response.statusCode, response.body).toBe(200);
+    const protocol = response.json() as { supportLines: { phone: string }[]; resources: { category: string; phone: string | null }[] };
+    expect(protocol.supportLines.map((l) => l.phone)).toContain('1-888-409-0141');
+    expect(protocol.resources.map((r) => r.category)).toEqual(['crisis_line']);
+    expect(protocol.resources[0]!.phone).toBe('988');
+    expect((await caseRow(id)).state).toBe('contacted');
+
+    const escalation = (await auditOf(id)).filter((a) => a.action === 'case.risk_escalated');
+    expect(escalation).toEqual([expect.objectContaining({ actor_person_id: supporterA.id, at: t.clock.now().toISOString() })]);
+    const mails = (await outbox()).slice(before);
+    expect(mails).toEqual([expect.objectContaining({ to_address: director.email, template: 'attention_needed', link: '/app' })]);
+    expect(JSON.stringify(mails)).not.toMatch(new RegExp(`${id}|Tomás|adverse|risk`, 'i'));
+  });
+
+  it('lets the requester say "no thanks": declined, the resource sheet by e-mail, the supporter told; nobody else may', async () => {
+    const id = await assigned();
+    expect((await post(supporterB.email, `/api/support/requests/${id}/decline`)).statusCode).toBe(404);
+    const before = (await outbox()).length;
+    const response = await post(requester.email, `/api/support/requests/${id}/decline`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ id, state: 'declined', outcome: 'declined' });
+    const mails = (await outbox()).slice(before);
+    expect(mails).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ to_address: requester.email, template: 'case_update', link: '/resources' }),
+        expect.objectContaining({ to_address: supporterA.email, template: 'case_update', link: '/app/cases' }),
+      ]),
+    );
+    expect((await auditOf(id)).map((a) => a.action)).toContain('case.declined');
+    // Once declined, the supporter can no longer log anything.
+    expect((await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer' })).statusCode).toBe(409);
+  });
+});
