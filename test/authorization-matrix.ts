@@ -33,6 +33,7 @@ import { sessionCookieName } from '../server/plugins/session-cookie.ts';
 import { signIn, type TestApp } from './harness.ts';
 import { CASE_BOARD_ROUTE_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_ROUTE_CASES } from './matrix/casework.routes.ts';
+import { SCHEDULING_ROUTE_CASES } from './matrix/scheduling.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -528,7 +529,7 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 ];
 
 /** Every row: the core table above plus one file per later area (each owns its rows). */
-export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES];
+export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */
 export interface InvalidCase {

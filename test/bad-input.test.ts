@@ -25,6 +25,7 @@ import {
 import { createTestApp, type TestApp } from './harness.ts';
 import { CASE_BOARD_INVALID_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_INVALID_CASES } from './matrix/casework.routes.ts';
+import { SCHEDULING_INVALID_CASES } from './matrix/scheduling.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -186,7 +187,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
   { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
 ];
-const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES];
+const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {
