@@ -4,6 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { startDemoServer } from '../test/harness.ts';
 
+type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
 /** Debian's Chromium, headless, with everything that phones home switched off. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -78,8 +80,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
  * One demo server and one Chromium per test file, started together before the tests and closed
  * after them. Read `server` and `browser` inside tests, not at import time.
  */
-export function useDemoServerAndBrowser(): { readonly server: { url: string }; readonly browser: Browser } {
-  let server: { url: string; close(): Promise<void> } | undefined;
+export function useDemoServerAndBrowser(): { readonly server: DemoServer; readonly browser: Browser } {
+  let server: DemoServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);

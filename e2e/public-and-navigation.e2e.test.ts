@@ -14,10 +14,12 @@ const NAV: [label: string, action: Action | null][] = [
   ['Resources', 'resources.read'],
   ['My supporter profile', 'supporter.self'],
   ['Supporters', 'supporters.manage'],
+  ['Case board', 'cases.manage'],
   ['People', 'people.read'],
   ['Import roster', 'people.import'],
   ['Organisation', 'organization.manage'],
   ['Settings', 'settings.manage'],
+  ['Audit log', 'audit.read'],
 ];
 
 const env = useDemoServerAndBrowser();
@@ -49,8 +51,8 @@ describe('main navigation', () => {
     const everyone = [...asking, 'My account', 'Resources'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
-      'director@demo.peerline.test': [...everyone, 'Supporters', ...directory, 'Settings'],
-      'admin@demo.peerline.test': [...everyone, 'Supporters', ...directory],
+      'director@demo.peerline.test': [...everyone, 'Supporters', 'Case board', ...directory, 'Settings', 'Audit log'],
+      'admin@demo.peerline.test': [...everyone, 'Supporters', 'Case board', ...directory],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
       'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile'],
       'clinician@demo.peerline.test': everyone,

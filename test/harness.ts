@@ -90,7 +90,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
 }
 
 /** The real app with the demo organisation and the built web app, listening on a random port. */
-export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemoServer(): Promise<{ url: string; ctx: BuiltApp['ctx']; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const config = testConfig({ webDist: path.resolve('dist', 'web'), clock: { now: () => new Date() } });
   const built = await buildApp(config, { database, logger: false });
@@ -100,6 +100,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    ctx: built.ctx,
     close: async () => {
       await built.app.close();
       await database.close();

@@ -20,10 +20,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app/resources', label: 'Resources', action: 'resources.read' },
   { to: '/app/supporter-profile', label: 'My supporter profile', action: 'supporter.self' },
   { to: '/app/supporters', label: 'Supporters', action: 'supporters.manage' },
+  { to: '/app/board', label: 'Case board', action: 'cases.manage' },
   { to: '/app/people', label: 'People', action: 'people.read' },
   { to: '/app/import', label: 'Import roster', action: 'people.import' },
   { to: '/app/organization', label: 'Organisation', action: 'organization.manage' },
   { to: '/app/settings', label: 'Settings', action: 'settings.manage' },
+  { to: '/app/audit', label: 'Audit log', action: 'audit.read' },
 ];
 
 export function visibleNavItems(actions: readonly string[]): NavItem[] {

@@ -1,9 +1,17 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Loading } from '../components/ui/query-status.tsx';
+import type { Action } from '../../shared/permissions.ts';
 import { RootLayout } from './root-layout.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PublicHomeRoute } from './routes/public-home.tsx';
 import { RouteErrorBoundary } from './routes/route-error.tsx';
+
+/** A feature page loaded on demand and shown only to accounts allowed the action its API requires. */
+const guarded = (action: Action, load: () => Promise<ComponentType>) => async () => {
+  const [Page, { RequireAction }] = await Promise.all([load(), import('./require-action.tsx')]);
+  return { Component: () => <RequireAction action={action}><Page /></RequireAction> };
+};
 
 /**
  * The public page is in the main bundle; sign-in and the signed-in app load on demand, so a
@@ -18,6 +26,7 @@ const router = createBrowserRouter([
       { path: '/', element: <PublicHomeRoute /> },
       { path: '/request', lazy: async () => ({ Component: (await import('./routes/public-request.tsx')).PublicRequestRoute }) },
       { path: '/request/status', lazy: async () => ({ Component: (await import('./routes/public-request-status.tsx')).PublicRequestStatusRoute }) },
+      { path: '/feedback/:token', lazy: async () => ({ Component: (await import('./routes/public-feedback.tsx')).PublicFeedbackRoute }) },
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
       {
         path: '/app',
@@ -30,6 +39,7 @@ const router = createBrowserRouter([
           { path: 'resources', lazy: async () => ({ Component: (await import('./support-pages.tsx')).ResourcesPage }) },
           { path: 'offers', lazy: async () => ({ Component: (await import('./support-pages.tsx')).OffersPage }) },
           { path: 'cases', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupporterCasesPage }) },
+          { path: 'cases/:id', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupporterCasePage }) },
           { path: 'supporter-profile', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupporterProfilePage }) },
           { path: 'supporters', lazy: async () => ({ Component: (await import('./support-pages.tsx')).SupportersPage }) },
           { path: 'people', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).PeoplePage }) },
@@ -37,6 +47,9 @@ const router = createBrowserRouter([
           { path: 'import', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).ImportPage }) },
           { path: 'organization', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).OrganizationPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./admin-pages.tsx')).SettingsPage }) },
+          { path: 'board', lazy: guarded('cases.manage', async () => (await import('../features/case-board/pages.tsx')).CaseBoardPage) },
+          { path: 'board/:id', lazy: guarded('cases.manage', async () => (await import('../features/case-board/pages.tsx')).CaseBoardCasePage) },
+          { path: 'audit', lazy: guarded('audit.read', async () => (await import('../features/case-board/pages.tsx')).AuditLogPage) },
           { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundContent }) },
         ],
       },

@@ -3,6 +3,7 @@ import { AskForSupportRoute } from './routes/ask-for-support.tsx';
 import { MyRequestsRoute } from './routes/my-requests.tsx';
 import { OffersRoute } from './routes/offers.tsx';
 import { ResourcesRoute } from './routes/resources.tsx';
+import { SupporterCaseRoute } from './routes/supporter-case.tsx';
 import { SupporterCasesRoute } from './routes/supporter-cases.tsx';
 import { SupporterProfileRoute } from './routes/supporter-profile.tsx';
 import { SupportersRoute } from './routes/supporters.tsx';
@@ -31,6 +32,11 @@ export const OffersPage = () => (
 export const SupporterCasesPage = () => (
   <RequireAction action="supporter.self">
     <SupporterCasesRoute />
+  </RequireAction>
+);
+export const SupporterCasePage = () => (
+  <RequireAction action="supporter.self">
+    <SupporterCaseRoute />
   </RequireAction>
 );
 export const SupporterProfilePage = () => (

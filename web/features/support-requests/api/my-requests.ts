@@ -13,6 +13,9 @@ export const createSelfRequest = (input: SelfRequestInput) => api.post('/api/sup
 export const withdrawMyRequest = (id: string) =>
   api.post(`/api/support/requests/${encodeURIComponent(id)}/withdraw`, undefined, MyRequestSchema);
 
+export const declineMyRequest = (id: string) =>
+  api.post(`/api/support/requests/${encodeURIComponent(id)}/decline`, undefined, MyRequestSchema);
+
 /** My own requests, newest first as the server orders them. */
 export function useMyRequests() {
   return useQuery({ queryKey: myRequestsQueryKey, queryFn: getMyRequests });
@@ -31,6 +34,15 @@ export function useWithdrawMyRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: withdrawMyRequest,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: myRequestsQueryKey }),
+  });
+}
+
+/** "No thanks" to outreach someone else started (a colleague's referral, an event): same refresh rule. */
+export function useDeclineMyRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: declineMyRequest,
     onSettled: () => queryClient.invalidateQueries({ queryKey: myRequestsQueryKey }),
   });
 }

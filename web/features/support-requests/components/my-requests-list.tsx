@@ -7,26 +7,40 @@ import { LoadError, Loading, errorMessage } from '../../../components/ui/query-s
 import { Button } from '../../../components/ui/button.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate, MODALITY_LABELS, REASON_LABELS, REQUEST_STATE_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
-import { useMyRequests, useWithdrawMyRequest, type MyRequest } from '../api/my-requests.ts';
+import { useDeclineMyRequest, useMyRequests, useWithdrawMyRequest, type MyRequest } from '../api/my-requests.ts';
 
 const OPEN_STATES: readonly MyRequest['state'][] = ['new', 'offered', 'assigned', 'contacted', 'active'];
+/** Outreach someone else started: the person can say "no thanks" until a conversation has happened. */
+const OUTREACH_ORIGINS: readonly MyRequest['origin'][] = ['colleague_referral', 'event_outreach'];
+const DECLINABLE_STATES: readonly MyRequest['state'][] = ['new', 'offered', 'assigned', 'contacted'];
+const canSayNoThanks = (request: MyRequest) =>
+  request.canWithdraw && OUTREACH_ORIGINS.includes(request.origin) && DECLINABLE_STATES.includes(request.state);
 
 /** The requester's own requests: where each stands, who the supporter is, and a way to withdraw. */
 export function MyRequestsList() {
   const requests = useMyRequests();
   const withdraw = useWithdrawMyRequest();
+  const decline = useDeclineMyRequest();
   const [confirming, setConfirming] = useState<MyRequest | null>(null);
+  const [declining, setDeclining] = useState<MyRequest | null>(null);
 
   if (requests.isPending) return <Loading label="Loading your requests…" />;
   if (requests.isError) return <LoadError error={requests.error} what="your requests" />;
 
   const conflict = withdraw.isError && isApiError(withdraw.error) && withdraw.error.status === 409;
+  const declineConflict = decline.isError && isApiError(decline.error) && decline.error.status === 409;
   return (
     <div className="stack">
       {withdraw.isSuccess && <Notice tone="success">Your request is withdrawn. No one will contact you about it.</Notice>}
       {withdraw.isError && (
         <Notice tone="error" title={conflict ? 'This request has changed in the meantime' : undefined}>
           {conflict ? 'The list below shows where it stands now.' : errorMessage(withdraw.error)}
+        </Notice>
+      )}
+      {decline.isSuccess && <Notice tone="success">Thank you for letting us know. No one will contact you about it; the program’s resources are on their way to you.</Notice>}
+      {decline.isError && (
+        <Notice tone="error" title={declineConflict ? 'This request has changed in the meantime' : undefined}>
+          {declineConflict ? 'The list below shows where it stands now.' : errorMessage(decline.error)}
         </Notice>
       )}
       {requests.data.length === 0 ? (
@@ -69,11 +83,24 @@ export function MyRequestsList() {
                     </>
                   )}
                 </dl>
-                {request.canWithdraw && (
+                {canSayNoThanks(request) ? (
+                  <Button
+                    className="request-item__withdraw"
+                    onPress={() => {
+                      decline.reset();
+                      withdraw.reset();
+                      setDeclining(request);
+                    }}
+                    aria-label={`No thanks to the support offered on ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
+                  >
+                    No thanks
+                  </Button>
+                ) : request.canWithdraw && (
                   <Button
                     className="request-item__withdraw"
                     onPress={() => {
                       withdraw.reset();
+                      decline.reset();
                       setConfirming(request);
                     }}
                     aria-label={`Withdraw request from ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
@@ -99,6 +126,20 @@ export function MyRequestsList() {
       >
         <p>No one will contact you about it any more.</p>
         <p>You can ask again whenever you want.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title="No thanks?"
+        confirmLabel="No thanks"
+        isOpen={declining !== null}
+        onOpenChange={(isOpen) => !isOpen && setDeclining(null)}
+        isPending={decline.isPending}
+        onConfirm={() => {
+          if (!declining) return;
+          decline.mutate(declining.id, { onSettled: () => setDeclining(null) });
+        }}
+      >
+        <p>A colleague or the program thought you might like to talk to a peer. That is entirely up to you.</p>
+        <p>If you say no thanks, no one will contact you about it, and you get the program’s list of resources. You can ask for support yourself at any time.</p>
       </ConfirmDialog>
     </div>
   );

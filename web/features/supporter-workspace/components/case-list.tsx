@@ -43,7 +43,7 @@ export function CaseList() {
           <li key={item.id} id={`case-${item.id}`} className={`case card${open ? '' : ' case--closed'}`} aria-labelledby={titleId}>
             <div className="case__head">
               <h2 id={titleId} className="case__name">
-                {item.requesterFirstName}
+                <Link to={`/app/cases/${encodeURIComponent(item.id)}`}>{item.requesterFirstName}</Link>
               </h2>
               <span className={`case__state${open ? '' : ' case__state--closed'}`}>{CASE_STATE_LABELS[item.state]}</span>
             </div>
@@ -78,6 +78,11 @@ export function CaseList() {
                 </>
               )}
             </dl>
+            <p className="case__open">
+              <Link to={`/app/cases/${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                {open ? 'Log contact, conversation or close' : 'See the log'}
+              </Link>
+            </p>
           </li>
         );
       })}
