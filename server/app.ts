@@ -17,6 +17,7 @@ import { registerOrganizationRoutes } from './modules/organization/organization.
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseworkRoutes } from './modules/casework/casework.routes.ts';
 import { registerCaseBoardRoutes } from './modules/case-board/case-board.routes.ts';
+import { registerConversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerCaseRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);
   registerCaseBoardRoutes(app, ctx);
+  registerConversationRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

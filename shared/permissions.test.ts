@@ -26,6 +26,11 @@ describe('permissions catalogue', () => {
     expect(can(['it_admin'], 'supporters.manage')).toBe(false);
   });
 
+  it('gives the conversation guide to the director alone', () => {
+    expect(can(['program_director'], 'guide.manage')).toBe(true);
+    for (const role of ROLES.filter((r) => r !== 'program_director')) expect(can([role], 'guide.manage')).toBe(false);
+  });
+
   it('keeps program settings from the program administrator', () => {
     expect(can(['program_admin'], 'settings.manage')).toBe(false);
     expect(can(['program_admin', 'staff_member'], 'people.import')).toBe(true);

@@ -56,6 +56,8 @@ export const ACTION_RULES = {
   'cases.manage': ['program_director', 'program_admin'],
   /** The audit log of case and directory changes and of every read of identifying data (invariant 5). */
   'audit.read': ['program_director'],
+  /** The conversation guide shown to supporters: a new version per save (program configuration). */
+  'guide.manage': ['program_director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -566,7 +566,7 @@ function fillPath(url: string, segment: string): string {
 }
 
 describe('property: random input to every route never breaks the server (ASVS 16.5.1, 15.3.6)', () => {
-  it(`${RUNS_PER_ROUTE} random requests per registered route, as organisation A's director`, async () => {
+  it(`${RUNS_PER_ROUTE} random requests per registered route, as organisation A's director`, { timeout: 180_000 }, async () => {
     const prototypeBefore = prototypeSnapshot();
     const director = world.byRole.program_director;
     // Organisation A's ids, the director's own person aside (a random password for them would end the run's session).

@@ -73,6 +73,9 @@ describe('confidentiality invariants', () => {
       // Feedback: a token hash, the organisation and the month (YYYY-MM); never a case or a person.
       feedback_tokens: ['token_hash', 'organization_id', 'month'],
       feedback: ['id', 'organization_id', 'month'],
+      // Conversations: when and how (modality), the invite's identity and the video link made from the
+      // program's pattern — never what the conversation is about; there is no notes column.
+      meetings: ['id', 'organization_id', 'case_id', 'supporter_id', 'starts_at', 'ends_at', 'modality', 'status', 'video_link', 'ics_uid', 'created_at', 'updated_at'],
     };
     const tables = await t.ctx.db.introspection.getTables();
     for (const [table, columns] of Object.entries(allowed)) {

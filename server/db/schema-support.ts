@@ -144,3 +144,39 @@ export interface FeedbackTable {
   helpfulness: number;
   would_recommend: boolean | number;
 }
+
+/** Per-program conversation settings: the neutral invite title and the video link pattern. */
+export interface ProgramSettingsTable {
+  organization_id: string;
+  meeting_title: string;
+  /** e.g. `https://meet.example.org/peerline-{token}`; null when the program has no video. */
+  video_link_pattern: string | null;
+  updated_at: string;
+}
+
+/** A scheduled private conversation: when and how, never what about. */
+export interface MeetingsTable {
+  id: string;
+  organization_id: string;
+  case_id: string;
+  supporter_id: string;
+  starts_at: string;
+  ends_at: string;
+  modality: string;
+  status: string;
+  video_link: string | null;
+  ics_uid: string;
+  sequence: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One version of a program's conversation guide (sections as JSON). */
+export interface ConversationGuidesTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  sections: string;
+  created_by: string | null;
+  created_at: string;
+}

@@ -3,9 +3,12 @@ import type {
   CaseOffersTable,
   CasesTable,
   ContactAttemptsTable,
+  ConversationGuidesTable,
   EncountersTable,
   FeedbackTable,
   FeedbackTokensTable,
+  MeetingsTable,
+  ProgramSettingsTable,
   ReferralOffersTable,
   ResourcesTable,
   SupporterProfilesTable,
@@ -192,4 +195,7 @@ export interface Database {
   referral_offers: ReferralOffersTable;
   feedback_tokens: FeedbackTokensTable;
   feedback: FeedbackTable;
+  program_settings: ProgramSettingsTable;
+  meetings: MeetingsTable;
+  conversation_guides: ConversationGuidesTable;
 }

@@ -2,8 +2,194 @@
  * Authorization-matrix rows and invalid-input cases for the scheduling and conversation-guide
  * routes. Same format as the core table in test/authorization-matrix.ts (statuses in CALLERS order).
  */
-import type { InvalidCase, RouteCase } from '../authorization-matrix.ts';
+import { newId } from '../../server/db/values.ts';
+import { buildCase } from '../../server/demo/factories.ts';
+import { newInviteUid } from '../../server/modules/scheduling/ics.ts';
+import type { CellContext, InvalidCase, MatrixWorld, RouteCase } from '../authorization-matrix.ts';
 
-export const SCHEDULING_ROUTE_CASES: RouteCase[] = [];
+//                       columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
+const SUPPORTER_ONLY_200 = [401, 404, 404, 200, 404, 404, 404, 404, 404] as const;
+const SUPPORTER_ONLY_201 = [401, 404, 404, 201, 404, 404, 404, 404, 404] as const;
+const EVERY_REQUESTER_200 = [401, 200, 200, 200, 200, 200, 200, 200, 404] as const;
+const DIRECTOR_ONLY_200 = [401, 200, 404, 404, 404, 404, 404, 404, 200] as const;
+const SETTINGS_200 = [401, 200, 404, 404, 404, 404, 404, 200, 200] as const;
 
-export const SCHEDULING_INVALID_CASES: InvalidCase[] = [];
+/** A fresh case of organisation A assigned to the matrix's peer supporter, optionally for `requesterId`. */
+function assignedCase(world: MatrixWorld, requesterId: string | null = null): Promise<string> {
+  return buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { state: 'contacted', assignedSupporterId: world.byRole.peer_supporter.id, requesterPersonId: requesterId });
+}
+
+/** A scheduled phone conversation tomorrow on a fresh case; returns both ids. */
+async function caseWithMeeting(world: MatrixWorld, requesterId: string | null = null): Promise<{ caseId: string; meetingId: string }> {
+  const caseId = await assignedCase(world, requesterId);
+  const now = world.t.clock.now();
+  const start = new Date(now.getTime() + 86_400_000);
+  const meetingId = newId();
+  await world.t.ctx.db
+    .insertInto('meetings')
+    .values({
+      id: meetingId, organization_id: world.orgA.id, case_id: caseId, supporter_id: world.byRole.peer_supporter.id,
+      starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 30 * 60_000).toISOString(), modality: 'phone', status: 'scheduled',
+      video_link: null, ics_uid: newInviteUid(), sequence: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+    })
+    .execute();
+  return { caseId, meetingId };
+}
+
+/** The caller's own request (organisation B's director names one of organisation A's). */
+function requesterOf({ world, caller }: CellContext): string {
+  return caller === 'anonymous' || caller === 'other_org' ? world.colleague.id : world.byRole[caller].id;
+}
+
+const inHours = (w: MatrixWorld, hours: number) => new Date(w.t.clock.now().getTime() + hours * 3_600_000).toISOString();
+const meetingInput = (w: MatrixWorld) => ({ startsAt: inHours(w, 48), minutes: 30, modality: 'phone' });
+const GUIDE = { sections: [{ id: 'opening', title: 'Opening', prompts: ['Thank them for the time.'] }] };
+
+export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
+  {
+    method: 'GET', url: '/api/supporter/cases/:id/meetings', access: 'supporter.self', success: 200, crossOrg: 404,
+    expect: SUPPORTER_ONLY_200,
+    request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/meetings` }),
+  },
+  {
+    method: 'POST', url: '/api/supporter/cases/:id/meetings', access: 'supporter.self', success: 201, crossOrg: 404,
+    expect: SUPPORTER_ONLY_201,
+    request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/meetings`, payload: meetingInput(world) }),
+  },
+  {
+    method: 'PATCH', url: '/api/supporter/cases/:id/meetings/:meetingId', access: 'supporter.self', success: 200, crossOrg: 404,
+    expect: SUPPORTER_ONLY_200,
+    request: async ({ world }: CellContext) => {
+      const { caseId, meetingId } = await caseWithMeeting(world);
+      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: inHours(world, 72) } };
+    },
+  },
+  {
+    method: 'POST', url: '/api/supporter/cases/:id/meetings/:meetingId/cancel', access: 'supporter.self', success: 200, crossOrg: 404,
+    expect: SUPPORTER_ONLY_200,
+    request: async ({ world }: CellContext) => {
+      const { caseId, meetingId } = await caseWithMeeting(world);
+      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}/cancel` };
+    },
+  },
+  {
+    method: 'GET', url: '/api/supporter/cases/:id/meetings/:meetingId/invite.ics', access: 'supporter.self', success: 200, crossOrg: 404,
+    expect: SUPPORTER_ONLY_200,
+    request: async ({ world }: CellContext) => {
+      const { caseId, meetingId } = await caseWithMeeting(world);
+      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}/invite.ics` };
+    },
+  },
+  {
+    method: 'GET', url: '/api/support/requests/:id/meetings', access: 'support.request', success: 200, crossOrg: 404,
+    expect: EVERY_REQUESTER_200,
+    request: async (cell: CellContext) => ({ url: `/api/support/requests/${await assignedCase(cell.world, requesterOf(cell))}/meetings` }),
+  },
+  {
+    method: 'GET', url: '/api/support/requests/:id/meetings/:meetingId/invite.ics', access: 'support.request', success: 200, crossOrg: 404,
+    expect: EVERY_REQUESTER_200,
+    request: async (cell: CellContext) => {
+      const { caseId, meetingId } = await caseWithMeeting(cell.world, requesterOf(cell));
+      return { url: `/api/support/requests/${caseId}/meetings/${meetingId}/invite.ics` };
+    },
+  },
+  {
+    method: 'GET', url: '/api/supporter/conversation-guide', access: 'supporter.self', success: 200,
+    expect: SUPPORTER_ONLY_200,
+    request: () => ({ url: '/api/supporter/conversation-guide' }),
+  },
+  {
+    method: 'GET', url: '/api/settings/conversation-guide', access: 'guide.manage', success: 200,
+    expect: DIRECTOR_ONLY_200,
+    request: () => ({ url: '/api/settings/conversation-guide' }),
+  },
+  {
+    method: 'PUT', url: '/api/settings/conversation-guide', access: 'guide.manage', success: 200,
+    expect: DIRECTOR_ONLY_200,
+    request: () => ({ url: '/api/settings/conversation-guide', payload: GUIDE }),
+  },
+  {
+    method: 'GET', url: '/api/settings/conversations', access: 'settings.manage', success: 200,
+    expect: SETTINGS_200,
+    request: () => ({ url: '/api/settings/conversations' }),
+  },
+  {
+    method: 'PATCH', url: '/api/settings/conversations', access: 'settings.manage', success: 200,
+    expect: SETTINGS_200,
+    request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Conversation' } }),
+  },
+];
+
+const NOT_AN_ID = 'first';
+
+export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
+  { route: 'GET /api/supporter/cases/:id/meetings', why: 'id is not a UUID', request: () => ({ url: `/api/supporter/cases/${NOT_AN_ID}/meetings` }), fields: ['params.id'] },
+  {
+    route: 'POST /api/supporter/cases/:id/meetings', why: 'a time in the past',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), startsAt: inHours(w, -1) } }),
+    fields: ['body.startsAt'],
+  },
+  {
+    route: 'POST /api/supporter/cases/:id/meetings', why: '500 minutes and an unknown modality',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), minutes: 500, modality: 'carrier_pigeon' } }),
+    fields: ['body.minutes', 'body.modality'],
+  },
+  {
+    route: 'POST /api/supporter/cases/:id/meetings', why: 'notes (nothing said is stored)',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), notes: 'sounded upset' } }),
+    fields: ['body.notes'],
+  },
+  {
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'meeting id not a UUID',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}`, payload: { startsAt: inHours(w, 48) } }),
+    fields: ['params.meetingId'],
+  },
+  {
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'start not a date-time, minutes out of range',
+    request: async (w) => {
+      const { caseId, meetingId } = await caseWithMeeting(w);
+      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: 'tomorrow', minutes: 5 } };
+    },
+    fields: ['body.startsAt', 'body.minutes'],
+  },
+  {
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'a time in the past',
+    request: async (w) => {
+      const { caseId, meetingId } = await caseWithMeeting(w);
+      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: inHours(w, -2) } };
+    },
+    fields: ['body.startsAt'],
+  },
+  {
+    route: 'POST /api/supporter/cases/:id/meetings/:meetingId/cancel', why: 'meeting id not a UUID',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/cancel` }),
+    fields: ['params.meetingId'],
+  },
+  {
+    route: 'GET /api/supporter/cases/:id/meetings/:meetingId/invite.ics', why: 'meeting id not a UUID',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/invite.ics` }),
+    fields: ['params.meetingId'],
+  },
+  { route: 'GET /api/support/requests/:id/meetings', why: 'id is not a UUID', request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings` }), fields: ['params.id'] },
+  {
+    route: 'GET /api/support/requests/:id/meetings/:meetingId/invite.ics', why: 'ids are not UUIDs',
+    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings/${NOT_AN_ID}/invite.ics` }),
+    fields: ['params.id', 'params.meetingId'],
+  },
+  { route: 'PUT /api/settings/conversation-guide', why: 'no sections', request: () => ({ url: '/api/settings/conversation-guide', payload: { sections: [] } }), fields: ['body.sections'] },
+  {
+    route: 'PUT /api/settings/conversation-guide', why: 'a section with a notes field and no prompts',
+    request: () => ({ url: '/api/settings/conversation-guide', payload: { sections: [{ id: 'opening', title: 'Opening', prompts: [], notes: 'x' }] } }),
+    fields: ['body.sections.0.prompts', 'body.sections.0.notes'],
+  },
+  {
+    route: 'PATCH /api/settings/conversations', why: 'a title that says "peer support"',
+    request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Peer support' } }),
+    fields: ['body.meetingTitle'],
+  },
+  {
+    route: 'PATCH /api/settings/conversations', why: 'a video link pattern without {token}',
+    request: () => ({ url: '/api/settings/conversations', payload: { videoLinkPattern: 'https://meet.example.org/room' } }),
+    fields: ['body.videoLinkPattern'],
+  },
+];

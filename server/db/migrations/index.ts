@@ -4,6 +4,7 @@ import * as jobsAndOutbox from './2026_11_25_0002_jobs_and_outbox.ts';
 import * as resourcesAndSupporters from './2026_11_25_0003_resources_and_supporters.ts';
 import * as casesAndOffers from './2026_11_25_0004_cases_and_offers.ts';
 import * as casework from './2026_11_25_0005_casework.ts';
+import * as conversations from './2026_11_25_0006_conversations.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0003_resources_and_supporters': resourcesAndSupporters,
   '2026_11_25_0004_cases_and_offers': casesAndOffers,
   '2026_11_25_0005_casework': casework,
+  '2026_11_25_0006_conversations': conversations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,73 @@
+import type { DbOrTrx } from '../../db/database.ts';
+import type { ConversationGuidesTable, MeetingsTable, ProgramSettingsTable } from '../../db/schema-support.ts';
+
+export type MeetingRow = MeetingsTable;
+export type GuideRow = ConversationGuidesTable;
+export type ProgramSettingsRow = ProgramSettingsTable;
+
+export async function insertMeeting(db: DbOrTrx, row: MeetingRow): Promise<void> {
+  await db.insertInto('meetings').values(row).execute();
+}
+
+export async function findMeeting(db: DbOrTrx, organizationId: string, caseId: string, id: string): Promise<MeetingRow | undefined> {
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findMeetingById(db: DbOrTrx, organizationId: string, id: string): Promise<MeetingRow | undefined> {
+  return db.selectFrom('meetings').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listMeetings(db: DbOrTrx, organizationId: string, caseId: string): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('case_id', '=', caseId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Updates only when the meeting is still at `sequence` (two edits at once: one wins). */
+export async function updateMeetingIfSequence(db: DbOrTrx, id: string, sequence: number, set: Partial<MeetingRow>): Promise<boolean> {
+  const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('sequence', '=', sequence).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findProgramSettings(db: DbOrTrx, organizationId: string): Promise<ProgramSettingsRow | undefined> {
+  return db.selectFrom('program_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
+}
+
+export async function upsertProgramSettings(db: DbOrTrx, row: ProgramSettingsRow): Promise<void> {
+  await db
+    .insertInto('program_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet({ meeting_title: row.meeting_title, video_link_pattern: row.video_link_pattern, updated_at: row.updated_at }))
+    .execute();
+}
+
+export async function latestGuide(db: DbOrTrx, organizationId: string): Promise<GuideRow | undefined> {
+  return db
+    .selectFrom('conversation_guides')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Inserts a version; returns false when that version number already exists (a concurrent save or lazy seed). */
+export async function insertGuideIfNew(db: DbOrTrx, row: GuideRow): Promise<boolean> {
+  const result = await db
+    .insertInto('conversation_guides')
+    .values(row)
+    .onConflict((oc) => oc.columns(['organization_id', 'version']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
