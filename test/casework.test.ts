@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 
@@ -13,17 +13,9 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
   let supporterA: { id: string; email: string };
   let supporterB: { id: string; email: string };
   let director: { id: string; email: string };
-  const cookies = new Map<string, string>();
 
-  /** Sessions expire when the test clock jumps; sign in again when needed. */
-  const as = async (email: string) => {
-    let cookie = cookies.get(email);
-    if (!cookie || (await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode !== 200) {
-      cookie = await signIn(t.app, email, PASSWORD);
-      cookies.set(email, cookie);
-    }
-    return { cookie };
-  };
+  /** Sessions expire when the test clock jumps; this signs in again when needed. */
+  const as = sessionsFor(() => t.app, PASSWORD);
   const day = (offsetDays: number) => new Date(t.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const post = async (email: string, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: await as(email), ...(payload ? { payload } : {}) });
   const detail = async (id: string, email = supporterA.email) => t.app.inject({ url: `/api/supporter/cases/${id}`, headers: await as(email) });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 const HOUR = 60;
@@ -12,17 +12,9 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
   let org: BuiltOrganization;
   let director: { id: string; email: string };
   let admin: { id: string; email: string };
-  const cookies = new Map<string, string>();
 
-  /** Sessions expire when the test clock jumps; sign in again when needed. */
-  const as = async (email: string) => {
-    let cookie = cookies.get(email);
-    if (!cookie || (await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode !== 200) {
-      cookie = await signIn(t.app, email, PASSWORD);
-      cookies.set(email, cookie);
-    }
-    return { cookie };
-  };
+  /** Sessions expire when the test clock jumps; this signs in again when needed. */
+  const as = sessionsFor(() => t.app, PASSWORD);
   const send = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', email: string, url: string, payload?: object) =>
     t.app.inject({ method, url, headers: await as(email), ...(payload ? { payload } : {}) });
   const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();

@@ -116,3 +116,20 @@ export async function signIn(app: BuiltApp['app'], email: string, password: stri
   if (!cookie) throw new Error('no session cookie');
   return `${cookie.name}=${cookie.value}`;
 }
+
+/**
+ * Cookies per e-mail, signing in again when a session has ended (tests that move the clock by
+ * hours or days pass the idle timeout). Every account is expected to use `password`.
+ */
+export function sessionsFor(getApp: () => BuiltApp['app'], password: string) {
+  const cookies = new Map<string, string>();
+  return async (email: string): Promise<{ cookie: string }> => {
+    const app = getApp();
+    let cookie = cookies.get(email);
+    if (!cookie || (await app.inject({ url: '/api/me', headers: { cookie } })).statusCode !== 200) {
+      cookie = await signIn(app, email, password);
+      cookies.set(email, cookie);
+    }
+    return { cookie };
+  };
+}

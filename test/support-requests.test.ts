@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'adverse_event', contactMethod: 'work_email' };
@@ -15,16 +15,8 @@ interface World {
 
 describe('support requests: intake, offers, acceptance', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  /** Sessions expire when the test clock jumps; sign in again when needed. */
-  const as = async (email: string) => {
-    let cookie = cookies.get(email);
-    if (!cookie || (await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode !== 200) {
-      cookie = await signIn(t.app, email, PASSWORD);
-      cookies.set(email, cookie);
-    }
-    return { cookie };
-  };
+  /** Sessions expire when the test clock jumps; this signs in again when needed. */
+  const as = sessionsFor(() => t.app, PASSWORD);
 
   /** An organisation with a requester (surgeon) and `n` certified supporters of other departments. */
   async function world(n: number, supporterOverrides: { professionCategory?: 'physician' | 'nurse' }[] = []): Promise<World> {
