@@ -5,6 +5,7 @@ import * as resourcesAndSupporters from './2026_11_25_0003_resources_and_support
 import * as casesAndOffers from './2026_11_25_0004_cases_and_offers.ts';
 import * as casework from './2026_11_25_0005_casework.ts';
 import * as conversations from './2026_11_25_0006_conversations.ts';
+import * as reportingLineIndex from './2026_11_25_0007_reporting_line_index.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0004_cases_and_offers': casesAndOffers,
   '2026_11_25_0005_casework': casework,
   '2026_11_25_0006_conversations': conversations,
+  '2026_11_25_0007_reporting_line_index': reportingLineIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

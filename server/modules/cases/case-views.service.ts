@@ -94,9 +94,10 @@ export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.inf
 export async function listMyCases(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<z.infer<typeof SupporterCaseSchema>[]> {
   const rows = await repo.listOpenCasesAssignedTo(ctx.db, actor.organizationId, actor.personId);
   const at = ctx.clock.now().toISOString();
-  for (const row of rows) {
-    await repo.appendCaseAudit(ctx.db, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at, ip: origin.ip });
-  }
+  await repo.appendCaseAuditMany(
+    ctx.db,
+    rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at, ip: origin.ip })),
+  );
   return rows.map((row) => ({
     id: row.id,
     origin: row.origin as MyRequest['origin'],

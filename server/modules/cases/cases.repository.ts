@@ -118,21 +118,35 @@ export async function listOfferedSupporterIds(db: DbOrTrx, caseId: string): Prom
   return [...new Set(rows.map((r) => r.supporter_id))];
 }
 
+export interface CaseAuditEntry {
+  organizationId: string;
+  caseId: string;
+  actorPersonId: string | null;
+  action: string;
+  at: string;
+  ip?: string | null;
+}
+
 /** Who did what to which case, when and from where: never what was said (invariant 5). */
-export async function appendCaseAudit(
-  db: DbOrTrx,
-  entry: { organizationId: string; caseId: string; actorPersonId: string | null; action: string; at: string; ip?: string | null },
-): Promise<void> {
+export async function appendCaseAudit(db: DbOrTrx, entry: CaseAuditEntry): Promise<void> {
+  await appendCaseAuditMany(db, [entry]);
+}
+
+/** Several entries in one statement (one commit), e.g. a list view that shows several contacts. */
+export async function appendCaseAuditMany(db: DbOrTrx, entries: CaseAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('case_audit')
-    .values({
-      id: newId(),
-      organization_id: entry.organizationId,
-      case_id: entry.caseId,
-      actor_person_id: entry.actorPersonId,
-      action: entry.action,
-      at: entry.at,
-      ip: entry.ip ?? null,
-    })
+    .values(
+      entries.map((entry) => ({
+        id: newId(),
+        organization_id: entry.organizationId,
+        case_id: entry.caseId,
+        actor_person_id: entry.actorPersonId,
+        action: entry.action,
+        at: entry.at,
+        ip: entry.ip ?? null,
+      })),
+    )
     .execute();
 }
