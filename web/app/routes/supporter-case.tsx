@@ -23,7 +23,7 @@ export function SupporterCaseRoute() {
       {back}
       <PageTitle title={detail.data.requesterFirstName} />
       <p className="lead">Only you and the program administrator can see who this is. Nothing about your conversations is recorded.</p>
-      <CaseDetail detail={detail.data} supporterFirstName={me.person.firstName} renderSupportLines={(lines) => <SupportBox lines={lines} />} />
+      <CaseDetail detail={detail.data} supporterFirstName={me.person.firstName} timeZone={me.organization.timeZone} renderSupportLines={(lines) => <SupportBox lines={lines} />} />
     </div>
   );
 }

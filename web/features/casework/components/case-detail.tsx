@@ -23,6 +23,8 @@ function contactHref(detail: CaseDetailData): string {
 export interface CaseDetailProps {
   detail: CaseDetailData;
   supporterFirstName: string;
+  /** The program's time zone: dates default to the program's calendar day. */
+  timeZone: string;
   renderSupportLines: (lines: SupportLine[]) => ReactNode;
 }
 
@@ -30,7 +32,7 @@ export interface CaseDetailProps {
  * One of my cases: who and how to reach them, and the actions the case allows now. Each action is
  * shown only when the server lists its event in `allowedEvents`.
  */
-export function CaseDetail({ detail, supporterFirstName, renderSupportLines }: CaseDetailProps) {
+export function CaseDetail({ detail, supporterFirstName, timeZone, renderSupportLines }: CaseDetailProps) {
   const open = OPEN_STATES.includes(detail.state);
   const can = (event: string) => detail.allowedEvents.includes(event);
   const canAttempt = can('contact_attempted') || can('contact_made') || detail.state === 'active';
@@ -99,7 +101,7 @@ export function CaseDetail({ detail, supporterFirstName, renderSupportLines }: C
         <div className="case-detail__columns">
           <div className="stack">
             {canAttempt && <ContactAttemptForm caseId={detail.id} />}
-            {can('encounter_logged') && <EncounterForm key={detail.encounters.length} caseId={detail.id} modality={detail.modality} />}
+            {can('encounter_logged') && <EncounterForm key={detail.encounters.length} caseId={detail.id} modality={detail.modality} timeZone={timeZone} />}
             {canClose && <CloseCase key={detail.state} detail={detail} />}
           </div>
           {side}

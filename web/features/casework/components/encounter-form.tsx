@@ -10,15 +10,11 @@ import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { todayIn } from '../../../lib/calendar-day.ts';
 import { MODALITY_OPTIONS } from '../../../lib/case-vocabulary.ts';
 import { useLogEncounter } from '../api/casework.ts';
 import { FORMAT_OPTIONS, REFERRAL_OPTIONS, TIER_OPTIONS, TOPIC_OPTIONS } from '../labels.ts';
 
-/** Today as YYYY-MM-DD in the browser's own calendar. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface Values {
   date: string;
@@ -32,8 +28,8 @@ interface Values {
   escalationTier: '1' | '2' | '3';
 }
 
-const initial = (modality: Modality): Values => ({
-  date: localToday(),
+const initial = (modality: Modality, timeZone: string): Values => ({
+  date: todayIn(timeZone),
   modality,
   minutes: '',
   format: 'individual',
@@ -72,9 +68,10 @@ const MESSAGES: Record<string, string> = {
  * The encounter log: structured fields only. There is no text box for what was said, on purpose;
  * the note at the top says so to the supporter, who might otherwise look for one.
  */
-export function EncounterForm({ caseId, modality }: { caseId: string; modality: Modality }) {
+/** `timeZone` is the program's: the date defaults to the program's today, which the server checks against. */
+export function EncounterForm({ caseId, modality, timeZone }: { caseId: string; modality: Modality; timeZone: string }) {
   const log = useLogEncounter(caseId);
-  const [values, setValues] = useState<Values>(() => initial(modality));
+  const [values, setValues] = useState<Values>(() => initial(modality, timeZone));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const set = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
@@ -98,7 +95,7 @@ export function EncounterForm({ caseId, modality }: { caseId: string; modality: 
     log.mutate(input, {
       onSuccess: () => {
         setSaved(true);
-        setValues(initial(modality));
+        setValues(initial(modality, timeZone));
       },
     });
   };

@@ -6,7 +6,8 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { PROFESSION_CATEGORY_LABELS } from '../../../lib/profession-categories.ts';
 import { useSupporterPool, type SupporterSummary } from '../api/supporter-pool.ts';
 import { EditSupporterDialog } from './edit-supporter-dialog.tsx';
-import { describeLanguages, formatDay, STATUS_LABELS, todayIn } from './vocabulary.ts';
+import { todayIn } from '../../../lib/calendar-day.ts';
+import { describeLanguages, formatDay, STATUS_LABELS } from './vocabulary.ts';
 
 const fullName = (s: SupporterSummary) => `${s.firstName} ${s.lastName}`;
 const byName = (a: SupporterSummary, b: SupporterSummary) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);

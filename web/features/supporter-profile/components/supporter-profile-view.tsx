@@ -4,7 +4,7 @@ import { useOwnSupporterProfile } from '../api/supporter-profile.ts';
 import { PauseOffersCard } from './pause-offers-card.tsx';
 import { ProfileStatusCard } from './profile-status-card.tsx';
 import { SupporterProfileForm } from './supporter-profile-form.tsx';
-import { todayIn } from './vocabulary.ts';
+import { todayIn } from '../../../lib/calendar-day.ts';
 
 /** A supporter's own page: where they stand, a quick pause, and what matching should know. */
 export function SupporterProfileView({ timeZone }: { timeZone: string }) {

@@ -46,15 +46,6 @@ export function formatDay(day: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** Today as YYYY-MM-DD in the organisation's time zone (where certifications and pauses end). */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
 const languageNames = (() => {
   try {
     return new Intl.DisplayNames([LOCALE], { type: 'language' });
