@@ -13,6 +13,9 @@
  *   BENCH_SECONDS=8 BENCH_WARMUP=2 BENCH_CLIENTS=50                               # the defaults
  */
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import Fastify from 'fastify';
 import { MODALITIES, REASON_CATEGORIES } from '../shared/schemas/case-vocabulary.ts';
 import { buildApp } from '../server/app.ts';
@@ -22,6 +25,8 @@ import { newId } from '../server/db/values.ts';
 import { queueEmail } from '../server/email/outbox.ts';
 import * as repo from '../server/modules/cases/cases.repository.ts';
 import { offerExpiryJob } from '../server/modules/cases/offer-expiry.job.ts';
+import { breachDedupeKey, firstContactBreachJob } from '../server/modules/service-levels/first-contact-clock.job.ts';
+import { setCaseClock } from '../server/modules/service-levels/service-levels.repository.ts';
 import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, DEFAULT_PROFESSIONS } from '../server/demo/factories.ts';
 import { createTestDatabase, testConfig } from '../test/harness.ts';
 
@@ -31,8 +36,12 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const PASSWORD = 'bench-Passw0rd-horse-staple';
+/** For profiling one scenario: e.g. BENCH_ONLY=creation (bare, commits, creation, me, cases); skipped ones print as 0. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const EMPTY: Result = { count: 0, perSecond: NaN, p50: NaN, p99: NaN, errors: 0, busy: NaN, costMs: NaN };
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
 /** Durable writes of one request creation, all in one transaction (see offers.service / intake.service). */
-const WRITES_PER_CREATION = 8;
+const WRITES_PER_CREATION = 10;
 
 let seed = 7;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
@@ -44,21 +53,84 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** Share of the run the main thread (server, or baseline B's loop) was busy: 100 % means CPU-bound. */
+  busy: number;
+  /** Main-thread busy time per completed call (warm-up included), ms: the server's own cost, whoever is the bottleneck. */
+  costMs: number;
 }
 
-function summarise(samples: number[], errors: number): Result {
+function summarise(samples: number[], errors: number, busy = NaN, completed = NaN): Result {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-  return { count: sorted.length, perSecond: sorted.length / SECONDS, p50: at(0.5), p99: at(0.99), errors };
+  return { count: sorted.length, perSecond: sorted.length / SECONDS, p50: at(0.5), p99: at(0.99), errors, busy, costMs: (busy * (WARMUP + SECONDS) * 1000) / completed };
+}
+
+/** What bench/load-worker.mjs takes (workerData) and answers. */
+interface LoadSpec {
+  clients: number;
+  warmupSeconds: number;
+  seconds: number;
+  method: 'GET' | 'POST';
+  url: string;
+  /** Per client (index modulo length): e.g. each client's session cookie. */
+  headers: Record<string, string>[];
+  /** Request bodies, taken in turn. */
+  bodies?: string[];
+  expectedStatus: number;
+  /** Count answers by this JSON field (e.g. the created case's `state`). */
+  tallyField?: string;
+}
+interface LoadOutcome {
+  samples: number[];
+  errors: number;
+  completed: number;
+  firstError: string | null;
+  tally: Record<string, number>;
+  /** Share of the run the client's own thread was busy (near 100 % = the client is the limit). */
+  clientBusy: number;
+}
+
+/**
+ * An HTTP scenario: the client runs in a worker thread (load-worker.ts), so the server's event
+ * loop does only server work, as it would with real clients and as baseline B's loop does.
+ */
+async function loadHttp(spec: Omit<LoadSpec, 'clients' | 'warmupSeconds' | 'seconds'>): Promise<Result & { tally: Record<string, number> }> {
+  // BENCH_PROFILE=dir: a CPU profile of the server thread during this scenario only (not the setup).
+  const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const elu = performance.eventLoopUtilization();
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { ...spec, clients: CLIENTS, warmupSeconds: WARMUP, seconds: SECONDS } satisfies LoadSpec,
+  });
+  const outcome = await new Promise<LoadOutcome>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  const busy = performance.eventLoopUtilization(elu).utilization;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(`${process.env.BENCH_PROFILE}/${spec.method}-${new URL(spec.url).pathname.replaceAll('/', '_')}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  if (outcome.errors) console.log(`    ${outcome.errors} failed calls; first: ${outcome.firstError}`);
+  console.log(`    server thread busy ${(busy * 100).toFixed(0)} %, client thread busy ${(outcome.clientBusy * 100).toFixed(0)} %`);
+  return { ...summarise(outcome.samples, outcome.errors, busy, outcome.completed), tally: outcome.tally };
 }
 
 /** `workers` async loops calling `once(worker)` for WARMUP + SECONDS; only the last SECONDS count. */
 async function load(workers: number, once: (worker: number) => Promise<boolean>): Promise<Result> {
+  const elu = performance.eventLoopUtilization();
   const start = performance.now();
   const measureFrom = start + WARMUP * 1000;
   const end = measureFrom + SECONDS * 1000;
   const samples: number[] = [];
   let errors = 0;
+  let completed = 0;
   let firstError: unknown;
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
@@ -70,6 +142,7 @@ async function load(workers: number, once: (worker: number) => Promise<boolean>)
         } catch (error) {
           firstError ??= error;
         }
+        completed += 1;
         const t1 = performance.now();
         if (t0 >= measureFrom && t1 <= end) {
           if (ok) samples.push(t1 - t0);
@@ -79,13 +152,7 @@ async function load(workers: number, once: (worker: number) => Promise<boolean>)
     }),
   );
   if (errors) console.log(`    ${errors} failed calls; first error: ${String(firstError ?? 'unexpected status')}`);
-  return summarise(samples, errors);
-}
-
-async function call(url: string, init: RequestInit, expected: number): Promise<boolean> {
-  const response = await fetch(url, init);
-  await response.arrayBuffer(); // read the body: the client must receive the whole answer
-  return response.status === expected;
+  return summarise(samples, errors, performance.eventLoopUtilization(elu).utilization, completed);
 }
 
 async function startBareFastify() {
@@ -184,17 +251,17 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
 
   const json = { 'content-type': 'application/json' };
   const bodies = Array.from({ length: 512 }, requestBody);
-  let n = 0;
 
   console.log('  baseline A (bare Fastify) POST …');
-  const barePost = await load(CLIENTS, () => call(`${bareUrl}/x`, { method: 'POST', headers: json, body: bodies[n++ % bodies.length]! }, 200));
+  const barePost = !wanted('bare') ? EMPTY : await loadHttp({ method: 'POST', url: `${bareUrl}/x`, headers: [json], bodies, expectedStatus: 200 });
   console.log('  baseline A (bare Fastify) GET …');
-  const bareGet = await load(CLIENTS, () => call(`${bareUrl}/x`, {}, 200));
+  const bareGet = !wanted('bare') ? EMPTY : await loadHttp({ method: 'GET', url: `${bareUrl}/x`, headers: [{}], expectedStatus: 200 });
 
-  // Baseline B: the same 8 writes as one request creation (case insert, audit, offer insert, case
-  // update, expiry job, outbox row + send job, audit), one transaction each, 50 workers, no HTTP.
+  // Baseline B: the same 10 writes as one request creation (case insert, first-contact clock on the
+  // case + its breach job, audit, offer insert, case state update, offer-expiry job, outbox row + its
+  // send job, audit), one transaction each, 50 workers, no HTTP, no reads.
   console.log('  baseline B (bare durable commits) …');
-  const bareCommits = await load(CLIENTS, async (worker) => {
+  const bareCommits = !wanted('commits') ? EMPTY : await load(CLIENTS, async (worker) => {
     const now = new Date();
     const at = now.toISOString();
     const supporter = world.supporters[worker % SUPPORTERS]!;
@@ -208,6 +275,10 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
         requester_informed: null, assigned_supporter_id: null, offered_supporter_id: null, contact_attempts: 0, relaxed_rules: '[]',
         created_at: at, updated_at: at, assigned_at: null, first_contact_at: null, closed_at: null,
       });
+      // The first-contact clock (service levels): due times on the case and the breach check job.
+      const due = new Date(now.getTime() + 24 * 3_600_000);
+      await setCaseClock(trx, caseId, due.toISOString(), new Date(due.getTime() + 3_600_000).toISOString());
+      await firstContactBreachJob.enqueue(trx, { organizationId: world.org.id, caseId }, { runAt: due, dedupeKey: breachDedupeKey(caseId), now });
       await repo.appendCaseAudit(trx, { organizationId: world.org.id, caseId, actorPersonId: null, action: 'case.created.self', at });
       const offerId = newId();
       const expires = new Date(now.getTime() + 4 * 3_600_000);
@@ -224,22 +295,18 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   });
 
   console.log('  request creation (POST /api/support/requests) …');
-  const creationStates: Record<string, number> = {};
-  const creation = await load(CLIENTS, async (worker) => {
-    const response = await fetch(`${appUrl}/api/support/requests`, {
-      method: 'POST',
-      headers: { ...json, cookie: staffCookies[worker]! },
-      body: bodies[n++ % bodies.length]!,
-    });
-    const body = (await response.json()) as { state?: string };
-    creationStates[body.state ?? `http ${response.status}`] = (creationStates[body.state ?? `http ${response.status}`] ?? 0) + 1;
-    return response.status === 201;
+  const creationRun = !wanted('creation') ? { ...EMPTY, tally: {} } : await loadHttp({
+    method: 'POST', url: `${appUrl}/api/support/requests`, headers: staffCookies.map((cookie) => ({ ...json, cookie })),
+    bodies, expectedStatus: 201, tallyField: 'state',
   });
+  const { tally: creationStates, ...creation } = creationRun;
 
   console.log('  GET /api/me …');
-  const me = await load(CLIENTS, (worker) => call(`${appUrl}/api/me`, { headers: { cookie: staffCookies[worker]! } }, 200));
+  const me = !wanted('me') ? EMPTY : await loadHttp({ method: 'GET', url: `${appUrl}/api/me`, headers: staffCookies.map((cookie) => ({ cookie })), expectedStatus: 200 });
   console.log('  GET /api/supporter/cases …');
-  const supporterCases = await load(CLIENTS, (worker) => call(`${appUrl}/api/supporter/cases`, { headers: { cookie: supporterCookies[worker]! } }, 200));
+  const supporterCases = !wanted('cases') ? EMPTY : await loadHttp({
+    method: 'GET', url: `${appUrl}/api/supporter/cases`, headers: supporterCookies.map((cookie) => ({ cookie })), expectedStatus: 200,
+  });
 
   await built.app.close();
   return { engine: database.engine, bareGet, barePost, bareCommits, creation, me, supporterCases, creationStates };
@@ -249,7 +316,7 @@ const fmt = (v: number, digits = 0) => v.toLocaleString('en', { minimumFractionD
 function row(label: string, r: Result, base?: Result, verdict = '') {
   const ratio = base ? `${(r.perSecond / base.perSecond).toFixed(2)}×` : '';
   console.log(
-    `  ${label.padEnd(38)} ${fmt(r.perSecond).padStart(7)}/s  p50 ${fmt(r.p50, 1).padStart(6)} ms  p99 ${fmt(r.p99, 1).padStart(6)} ms  ${ratio.padStart(6)}  ${verdict}`,
+    `  ${label.padEnd(38)} ${fmt(r.perSecond).padStart(7)}/s  p50 ${fmt(r.p50, 1).padStart(6)} ms  p99 ${fmt(r.p99, 1).padStart(6)} ms  busy ${fmt(r.busy * 100).padStart(3)} % ${fmt(r.costMs, 2).padStart(5)} ms/call  ${ratio.padStart(6)}  ${verdict}`,
   );
 }
 

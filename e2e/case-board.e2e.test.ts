@@ -13,8 +13,8 @@ describe('case board and audit log', () => {
     const table = page.getByRole('grid', { name: 'Cases' });
     const fresh = table.getByRole('row').filter({ hasText: 'New: no supporter yet' });
     await fresh.waitFor();
-    // The open demo cases: assigned, offered and new (the withdrawn one is finished).
-    expect(await table.getByRole('row').count()).toBe(4);
+    // A header and the open demo cases: new, offered, assigned, contacted, active (finished ones are hidden).
+    expect(await table.getByRole('row').count()).toBe(6);
     expect(await fresh.count()).toBe(1);
     expect(await table.textContent()).toMatch(/Due in|Overdue by/);
     // Nobody on the board is named as a requester.

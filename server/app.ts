@@ -18,6 +18,10 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseworkRoutes } from './modules/casework/casework.routes.ts';
 import { registerCaseBoardRoutes } from './modules/case-board/case-board.routes.ts';
 import { registerConversationRoutes } from './modules/conversations/conversations.routes.ts';
+import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { registerEventNoticeRoutes } from './modules/event-notices/event-notices.routes.ts';
+import { registerOnCallRoutes } from './modules/on-call/on-call.routes.ts';
+import { registerServiceLevelRoutes } from './modules/service-levels/service-levels.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
@@ -108,6 +112,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerCaseworkRoutes(app, ctx);
   registerCaseBoardRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
+  registerEventNoticeRoutes(app, ctx);
+  registerOnCallRoutes(app, ctx);
+  registerServiceLevelRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { closeSmtpTransports } from './email/mailer.ts';
+import { releaseHeldEmails } from './email/outbox.ts';
 import { errorCode, startJobRunner } from './jobs/runner.ts';
 import { appJobs } from './jobs/registry.ts';
 
@@ -21,6 +22,10 @@ const jobRunner = startJobRunner(ctx, appJobs, {
   onError: (error) => app.log.error({ code: errorCode(error) }, 'job runner poll failed'),
 });
 if (!config.smtpUrl) app.log.info('SMTP_URL is not set: e-mail stays in the outbox (status "held")');
+else {
+  const released = await releaseHeldEmails(ctx.db, ctx.clock.now());
+  if (released > 0) app.log.info(`${released} e-mail(s) held while SMTP was not configured are queued to be sent now`);
+}
 const where = config.publicOrigin ?? `http://localhost:${config.port}`;
 console.log(`\nPeerline is running at ${where} (database: ${ctx.engine})`);
 if (config.demo) {

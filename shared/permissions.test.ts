@@ -3,10 +3,14 @@ import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRole
 
 describe('permissions catalogue', () => {
   it('gives leadership viewers and event reporters nothing beyond their own account, requests and the directories', () => {
-    for (const role of ['leadership_viewer', 'event_reporter', 'staff_member'] as const) {
-      expect(allowedActions([role]).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request']);
-    }
-    expect(allowedActions(['peer_supporter']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request', 'supporter.self']);
+    expect(allowedActions(['leadership_viewer']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request']);
+    // Event reporters file notices and read the receipt; nothing about the outreach that follows.
+    expect(allowedActions(['event_reporter']).sort()).toEqual(['account.self', 'events.report', 'organization.read', 'resources.read', 'support.request']);
+    // Staff may also browse the supporter directory (first names) where the program allows choosing.
+    expect(allowedActions(['staff_member']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.choose_supporter', 'support.request']);
+    expect(allowedActions(['peer_supporter']).sort()).toEqual([
+      'account.self', 'organization.read', 'resources.read', 'rota.self', 'support.choose_supporter', 'support.request', 'supporter.self',
+    ]);
   });
 
   it('lets the IT administrator manage accounts and settings, but not the supporter pool', () => {
@@ -29,6 +33,15 @@ describe('permissions catalogue', () => {
   it('gives the conversation guide to the director alone', () => {
     expect(can(['program_director'], 'guide.manage')).toBe(true);
     for (const role of ROLES.filter((r) => r !== 'program_director')) expect(can([role], 'guide.manage')).toBe(false);
+  });
+
+  it('keeps integration tokens and service-level targets with the director, the rota with those who run the program', () => {
+    for (const action of ['tokens.manage', 'service_levels.manage'] as const) {
+      expect(ROLES.filter((r) => can([r], action))).toEqual(['program_director']);
+    }
+    expect(ROLES.filter((r) => can([r], 'rota.manage'))).toEqual(['program_director', 'program_admin']);
+    expect(ROLES.filter((r) => can([r], 'events.manage'))).toEqual(['program_director', 'program_admin']);
+    expect(can(['it_admin'], 'events.report')).toBe(false);
   });
 
   it('keeps program settings from the program administrator', () => {

@@ -45,6 +45,11 @@ export const ACTION_RULES = {
   'settings.manage': ['program_director', 'it_admin'],
   /** Ask for support for oneself or refer a colleague; see and withdraw one's own requests. */
   'support.request': EVERY_ROLE,
+  /**
+   * Browse the supporter directory (first names) and choose one's own supporter, where the program
+   * allows it. Not for leadership viewers and event reporters: they never see a person's name.
+   */
+  'support.choose_supporter': ['program_director', 'program_admin', 'peer_supporter', 'staff_member', 'it_admin'],
   /** The referral directory (EAP, legal advice, chaplaincy…): program data, identifies nobody. */
   'resources.read': EVERY_ROLE,
   'resources.manage': ['program_director'],
@@ -58,6 +63,21 @@ export const ACTION_RULES = {
   'audit.read': ['program_director'],
   /** The conversation guide shown to supporters: a new version per save (program configuration). */
   'guide.manage': ['program_director'],
+  /**
+   * File an event notice (issue 4) and read its receipt — "received, N people will be offered
+   * support" — and nothing more: the firewall between reporting and support (invariant 1).
+   */
+  'events.report': ['event_reporter', 'program_director', 'program_admin'],
+  /** The notices with their outreach, the trigger catalogue and group debriefs. */
+  'events.manage': ['program_director', 'program_admin'],
+  /** Tokens that let an incident-reporting system file notices (and do nothing else). */
+  'tokens.manage': ['program_director'],
+  /** First-contact targets per origin and urgency, and the business-hours calendar they run on. */
+  'service_levels.manage': ['program_director'],
+  /** The on-call rota: rotations, shifts, overrides, swaps made on someone's behalf. */
+  'rota.manage': ['program_director', 'program_admin'],
+  /** A supporter's side of the rota: the schedule, their shifts, swaps, "take this shift now", their calendar feed. */
+  'rota.self': ['peer_supporter'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

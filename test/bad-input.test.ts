@@ -25,7 +25,11 @@ import {
 import { createTestApp, type TestApp } from './harness.ts';
 import { CASE_BOARD_INVALID_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_INVALID_CASES } from './matrix/casework.routes.ts';
+import { EVENT_NOTICE_INVALID_CASES } from './matrix/event-notices.routes.ts';
+import { INTAKE_INVALID_CASES } from './matrix/intake.routes.ts';
+import { ON_CALL_INVALID_CASES } from './matrix/on-call.routes.ts';
 import { SCHEDULING_INVALID_CASES } from './matrix/scheduling.routes.ts';
+import { SERVICE_LEVEL_INVALID_CASES } from './matrix/service-levels.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -176,7 +180,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
     fields: ['body.contactValue'],
   },
   { route: 'POST /api/support/requests/:id/withdraw', why: 'id is not a UUID', request: () => ({ url: '/api/support/requests/mine/withdraw' }), fields: ['params.id'] },
-  { route: 'POST /api/support/referrals', why: 'colleague id and answer of the wrong kind', request: () => ({ url: '/api/support/referrals', payload: { colleagueId: 'bob', toldColleague: 'yes', reason: 'patient_death', urgency: 'today' } }), fields: ['body.colleagueId', 'body.toldColleague'] },
+  { route: 'POST /api/support/referrals', why: 'colleague e-mail and answer of the wrong kind', request: () => ({ url: '/api/support/referrals', payload: { colleagueEmail: 'bob', toldColleague: 'yes', reason: 'patient_death', urgency: 'today' } }), fields: ['body.colleagueEmail', 'body.toldColleague'] },
   {
     route: 'POST /api/public/support/requests', why: 'markup as a name, unknown reason',
     request: () => ({ url: '/api/public/support/requests', payload: { preferredName: '<b>x</b>', contactMethod: 'personal_email', contactValue: 'a@b.test', modality: 'phone', departmentPreference: 'no_preference', urgency: 'today', reason: 'gossip' } }),
@@ -187,7 +191,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
   { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
 ];
-const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES];
+const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {
@@ -332,9 +336,10 @@ describe('malformed, oversized and mistyped bodies', () => {
   it('malformed or empty JSON → 400 validation_failed on every JSON route', async () => {
     const problems: string[] = [];
     for (const route of jsonBodyRoutes()) {
-      const { url } = await validRequest(caseFor(routeKey(route)));
+      // The valid request's own headers too: the integration route's credential is a bearer token.
+      const { url, headers } = await validRequest(caseFor(routeKey(route)));
       for (const payload of ['{"name":', '{name: 1}', '[1,2', '', '\u0000']) {
-        const response = await send(route.method, { url, payload }, { 'content-type': 'application/json' });
+        const response = await send(route.method, { url, payload, headers }, { 'content-type': 'application/json' });
         if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed') problems.push(`${routeKey(route)} ${JSON.stringify(payload)} → ${response.statusCode}`);
       }
     }
@@ -346,7 +351,7 @@ describe('malformed, oversized and mistyped bodies', () => {
     for (const route of jsonBodyRoutes()) {
       const request = await validRequest(caseFor(routeKey(route)));
       for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/csv']) {
-        const response = await send(route.method, { url: request.url, payload: JSON.stringify(request.payload) }, { 'content-type': type });
+        const response = await send(route.method, { url: request.url, payload: JSON.stringify(request.payload), headers: request.headers }, { 'content-type': type });
         if (response.statusCode !== 415 || errorOf(response).code !== 'unsupported_media_type') problems.push(`${routeKey(route)} as ${type} → ${response.statusCode}`);
       }
     }
@@ -369,8 +374,8 @@ describe('malformed, oversized and mistyped bodies', () => {
     const problems: string[] = [];
     const big = JSON.stringify({ name: 'x'.repeat(JSON_BODY_MAX_BYTES) });
     for (const route of jsonBodyRoutes()) {
-      const { url } = await validRequest(caseFor(routeKey(route)));
-      const response = await send(route.method, { url, payload: big }, { 'content-type': 'application/json' });
+      const { url, headers } = await validRequest(caseFor(routeKey(route)));
+      const response = await send(route.method, { url, payload: big, headers }, { 'content-type': 'application/json' });
       if (response.statusCode !== 413 || errorOf(response).code !== 'payload_too_large') problems.push(`${routeKey(route)} → ${response.statusCode}`);
     }
     expect(problems).toEqual([]);

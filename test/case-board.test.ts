@@ -103,7 +103,8 @@ describe('administrator case board and audit log', () => {
     expect(byId.get(assigned)).toMatchObject({ state: 'assigned', assignedSupporter: { id: c.id, firstName: 'Carlo', lastName: 'Castellano' } });
     const created = t.clock.now().getTime();
     expect(Date.parse(byId.get(fresh)!.serviceLevel.firstContactDueAt) - created).toBe(24 * 3_600_000);
-    expect(Date.parse(byId.get(urgent)!.serviceLevel.firstContactDueAt) - created).toBe(2 * 3_600_000);
+    // Default targets (shared/schemas/service-levels.ts): 24 h for a self request, 30 min when urgent.
+    expect(Date.parse(byId.get(urgent)!.serviceLevel.firstContactDueAt) - created).toBe(30 * 60_000);
     expect(cases.every((x) => !x.serviceLevel.breached && x.serviceLevel.firstContactAt === null)).toBe(true);
 
     expect((await board(w.admin, '?state=closed')).json().cases.map((x: { id: string }) => x.id)).toEqual([closed]);

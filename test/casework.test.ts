@@ -221,6 +221,30 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     expect(JSON.stringify(mails)).not.toMatch(new RegExp(`${id}|Tomás|adverse|risk`, 'i'));
   });
 
+  it('alerts the mental-health back-up the director configured, with an e-mail that says only to call the director', async () => {
+    const badBackup = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: 'not an address' } });
+    expect(badBackup.statusCode).toBe(400);
+    expect(badBackup.json().error.fields).toEqual([expect.objectContaining({ path: 'body.crisisBackupEmail' })]);
+    const set = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: 'Psych-OnCall@Hospital.example' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ crisisBackupEmail: 'psych-oncall@hospital.example' });
+
+    const id = await assigned('contacted');
+    const before = (await outbox()).length;
+    expect((await post(supporterA.email, `/api/supporter/cases/${id}/escalate`)).statusCode).toBe(200);
+    const mails = (await outbox()).slice(before);
+    expect(mails).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ to_address: director.email, template: 'attention_needed' }),
+        expect.objectContaining({ to_address: 'psych-oncall@hospital.example', template: 'urgent_callback', link: '/' }),
+      ]),
+    );
+    expect(mails).toHaveLength(2);
+
+    const cleared = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: null } });
+    expect(cleared.json()).toMatchObject({ crisisBackupEmail: null });
+  });
+
   it('lets the requester say "no thanks": declined, the resource sheet by e-mail, the supporter told; nobody else may', async () => {
     const id = await assigned();
     expect((await post(supporterB.email, `/api/support/requests/${id}/decline`)).statusCode).toBe(404);

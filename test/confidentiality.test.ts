@@ -21,6 +21,8 @@ describe('confidentiality invariants', () => {
     const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Quintessa', lastName: 'Brightwater', email: 'quintessa.b@h.test' });
     const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ysolde', lastName: 'Marchetti', email: 'ysolde.m@h.test', roles: ['peer_supporter'] });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id);
+    // The supporter directory (first names) is on, so its GET route is exercised too, not just a 404 for "off".
+    await t.ctx.db.updateTable('organizations').set({ supporter_directory_enabled: true }).where('id', '=', org.id).execute();
     const assigned = await buildCase(t.ctx.db, t.clock, org.id, { state: 'assigned', requesterPersonId: requester.id, requesterFirstName: 'Quintessa', assignedSupporterId: supporter.id, contactValue: '+1 555 0177' });
     const offered = await buildOffer(t.ctx.db, t.clock, org.id, supporter.id, { origin: 'anonymous', requesterFirstName: 'Zebediah', contactValue: 'zeb@private.test' });
     secrets.push('Quintessa', 'Brightwater', 'quintessa.b@h.test', 'Ysolde', 'Marchetti', 'ysolde.m@h.test', 'Zebediah', 'zeb@private.test', '555 0177', assigned, offered.caseId, offered.offerId);
@@ -62,6 +64,8 @@ describe('confidentiality invariants', () => {
         'requester_profession_category', 'requester_department_id', 'requester_person_id', 'requester_first_name', 'contact_method',
         'contact_value', 'anonymous_code', 'anonymous_secret_hash', 'assigned_supporter_id', 'offered_supporter_id', 'relaxed_rules',
         'created_at', 'updated_at', 'assigned_at', 'first_contact_at', 'closed_at',
+        // Service-level clock (migration 0013): two timestamps.
+        'first_contact_due_at', 'first_contact_escalation_at',
       ],
       case_offers: ['id', 'organization_id', 'case_id', 'supporter_id', 'status', 'decline_reason', 'match_reasons', 'offered_at', 'expires_at', 'responded_at'],
       case_audit: ['id', 'organization_id', 'case_id', 'actor_person_id', 'action', 'at', 'ip'],
@@ -76,6 +80,14 @@ describe('confidentiality invariants', () => {
       // Conversations: when and how (modality), the invite's identity and the video link made from the
       // program's pattern — never what the conversation is about; there is no notes column.
       meetings: ['id', 'organization_id', 'case_id', 'supporter_id', 'starts_at', 'ends_at', 'modality', 'status', 'video_link', 'ics_uid', 'created_at', 'updated_at'],
+      // Event notices (issue 4): when, which trigger, which department, who filed it; the people and
+      // cases are link rows. The trigger's label is catalogue configuration shared by every notice.
+      event_triggers: ['id', 'organization_id', 'code', 'label', 'reason', 'created_at'],
+      event_notices: ['id', 'organization_id', 'trigger_id', 'department_id', 'occurred_at', 'filed_by_person_id', 'filed_by_token_id', 'filed_at'],
+      event_notice_people: ['notice_id', 'person_id', 'organization_id'],
+      case_event_notices: ['case_id', 'notice_id', 'organization_id', 'attached_at'],
+      outreach_invites: ['token_hash', 'organization_id', 'case_id', 'created_at', 'expires_at', 'used_at'],
+      integration_tokens: ['id', 'organization_id', 'label', 'token_hash', 'created_by_person_id', 'created_at', 'revoked_at', 'last_used_at'],
     };
     const tables = await t.ctx.db.introspection.getTables();
     for (const [table, columns] of Object.entries(allowed)) {

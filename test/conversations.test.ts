@@ -41,7 +41,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
     const configured = await send('PATCH', director.email, '/api/settings/conversations', { videoLinkPattern: 'https://meet.example.org/peerline-{token}' });
     expect(configured.statusCode, configured.body).toBe(200);
-    expect(configured.json()).toEqual({ meetingTitle: 'Conversation', videoLinkPattern: 'https://meet.example.org/peerline-{token}' });
+    expect(configured.json()).toEqual({ meetingTitle: 'Conversation', videoLinkPattern: 'https://meet.example.org/peerline-{token}', crisisBackupEmail: null });
   });
   afterAll(async () => t.close());
 
@@ -80,6 +80,17 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
 
     const jobs = await t.ctx.db.selectFrom('jobs').select('dedupe_key').where('kind', '=', 'meeting-reminder').execute();
     expect(jobs.map((j) => j.dedupe_key)).toEqual(expect.arrayContaining([`meeting-reminder:${meeting.id}:0:24h`, `meeting-reminder:${meeting.id}:0:1h`]));
+  });
+
+  it('still gives an invite to someone whose own address would give the subject away, leaving the address out', async () => {
+    const p = await pair();
+    await t.ctx.db.updateTable('people').set({ work_email: `peer-supporter-${p.supporter.id.slice(-6)}@hospital.example` }).where('id', '=', p.supporter.id).execute();
+    const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
+    const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    expect(invite.statusCode, invite.body).toBe(200);
+    const text = invite.body.replace(/\r\n[ \t]/g, '');
+    expect(text).toContain('SUMMARY:Conversation');
+    expect(text).not.toMatch(/support|ATTENDEE/i);
   });
 
   it('reschedules with the same UID and a higher SEQUENCE; cancelling gives METHOD:CANCEL', async () => {

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../server/db/database.ts';
 import { newId } from '../server/db/values.ts';
 import { buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { closeSmtpTransports } from '../server/email/mailer.ts';
-import { getOutboxRow, listOutbox, queueEmail, SEND_EMAIL_JOB } from '../server/email/outbox.ts';
+import { getOutboxRow, listOutbox, queueEmail, releaseHeldEmails, SEND_EMAIL_JOB } from '../server/email/outbox.ts';
 import { sendEmailJob } from '../server/email/send-email.job.ts';
 import { EMAIL_SUBJECT, EMAIL_TEMPLATES, renderEmail } from '../server/email/templates.ts';
 import { enqueueJob } from '../server/jobs/jobs.repository.ts';
@@ -183,6 +183,20 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(entry).toMatchObject({ id, to: supporter.email, template: 'feedback_request', status: 'held', subject: EMAIL_SUBJECT });
     expect(entry?.text).toContain('https://peerline.hospital.example/f/opaque');
     assertNeutral(`${entry?.subject ?? ''}\n${entry?.text ?? ''}`);
+  });
+
+  it('sends what was held once SMTP is configured, exactly once even when two instances start together', async () => {
+    const { id } = await queueEmail(handle.db, { organizationId: org.id, to: supporter.email, template: 'new_offer', link: '/app/offers', now: clock.now() });
+    await runDueJobsOnce(ctxWith(undefined), appJobs);
+    expect((await getOutboxRow(handle.db, id))?.status).toBe('held');
+
+    const [first, second] = await Promise.all([releaseHeldEmails(handle.db, clock.now()), releaseHeldEmails(handle.db, clock.now())]);
+    expect((first ?? 0) + (second ?? 0)).toBe(1);
+    expect((await getOutboxRow(handle.db, id))?.status).toBe('queued');
+    await runDueJobsOnce(ctxWith(`smtp://mailer:s3cret@127.0.0.1:${smtp.port}`), appJobs);
+    expect(smtp.received.map((m) => m.to)).toEqual([[supporter.email]]);
+    expect(await getOutboxRow(handle.db, id)).toMatchObject({ status: 'sent' });
+    expect(await releaseHeldEmails(handle.db, clock.now())).toBe(0);
   });
 
   it('queues nothing when the caller’s transaction rolls back', async () => {

@@ -191,11 +191,11 @@ describe('support requests: intake, offers, acceptance', () => {
     const { caseCode, secret } = created.json();
     expect(caseCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const status = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/status', payload: { caseCode, secret } });
-    expect(status.json()).toEqual({ state: 'offered', canWithdraw: true });
+    expect(status.json()).toEqual({ state: 'offered', canWithdraw: true, canReopen: false });
     const wrong = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/status', payload: { caseCode, secret: 'not-the-secret-at-all' } });
     expect(wrong.statusCode).toBe(404);
     const withdrawn = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/withdraw', payload: { caseCode, secret } });
-    expect(withdrawn.json()).toEqual({ state: 'withdrawn', canWithdraw: false });
+    expect(withdrawn.json()).toEqual({ state: 'withdrawn', canWithdraw: false, canReopen: true });
     const stored = await t.ctx.db.selectFrom('cases').select(['anonymous_secret_hash']).where('anonymous_code', '=', caseCode).executeTakeFirstOrThrow();
     expect(stored.anonymous_secret_hash).not.toContain(secret);
   });
@@ -203,7 +203,7 @@ describe('support requests: intake, offers, acceptance', () => {
   it('turns a colleague referral into a case for the colleague; the referrer learns nothing more', async () => {
     const w = await world(1);
     const referrer = await buildPerson(t.ctx.db, t.clock, w.org.id, { password: PASSWORD });
-    const body = { colleagueId: w.requester.id, toldColleague: true, reason: 'patient_death', urgency: 'this_week' };
+    const body = { colleagueEmail: w.requester.email, toldColleague: true, reason: 'patient_death', urgency: 'this_week' };
     const first = await t.app.inject({ method: 'POST', url: '/api/support/referrals', headers: await as(referrer.email), payload: body });
     expect(first.statusCode, first.body).toBe(202);
     expect(first.json()).toEqual({ received: true });
@@ -212,7 +212,7 @@ describe('support requests: intake, offers, acceptance', () => {
     expect((await t.app.inject({ url: '/api/support/requests', headers: await as(referrer.email) })).json().requests).toEqual([]);
     const theirs = (await t.app.inject({ url: '/api/support/requests', headers: await as(w.requester.email) })).json().requests;
     expect(theirs).toEqual([expect.objectContaining({ origin: 'colleague_referral', reason: 'patient_death', state: 'offered' })]);
-    const self = await t.app.inject({ method: 'POST', url: '/api/support/referrals', headers: await as(referrer.email), payload: { ...body, colleagueId: referrer.id } });
+    const self = await t.app.inject({ method: 'POST', url: '/api/support/referrals', headers: await as(referrer.email), payload: { ...body, colleagueEmail: referrer.email } });
     expect(self.statusCode).toBe(400);
   });
 });

@@ -62,6 +62,15 @@ export interface CasesTable {
   assigned_at: string | null;
   first_contact_at: string | null;
   closed_at: string | null;
+  /**
+   * Service-level clock (migration 0013), set when the case is opened from the targets then in force;
+   * optional here so code that builds a case row need not know about it (null/absent = computed on read).
+   */
+  first_contact_due_at?: string | null;
+  first_contact_escalation_at?: string | null;
+  /** Time from opening to first contact, set when it is logged (business = minutes while open). */
+  first_contact_minutes?: number | null;
+  first_contact_business_minutes?: number | null;
 }
 
 export interface CaseOffersTable {
@@ -152,6 +161,8 @@ export interface ProgramSettingsTable {
   /** e.g. `https://meet.example.org/peerline-{token}`; null when the program has no video. */
   video_link_pattern: string | null;
   updated_at: string;
+  /** Alerted with the director on an imminent-risk escalation (migration 0010). */
+  crisis_backup_email: string | null;
 }
 
 /** A scheduled private conversation: when and how, never what about. */

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type {
   CaseAuditTable,
   CaseOffersTable,
@@ -13,6 +14,9 @@ import type {
   ResourcesTable,
   SupporterProfilesTable,
 } from './schema-support.ts';
+import type { OnCallFeedTokensTable, OnCallRotationsTable, OnCallShiftsTable, OnCallSwapsTable } from './schema-on-call.ts';
+import type { EventNoticeTables } from './schema-events.ts';
+import type { ServiceLevelTables } from './schema-service-levels.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -28,6 +32,8 @@ export interface OrganizationsTable {
   program_name: string;
   time_zone: string;
   created_at: string;
+  /** Requesters may choose their supporter from a directory; defaults to false (migration 0008). */
+  supporter_directory_enabled: Generated<Bool>;
 }
 
 export interface SitesTable {
@@ -171,7 +177,7 @@ export interface EmailOutboxTable {
   sent_at: string | null;
 }
 
-export interface Database {
+export interface Database extends EventNoticeTables, ServiceLevelTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;
@@ -198,4 +204,8 @@ export interface Database {
   program_settings: ProgramSettingsTable;
   meetings: MeetingsTable;
   conversation_guides: ConversationGuidesTable;
+  on_call_rotations: OnCallRotationsTable;
+  on_call_shifts: OnCallShiftsTable;
+  on_call_swaps: OnCallSwapsTable;
+  on_call_feed_tokens: OnCallFeedTokensTable;
 }

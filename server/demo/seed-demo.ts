@@ -7,6 +7,10 @@ import { buildMatchRequest, loadCandidates } from '../modules/cases/match-input.
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
 import { matchSupporters } from '../modules/matching/match.ts';
 import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson, buildResource, buildSite, buildSupporterProfile } from './factories.ts';
+import { seedCaseHistory, type HistoryPeople } from './seed-demo-history.ts';
+import { seedDemoNotices } from '../modules/event-notices/demo-notices.ts';
+import { seedDemoRota } from '../modules/on-call/demo-rota.ts';
+import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
 export const DEMO_ORG_SLUG = 'demo';
@@ -67,7 +71,7 @@ function mulberry32(seed: number) {
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationName: string } | null> {
   const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
-  return ctx.db.transaction().execute(async (trx) => {
+  const seeded = await ctx.db.transaction().execute(async (trx) => {
     const org = await buildOrganization(trx, ctx.clock, { name: 'Demo Health System', slug: DEMO_ORG_SLUG, programName: 'Peer Support Program' });
     const siteIds = [];
     for (const name of SITES) siteIds.push(await buildSite(trx, ctx.clock, org.id, name));
@@ -120,6 +124,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
       chiefs.set(name, chief.id);
     }
     const departmentNames = DEPARTMENTS.map(([name]) => name);
+    const requesters: HistoryPeople['staff'] = [];
     const staffCount = 300 - DEMO_ACCOUNTS.length - chiefs.size;
     for (let i = 0; i < staffCount; i++) {
       const n = names();
@@ -136,31 +141,46 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
         languages, managerId: chiefs.get(topLevel) ?? null, roles, active: i < 19 || random() > 0.02,
       });
       if (i < 19) supporterIds.push(person.id);
+      else if (requesters.length < 4) requesters.push({ id: person.id, firstName: n.first, email: person.email });
     }
     // Certified supporters with varied capacity, modalities and shared lived experience.
     for (const [index, personId] of supporterIds.entries()) {
       await buildSupporterProfile(trx, ctx.clock, org.id, personId, {
-        capacity: 2 + (index % 3),
+        // The demo supporter holds three open demo cases and needs room for the ones tests and visitors add.
+        capacity: index === 0 ? 6 : 2 + (index % 3),
         modalities: index % 4 === 3 ? ['phone', 'video'] : ['phone', 'video', 'in_person'],
         experienceTags: [['adverse_event'], ['patient_death', 'bereavement'], ['litigation_or_complaint'], ['burnout_or_overload', 'parenting'], []][index % 5],
         status: index === 7 ? 'paused' : 'active',
       });
     }
+    // The weeks before today first, so today's offer shows the supporter's real load among its reasons.
+    await seedCaseHistory(ctx, trx, {
+      organizationId: org.id, demoSupporter: demoIds.get('supporter')!, otherSupporters: supporterIds.slice(1), staff: requesters,
+    });
     await seedDemoCases(ctx, trx, org.id, demoIds, supporterIds);
-    return { organizationName: org.name };
+    // A weekly on-call rotation of the demo supporter and three colleagues, with a shift and an override.
+    await seedDemoRota(trx, org.id, supporterIds.slice(0, 4), ctx.clock.now());
+    // Service-level targets on a Monday–Friday calendar with the year-end holidays.
+    await seedDemoServiceLevels(trx, org.id, ctx.clock.now());
+    return { organizationName: org.name, organizationId: org.id };
   });
+  // Event notices go through the real filing service, which runs its own transactions.
+  await seedDemoNotices(ctx, seeded.organizationId);
+  return { organizationName: seeded.organizationName };
 }
 
 /**
- * Requests in several states, so each demo account has something to see: the clinician's request
- * assigned to the demo supporter, an anonymous request waiting for the supporter's answer, one that
- * found nobody yet, and one the requester withdrew.
+ * Today's requests, so each demo account has something to see: the clinician's request assigned to
+ * the demo supporter, an anonymous request waiting for the supporter's answer, one that found nobody
+ * yet, and one the requester withdrew. The weeks before are in seed-demo-history.ts.
  */
 async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, demoIds: Map<string, string>, supporterIds: string[]) {
   const supporter = demoIds.get('supporter')!;
   const clinician = demoIds.get('clinician')!;
   const clinicianRow = await trx.selectFrom('people').select(['first_name', 'work_email']).where('id', '=', clinician).executeTakeFirstOrThrow();
-  await buildCase(trx, ctx.clock, organizationId, {
+  // Hours old, so the board shows live clocks: one due soon, one overdue with nobody on it yet.
+  const hoursAgo = (hours: number) => ({ now: () => new Date(ctx.clock.now().getTime() - hours * 3_600_000) });
+  await buildCase(trx, hoursAgo(20), organizationId, {
     state: 'assigned', reason: 'adverse_event', requesterPersonId: clinician, requesterFirstName: clinicianRow.first_name,
     contactMethod: 'work_email', contactValue: clinicianRow.work_email, assignedSupporterId: supporter,
   });
@@ -174,9 +194,9 @@ async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, 
   const { offerId } = await buildOffer(trx, ctx.clock, organizationId, supporter, { ...request, matchReasons: matched.best?.reasons ?? [] });
   const expiresAt = (await trx.selectFrom('case_offers').select('expires_at').where('id', '=', offerId).executeTakeFirstOrThrow()).expires_at;
   await offerExpiryJob.enqueue(trx, { offerId }, { runAt: new Date(expiresAt), dedupeKey: `offer-expiry:${offerId}`, now: ctx.clock.now() });
-  await buildCase(trx, ctx.clock, organizationId, { state: 'new', reason: 'burnout_or_overload', origin: 'anonymous', requesterFirstName: 'Alex' });
-  const at = ctx.clock.now().toISOString();
-  await buildCase(trx, ctx.clock, organizationId, {
+  await buildCase(trx, hoursAgo(26), organizationId, { state: 'new', reason: 'burnout_or_overload', origin: 'anonymous', requesterFirstName: 'Alex' });
+  const at = hoursAgo(30).now().toISOString();
+  await buildCase(trx, hoursAgo(50), organizationId, {
     state: 'withdrawn', outcome: 'withdrawn', closedAt: at, reason: 'personal', requesterPersonId: demoIds.get('reporter')!, requesterFirstName: 'Grace',
     assignedSupporterId: supporterIds[1] ?? null,
   });

@@ -71,7 +71,7 @@ export function appOrigin(config: AppConfig): string {
 
 /**
  * The organisation's outbox, newest first, with each message exactly as it would be sent — for an
- * administrators' page in development (no route yet).
+ * administrators' page while no SMTP server is configured (`GET /api/outbox`).
  */
 export async function listOutbox(
   db: Db,
@@ -104,4 +104,23 @@ export async function listOutbox(
 
 export async function getOutboxRow(db: DbOrTrx, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Messages held while no SMTP server was configured go out once one is: each held row is switched
+ * back to `queued` by a compare-and-set (so of several instances starting together exactly one
+ * re-queues it) and gets a new send job. Returns how many were released.
+ */
+export async function releaseHeldEmails(db: Db, now: Date): Promise<number> {
+  const held = await db.selectFrom('email_outbox').select('id').where('status', '=', 'held').where('sent_at', 'is', null).execute();
+  let released = 0;
+  for (const { id } of held) {
+    await db.transaction().execute(async (trx) => {
+      const switched = await trx.updateTable('email_outbox').set({ status: 'queued' }).where('id', '=', id).where('status', '=', 'held').executeTakeFirst();
+      if (Number(switched.numUpdatedRows) !== 1) return;
+      await enqueueJob(trx, { kind: SEND_EMAIL_JOB, payload: { outboxId: id }, runAt: now, dedupeKey: `${SEND_EMAIL_JOB}:${id}:released:${now.toISOString()}`, now });
+      released += 1;
+    });
+  }
+  return released;
 }

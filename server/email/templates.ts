@@ -11,6 +11,8 @@ export const EMAIL_TEMPLATES = [
   'case_update',
   'feedback_request',
   'attention_needed',
+  'urgent_callback',
+  'outreach_invite',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -22,6 +24,13 @@ const SENTENCES: Record<EmailTemplate, string> = {
   case_update: 'Something you follow has changed.',
   feedback_request: 'Your feedback would be welcome; it takes a minute.',
   attention_needed: 'Something needs your attention.',
+  /** To the mental-health back-up, who may have no account: what to do, not what happened. */
+  urgent_callback: 'Something urgent needs you now. Please call the program director.',
+  /**
+   * To someone named in an event notice (issue 4): a colleague will reach out. Never the event, the
+   * reporter or the program's purpose; the link's page offers a one-click "no thanks".
+   */
+  outreach_invite: 'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

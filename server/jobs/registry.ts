@@ -2,7 +2,9 @@ import { sendEmailJob } from '../email/send-email.job.ts';
 import { followUpReminderJob } from '../modules/casework/follow-up-reminder.job.ts';
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
 import { meetingReminderJob } from '../modules/conversations/meeting-reminder.job.ts';
+import { firstContactBreachJob, firstContactEscalationJob } from '../modules/service-levels/first-contact-clock.job.ts';
 import type { JobDefinition, JobHandlers } from './define.ts';
 
 /** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
-export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>, followUpReminderJob as JobDefinition<unknown>, meetingReminderJob as JobDefinition<unknown>];
+export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>, followUpReminderJob as JobDefinition<unknown>, meetingReminderJob as JobDefinition<unknown>,
+  firstContactBreachJob as JobDefinition<unknown>, firstContactEscalationJob as JobDefinition<unknown>];

@@ -4,15 +4,23 @@ import type { Actor } from '../lib/actor.ts';
 import type { AppContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
+import { bearerTokenOf, resolveIntegrationToken, type IntegrationCaller } from '../modules/event-notices/integration-tokens.service.ts';
 import { sessionCookieName } from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route: an action from shared/permissions.ts, or 'public'. */
     access?: AccessRule;
+    /**
+     * An integration route (declared `access: 'public'`, as it takes no session): it answers only
+     * to a live organisation token of this kind (`Authorization: Bearer …`) and ignores cookies.
+     */
+    integration?: 'event_notices';
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The organisation token an integration route was called with. */
+    integration: IntegrationCaller | null;
   }
 }
 
@@ -49,8 +57,20 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Re
   });
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('integration', null);
 
   app.addHook('onRequest', async (request) => {
+    // An organisation token opens its one integration route and nothing else: anywhere else a
+    // bearer token is refused outright, and on the integration route cookies are never read (so a
+    // browser's session can neither stand in for the token nor be ridden cross-site).
+    const bearer = bearerTokenOf(request.headers.authorization);
+    const integration = request.routeOptions.config.integration;
+    if (integration) {
+      request.integration = await resolveIntegrationToken(ctx, bearer);
+      if (!request.integration) throw new AppError('unauthenticated', 'A valid integration token is required');
+      return;
+    }
+    if (bearer !== undefined) throw new AppError('unauthenticated', 'Integration tokens are accepted only by the notice-filing route');
     const token = request.cookies[sessionCookieName(ctx.config)];
     request.actor = await resolveSession(ctx, token);
     const access = request.routeOptions.config.access;

@@ -20,7 +20,10 @@ export type CaseBoardQuery = z.infer<typeof CaseBoardQuerySchema>;
 
 export const SupporterRefSchema = z.object({ id: IdSchema, firstName: z.string(), lastName: z.string() });
 
-/** First-contact clock: due 2 h after creation when urgent (`today`), 24 h otherwise. */
+/**
+ * First-contact clock: the due time stored on the case when it was opened, from the program's target
+ * for its origin and urgency (shared/schemas/service-levels.ts; set by the director).
+ */
 export const ServiceLevelSchema = z.object({
   firstContactDueAt: z.string(),
   firstContactAt: z.string().nullable(),

@@ -49,7 +49,14 @@ const matchingFields = {
   reason: ReasonCategorySchema,
 };
 
-export const SelfRequestInputSchema = z.strictObject({ ...matchingFields, ...contactFields }).superRefine(checkContact);
+export const SelfRequestInputSchema = z
+  .strictObject({
+    ...matchingFields,
+    ...contactFields,
+    /** A supporter the requester chose from the directory, where the program allows it; otherwise the matcher chooses. */
+    supporterId: IdSchema.optional(),
+  })
+  .superRefine(checkContact);
 export type SelfRequestInput = z.infer<typeof SelfRequestInputSchema>;
 
 export const AnonymousRequestInputSchema = z
@@ -78,10 +85,16 @@ export const AnonymousLookupSchema = z.strictObject({
   caseCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Use the code you were given, e.g. K7QM-2XPA'),
   secret: z.string().trim().min(10).max(100),
 });
-export const AnonymousStatusSchema = z.object({ state: CaseStateSchema, canWithdraw: z.boolean() });
+/** `canReopen`: closed, withdrawn or declined within the reopen window (the requester can come back later). */
+export const AnonymousStatusSchema = z.object({ state: CaseStateSchema, canWithdraw: z.boolean(), canReopen: z.boolean() });
 
 export const ColleagueReferralInputSchema = z.strictObject({
-  colleagueId: IdSchema,
+  /**
+   * The colleague's work e-mail, resolved within the organisation. Not an id picked from a list:
+   * every role may refer, and leadership viewers and event reporters must never get a name
+   * directory out of the app.
+   */
+  colleagueEmail: Email,
   /** Programs ask this first: a referral is an invitation, not a disclosure. */
   toldColleague: z.boolean(),
   reason: ReasonCategorySchema,
@@ -103,6 +116,8 @@ export const MyRequestSchema = z.object({
   /** First name of the supporter once one has accepted; nothing else about them. */
   supporterFirstName: z.string().nullable(),
   canWithdraw: z.boolean(),
+  /** Finished, and still within the reopen window: "I'd like to talk again" starts matching anew. */
+  canReopen: z.boolean(),
 });
 export const MyRequestListSchema = z.object({ requests: z.array(MyRequestSchema) });
 

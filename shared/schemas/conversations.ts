@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common.ts';
+import { EmailSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
 import { ModalitySchema } from './case-vocabulary.ts';
 
 /**
@@ -46,6 +46,8 @@ export const MeetingListSchema = z.object({ meetings: z.array(MeetingSchema) });
 export const ConversationSettingsSchema = z.object({
   meetingTitle: z.string(),
   videoLinkPattern: z.string().nullable(),
+  /** The mental-health back-up's address (a team pager or crisis desk), alerted with the director on imminent risk. */
+  crisisBackupEmail: z.string().nullable(),
 });
 export const ConversationSettingsPatchSchema = z.strictObject({
   meetingTitle: z.string().trim().min(1).max(80).optional(),
@@ -57,6 +59,7 @@ export const ConversationSettingsPatchSchema = z.strictObject({
     .refine((value) => value.includes('{token}'), 'Must contain {token}')
     .nullable()
     .optional(),
+  crisisBackupEmail: EmailSchema.nullable().optional(),
 });
 export type ConversationSettingsPatch = z.infer<typeof ConversationSettingsPatchSchema>;
 

@@ -100,6 +100,8 @@ export const PublicProgramSchema = z.object({
   organization: z.object({ slug: z.string(), name: z.string(), timeZone: z.string() }),
   programName: z.string(),
   supportLines: z.array(SupportLineSchema),
+  /** Whether requesters may choose their supporter from a directory: the request form offers it only then. */
+  supporterDirectoryEnabled: z.boolean(),
 });
 export type PublicProgram = z.infer<typeof PublicProgramSchema>;
 
@@ -107,8 +109,11 @@ export const ProgramSettingsSchema = z.object({
   programName: z.string(),
   timeZone: z.string(),
   supportLines: z.array(SupportLineSchema),
+  /** Requesters may pick their supporter from a directory (first name, profession, languages, modalities). Off by default. */
+  supporterDirectoryEnabled: z.boolean(),
 });
 export const ProgramSettingsPatchSchema = z.strictObject({
   programName: z.string().trim().min(1).max(NAME_MAX).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
+  supporterDirectoryEnabled: z.boolean().optional(),
 });

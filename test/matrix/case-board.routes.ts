@@ -42,6 +42,12 @@ export const CASE_BOARD_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
+    // The test app has no SMTP server, so the outbox exists (with SMTP it is 404 for everyone).
+    method: 'GET', url: '/api/outbox', access: 'cases.manage', success: 200,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 200],
+    request: () => ({ url: '/api/outbox' }),
+  },
+  {
     method: 'GET', url: '/api/audit', access: 'audit.read', success: 200,
     expect: [401, 200, 404, 404, 404, 404, 404, 404, 200],
     request: () => ({ url: '/api/audit?action=case.contact_viewed&limit=20' }),

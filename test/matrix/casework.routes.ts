@@ -2,9 +2,10 @@
  * Authorization-matrix rows and invalid-input cases for the casework routes. Same format as the core
  * table in test/authorization-matrix.ts (statuses in CALLERS order).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { newId } from '../../server/db/values.ts';
 import { buildCase, type CaseOverrides } from '../../server/demo/factories.ts';
+import { hashSecret } from '../../server/modules/cases/intake.service.ts';
 import { createFeedbackToken } from '../../server/modules/casework/casework.repository.ts';
 import type { CellContext, InvalidCase, MatrixWorld, RouteCase } from '../authorization-matrix.ts';
 
@@ -20,6 +21,19 @@ async function assignedCase(world: MatrixWorld, state: CaseOverrides['state'] = 
 /** Yesterday, so "not in the future" holds in any program time zone. */
 function yesterday(world: MatrixWorld): string {
   return new Date(world.t.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A request withdrawn an hour ago: within the reopen window. */
+function closedCase(world: MatrixWorld, overrides: CaseOverrides): Promise<string> {
+  const closedAt = new Date(world.t.clock.now().getTime() - 3_600_000).toISOString();
+  return buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { ...overrides, state: 'withdrawn', outcome: 'withdrawn', closedAt });
+}
+
+/** A case code in the anonymous format (`XXXX-XXXX` without 0, 1, O or I), random enough to be unique. */
+function anonymousCode(): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const pick = () => Array.from(randomBytes(4), (b) => letters[b % letters.length]).join('');
+  return `${pick()}-${pick()}`;
 }
 
 function encounter(world: MatrixWorld) {
@@ -92,6 +106,25 @@ export const CASEWORK_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
+    // Each caller reopens a finished request of their own; organisation B's director names one of A's.
+    method: 'POST', url: '/api/support/requests/:id/reopen', access: 'support.request', success: 200, crossOrg: 404,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 404],
+    request: async ({ world, caller }: CellContext) => {
+      const requester = caller === 'anonymous' || caller === 'other_org' ? world.colleague.id : world.byRole[caller].id;
+      return { url: `/api/support/requests/${await closedCase(world, { requesterPersonId: requester })}/reopen` };
+    },
+  },
+  {
+    method: 'POST', url: '/api/public/support/requests/reopen', access: 'public', success: 200,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: async ({ world }: CellContext) => {
+      const secret = `secret-${randomUUID()}`;
+      const caseCode = anonymousCode();
+      await closedCase(world, { origin: 'anonymous', anonymousCode: caseCode, anonymousSecretHash: hashSecret(secret) });
+      return { url: '/api/public/support/requests/reopen', payload: { caseCode, secret } };
+    },
+  },
+  {
     method: 'GET', url: '/api/public/feedback/:token', access: 'public', success: 200,
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     request: async ({ world }: CellContext) => ({ url: `/api/public/feedback/${await feedbackToken(world)}` }),
@@ -148,6 +181,12 @@ export const CASEWORK_INVALID_CASES: InvalidCase[] = [
     fields: ['body.outcome'],
   },
   { route: 'POST /api/supporter/cases/:id/escalate', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/cases/urgent/escalate' }), fields: ['params.id'] },
+  { route: 'POST /api/support/requests/:id/reopen', why: 'id is not a UUID', request: () => ({ url: '/api/support/requests/last/reopen' }), fields: ['params.id'] },
+  {
+    route: 'POST /api/public/support/requests/reopen', why: 'no code, secret too short, an extra field',
+    request: () => ({ url: '/api/public/support/requests/reopen', payload: { secret: 'x', note: 'I want to talk' } }),
+    fields: ['body.caseCode', 'body.note', 'body.secret'],
+  },
   { route: 'POST /api/support/requests/:id/decline', why: 'id is not a UUID', request: () => ({ url: '/api/support/requests/mine/decline' }), fields: ['params.id'] },
   { route: 'GET /api/public/feedback/:token', why: 'malformed token', request: () => ({ url: '/api/public/feedback/a.b' }), fields: ['params.token'] },
   {

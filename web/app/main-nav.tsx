@@ -21,12 +21,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app/account', label: 'My account' },
   { to: '/app/resources', label: 'Resources', action: 'resources.read' },
   { to: '/app/supporter-profile', label: 'My supporter profile', action: 'supporter.self' },
+  { to: '/app/on-call', label: 'On call', action: 'rota.self' },
+  { to: '/app/report-event', label: 'Report an event', action: 'events.report' },
   { to: '/app/supporters', label: 'Supporters', program: true, action: 'supporters.manage' },
   { to: '/app/board', label: 'Case board', program: true, action: 'cases.manage' },
+  { to: '/app/event-notices', label: 'Event notices', program: true, action: 'events.manage' },
+  { to: '/app/on-call/rota', label: 'On-call rota', program: true, action: 'rota.manage' },
   { to: '/app/people', label: 'People', program: true, action: 'people.read' },
   { to: '/app/import', label: 'Import roster', program: true, action: 'people.import' },
   { to: '/app/organization', label: 'Organisation', program: true, action: 'organization.manage' },
   { to: '/app/settings', label: 'Settings', program: true, action: 'settings.manage' },
+  { to: '/app/integrations', label: 'Integrations', program: true, action: 'tokens.manage' },
   { to: '/app/audit', label: 'Audit log', program: true, action: 'audit.read' },
 ];
 

@@ -2,6 +2,7 @@ import { RequireAction } from './require-action.tsx';
 import { AskForSupportRoute } from './routes/ask-for-support.tsx';
 import { MyRequestsRoute } from './routes/my-requests.tsx';
 import { OffersRoute } from './routes/offers.tsx';
+import { ReferColleagueRoute } from './routes/refer-colleague.tsx';
 import { ResourcesRoute } from './routes/resources.tsx';
 import { SupporterCaseRoute } from './routes/supporter-case.tsx';
 import { SupporterCasesRoute } from './routes/supporter-cases.tsx';
@@ -12,6 +13,11 @@ import { SupportersRoute } from './routes/supporters.tsx';
 export const AskForSupportPage = () => (
   <RequireAction action="support.request">
     <AskForSupportRoute />
+  </RequireAction>
+);
+export const ReferColleaguePage = () => (
+  <RequireAction action="support.request">
+    <ReferColleagueRoute />
   </RequireAction>
 );
 export const MyRequestsPage = () => (

@@ -6,6 +6,11 @@ import * as casesAndOffers from './2026_11_25_0004_cases_and_offers.ts';
 import * as casework from './2026_11_25_0005_casework.ts';
 import * as conversations from './2026_11_25_0006_conversations.ts';
 import * as reportingLineIndex from './2026_11_25_0007_reporting_line_index.ts';
+import * as supporterDirectory from './2026_11_26_0008_supporter_directory.ts';
+import * as crisisBackup from './2026_11_26_0010_crisis_backup.ts';
+import * as onCall from './2026_11_26_0011_on_call.ts';
+import * as eventNotices from './2026_11_26_0012_event_notices.ts';
+import * as serviceLevels from './2026_11_26_0013_service_levels.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +21,11 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0005_casework': casework,
   '2026_11_25_0006_conversations': conversations,
   '2026_11_25_0007_reporting_line_index': reportingLineIndex,
+  '2026_11_26_0008_supporter_directory': supporterDirectory,
+  '2026_11_26_0010_crisis_backup': crisisBackup,
+  '2026_11_26_0011_on_call': onCall,
+  '2026_11_26_0012_event_notices': eventNotices,
+  '2026_11_26_0013_service_levels': serviceLevels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,10 +6,10 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findOrganization, toOrganization } from '../organization/organization.repository.ts';
+import { toOrganization } from '../organization/organization.repository.ts';
 import { findAccountById, findAccountForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
-import { findPerson } from '../people/people.repository.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { findMe } from './me.repository.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 
@@ -30,7 +30,7 @@ function expiries(ctx: AppContext, lastSeenAt: string, expiresAt: string) {
 export async function resolveSession(ctx: AppContext, token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const row = await sessions.findSessionByTokenHash(ctx.db, tokenHash);
+  const row = await sessions.findSessionWithRoles(ctx.db, tokenHash);
   if (!row) return null;
   const now = ctx.clock.now().getTime();
   const idleDeadline = Date.parse(row.last_seen_at) + ctx.config.sessionIdleMinutes * MINUTE;
@@ -43,9 +43,7 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
     lastSeenAt = new Date(now).toISOString();
     await sessions.touchSession(ctx.db, tokenHash, lastSeenAt);
   }
-  const roles = (await sessions.listRolesOfPerson(ctx.db, row.person_id)).filter((r): r is Role =>
-    (ROLES as readonly string[]).includes(r),
-  );
+  const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
     accountId: row.account_id,
     personId: row.person_id,
@@ -127,11 +125,9 @@ export async function signOut(ctx: AppContext, token: string | undefined, actor:
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
-  const [person, organization] = await Promise.all([
-    findPerson(ctx.db, actor.organizationId, actor.personId),
-    findOrganization(ctx.db, actor.organizationId),
-  ]);
-  if (!person || !organization) throw notFound();
+  const found = await findMe(ctx.db, actor.organizationId, actor.personId, actor.roles);
+  if (!found) throw notFound();
+  const { person, organization } = found;
   return {
     person,
     roles: actor.roles,

@@ -22,21 +22,25 @@ import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidates } from '../cases/match-input.ts';
 import { runCaseEffects } from '../cases/offers.service.ts';
+import { dueTimeOf, loadClocks, type ProgramClocks } from '../service-levels/clocks.ts';
 import * as repo from './case-board.repository.ts';
 
 type BoardEntry = z.infer<typeof CaseBoardEntrySchema>;
 type Suggestion = z.infer<typeof SuggestionSchema>;
 type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-const HOUR = 3_600_000;
-
-/** First contact is due 2 h after an urgent (`today`) request, 24 h after any other. */
-export function firstContactDueMs(urgency: string): number {
-  return urgency === 'today' ? 2 * HOUR : 24 * HOUR;
-}
-
-export function serviceLevelOf(row: Pick<cases.CaseRow, 'created_at' | 'urgency' | 'first_contact_at'>, now: Date): BoardEntry['serviceLevel'] {
-  const due = Date.parse(row.created_at) + firstContactDueMs(row.urgency);
+/**
+ * The first-contact clock as stored on the case when it was opened (the program's target for its
+ * origin and urgency then; see server/modules/service-levels). A case opened before clocks were stored
+ * gets the due time today's targets give.
+ */
+export function serviceLevelOf(
+  row: Pick<cases.CaseRow, 'origin' | 'created_at' | 'urgency' | 'first_contact_at' | 'first_contact_due_at'>,
+  now: Date,
+  clocks: ProgramClocks | null,
+): BoardEntry['serviceLevel'] {
+  const dueAt = row.first_contact_due_at ?? (clocks ? dueTimeOf(clocks, row) : row.created_at);
+  const due = Date.parse(dueAt);
   const contactedAt = row.first_contact_at ? Date.parse(row.first_contact_at) : null;
   return {
     firstContactDueAt: new Date(due).toISOString(),
@@ -52,9 +56,10 @@ function ref(names: Map<string, repo.PersonName>, id: string | null) {
 }
 
 async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.CaseRow[]): Promise<BoardEntry[]> {
-  const [offers, names] = await Promise.all([
+  const [offers, names, clocks] = await Promise.all([
     repo.countOffersByCase(db, organizationId, rows.map((r) => r.id)),
     repo.namesOf(db, organizationId, rows.flatMap((r) => [r.assigned_supporter_id, r.offered_supporter_id]).filter((id): id is string => id !== null)),
+    rows.some((r) => !r.first_contact_due_at) ? loadClocks(db, organizationId) : null,
   ]);
   const now = ctx.clock.now();
   return rows.map((row) => ({
@@ -66,7 +71,7 @@ async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, r
     modality: row.modality as BoardEntry['modality'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    serviceLevel: serviceLevelOf(row, now),
+    serviceLevel: serviceLevelOf(row, now, clocks),
     assignedSupporter: ref(names, row.assigned_supporter_id),
     offeredSupporter: ref(names, row.offered_supporter_id),
     offerCount: offers.get(row.id) ?? 0,

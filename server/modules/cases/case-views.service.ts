@@ -12,7 +12,7 @@ import { runCaseEffects } from './offers.service.ts';
 
 type MyRequest = z.infer<typeof MyRequestSchema>;
 
-async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
+export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
   const supporter = row.assigned_supporter_id
     ? await ctx.db.selectFrom('people').select('first_name').where('id', '=', row.assigned_supporter_id).executeTakeFirst()
     : undefined;
@@ -28,6 +28,7 @@ async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyReques
     closedAt: row.closed_at,
     supporterFirstName: supporter?.first_name ?? null,
     canWithdraw: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('withdrawn_by_requester'),
+    canReopen: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('reopened_by_requester'),
   };
 }
 
@@ -61,8 +62,8 @@ export async function withdrawMyRequest(ctx: AppContext, actor: Actor, id: strin
 
 export async function anonymousStatus(ctx: AppContext, code: string, secret: string) {
   const row = await findAnonymousCase(ctx, code, secret);
-  const canWithdraw = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('withdrawn_by_requester');
-  return { state: row.state as MyRequest['state'], canWithdraw };
+  const allowed = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now());
+  return { state: row.state as MyRequest['state'], canWithdraw: allowed.includes('withdrawn_by_requester'), canReopen: allowed.includes('reopened_by_requester') };
 }
 
 export async function anonymousWithdraw(ctx: AppContext, code: string, secret: string, origin: RequestOrigin) {
@@ -94,7 +95,7 @@ export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.inf
 export async function listMyCases(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<z.infer<typeof SupporterCaseSchema>[]> {
   const rows = await repo.listOpenCasesAssignedTo(ctx.db, actor.organizationId, actor.personId);
   const at = ctx.clock.now().toISOString();
-  await repo.appendCaseAuditMany(
+  await repo.appendCaseAuditGrouped(
     ctx.db,
     rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at, ip: origin.ip })),
   );

@@ -16,12 +16,15 @@ import {
   SupporterCaseListSchema,
 } from '../../../shared/schemas/case.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
+import { SupporterDirectoryQuerySchema, SupporterDirectorySchema } from '../../../shared/schemas/supporter-directory.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
 import * as views from './case-views.service.ts';
 import * as intake from './intake.service.ts';
 import * as offers from './offers.service.ts';
+import * as directory from './supporter-directory.service.ts';
+import * as reopening from './reopen.service.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -35,9 +38,26 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     { config: request, schema: { tags, summary: 'Ask for support for myself', body: SelfRequestInputSchema, response: { 201: MyRequestSchema, ...errors } } },
     async (req, reply) => {
       const actor = requireActor(req);
-      const row = await intake.createSelfRequest(ctx, actor, req.body, originOf(req));
+      const { supporterId } = req.body;
+      const row = supporterId
+        ? await directory.createRequestForChosenSupporter(ctx, actor, { ...req.body, supporterId }, originOf(req))
+        : await intake.createSelfRequest(ctx, actor, req.body, originOf(req));
       return reply.status(201).send(await views.getMyRequest(ctx, actor, row.id));
     },
+  );
+
+  r.get(
+    '/api/support/supporter-directory',
+    {
+      config: { access: 'support.choose_supporter' },
+      schema: {
+        tags,
+        summary: 'Supporters I may choose myself, where the program allows it (404 when it does not)',
+        querystring: SupporterDirectoryQuerySchema,
+        response: { 200: SupporterDirectorySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (req) => ({ supporters: await directory.listSupporterDirectory(ctx, requireActor(req), req.query) }),
   );
 
   r.get('/api/support/requests', { config: request, schema: { tags, summary: 'My requests', response: { 200: MyRequestListSchema } } }, async (req) => ({
@@ -48,6 +68,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/api/support/requests/:id/withdraw',
     { config: request, schema: { tags, params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } } },
     async (req) => views.withdrawMyRequest(ctx, requireActor(req), req.params.id, originOf(req)),
+  );
+  r.post(
+    '/api/support/requests/:id/reopen',
+    { config: request, schema: { tags, summary: 'Come back to a finished request: matching starts again', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } } },
+    async (req) => reopening.reopenMyRequest(ctx, requireActor(req), req.params.id, originOf(req)),
   );
 
   r.post(
@@ -74,6 +99,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/api/public/support/requests/withdraw',
     { config: open, schema: { tags, body: AnonymousLookupSchema, response: { 200: AnonymousStatusSchema, ...errors } } },
     async (req) => views.anonymousWithdraw(ctx, req.body.caseCode, req.body.secret, originOf(req)),
+  );
+  r.post(
+    '/api/public/support/requests/reopen',
+    { config: open, schema: { tags, summary: 'Come back to a finished anonymous request with its code and secret', body: AnonymousLookupSchema, response: { 200: AnonymousStatusSchema, ...errors } } },
+    async (req) => reopening.anonymousReopen(ctx, req.body.caseCode, req.body.secret, originOf(req)),
   );
 
   const supporter = { access: 'supporter.self' as const };

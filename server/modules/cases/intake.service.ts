@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
 import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
-import type { DbOrTrx } from '../../db/database.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
@@ -10,7 +10,8 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { getPublicProgram } from '../organization/settings.service.ts';
 import { findOrganizationBySlug } from '../organization/organization.repository.ts';
 import * as repo from './cases.repository.ts';
-import { offerToNextSupporter } from './offers.service.ts';
+import { offerToNextSupporter, prepareMatch } from './offers.service.ts';
+import { scheduleFirstContactClock } from '../service-levels/first-contact-clock.ts';
 
 /** The directory facts matching needs, copied onto the case at intake. */
 async function requesterFacts(db: DbOrTrx, organizationId: string, personId: string) {
@@ -39,10 +40,13 @@ function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.C
 
 /** Stores the new case, records who created it, and starts the offer cascade, all in one transaction. */
 async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
+  // Matching's reads happen before BEGIN (see prepareMatch): the transaction holds only the writes.
+  const prepared = await prepareMatch(ctx, ctx.db, row, { unsavedCase: true });
   return ctx.db.transaction().execute(async (trx) => {
     await repo.insertCase(trx, row);
+    await scheduleFirstContactClock(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
-    return offerToNextSupporter(ctx, trx, row);
+    return offerToNextSupporter(ctx, trx, row, prepared);
   });
 }
 
@@ -59,6 +63,37 @@ export async function createSelfRequest(ctx: AppContext, actor: Actor, input: Se
     contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
   };
   return openCase(ctx, row, actor.personId, origin);
+}
+
+/**
+ * A self request whose first offer is made by `firstOffer` instead of the matcher (directory mode:
+ * the requester chose their supporter). `firstOffer` runs in the same transaction, after the case
+ * row is written, so a refusal there (a 400) leaves nothing behind.
+ */
+export async function createSelfRequestWithFirstOffer(
+  ctx: AppContext,
+  actor: Actor,
+  input: SelfRequestInput,
+  origin: RequestOrigin,
+  firstOffer: (trx: Trx, row: repo.CaseRow) => Promise<repo.CaseRow>,
+): Promise<repo.CaseRow> {
+  const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
+  if (!me) throw notFound();
+  const row: repo.CaseRow = {
+    ...baseCase(actor.organizationId, 'self', ctx.clock.now()),
+    reason: input.reason, urgency: input.urgency, modality: input.modality,
+    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
+    department_preference: input.departmentPreference,
+    requester_profession_category: me.category ?? null, requester_department_id: me.department_id,
+    requester_person_id: me.id, requester_first_name: me.first_name,
+    contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.insertCase(trx, row);
+    await scheduleFirstContactClock(ctx, trx, row);
+    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.created.self', at: row.created_at, ip: origin.ip });
+    return firstOffer(trx, row);
+  });
 }
 
 /** Codes avoid look-alike characters (0/O, 1/I) so they can be read out over the phone. */
@@ -105,9 +140,18 @@ export async function createColleagueReferral(
   input: z.infer<typeof ColleagueReferralInputSchema>,
   origin: RequestOrigin,
 ): Promise<void> {
-  if (input.colleagueId === actor.personId) throw invalid('body.colleagueId', 'To ask for yourself, use the request form');
-  const colleague = await requesterFacts(ctx.db, actor.organizationId, input.colleagueId);
-  if (!colleague || !colleague.active) throw invalid('body.colleagueId', 'Unknown colleague');
+  // The e-mail is resolved within the caller's organisation only. An unknown one is a 400 naming the
+  // field: it says no more than whether a work e-mail is in the staff directory (work e-mails are not
+  // secret), never a name nor anything about the colleague's cases.
+  const found = await ctx.db
+    .selectFrom('people')
+    .select('id')
+    .where('organization_id', '=', actor.organizationId)
+    .where('work_email', '=', input.colleagueEmail.toLowerCase())
+    .executeTakeFirst();
+  if (found?.id === actor.personId) throw invalid('body.colleagueEmail', 'That is your own e-mail: to ask for yourself, use the request form');
+  const colleague = found && (await requesterFacts(ctx.db, actor.organizationId, found.id));
+  if (!colleague || !colleague.active) throw invalid('body.colleagueEmail', 'No colleague in the staff directory has this work e-mail');
   const open = await ctx.db
     .selectFrom('cases')
     .select('id')

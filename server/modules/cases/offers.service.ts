@@ -1,6 +1,6 @@
 import type { CaseEffect } from '../../../shared/case-workflow.ts';
 import type { OfferDeclineReason } from '../../../shared/schemas/case-vocabulary.ts';
-import type { Trx } from '../../db/database.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
@@ -13,7 +13,8 @@ import { findOrganization } from '../organization/organization.repository.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
 import { offerExpiryJob } from './offer-expiry.job.ts';
-import { buildMatchRequest, loadCandidates } from './match-input.ts';
+import { buildMatchRequest, loadCandidatesWithEmails, type LoadedCandidates } from './match-input.ts';
+import type { MatchRequest } from '../matching/match.ts';
 
 const HOUR = 3_600_000;
 /** How long a supporter has to answer an offer: 4 h, or 30 min when the requester needs someone today. */
@@ -21,9 +22,11 @@ export function offerWindowMs(urgency: string): number {
   return urgency === 'today' ? HOUR / 2 : 4 * HOUR;
 }
 
-async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, personId: string, template: EmailTemplate, link: string) {
-  const person = await trx.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
-  if (person) await queueEmail(trx, { organizationId, to: person.work_email, template, link, now: ctx.clock.now() });
+async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, personId: string, template: EmailTemplate, link: string, knownEmail?: string) {
+  const to =
+    knownEmail ??
+    (await trx.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst())?.work_email;
+  if (to) await queueEmail(trx, { organizationId, to, template, link, now: ctx.clock.now() });
 }
 
 /** The program administrators (and director) hear when a request has nobody to go to. */
@@ -47,10 +50,10 @@ async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: st
  * to answer (a job expires it), and tells them by a content-free e-mail. With nobody left, the case
  * stays `new` and the administrators are alerted.
  */
-export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow): Promise<repo.CaseRow> {
+export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, prepared?: PreparedMatch): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
-  const org = await findOrganization(trx, row.organization_id);
-  const result = matchSupporters(await buildMatchRequest(trx, row, now), await loadCandidates(trx, row.organization_id, org?.time_zone ?? 'UTC', now));
+  const { request, loaded } = prepared ?? (await prepareMatch(ctx, trx, row));
+  const result = matchSupporters(request, loaded.candidates);
   if (!result.best) {
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.no_supporter_available', at: now.toISOString() });
     await alertAdministrators(ctx, trx, row.organization_id);
@@ -73,8 +76,29 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
   const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, { relaxed_rules: JSON.stringify(result.relaxed) });
   await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
   await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
-  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers');
+  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers', loaded.emails.get(supporterId));
   return offered;
+}
+
+/** Everything matching reads for one case: the request (requester facts, reporting line) and the candidates. */
+export interface PreparedMatch {
+  request: MatchRequest;
+  loaded: LoadedCandidates;
+}
+
+/**
+ * The matcher's reads. Intake does them before its write transaction (`unsavedCase`), so on SQLite
+ * the single writer is not held through them and on PostgreSQL they are not round trips inside
+ * the transaction. That is safe: a brand-new case has no offers yet, and the case's state is
+ * protected by applyCaseEvent's compare-and-set; a supporter changed in the few milliseconds
+ * between the read and the commit is the same window PostgreSQL's read-committed reads always had.
+ */
+export async function prepareMatch(ctx: AppContext, db: DbOrTrx, row: repo.CaseRow, options: { unsavedCase?: boolean } = {}): Promise<PreparedMatch> {
+  const now = ctx.clock.now();
+  const org = await findOrganization(db, row.organization_id);
+  const request = await buildMatchRequest(db, row, now, options);
+  const loaded = await loadCandidatesWithEmails(db, row.organization_id, org?.time_zone ?? 'UTC', now);
+  return { request, loaded };
 }
 
 /** Persists what a transition asks for besides the state; every message is content-free. */
@@ -160,4 +184,31 @@ export async function expireOffer(ctx: AppContext, trx: Trx, offerId: string): P
   const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_expired', supporterId: offer.supporter_id }, 'system', now);
   await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offer_expired', at: now.toISOString() });
   await runCaseEffects(ctx, trx, back, effects);
+}
+
+/**
+ * Directory mode: the first offer goes to the supporter the requester chose (the caller has checked
+ * the matcher's hard rules), with the same window and expiry job as any offer. A decline or silence
+ * then hands the case to the matcher, which skips everyone already offered it.
+ */
+export async function offerToChosenSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, supporterId: string): Promise<repo.CaseRow> {
+  const now = ctx.clock.now();
+  const offer: repo.OfferRow = {
+    id: newId(),
+    organization_id: row.organization_id,
+    case_id: row.id,
+    supporter_id: supporterId,
+    status: 'pending',
+    decline_reason: null,
+    match_reasons: JSON.stringify([{ code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' }]),
+    offered_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString(),
+    responded_at: null,
+  };
+  await repo.insertOffer(trx, offer);
+  const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now);
+  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
+  await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
+  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers');
+  return offered;
 }

@@ -2,6 +2,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
+import { findProgramSettings } from '../conversations/conversations.repository.ts';
 import * as repo from './casework.repository.ts';
 import { followUpReminderJob } from './follow-up-reminder.job.ts';
 
@@ -43,9 +44,16 @@ export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow)
   if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template: 'case_update', link: '/resources', now: ctx.clock.now() });
 }
 
-/** Every active program director hears at once; the audit row is written by the service that escalates. */
+/**
+ * Every active program director and the program's mental-health back-up hear at once; the audit row
+ * is written by the service that escalates.
+ */
 export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  const now = ctx.clock.now();
   for (const to of await repo.activeDirectorEmails(trx, row.organization_id)) {
-    await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
+    await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now });
   }
+  // The back-up may have no account: the link is the program's public page with its support lines.
+  const backup = (await findProgramSettings(trx, row.organization_id))?.crisis_backup_email;
+  if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now });
 }

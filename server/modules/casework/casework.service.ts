@@ -21,17 +21,11 @@ import { runCaseEffects } from '../cases/offers.service.ts';
 import { findOrganization, listSupportLines } from '../organization/organization.repository.ts';
 import { toResource } from '../resources/resources.repository.ts';
 import * as repo from './casework.repository.ts';
+import { localDay } from '../../../shared/calendar-day.ts';
+import { firstContactTimes } from '../service-levels/first-contact-clock.ts';
 
 type CaseRow = cases.CaseRow;
 
-/** Today's date (YYYY-MM-DD) in the program's time zone. */
-function localDay(now: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
 
 /** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (invariant 2). */
 async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
@@ -127,6 +121,7 @@ export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: st
     } else if (row.state === 'assigned') {
       ({ row: next, effects } = await applyCaseEvent(trx, row, { type: 'contact_made' }, 'assigned_supporter', now, {
         first_contact_at: row.first_contact_at ?? now.toISOString(),
+        ...(await firstContactTimes(trx, row, now)),
       }));
     } else if (row.state !== 'contacted' && row.state !== 'active') {
       throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');

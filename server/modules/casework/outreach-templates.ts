@@ -20,6 +20,19 @@ export const OUTREACH_TEMPLATES: z.infer<typeof OutreachTemplateSchema>[] = [
       'phone or in person. It is completely voluntary and stays between us.\n\nBest,\n{supporterFirstName}',
   },
   {
+    // Outreach after an event notice (issue 4): the person did not ask, so the message says only
+    // that colleagues check in on each other — never the event, who reported it, or what is known.
+    id: 'email-reaching-in',
+    channel: 'email',
+    title: 'Reaching in (you were asked to check in)',
+    subject: 'Touching base',
+    text:
+      'Hi {firstName},\n\nI am {supporterFirstName}, a colleague and a member of our peer support team. We check in with ' +
+      'colleagues from time to time, especially when work has been demanding, and I wanted to see how you are doing. If you ' +
+      'would like to talk, I would be glad to find a time that suits you, by phone or in person. There is no need to reply ' +
+      'if you would rather not; it is entirely up to you and stays between us.\n\nBest,\n{supporterFirstName}',
+  },
+  {
     id: 'email-after-no-answer',
     channel: 'email',
     title: 'Follow-up e-mail after no answer',

@@ -63,11 +63,16 @@ function audit(trx: Trx, row: CaseRow, actor: Actor, action: string, at: Date, o
 export interface ConversationSettings {
   meetingTitle: string;
   videoLinkPattern: string | null;
+  crisisBackupEmail: string | null;
 }
 
 export async function getConversationSettings(db: DbOrTrx, organizationId: string): Promise<ConversationSettings> {
   const row = await repo.findProgramSettings(db, organizationId);
-  return { meetingTitle: row?.meeting_title ?? DEFAULT_INVITE_TITLE, videoLinkPattern: row?.video_link_pattern ?? null };
+  return {
+    meetingTitle: row?.meeting_title ?? DEFAULT_INVITE_TITLE,
+    videoLinkPattern: row?.video_link_pattern ?? null,
+    crisisBackupEmail: row?.crisis_backup_email ?? null,
+  };
 }
 
 export async function updateConversationSettings(ctx: AppContext, actor: Actor, patch: ConversationSettingsPatch): Promise<ConversationSettings> {
@@ -75,6 +80,7 @@ export async function updateConversationSettings(ctx: AppContext, actor: Actor, 
   const next: ConversationSettings = {
     meetingTitle: patch.meetingTitle ?? current.meetingTitle,
     videoLinkPattern: patch.videoLinkPattern === undefined ? current.videoLinkPattern : patch.videoLinkPattern,
+    crisisBackupEmail: patch.crisisBackupEmail === undefined ? current.crisisBackupEmail : patch.crisisBackupEmail,
   };
   const fields: { path: string; message: string }[] = [];
   const neutral = (path: string, text: string | null) => {
@@ -96,6 +102,7 @@ export async function updateConversationSettings(ctx: AppContext, actor: Actor, 
       organization_id: actor.organizationId,
       meeting_title: next.meetingTitle,
       video_link_pattern: next.videoLinkPattern,
+      crisis_backup_email: next.crisisBackupEmail,
       updated_at: at,
     });
     await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.conversations_updated', at });
@@ -255,9 +262,6 @@ function isNeutral(text: string): boolean {
 
 async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: string): Promise<string> {
   const { meetingTitle } = await getConversationSettings(ctx.db, meeting.organization_id);
-  if (!isNeutral(attendeeEmail)) {
-    throw new AppError('conflict', 'This e-mail address would reveal what the conversation is about; the invite cannot be made for it');
-  }
   return buildInvite({
     uid: meeting.ics_uid,
     start: new Date(meeting.starts_at),
@@ -265,7 +269,9 @@ async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: st
     title: meetingTitle,
     location: meeting.modality === 'video' && meeting.video_link ? meeting.video_link : undefined,
     organizerEmail: organizerEmail(ctx),
-    attendeeEmail,
+    // An address that would say what this is about (`peer-support@…`) is left out: the invite still
+    // imports into the recipient's own calendar, which knows its owner anyway.
+    attendeeEmail: isNeutral(attendeeEmail) ? attendeeEmail : undefined,
     sequence: meeting.sequence,
     cancelled: meeting.status === 'cancelled',
     now: ctx.clock.now(),

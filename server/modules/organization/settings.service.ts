@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProgramSettingsPatchSchema, PublicProgram, SupportLine, SupportLinePatchSchema } from '../../../shared/schemas/organization.ts';
-import { nowIso } from '../../db/values.ts';
+import { nowIso, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
@@ -32,13 +32,19 @@ export async function getPublicProgram(ctx: AppContext, slug: string | undefined
     organization: { slug: org.slug, name: org.name, timeZone: org.time_zone },
     programName: org.program_name,
     supportLines: await listSupportLines(ctx.db, org.id),
+    supporterDirectoryEnabled: toBool(org.supporter_directory_enabled),
   };
 }
 
 export async function getProgramSettings(ctx: AppContext, actor: Actor) {
   const org = await findOrganization(ctx.db, actor.organizationId);
   if (!org) throw notFound();
-  return { programName: org.program_name, timeZone: org.time_zone, supportLines: await listSupportLines(ctx.db, org.id) };
+  return {
+    programName: org.program_name,
+    timeZone: org.time_zone,
+    supportLines: await listSupportLines(ctx.db, org.id),
+    supporterDirectoryEnabled: toBool(org.supporter_directory_enabled),
+  };
 }
 
 export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch: z.infer<typeof ProgramSettingsPatchSchema>) {
@@ -47,6 +53,7 @@ export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch
     await updateOrganization(trx, actor.organizationId, {
       ...(patch.programName ? { program_name: patch.programName } : {}),
       ...(patch.timeZone ? { time_zone: patch.timeZone } : {}),
+      ...(patch.supporterDirectoryEnabled !== undefined ? { supporter_directory_enabled: patch.supporterDirectoryEnabled } : {}),
     });
     await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.program_updated', at: nowIso(ctx.clock) });
   });

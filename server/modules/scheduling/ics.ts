@@ -25,7 +25,8 @@ export interface InviteInput {
   /** A link into the app; the same rules as e-mail links (no record ids). */
   url?: string | undefined;
   organizerEmail: string;
-  attendeeEmail: string;
+  /** The recipient's own address; left out when it is not neutral (e.g. `it-support@…`). */
+  attendeeEmail?: string | undefined;
   /** 0 for the first invite; each reschedule or cancellation sends a higher number. */
   sequence: number;
   cancelled?: boolean | undefined;
@@ -113,14 +114,9 @@ export function buildInvite(input: InviteInput): string {
     status: input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     // No names anywhere: the organizer is shown as the app, the attendee by address only.
     organizer: { name: 'Peerline', email: input.organizerEmail },
-    attendees: [
-      {
-        email: input.attendeeEmail,
-        rsvp: !input.cancelled,
-        role: ICalAttendeeRole.REQ,
-        status: ICalAttendeeStatus.NEEDSACTION,
-      },
-    ],
+    attendees: input.attendeeEmail
+      ? [{ email: input.attendeeEmail, rsvp: !input.cancelled, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
+      : [],
   });
   return calendar.toString();
 }

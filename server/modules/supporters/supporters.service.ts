@@ -15,6 +15,7 @@ import { notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import * as repo from './supporters.repository.ts';
+import { localDay } from '../../../shared/calendar-day.ts';
 
 type ProfileRow = Omit<SupporterProfilesTable, 'person_id' | 'organization_id' | 'updated_at'>;
 
@@ -30,10 +31,6 @@ const DEFAULT_PROFILE: ProfileRow = {
   paused_until: null,
 };
 
-/** Today's date (YYYY-MM-DD) where the program runs: certification and pauses are whole days there. */
-export function localDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 function toProfile(personId: string, row: ProfileRow, today: string): SupporterProfile {
   const away = parseJsonArray<{ from: string; to: string }>(row.away_periods);

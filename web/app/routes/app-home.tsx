@@ -2,6 +2,7 @@ import { Link, useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { MyRolesCard } from '../../features/account/components/my-roles-card.tsx';
+import { OutboxNotice } from '../../features/outbox/components/outbox-notice.tsx';
 import { ProgramSummaryCard } from '../../features/program-info/components/program-summary-card.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
 import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
@@ -20,6 +21,7 @@ function AskCard() {
           Ask for support
         </Link>
         <Link to="/app/requests">My requests</Link>
+        <Link to="/app/refer">Refer a colleague</Link>
       </p>
     </section>
   );
@@ -34,6 +36,7 @@ export function AppHomeRoute() {
       <p className="lead">
         {program.data?.programName ?? 'Peer support'} at {me.organization.name}.
       </p>
+      {me.actions.includes('cases.manage') && <OutboxNotice />}
       <div className="two-columns">
         <div className="stack">
           {me.actions.includes('support.request') && <AskCard />}

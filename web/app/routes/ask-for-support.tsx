@@ -1,9 +1,17 @@
-import { useOutletContext } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
 import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
 import { SelfRequestForm } from '../../features/support-requests/components/self-request-form.tsx';
+
+/**
+ * The directory shows supporters' first names: only where the program offers it, and never to a
+ * leadership viewer or event reporter (the server answers 404 to them whatever other roles they hold).
+ */
+function mayChooseSupporter(me: Me, enabled: boolean | undefined): boolean {
+  return Boolean(enabled) && me.actions.includes('support.choose_supporter') && !me.roles.some((r) => r === 'leadership_viewer' || r === 'event_reporter');
+}
 
 export function AskForSupportRoute() {
   const me = useOutletContext<Me>();
@@ -15,9 +23,12 @@ export function AskForSupportRoute() {
         A few choices, so we can find the right colleague for you. A trained peer supporter will contact you, usually within
         a day.
       </p>
+      <p className="request-alternatives">
+        Worried about someone else? <Link to="/app/refer">Refer a colleague</Link>.
+      </p>
       <div className="request-layout">
         <div className="request-layout__main">
-          <SelfRequestForm workEmail={me.person.workEmail} />
+          <SelfRequestForm workEmail={me.person.workEmail} offerDirectory={mayChooseSupporter(me, program.data?.supporterDirectoryEnabled)} />
         </div>
         <aside className="request-layout__support" aria-label="Support lines">
           <SupportBox lines={program.data?.supportLines} />

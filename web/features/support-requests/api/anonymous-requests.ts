@@ -24,6 +24,10 @@ export const getAnonymousStatus = (lookup: AnonymousLookup) =>
 export const withdrawAnonymousRequest = (lookup: AnonymousLookup) =>
   api.post('/api/public/support/requests/withdraw', lookup, AnonymousStatusSchema);
 
+export const reopenAnonymousRequest = (lookup: AnonymousLookup) =>
+  api.post('/api/public/support/requests/reopen', lookup, AnonymousStatusSchema);
+
 export const useCreateAnonymousRequest = () => useMutation({ mutationFn: createAnonymousRequest });
 export const useAnonymousStatus = () => useMutation({ mutationFn: getAnonymousStatus });
 export const useWithdrawAnonymousRequest = () => useMutation({ mutationFn: withdrawAnonymousRequest });
+export const useReopenAnonymousRequest = () => useMutation({ mutationFn: reopenAnonymousRequest });

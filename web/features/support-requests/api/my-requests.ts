@@ -16,6 +16,9 @@ export const withdrawMyRequest = (id: string) =>
 export const declineMyRequest = (id: string) =>
   api.post(`/api/support/requests/${encodeURIComponent(id)}/decline`, undefined, MyRequestSchema);
 
+export const reopenMyRequest = (id: string) =>
+  api.post(`/api/support/requests/${encodeURIComponent(id)}/reopen`, undefined, MyRequestSchema);
+
 /** My own requests, newest first as the server orders them. */
 export function useMyRequests() {
   return useQuery({ queryKey: myRequestsQueryKey, queryFn: getMyRequests });
@@ -43,6 +46,15 @@ export function useDeclineMyRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: declineMyRequest,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: myRequestsQueryKey }),
+  });
+}
+
+/** "I'd like to talk again" on a finished request: same refresh rule as withdrawing. */
+export function useReopenMyRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: reopenMyRequest,
     onSettled: () => queryClient.invalidateQueries({ queryKey: myRequestsQueryKey }),
   });
 }

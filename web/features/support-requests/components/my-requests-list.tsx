@@ -7,7 +7,8 @@ import { LoadError, Loading, errorMessage } from '../../../components/ui/query-s
 import { Button } from '../../../components/ui/button.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate, MODALITY_LABELS, REASON_LABELS, REQUEST_STATE_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
-import { useDeclineMyRequest, useMyRequests, useWithdrawMyRequest, type MyRequest } from '../api/my-requests.ts';
+import { PlannedConversations } from './planned-conversations.tsx';
+import { useDeclineMyRequest, useMyRequests, useReopenMyRequest, useWithdrawMyRequest, type MyRequest } from '../api/my-requests.ts';
 
 const OPEN_STATES: readonly MyRequest['state'][] = ['new', 'offered', 'assigned', 'contacted', 'active'];
 /** Outreach someone else started: the person can say "no thanks" until a conversation has happened. */
@@ -16,19 +17,27 @@ const DECLINABLE_STATES: readonly MyRequest['state'][] = ['new', 'offered', 'ass
 const canSayNoThanks = (request: MyRequest) =>
   request.canWithdraw && OUTREACH_ORIGINS.includes(request.origin) && DECLINABLE_STATES.includes(request.state);
 
-/** The requester's own requests: where each stands, who the supporter is, and a way to withdraw. */
+/** The requester's own requests: where each stands, who the supporter is, a way to withdraw, and to come back. */
 export function MyRequestsList() {
   const requests = useMyRequests();
   const withdraw = useWithdrawMyRequest();
   const decline = useDeclineMyRequest();
   const [confirming, setConfirming] = useState<MyRequest | null>(null);
   const [declining, setDeclining] = useState<MyRequest | null>(null);
+  const reopen = useReopenMyRequest();
+  const [reopening, setReopening] = useState<MyRequest | null>(null);
+  const resetAll = () => {
+    withdraw.reset();
+    decline.reset();
+    reopen.reset();
+  };
 
   if (requests.isPending) return <Loading label="Loading your requests…" />;
   if (requests.isError) return <LoadError error={requests.error} what="your requests" />;
 
   const conflict = withdraw.isError && isApiError(withdraw.error) && withdraw.error.status === 409;
   const declineConflict = decline.isError && isApiError(decline.error) && decline.error.status === 409;
+  const reopenConflict = reopen.isError && isApiError(reopen.error) && reopen.error.status === 409;
   return (
     <div className="stack">
       {withdraw.isSuccess && <Notice tone="success">Your request is withdrawn. No one will contact you about it.</Notice>}
@@ -41,6 +50,16 @@ export function MyRequestsList() {
       {decline.isError && (
         <Notice tone="error" title={declineConflict ? 'This request has changed in the meantime' : undefined}>
           {declineConflict ? 'The list below shows where it stands now.' : errorMessage(decline.error)}
+        </Notice>
+      )}
+      {reopen.isSuccess && (
+        <Notice tone="success" title="Welcome back">
+          We are finding a peer supporter for you — the one you talked to before first, if they are free. They will contact you the way you chose last time.
+        </Notice>
+      )}
+      {reopen.isError && (
+        <Notice tone="error" title={reopenConflict ? 'This request can no longer be reopened' : undefined}>
+          {reopenConflict ? 'Please ask for support again instead — it takes a minute.' : errorMessage(reopen.error)}
         </Notice>
       )}
       {requests.data.length === 0 ? (
@@ -83,12 +102,12 @@ export function MyRequestsList() {
                     </>
                   )}
                 </dl>
+                {open && request.supporterFirstName && <PlannedConversations requestId={request.id} />}
                 {canSayNoThanks(request) ? (
                   <Button
                     className="request-item__withdraw"
                     onPress={() => {
-                      decline.reset();
-                      withdraw.reset();
+                      resetAll();
                       setDeclining(request);
                     }}
                     aria-label={`No thanks to the support offered on ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
@@ -99,13 +118,24 @@ export function MyRequestsList() {
                   <Button
                     className="request-item__withdraw"
                     onPress={() => {
-                      withdraw.reset();
-                      decline.reset();
+                      resetAll();
                       setConfirming(request);
                     }}
                     aria-label={`Withdraw request from ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
                   >
                     Withdraw
+                  </Button>
+                )}
+                {request.canReopen && (
+                  <Button
+                    className="request-item__withdraw"
+                    onPress={() => {
+                      resetAll();
+                      setReopening(request);
+                    }}
+                    aria-label={`Talk again about the request from ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
+                  >
+                    Talk again
                   </Button>
                 )}
               </li>
@@ -140,6 +170,21 @@ export function MyRequestsList() {
       >
         <p>A colleague or the program thought you might like to talk to a peer. That is entirely up to you.</p>
         <p>If you say no thanks, no one will contact you about it, and you get the program’s list of resources. You can ask for support yourself at any time.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title="Talk to a peer again?"
+        confirmLabel="Yes, talk again"
+        tone="primary"
+        isOpen={reopening !== null}
+        onOpenChange={(isOpen) => !isOpen && setReopening(null)}
+        isPending={reopen.isPending}
+        onConfirm={() => {
+          if (!reopening) return;
+          reopen.mutate(reopening.id, { onSettled: () => setReopening(null) });
+        }}
+      >
+        <p>We will reopen this request with the same choices and find a peer supporter — the one you talked to before first, if they are free.</p>
+        <p>Nothing from the earlier conversations was written down, so you decide what to share.</p>
       </ConfirmDialog>
     </div>
   );

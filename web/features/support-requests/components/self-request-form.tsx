@@ -1,5 +1,5 @@
 import './support-requests.css';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { CONTACT_METHODS, type ContactMethod } from '../../../../shared/schemas/case.ts';
 import { Button } from '../../../components/ui/button.tsx';
@@ -12,27 +12,34 @@ import { useCreateSelfRequest } from '../api/my-requests.ts';
 import { ContactValueField } from './contact-value-field.tsx';
 import { DEFAULT_MATCHING, MatchingFields, type MatchingValues } from './matching-fields.tsx';
 import { RequestConfirmation } from './request-confirmation.tsx';
+import { SupporterChoiceField, type ChosenSupporter } from './supporter-choice-field.tsx';
 import { WhoSeesThis } from './who-sees-this.tsx';
 
 interface SelfRequestValues extends MatchingValues {
   contactMethod: ContactMethod;
   contactValue: string;
+  /** Directory mode: "choose yourself" selected, and whom. */
+  choosing: boolean;
+  supporterId: ChosenSupporter;
 }
 
 export interface SelfRequestFormProps {
   /** Shown under "Work e-mail", so people know where the message will go. */
   workEmail: string;
+  /** The program lets requesters choose their supporter, and this person may see the directory. */
+  offerDirectory?: boolean;
 }
 
 /** "Ask for support": a short form of choices; on success, what happens next. */
-export function SelfRequestForm({ workEmail }: SelfRequestFormProps) {
+export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfRequestFormProps) {
   const create = useCreateSelfRequest();
-  const [values, setValues] = useState<SelfRequestValues>({ ...DEFAULT_MATCHING, contactMethod: 'work_email', contactValue: '' });
+  const [values, setValues] = useState<SelfRequestValues>({ ...DEFAULT_MATCHING, contactMethod: 'work_email', contactValue: '', choosing: false, supporterId: null });
   const errors = fieldErrors(create.error);
   const set = (patch: Partial<SelfRequestValues>) => {
     if (create.isError) create.reset();
     setValues((v) => ({ ...v, ...patch }));
   };
+  const setSupporterId = useCallback((supporterId: ChosenSupporter) => setValues((v) => ({ ...v, supporterId })), []);
 
   if (create.isSuccess) {
     const contact =
@@ -63,10 +70,21 @@ export function SelfRequestForm({ workEmail }: SelfRequestFormProps) {
           languageRequired: values.language ? values.languageRequired : false,
           contactMethod: values.contactMethod,
           ...(values.contactMethod === 'work_email' ? {} : { contactValue: values.contactValue.trim() }),
+          ...(offerDirectory && values.choosing && values.supporterId ? { supporterId: values.supporterId } : {}),
         });
       }}
     >
       <MatchingFields values={values} onChange={set} errors={errors} askDepartment />
+      {offerDirectory && (
+        <SupporterChoiceField
+          filter={{ departmentPreference: values.departmentPreference, language: values.language, languageRequired: values.languageRequired }}
+          choosing={values.choosing}
+          onChoosingChange={(choosing) => set({ choosing })}
+          value={values.supporterId}
+          onChange={setSupporterId}
+          errorMessage={errors.supporterId}
+        />
+      )}
       <RadioGroupField
         label="How should your peer supporter reach you?"
         name="contactMethod"

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { AnonymousStatusSchema, MyRequestSchema } from '../../../shared/schemas/case.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext, RequestOrigin } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { applyCaseEvent } from './case-transition.ts';
+import { anonymousStatus, toMyRequest } from './case-views.service.ts';
+import * as repo from './cases.repository.ts';
+import { findAnonymousCase } from './intake.service.ts';
+import { runCaseEffects } from './offers.service.ts';
+
+/**
+ * "I'd like to talk again": a requester comes back to a closed, withdrawn or declined request within
+ * the reopen window. The case goes back to `new` with the same code and preferences, matching starts
+ * again (the previous supporter first, for continuity) and the administrators are told. Outside the
+ * window, or from an open state, the table refuses it and the answer is 409.
+ */
+async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { row: reopened, effects } = await applyCaseEvent(trx, row, { type: 'reopened_by_requester' }, 'requester', now);
+    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.reopened', at: now.toISOString(), ip: origin.ip });
+    return runCaseEffects(ctx, trx, reopened, effects);
+  });
+}
+
+export async function reopenMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof MyRequestSchema>> {
+  const row = await repo.findCase(ctx.db, actor.organizationId, id);
+  if (!row || row.requester_person_id !== actor.personId) throw notFound();
+  return toMyRequest(ctx, await reopen(ctx, row, actor.personId, origin));
+}
+
+export async function anonymousReopen(ctx: AppContext, code: string, secret: string, origin: RequestOrigin): Promise<z.infer<typeof AnonymousStatusSchema>> {
+  await reopen(ctx, await findAnonymousCase(ctx, code, secret), null, origin);
+  return anonymousStatus(ctx, code, secret);
+}
