@@ -13,8 +13,9 @@ describe('case board and audit log', () => {
     const table = page.getByRole('grid', { name: 'Cases' });
     const fresh = table.getByRole('row').filter({ hasText: 'New: no supporter yet' });
     await fresh.waitFor();
-    // A header and the open demo cases: new, offered, assigned, contacted, active (finished ones are hidden).
-    expect(await table.getByRole('row').count()).toBe(6);
+    // A header and the open demo cases: new, offered, assigned, contacted, active, and five people an
+    // event notice reached in to (one assigned, four offered); finished ones are hidden.
+    expect(await table.getByRole('row').count()).toBe(11);
     expect(await fresh.count()).toBe(1);
     expect(await table.textContent()).toMatch(/Due in|Overdue by/);
     // Nobody on the board is named as a requester.

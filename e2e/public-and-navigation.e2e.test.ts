@@ -13,12 +13,17 @@ const NAV: [label: string, action: Action | null][] = [
   ['My account', null],
   ['Resources', 'resources.read'],
   ['My supporter profile', 'supporter.self'],
+  ['On call', 'rota.self'],
+  ['Report an event', 'events.report'],
   ['Supporters', 'supporters.manage'],
   ['Case board', 'cases.manage'],
+  ['Event notices', 'events.manage'],
+  ['On-call rota', 'rota.manage'],
   ['People', 'people.read'],
   ['Import roster', 'people.import'],
   ['Organisation', 'organization.manage'],
   ['Settings', 'settings.manage'],
+  ['Integrations', 'tokens.manage'],
   ['Audit log', 'audit.read'],
 ];
 
@@ -51,13 +56,14 @@ describe('main navigation', () => {
     const everyone = [...asking, 'My account', 'Resources'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
-      'director@demo.peerline.test': [...everyone, 'Supporters', 'Case board', ...directory, 'Settings', 'Audit log'],
-      'admin@demo.peerline.test': [...everyone, 'Supporters', 'Case board', ...directory],
+      'director@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory, 'Settings', 'Integrations', 'Audit log'],
+      'admin@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
-      'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile'],
+      'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile', 'On call'],
       'clinician@demo.peerline.test': everyone,
       'leader@demo.peerline.test': everyone,
-      'reporter@demo.peerline.test': everyone,
+      // Reporters file event notices and read the receipt; nothing about the outreach.
+      'reporter@demo.peerline.test': [...everyone, 'Report an event'],
     };
     expect(Object.keys(stated).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     expect(Object.keys(ACTION_RULES)).toEqual(expect.arrayContaining(NAV.flatMap(([, action]) => (action ? [action] : []))));

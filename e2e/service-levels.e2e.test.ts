@@ -32,7 +32,7 @@ describe('service levels', () => {
     await section.getByRole('button', { name: /Colleague referral, not urgent/ }).click();
     await page.getByRole('option', { name: '3 business days (CU)', exact: true }).click();
     await section.getByRole('checkbox', { name: 'Sat', exact: true }).locator('xpath=ancestor::label[1]').click();
-    await section.getByLabel('Add a holiday').fill('2026-12-25');
+    await section.getByLabel('Add a holiday').fill('2027-07-05');
     await section.getByRole('button', { name: 'Add', exact: true }).click();
 
     // A closing time before the opening time is refused, with the reason under the field.
@@ -55,7 +55,7 @@ describe('service levels', () => {
     await reloaded.getByRole('table').waitFor();
     expect(await reloaded.getByRole('button', { name: /Outreach after an event, not urgent/ }).textContent()).toContain('48 hours');
     expect(await reloaded.getByRole('checkbox', { name: 'Sat' }).isChecked()).toBe(true);
-    expect(await reloaded.getByRole('list', { name: /Holidays/ }).textContent()).toContain('2026-12-25');
+    expect(await reloaded.getByRole('list', { name: /Holidays/ }).textContent()).toContain('2027-07-05');
 
     // The board shows each open request's first-contact clock.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case board' }).click();

@@ -113,7 +113,8 @@ describe('the support journey in Chromium', () => {
     await openFromNav(director.page, 'Case board');
     const board = director.page.getByRole('grid', { name: 'Cases' });
     await board.getByRole('row').nth(1).waitFor();
-    expect(await board.getByRole('row').count()).toBe(6);
+    // A header, five open demo requests and five event outreach cases.
+    expect(await board.getByRole('row').count()).toBe(11);
     await saveScreenshot(director.page, 'journey-00-case-board');
     const pool = await getJson<{ supporters: { personId: string; firstName: string; lastName: string; profile: { status: string; matchable: boolean } }[] }>(director.context, '/api/supporters');
     const priya = pool.supporters.find((s) => s.firstName === 'Priya' && s.lastName === 'Raman');

@@ -93,6 +93,17 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(text).not.toMatch(/support|ATTENDEE/i);
   });
 
+  it('cancels what is still planned when the case is closed: the invite becomes a cancellation', async () => {
+    const p = await pair();
+    const meeting = (await schedule(p, { startsAt: inHours(48), minutes: 45, modality: 'phone' })).json();
+    const closed = await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/close`, { outcome: 'referred' });
+    expect(closed.statusCode, closed.body).toBeLessThan(300);
+    const row = await t.ctx.db.selectFrom('meetings').selectAll().where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'cancelled', sequence: 1 });
+    const invite = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    expect(invite.body.replace(/\r\n[ \t]/g, '')).toContain('METHOD:CANCEL');
+  });
+
   it('reschedules with the same UID and a higher SEQUENCE; cancelling gives METHOD:CANCEL', async () => {
     const p = await pair();
     const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();

@@ -68,6 +68,8 @@ export interface CasesTable {
    */
   first_contact_due_at?: string | null;
   first_contact_escalation_at?: string | null;
+  /** The last reopen by the requester: offers before it belong to an earlier round (migration 0014). */
+  reopened_at?: string | null;
   /** Time from opening to first contact, set when it is logged (business = minutes while open). */
   first_contact_minutes?: number | null;
   first_contact_business_minutes?: number | null;

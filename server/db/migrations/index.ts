@@ -11,6 +11,7 @@ import * as crisisBackup from './2026_11_26_0010_crisis_backup.ts';
 import * as onCall from './2026_11_26_0011_on_call.ts';
 import * as eventNotices from './2026_11_26_0012_event_notices.ts';
 import * as serviceLevels from './2026_11_26_0013_service_levels.ts';
+import * as caseReopenedAt from './2026_11_26_0014_case_reopened_at.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0011_on_call': onCall,
   '2026_11_26_0012_event_notices': eventNotices,
   '2026_11_26_0013_service_levels': serviceLevels,
+  '2026_11_26_0014_case_reopened_at': caseReopenedAt,
 };
 
 export const migrationProvider: MigrationProvider = {

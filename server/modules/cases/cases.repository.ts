@@ -113,8 +113,11 @@ export async function listPendingOffersOf(db: DbOrTrx, organizationId: string, s
     .execute();
 }
 
-export async function listOfferedSupporterIds(db: DbOrTrx, caseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('case_offers').select('supporter_id').where('case_id', '=', caseId).execute();
+/** Supporters offered the case in its current round: since `since` (the last reopen), or ever. */
+export async function listOfferedSupporterIds(db: DbOrTrx, caseId: string, since: string | null = null): Promise<string[]> {
+  let query = db.selectFrom('case_offers').select('supporter_id').where('case_id', '=', caseId);
+  if (since) query = query.where('offered_at', '>=', since);
+  const rows = await query.execute();
   return [...new Set(rows.map((r) => r.supporter_id))];
 }
 

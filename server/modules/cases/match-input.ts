@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localDay } from '../../../shared/calendar-day.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray, toBool } from '../../db/values.ts';
 import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
@@ -63,21 +64,9 @@ export async function buildMatchRequest(db: DbOrTrx, row: CaseRow, now: Date, op
     modality: row.modality as Modality,
     reason: row.reason as MatchRequest['reason'],
     urgency: row.urgency as MatchRequest['urgency'],
-    excludeSupporterIds: options.unsavedCase ? [] : await listOfferedSupporterIds(db, row.id),
+    excludeSupporterIds: options.unsavedCase ? [] : await listOfferedSupporterIds(db, row.id, row.reopened_at ?? null),
     now: now.toISOString(),
   };
-}
-
-// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per time zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** The calendar day (YYYY-MM-DD) in the organisation's time zone; same as supporters.service localDay. */
-function localDay(date: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(date);
 }
 
 export interface LoadedCandidates {

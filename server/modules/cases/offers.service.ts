@@ -1,4 +1,4 @@
-import type { CaseEffect } from '../../../shared/case-workflow.ts';
+import { TERMINAL_STATES, type CaseEffect } from '../../../shared/case-workflow.ts';
 import type { OfferDeclineReason } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
@@ -8,7 +8,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import * as casework from '../casework/casework-effects.ts';
-import { matchSupporters } from '../matching/match.ts';
+import { hardRuleViolation, matchSupporters } from '../matching/match.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
@@ -112,7 +112,7 @@ export async function runCaseEffects(ctx: AppContext, trx: Trx, row: repo.CaseRo
         else if (row.requester_person_id) await emailPerson(ctx, trx, row.organization_id, row.requester_person_id, 'case_update', '/app/requests');
         break;
       case 'start_offer_cascade':
-        current = await offerToNextSupporter(ctx, trx, current);
+        current = (effect.preferSupporterId && (await offerToPreviousSupporter(ctx, trx, current, effect.preferSupporterId))) || (await offerToNextSupporter(ctx, trx, current));
         break;
       case 'schedule_offer_expiry':
         // offerToNextSupporter schedules the expiry together with the offer row it belongs to.
@@ -131,7 +131,20 @@ export async function runCaseEffects(ctx: AppContext, trx: Trx, row: repo.CaseRo
         break;
     }
   }
+  if ((TERMINAL_STATES as readonly string[]).includes(current.state)) await casework.cancelPlannedMeetings(ctx, trx, current);
   return current;
+}
+
+/**
+ * Someone coming back usually wants the same peer (the table's `preferSupporterId`): they get the
+ * offer first when the matcher's hard rules still allow them (active, certified, capacity left, not
+ * paused…). Returns null when they do not, and the caller falls back to the matcher.
+ */
+async function offerToPreviousSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, supporterId: string): Promise<repo.CaseRow | null> {
+  const { request, loaded } = await prepareMatch(ctx, trx, row);
+  const candidate = loaded.candidates.find((c) => c.personId === supporterId);
+  if (!candidate || hardRuleViolation(request, candidate) !== null) return null;
+  return offerToChosenSupporter(ctx, trx, row, supporterId, [{ code: 'previous_supporter', text: 'You supported this person before, and they asked to talk again' }]);
 }
 
 async function requireOwnOffer(ctx: AppContext, trx: Trx, actor: Actor, offerId: string) {
@@ -191,7 +204,13 @@ export async function expireOffer(ctx: AppContext, trx: Trx, offerId: string): P
  * the matcher's hard rules), with the same window and expiry job as any offer. A decline or silence
  * then hands the case to the matcher, which skips everyone already offered it.
  */
-export async function offerToChosenSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, supporterId: string): Promise<repo.CaseRow> {
+export async function offerToChosenSupporter(
+  ctx: AppContext,
+  trx: Trx,
+  row: repo.CaseRow,
+  supporterId: string,
+  reasons: readonly { code: string; text: string }[] = [{ code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' }],
+): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
   const offer: repo.OfferRow = {
     id: newId(),
@@ -200,7 +219,7 @@ export async function offerToChosenSupporter(ctx: AppContext, trx: Trx, row: rep
     supporter_id: supporterId,
     status: 'pending',
     decline_reason: null,
-    match_reasons: JSON.stringify([{ code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' }]),
+    match_reasons: JSON.stringify(reasons),
     offered_at: now.toISOString(),
     expires_at: new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString(),
     responded_at: null,

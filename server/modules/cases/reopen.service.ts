@@ -18,7 +18,7 @@ import { runCaseEffects } from './offers.service.ts';
 async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const { row: reopened, effects } = await applyCaseEvent(trx, row, { type: 'reopened_by_requester' }, 'requester', now);
+    const { row: reopened, effects } = await applyCaseEvent(trx, row, { type: 'reopened_by_requester' }, 'requester', now, { reopened_at: now.toISOString() });
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.reopened', at: now.toISOString(), ip: origin.ip });
     return runCaseEffects(ctx, trx, reopened, effects);
   });

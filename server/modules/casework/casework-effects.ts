@@ -2,7 +2,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
-import { findProgramSettings } from '../conversations/conversations.repository.ts';
+import { cancelScheduledMeetingsOfCase, findProgramSettings } from '../conversations/conversations.repository.ts';
 import * as repo from './casework.repository.ts';
 import { followUpReminderJob } from './follow-up-reminder.job.ts';
 
@@ -56,4 +56,12 @@ export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): 
   // The back-up may have no account: the link is the program's public page with its support lines.
   const backup = (await findProgramSettings(trx, row.organization_id))?.crisis_backup_email;
   if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now });
+}
+
+/**
+ * A finished case has no conversations ahead: whatever was still planned is cancelled (and its
+ * reminders, which check the meeting's status, never go out).
+ */
+export async function cancelPlannedMeetings(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  await cancelScheduledMeetingsOfCase(trx, row.id, ctx.clock.now().toISOString());
 }

@@ -34,6 +34,20 @@ export async function listMeetings(db: DbOrTrx, organizationId: string, caseId: 
     .execute();
 }
 
+/**
+ * Cancels every conversation still planned on a case (it was closed, withdrawn or declined), each
+ * with a higher sequence so a downloaded invite now cancels the calendar entry. Returns how many.
+ */
+export async function cancelScheduledMeetingsOfCase(db: DbOrTrx, caseId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('meetings')
+    .set((eb) => ({ status: 'cancelled', sequence: eb('sequence', '+', 1), updated_at: at }))
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Updates only when the meeting is still at `sequence` (two edits at once: one wins). */
 export async function updateMeetingIfSequence(db: DbOrTrx, id: string, sequence: number, set: Partial<MeetingRow>): Promise<boolean> {
   const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('sequence', '=', sequence).executeTakeFirst();
