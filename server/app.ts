@@ -20,8 +20,10 @@ import { registerCaseBoardRoutes } from './modules/case-board/case-board.routes.
 import { registerConversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerEventNoticeRoutes } from './modules/event-notices/event-notices.routes.ts';
+import { registerGroupDebriefRoutes } from './modules/group-debriefs/group-debriefs.routes.ts';
 import { registerOnCallRoutes } from './modules/on-call/on-call.routes.ts';
 import { registerServiceLevelRoutes } from './modules/service-levels/service-levels.routes.ts';
+import { registerPagingRoutes } from './modules/paging/paging.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
@@ -114,8 +116,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerConversationRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerEventNoticeRoutes(app, ctx);
+  registerGroupDebriefRoutes(app, ctx);
   registerOnCallRoutes(app, ctx);
   registerServiceLevelRoutes(app, ctx);
+  registerPagingRoutes(app, ctx);
   await registerWebApp(app, config);
 
   app.addHook('onClose', async () => {

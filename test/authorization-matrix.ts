@@ -33,11 +33,13 @@ import { sessionCookieName } from '../server/plugins/session-cookie.ts';
 import { signIn, type TestApp } from './harness.ts';
 import { CASE_BOARD_ROUTE_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_ROUTE_CASES } from './matrix/casework.routes.ts';
+import { DEBRIEF_ROUTE_CASES } from './matrix/debriefs.routes.ts';
 import { EVENT_NOTICE_ROUTE_CASES } from './matrix/event-notices.routes.ts';
 import { INTAKE_ROUTE_CASES } from './matrix/intake.routes.ts';
 import { ON_CALL_ROUTE_CASES } from './matrix/on-call.routes.ts';
 import { SCHEDULING_ROUTE_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_ROUTE_CASES } from './matrix/service-levels.routes.ts';
+import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -533,7 +535,7 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 ];
 
 /** Every row: the core table above plus one file per later area (each owns its rows). */
-export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES, ...INTAKE_ROUTE_CASES, ...EVENT_NOTICE_ROUTE_CASES, ...SERVICE_LEVEL_ROUTE_CASES, ...ON_CALL_ROUTE_CASES];
+export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES, ...INTAKE_ROUTE_CASES, ...EVENT_NOTICE_ROUTE_CASES, ...SERVICE_LEVEL_ROUTE_CASES, ...ON_CALL_ROUTE_CASES, ...PAGING_ROUTE_CASES, ...DEBRIEF_ROUTE_CASES];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */
 export interface InvalidCase {

@@ -25,11 +25,13 @@ import {
 import { createTestApp, type TestApp } from './harness.ts';
 import { CASE_BOARD_INVALID_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_INVALID_CASES } from './matrix/casework.routes.ts';
+import { DEBRIEF_INVALID_CASES } from './matrix/debriefs.routes.ts';
 import { EVENT_NOTICE_INVALID_CASES } from './matrix/event-notices.routes.ts';
 import { INTAKE_INVALID_CASES } from './matrix/intake.routes.ts';
 import { ON_CALL_INVALID_CASES } from './matrix/on-call.routes.ts';
 import { SCHEDULING_INVALID_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_INVALID_CASES } from './matrix/service-levels.routes.ts';
+import { PAGING_INVALID_CASES } from './matrix/paging.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -191,7 +193,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
   { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
 ];
-const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES];
+const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES, ...PAGING_INVALID_CASES, ...DEBRIEF_INVALID_CASES];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {

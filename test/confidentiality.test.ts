@@ -88,6 +88,14 @@ describe('confidentiality invariants', () => {
       case_event_notices: ['case_id', 'notice_id', 'organization_id', 'attached_at'],
       outreach_invites: ['token_hash', 'organization_id', 'case_id', 'created_at', 'expires_at', 'used_at'],
       integration_tokens: ['id', 'organization_id', 'label', 'token_hash', 'created_by_person_id', 'created_at', 'revoked_at', 'last_used_at'],
+      // Group debriefs (migration 0016): when, how long, a modality code and the invite's identity;
+      // afterwards two numbers. Who was asked is a link row with a role code and a hashed link token.
+      group_debriefs: ['id', 'organization_id', 'notice_id', 'starts_at', 'modality', 'ics_uid', 'created_by_person_id', 'created_at', 'recorded_at'],
+      group_debrief_people: ['debrief_id', 'person_id', 'organization_id', 'role', 'invite_token_hash'],
+      // Urgent paging (migration 0015): who was paged at which step (a person id and a role code), the
+      // channels as a JSON array of codes, timestamps and a status. The chain's settings: codes and a URL.
+      pages: ['id', 'organization_id', 'case_id', 'target_role', 'person_id', 'channels', 'sent_at', 'status', 'acknowledged_at', 'acknowledged_by'],
+      paging_settings: ['organization_id', 'steps', 'webhook_url', 'updated_at'],
     };
     const tables = await t.ctx.db.introspection.getTables();
     for (const [table, columns] of Object.entries(allowed)) {

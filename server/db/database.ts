@@ -90,6 +90,39 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/**
+ * Kysely's SQLite driver prepares every statement anew on each query; preparing was ~10 % of the
+ * server's time on hot routes (bench/README.md). The app issues a bounded set of distinct SQL
+ * strings, so prepared statements are kept by SQL text (least recently used dropped past the bound).
+ * A statement still being iterated is never handed out twice: a busy one gets a fresh prepare.
+ */
+const STATEMENT_CACHE_SIZE = 1_000;
+
+function withStatementCache(sqlite: SqliteDatabase.Database): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (sql: string) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Re-insert to mark it most recently used.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -101,7 +134,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   }
   const sqlite = openSqlite(options.sqlitePath);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteValuePlugin()],
   });
   return { db, engine: 'sqlite', close: () => db.destroy() };

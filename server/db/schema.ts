@@ -17,6 +17,8 @@ import type {
 import type { OnCallFeedTokensTable, OnCallRotationsTable, OnCallShiftsTable, OnCallSwapsTable } from './schema-on-call.ts';
 import type { EventNoticeTables } from './schema-events.ts';
 import type { ServiceLevelTables } from './schema-service-levels.ts';
+import type { PagingTables } from './schema-paging.ts';
+import type { GroupDebriefTables } from './schema-debriefs.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -177,7 +179,7 @@ export interface EmailOutboxTable {
   sent_at: string | null;
 }
 
-export interface Database extends EventNoticeTables, ServiceLevelTables {
+export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;

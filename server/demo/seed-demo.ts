@@ -10,6 +10,7 @@ import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson,
 import { seedCaseHistory, type HistoryPeople } from './seed-demo-history.ts';
 import { seedDemoNotices } from '../modules/event-notices/demo-notices.ts';
 import { seedDemoRota } from '../modules/on-call/demo-rota.ts';
+import { seedDemoPaging } from '../modules/paging/seed-demo-paging.ts';
 import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
@@ -162,6 +163,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
     await seedDemoRota(trx, org.id, supporterIds.slice(0, 4), ctx.clock.now());
     // Service-level targets on a Monday–Friday calendar with the year-end holidays.
     await seedDemoServiceLevels(trx, org.id, ctx.clock.now());
+    // The default urgent paging chain: on call → backup → administrators → director, 15 minutes apart.
+    await seedDemoPaging(trx, org.id, ctx.clock.now());
     return { organizationName: org.name, organizationId: org.id };
   });
   // Event notices go through the real filing service, which runs its own transactions.

@@ -6,7 +6,11 @@ const transports = new Map<string, Transporter>();
 export function smtpTransport(smtpUrl: string): Transporter {
   let transport = transports.get(smtpUrl);
   if (!transport) {
-    transport = nodemailer.createTransport(smtpUrl);
+    // `pool=true` keeps connections open between messages (nodemailer's default opens one per
+    // message); a URL that sets `pool` itself keeps its own choice.
+    const url = new URL(smtpUrl);
+    if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+    transport = nodemailer.createTransport(url.toString());
     transports.set(smtpUrl, transport);
   }
   return transport;

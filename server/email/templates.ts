@@ -13,6 +13,7 @@ export const EMAIL_TEMPLATES = [
   'attention_needed',
   'urgent_callback',
   'outreach_invite',
+  'urgent_page',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -31,6 +32,8 @@ const SENTENCES: Record<EmailTemplate, string> = {
    * reporter or the program's purpose; the link's page offers a one-click "no thanks".
    */
   outreach_invite: 'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
+  /** The urgent path (issue 4): someone needs a peer now; never who or why. */
+  urgent_page: 'Someone needs a peer now. Please open Peerline and acknowledge.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

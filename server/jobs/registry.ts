@@ -3,8 +3,11 @@ import { followUpReminderJob } from '../modules/casework/follow-up-reminder.job.
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
 import { meetingReminderJob } from '../modules/conversations/meeting-reminder.job.ts';
 import { firstContactBreachJob, firstContactEscalationJob } from '../modules/service-levels/first-contact-clock.job.ts';
+import { pageWebhookJob } from '../modules/paging/page-sender.ts';
+import { pageTimeoutJob } from '../modules/paging/paging-chain.ts';
 import type { JobDefinition, JobHandlers } from './define.ts';
 
 /** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
 export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>, followUpReminderJob as JobDefinition<unknown>, meetingReminderJob as JobDefinition<unknown>,
-  firstContactBreachJob as JobDefinition<unknown>, firstContactEscalationJob as JobDefinition<unknown>];
+  firstContactBreachJob as JobDefinition<unknown>, firstContactEscalationJob as JobDefinition<unknown>,
+  pageTimeoutJob as JobDefinition<unknown>, pageWebhookJob as JobDefinition<unknown>];

@@ -119,7 +119,17 @@ async function runBatch(
     kinds: [...handlers.keys()],
   });
   summary.claimed += rows.length;
-  for (const row of rows) await runOne(ctx, handlers.get(row.kind), row, summary);
+  // Jobs that hold no transaction while they work (sending e-mail, calling a webhook) wait on the
+  // network: the batch's ones run side by side. The others run one after another, as SQLite has a
+  // single writer and their transactions would only queue.
+  const concurrent = rows.filter((row) => handlers.get(row.kind)?.transactional === false);
+  const serial = rows.filter((row) => !concurrent.includes(row));
+  await Promise.all([
+    (async () => {
+      for (const row of serial) await runOne(ctx, handlers.get(row.kind), row, summary);
+    })(),
+    ...concurrent.map((row) => runOne(ctx, handlers.get(row.kind), row, summary)),
+  ]);
   return rows.length;
 }
 

@@ -12,6 +12,8 @@ import * as onCall from './2026_11_26_0011_on_call.ts';
 import * as eventNotices from './2026_11_26_0012_event_notices.ts';
 import * as serviceLevels from './2026_11_26_0013_service_levels.ts';
 import * as caseReopenedAt from './2026_11_26_0014_case_reopened_at.ts';
+import * as paging from './2026_11_26_0015_paging.ts';
+import * as groupDebriefs from './2026_11_26_0016_group_debriefs.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0012_event_notices': eventNotices,
   '2026_11_26_0013_service_levels': serviceLevels,
   '2026_11_26_0014_case_reopened_at': caseReopenedAt,
+  '2026_11_26_0015_paging': paging,
+  '2026_11_26_0016_group_debriefs': groupDebriefs,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,7 @@ import { findOrganizationBySlug } from '../organization/organization.repository.
 import * as repo from './cases.repository.ts';
 import { offerToNextSupporter, prepareMatch } from './offers.service.ts';
 import { scheduleFirstContactClock } from '../service-levels/first-contact-clock.ts';
+import { startUrgentPaging } from '../paging/paging-chain.ts';
 
 /** The directory facts matching needs, copied onto the case at intake. */
 async function requesterFacts(db: DbOrTrx, organizationId: string, personId: string) {
@@ -46,6 +47,8 @@ async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: strin
     await repo.insertCase(trx, row);
     await scheduleFirstContactClock(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
+    // Urgent self and anonymous requests page the on-call supporter at once (issue 4, item 6).
+    if (row.origin === 'self' || row.origin === 'anonymous') await startUrgentPaging(ctx, trx, row);
     return offerToNextSupporter(ctx, trx, row, prepared);
   });
 }
@@ -92,6 +95,7 @@ export async function createSelfRequestWithFirstOffer(
     await repo.insertCase(trx, row);
     await scheduleFirstContactClock(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.created.self', at: row.created_at, ip: origin.ip });
+    await startUrgentPaging(ctx, trx, row);
     return firstOffer(trx, row);
   });
 }

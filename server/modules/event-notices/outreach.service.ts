@@ -10,6 +10,7 @@ import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/match-inpu
 import { offerToNextSupporter, runCaseEffects, type PreparedMatch } from '../cases/offers.service.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { scheduleFirstContactClocks } from '../service-levels/first-contact-clock.ts';
+import { startUrgentPaging } from '../paging/paging-chain.ts';
 import * as repo from './event-notices.repository.ts';
 
 /** The one-click "no thanks" link stays usable for a month; after that the page says so kindly. */
@@ -71,6 +72,13 @@ export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: case
   // Each case's first-contact clock starts now, from the program's targets for event outreach.
   const rows = await scheduleFirstContactClocks(ctx, trx, newRows);
   await cases.appendCaseAuditMany(trx, rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.created.event_outreach', at })));
+  // Supporters' offers first: their e-mails are queued before the invitations, so they go out first.
+  for (const [i, row] of rows.entries()) {
+    const match = prepared[i]!;
+    const offered = await offerToNextSupporter(ctx, trx, row, match);
+    const candidate = offered.offered_supporter_id ? match.loaded.candidates.find((c) => c.personId === offered.offered_supporter_id) : undefined;
+    if (candidate) candidate.openCases += 1;
+  }
   const invites: repo.OutreachInviteRow[] = [];
   for (const row of rows) {
     const token = randomBytes(24).toString('base64url');
@@ -78,12 +86,10 @@ export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: case
     await queueEmail(trx, { organizationId: row.organization_id, to: row.contact_value!, template: 'outreach_invite', link: `/o/${token}`, now });
   }
   await repo.insertOutreachInvites(trx, invites);
-  for (const [i, row] of rows.entries()) {
-    const match = prepared[i]!;
-    const offered = await offerToNextSupporter(ctx, trx, row, match);
-    const candidate = offered.offered_supporter_id ? match.loaded.candidates.find((c) => c.personId === offered.offered_supporter_id) : undefined;
-    if (candidate) candidate.openCases += 1;
-  }
+  // An urgent notice pages the on-call supporter once, saying how many people (not 50 pages): the
+  // chain hangs on the first urgent case and stops when that one is acknowledged or reached.
+  const urgent = rows.filter((row) => row.urgency === 'today');
+  if (urgent[0]) await startUrgentPaging(ctx, trx, urgent[0], urgent.length, urgent.flatMap((row) => (row.requester_person_id ? [row.requester_person_id] : [])));
 }
 
 // The one-click "no thanks" ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../../components/ui/query-status.tsx';
 import { useMe } from '../../features/auth/api/me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
+import { UrgentPageBanner } from '../../features/paging/components/urgent-page-banner.tsx';
 import { isUnauthenticated } from '../../lib/api-client.ts';
 import { AppHeader } from '../app-header.tsx';
 import { useFocusHeadingOnNavigate } from '../use-focus-on-navigate.ts';
@@ -37,6 +38,7 @@ export function AppShellRoute() {
       <CrisisBar />
       {me.data && <AppHeader me={me.data} programName={program.data?.programName} onSignOut={() => void signOut()} isSigningOut={logout.isPending} />}
       <main id="main" tabIndex={-1} className="app-main">
+        {me.data && <UrgentPageBanner me={me.data} />}
         {me.isPending ? (
           <Loading />
         ) : me.isError ? (

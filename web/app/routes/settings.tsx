@@ -9,6 +9,7 @@ import { ProgramSettingsForm } from '../../features/settings/components/program-
 import { SupportLineEditor } from '../../features/settings/components/support-line-editor.tsx';
 import { SupporterDirectorySetting } from '../../features/settings/components/supporter-directory-setting.tsx';
 import { ServiceLevelSettings } from '../../features/service-levels/components/service-levels-settings.tsx';
+import { PagingSettingsSection } from '../../features/paging/components/paging-settings.tsx';
 
 export function SettingsRoute() {
   const me = useOutletContext<Me>();
@@ -39,6 +40,7 @@ export function SettingsRoute() {
       <ConversationSettingsSection />
       {me.actions.includes('guide.manage') && <ConversationGuideSettings />}
       {me.actions.includes('service_levels.manage') && <ServiceLevelSettings />}
+      {me.actions.includes('service_levels.manage') && <PagingSettingsSection />}
     </div>
   );
 }

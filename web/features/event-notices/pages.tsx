@@ -1,5 +1,6 @@
 import './event-notices.css';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { GroupDebriefsSection } from './components/group-debriefs.tsx';
 import { IntegrationTokens } from './components/integration-tokens.tsx';
 import { ManagedNoticesList } from './components/managed-notices-list.tsx';
 import { MyNoticesList } from './components/my-notices-list.tsx';
@@ -26,6 +27,8 @@ export function EventNoticesPage() {
       <PageTitle title="Event notices" />
       <p className="lead">Each person named in a notice gets an outreach case; a person who already had an open case has the notice attached to it.</p>
       <ManagedNoticesList />
+      <h2>Group debriefs</h2>
+      <GroupDebriefsSection />
       <h2>Trigger catalogue</h2>
       <TriggerCatalogue />
     </div>

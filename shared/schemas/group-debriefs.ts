@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
+
+/**
+ * Group debriefs after an event notice (issue 4, item 7). The administrator schedules one with
+ * facilitators (supporters) and an invite list; afterwards only the head count and the length are
+ * recorded. No free text: no title, no room, no notes (PRODUCT.md, invariant 1).
+ */
+
+export const DEBRIEF_MODALITIES = ['in_person', 'video', 'phone'] as const;
+export const DebriefModalitySchema = z.enum(DEBRIEF_MODALITIES);
+export const DEBRIEF_FACILITATORS_MAX = 5;
+export const DEBRIEF_INVITEES_MAX = 200;
+
+/** Someone asked to come: one of the notice's involved staff by id, or anyone in the directory by work e-mail. */
+export const DebriefInviteeSchema = z.union([z.strictObject({ personId: IdSchema }), z.strictObject({ workEmail: EmailSchema })]);
+
+export const GroupDebriefInputSchema = z.strictObject({
+  startsAt: IsoDateTimeSchema,
+  minutes: z.number().int().min(15, 'At least 15 minutes').max(240, 'At most 4 hours'),
+  modality: DebriefModalitySchema,
+  facilitators: z.array(IdSchema).min(1, 'Choose at least one facilitator').max(DEBRIEF_FACILITATORS_MAX),
+  /** Invite every person the notice named (the administrator does not need their ids). */
+  inviteNamedStaff: z.boolean().default(false),
+  invitees: z.array(DebriefInviteeSchema).max(DEBRIEF_INVITEES_MAX).default([]),
+});
+export type GroupDebriefInput = z.infer<typeof GroupDebriefInputSchema>;
+export type GroupDebriefRequest = z.input<typeof GroupDebriefInputSchema>;
+
+/** What happened, in numbers only. */
+export const GroupDebriefOutcomeSchema = z.strictObject({
+  headCount: z.number().int().min(0).max(1000),
+  minutes: z.number().int().min(1).max(600),
+});
+
+export const GroupDebriefSchema = z.strictObject({
+  id: IdSchema,
+  noticeId: IdSchema,
+  startsAt: z.string(),
+  minutes: z.number().int(),
+  modality: DebriefModalitySchema,
+  facilitators: z.array(z.strictObject({ personId: IdSchema, firstName: z.string(), lastName: z.string() })),
+  inviteeCount: z.number().int().min(0),
+  headCount: z.number().int().nullable(),
+  actualMinutes: z.number().int().nullable(),
+  recordedAt: z.string().nullable(),
+});
+export type GroupDebrief = z.infer<typeof GroupDebriefSchema>;
+export const GroupDebriefListSchema = z.strictObject({ debriefs: z.array(GroupDebriefSchema) });
+
+export const DebriefParamsSchema = z.strictObject({ id: IdSchema, debriefId: IdSchema });
+export const DebriefInviteParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a valid link') });
