@@ -53,7 +53,8 @@ async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: strin
   });
 }
 
-export async function createSelfRequest(ctx: AppContext, actor: Actor, input: SelfRequestInput, origin: RequestOrigin): Promise<repo.CaseRow> {
+/** The case a signed-in requester opens for themselves: their profession and department from the directory. */
+async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInput): Promise<repo.CaseRow> {
   const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
   const row: repo.CaseRow = {
@@ -65,6 +66,11 @@ export async function createSelfRequest(ctx: AppContext, actor: Actor, input: Se
     requester_person_id: me.id, requester_first_name: me.first_name,
     contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
   };
+  return row;
+}
+
+export async function createSelfRequest(ctx: AppContext, actor: Actor, input: SelfRequestInput, origin: RequestOrigin): Promise<repo.CaseRow> {
+  const row = await selfCaseRow(ctx, actor, input);
   return openCase(ctx, row, actor.personId, origin);
 }
 
@@ -80,17 +86,7 @@ export async function createSelfRequestWithFirstOffer(
   origin: RequestOrigin,
   firstOffer: (trx: Trx, row: repo.CaseRow) => Promise<repo.CaseRow>,
 ): Promise<repo.CaseRow> {
-  const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
-  if (!me) throw notFound();
-  const row: repo.CaseRow = {
-    ...baseCase(actor.organizationId, 'self', ctx.clock.now()),
-    reason: input.reason, urgency: input.urgency, modality: input.modality,
-    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
-    department_preference: input.departmentPreference,
-    requester_profession_category: me.category ?? null, requester_department_id: me.department_id,
-    requester_person_id: me.id, requester_first_name: me.first_name,
-    contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
-  };
+  const row = await selfCaseRow(ctx, actor, input);
   return ctx.db.transaction().execute(async (trx) => {
     await repo.insertCase(trx, row);
     await scheduleFirstContactClock(ctx, trx, row);

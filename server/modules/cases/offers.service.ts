@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import * as casework from '../casework/casework-effects.ts';
 import { hardRuleViolation, matchSupporters } from '../matching/match.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
+import { activeEmailsWithRoles } from '../people/people.repository.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
 import { offerExpiryJob } from './offer-expiry.job.ts';
@@ -31,17 +32,8 @@ async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, pe
 
 /** The program administrators (and director) hear when a request has nobody to go to. */
 async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string) {
-  const admins = await trx
-    .selectFrom('people')
-    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
-    .select('people.work_email')
-    .distinct()
-    .where('people.organization_id', '=', organizationId)
-    .where('people.active', '=', true)
-    .where('role_grants.role', 'in', ['program_admin', 'program_director'])
-    .execute();
-  for (const admin of admins) {
-    await queueEmail(trx, { organizationId, to: admin.work_email, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
+  for (const to of await activeEmailsWithRoles(trx, organizationId, ['program_admin', 'program_director'])) {
+    await queueEmail(trx, { organizationId, to, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
   }
 }
 
@@ -60,6 +52,24 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
     return row;
   }
   const supporterId = result.best.personId;
+  return makeOffer(ctx, trx, row, supporterId, result.best.reasons, { relaxed_rules: JSON.stringify(result.relaxed) }, loaded.emails.get(supporterId));
+}
+
+/**
+ * Writes one offer: the offer row, the case's `offer_made` transition (compare-and-set), the job that
+ * expires it when the window ends (4 h, or 30 min when urgent), the audit entry and the supporter's
+ * content-free e-mail — all in the caller's transaction.
+ */
+async function makeOffer(
+  ctx: AppContext,
+  trx: Trx,
+  row: repo.CaseRow,
+  supporterId: string,
+  reasons: readonly { code: string; text: string }[],
+  extra: Partial<repo.CaseRow> = {},
+  supporterEmail?: string,
+): Promise<repo.CaseRow> {
+  const now = ctx.clock.now();
   const offer: repo.OfferRow = {
     id: newId(),
     organization_id: row.organization_id,
@@ -67,16 +77,16 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
     supporter_id: supporterId,
     status: 'pending',
     decline_reason: null,
-    match_reasons: JSON.stringify(result.best.reasons),
+    match_reasons: JSON.stringify(reasons),
     offered_at: now.toISOString(),
     expires_at: new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString(),
     responded_at: null,
   };
   await repo.insertOffer(trx, offer);
-  const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, { relaxed_rules: JSON.stringify(result.relaxed) });
+  const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, extra);
   await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
   await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
-  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers', loaded.emails.get(supporterId));
+  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers', supporterEmail);
   return offered;
 }
 
@@ -211,23 +221,5 @@ export async function offerToChosenSupporter(
   supporterId: string,
   reasons: readonly { code: string; text: string }[] = [{ code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' }],
 ): Promise<repo.CaseRow> {
-  const now = ctx.clock.now();
-  const offer: repo.OfferRow = {
-    id: newId(),
-    organization_id: row.organization_id,
-    case_id: row.id,
-    supporter_id: supporterId,
-    status: 'pending',
-    decline_reason: null,
-    match_reasons: JSON.stringify(reasons),
-    offered_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString(),
-    responded_at: null,
-  };
-  await repo.insertOffer(trx, offer);
-  const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now);
-  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
-  await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
-  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers');
-  return offered;
+  return makeOffer(ctx, trx, row, supporterId, reasons);
 }

@@ -2,6 +2,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
+import { activeEmailsWithRoles } from '../people/people.repository.ts';
 import { cancelScheduledMeetingsOfCase, findProgramSettings } from '../conversations/conversations.repository.ts';
 import * as repo from './casework.repository.ts';
 import { followUpReminderJob } from './follow-up-reminder.job.ts';
@@ -50,7 +51,7 @@ export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow)
  */
 export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
   const now = ctx.clock.now();
-  for (const to of await repo.activeDirectorEmails(trx, row.organization_id)) {
+  for (const to of await activeEmailsWithRoles(trx, row.organization_id, ['program_director'])) {
     await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now });
   }
   // The back-up may have no account: the link is the program's public page with its support lines.

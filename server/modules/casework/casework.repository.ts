@@ -107,18 +107,6 @@ export async function workEmailOf(db: DbOrTrx, organizationId: string, personId:
   return row?.work_email;
 }
 
-export async function activeDirectorEmails(db: DbOrTrx, organizationId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('people')
-    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
-    .select('people.work_email')
-    .distinct()
-    .where('people.organization_id', '=', organizationId)
-    .where('people.active', '=', true)
-    .where('role_grants.role', '=', 'program_director')
-    .execute();
-  return rows.map((r) => r.work_email);
-}
 
 export async function listCrisisResources(db: DbOrTrx, organizationId: string) {
   return db

@@ -174,3 +174,22 @@ export async function wouldCreateReportingLoop(db: DbOrTrx, organizationId: stri
   }
   return false;
 }
+
+/**
+ * Work e-mails of the active people of the organisation holding any of `roles`, each once: who is
+ * told when something needs the program's attention (no supporter, a missed target, imminent risk).
+ */
+export async function activeEmailsWithRoles(db: DbOrTrx, organizationId: string, roles: readonly Role[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
+    .select('people.work_email')
+    .distinct()
+    .where('people.organization_id', '=', organizationId)
+    .where('role_grants.organization_id', '=', organizationId)
+    .where('people.active', '=', true)
+    .where('role_grants.role', 'in', roles)
+    .orderBy('people.work_email')
+    .execute();
+  return rows.map((r) => r.work_email);
+}

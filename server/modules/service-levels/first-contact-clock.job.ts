@@ -6,7 +6,7 @@ import { queueEmail } from '../../email/outbox.ts';
 import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { appendCaseAudit, findCase, type CaseRow } from '../cases/cases.repository.ts';
-import { activeEmailsWithRole } from './service-levels.repository.ts';
+import { activeEmailsWithRoles } from '../people/people.repository.ts';
 
 const Payload = z.object({ organizationId: z.uuid(), caseId: z.uuid() });
 type Payload = z.infer<typeof Payload>;
@@ -37,7 +37,7 @@ export const firstContactEscalationJob = defineJob({
     if (!trx) throw new Error('first-contact-escalation runs in a transaction');
     const row = await stillWaiting(trx, payload);
     if (!row) return;
-    await alert(ctx, trx, payload.organizationId, await activeEmailsWithRole(trx, payload.organizationId, 'program_director'));
+    await alert(ctx, trx, payload.organizationId, await activeEmailsWithRoles(trx, payload.organizationId, ['program_director']));
     await appendCaseAudit(trx, { organizationId: payload.organizationId, caseId: row.id, actorPersonId: null, action: 'case.sla_escalated', at: ctx.clock.now().toISOString() });
   },
 });
@@ -56,7 +56,7 @@ export const firstContactBreachJob = defineJob({
     const row = await stillWaiting(trx, payload);
     if (!row) return;
     const now = ctx.clock.now();
-    await alert(ctx, trx, payload.organizationId, await activeEmailsWithRole(trx, payload.organizationId, 'program_admin'));
+    await alert(ctx, trx, payload.organizationId, await activeEmailsWithRoles(trx, payload.organizationId, ['program_admin']));
     await appendCaseAudit(trx, { organizationId: payload.organizationId, caseId: row.id, actorPersonId: null, action: 'case.sla_breached', at: now.toISOString() });
     const escalationAt = row.first_contact_escalation_at ? new Date(row.first_contact_escalation_at) : now;
     await firstContactEscalationJob.enqueue(trx, payload, {

@@ -29,18 +29,3 @@ export async function setCaseClock(db: DbOrTrx, caseId: string, dueAt: string, e
   await db.updateTable('cases').set({ first_contact_due_at: dueAt, first_contact_escalation_at: escalationAt }).where('id', '=', caseId).execute();
 }
 
-/** Work e-mails of the active people of the organisation holding a role (the breach's recipients). */
-export async function activeEmailsWithRole(db: DbOrTrx, organizationId: string, role: 'program_admin' | 'program_director'): Promise<string[]> {
-  const rows = await db
-    .selectFrom('people')
-    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
-    .select('people.work_email')
-    .distinct()
-    .where('people.organization_id', '=', organizationId)
-    .where('role_grants.organization_id', '=', organizationId)
-    .where('people.active', '=', true)
-    .where('role_grants.role', '=', role)
-    .orderBy('people.work_email')
-    .execute();
-  return rows.map((r) => r.work_email);
-}
