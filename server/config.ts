@@ -32,6 +32,11 @@ export interface AppConfig {
   logLevel: string;
   /** `smtp://user:pass@host:587` (or `smtps://`); unset = e-mail stays in the outbox, status `held`. */
   smtpUrl: string | undefined;
+  /**
+   * Hosts (`name` or `name:port`, lower case) the urgent-paging webhook may call. The director picks
+   * the URL, IT decides where the server may reach: empty = no webhook can be set (no SSRF).
+   */
+  pagingWebhookHosts: string[];
   /** The From header of every e-mail; neutral by default. */
   smtpFrom: string;
   /** How often the job runner looks for due work. */
@@ -70,6 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || 'info',
     smtpUrl: env.SMTP_URL || undefined,
+    pagingWebhookHosts: (env.PAGING_WEBHOOK_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     smtpFrom: env.SMTP_FROM || 'Peerline <no-reply@peerline.invalid>',
     jobsPollMs: intFromEnv(env, 'JOBS_POLL_MS', 1000),
     clock: systemClock,

@@ -38,7 +38,8 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   const as = sessionsFor(() => t.app, PASSWORD);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: new TestClock(Date.parse('2026-11-26T10:00:00.000Z')) });
+    // The webhook test's receiver listens on 127.0.0.1, the one host IT allows here.
+    t = await createTestApp({ clock: new TestClock(Date.parse('2026-11-26T10:00:00.000Z')), pagingWebhookHosts: ['127.0.0.1'] });
   });
   afterAll(async () => t.close());
 
@@ -230,6 +231,12 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`;
+      // A host IT has not listed (here the cloud metadata address) is refused, and nothing is saved.
+      const before = await loadPagingConfig(t.ctx.db, w.org.id);
+      const refused = await t.app.inject({ method: 'PUT', url: '/api/settings/paging', headers: await as(w.director.email), payload: { ackMinutes: 15, steps: ['on_call'], webhookUrl: 'http://169.254.169.254/latest' } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toEqual([expect.objectContaining({ path: 'body.webhookUrl' })]);
+      expect(await loadPagingConfig(t.ctx.db, w.org.id)).toEqual(before);
       const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/paging', headers: await as(w.director.email), payload: { ackMinutes: 15, steps: ['on_call', 'backup', 'program_admin', 'program_director'], webhookUrl: url } });
       expect(saved.statusCode, saved.body).toBe(200);
       const caseId = await ask(w);

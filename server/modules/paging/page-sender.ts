@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppConfig } from '../../config.ts';
 import type { Trx } from '../../db/database.ts';
 import { appOrigin, queueEmail } from '../../email/outbox.ts';
 import { absoluteLink } from '../../email/templates.ts';
@@ -35,6 +36,18 @@ export function webhookPageSender(ctx: AppContext, trx: Trx, organizationId: str
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** Whether `url`'s host (`name` or `name:port`) is on the IT-managed list the webhook may call. */
+export function webhookHostAllowed(config: Pick<AppConfig, 'pagingWebhookHosts'>, url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  return config.pagingWebhookHosts.some((allowed) => allowed === host || allowed === parsed.host.toLowerCase());
+}
+
 /** POSTs `{organization, link, sentAt}` to the program's webhook URL: nothing about who or why. */
 export const pageWebhookJob = defineJob({
   kind: 'page-webhook',
@@ -46,6 +59,8 @@ export const pageWebhookJob = defineJob({
     const settings = await findSettings(ctx.db, payload.organizationId);
     // The webhook was switched off after the page was queued: nothing to send.
     if (!settings?.webhook_url) return;
+    // Checked again at send time: IT may have taken the host off the list since it was saved.
+    if (!webhookHostAllowed(ctx.config, settings.webhook_url)) throw new JobError('webhook_host_not_allowed', false);
     const body = {
       organization: (await organizationSlug(ctx.db, payload.organizationId)) ?? '',
       link: absoluteLink(payload.link, appOrigin(ctx.config)),

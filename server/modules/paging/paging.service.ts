@@ -1,9 +1,10 @@
 import { PagingStepSchema, type Page, type PagingSettings } from '../../../shared/schemas/paging.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
-import { notFound } from '../../lib/errors.ts';
+import { invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { appendCaseAudit } from '../cases/cases.repository.ts';
+import { webhookHostAllowed } from './page-sender.ts';
 import { loadPagingConfig } from './paging-chain.ts';
 import * as repo from './paging.repository.ts';
 
@@ -45,6 +46,9 @@ export async function getPagingSettings(ctx: AppContext, actor: Actor): Promise<
 
 /** Replaces the chain; chains already running keep going step by step under the new settings. */
 export async function updatePagingSettings(ctx: AppContext, actor: Actor, input: PagingSettings, origin: RequestOrigin): Promise<PagingSettings> {
+  if (input.webhookUrl && !webhookHostAllowed(ctx.config, input.webhookUrl)) {
+    throw invalid('body.webhookUrl', 'This host is not one your IT administrators allow for webhooks (PAGING_WEBHOOK_HOSTS)');
+  }
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceSettings(trx, { organization_id: actor.organizationId, ack_minutes: input.ackMinutes, steps: JSON.stringify(input.steps), webhook_url: input.webhookUrl, updated_at: at });

@@ -58,7 +58,7 @@ function PagingForm({ initial }: { initial: PagingSettings }) {
         type="url"
         value={webhookUrl}
         onChange={setWebhookUrl}
-        description="Receives only the program, a link and the time: never who or why."
+        description="Receives only the program, a link and the time: never who or why. Its host must be one your IT administrators allow (PAGING_WEBHOOK_HOSTS)."
         errorMessage={problems.webhookUrl}
       />
       {save.isError && <Notice tone="error">{errorMessage(save.error)}</Notice>}
