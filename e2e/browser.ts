@@ -63,6 +63,20 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
 }
 
+type Scope = Page | ReturnType<Page['locator']>;
+
+/** React Aria draws its own controls over hidden inputs, so click what a person clicks: the label. */
+export const choose = (scope: Scope, name: string | RegExp) =>
+  scope.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
+export const tick = (scope: Scope, name: string) =>
+  scope.getByRole('checkbox', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
+
+/** Follows a main-navigation link and waits for the page's heading of the same name. */
+export async function openFromNav(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
 /** Links of `<nav aria-label="Main">`, in order. */
 export async function mainNavLinks(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');

@@ -1,23 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createFeedbackToken } from '../server/modules/casework/casework.repository.ts';
-import { openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
+import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
 
 const env = useDemoServerAndBrowser();
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
-
-/** React Aria draws its own controls over hidden inputs, so click what a person clicks: the label. */
-const choose = (scope: Page | ReturnType<Page['locator']>, name: string | RegExp) =>
-  scope.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-const tick = (scope: Page | ReturnType<Page['locator']>, name: string) =>
-  scope.getByRole('checkbox', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-
-async function openFromNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
 
 /** The same page at 375 px: nothing wider than the phone, a screenshot, and back to the desktop width. */
 async function phoneScreenshot(page: Page, name: string): Promise<void> {

@@ -4,9 +4,9 @@
  * contact; the administrator schedules a group debrief and records its head count; the reporter's
  * page and every GET the reporter's browser made answer exactly what they answered right after filing.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
+import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
 
 const env = useDemoServerAndBrowser();
 const DESKTOP = { width: 1280, height: 900 };
@@ -26,15 +26,6 @@ async function oneInvolvedPerson(): Promise<{ email: string; firstName: string; 
     .orderBy('work_email', 'desc')
     .executeTakeFirstOrThrow();
   return { email: person.work_email, firstName: person.first_name, lastName: person.last_name, department: department.name };
-}
-
-/** React Aria draws its own controls over hidden inputs, so click what a person clicks: the label. */
-const choose = (scope: Page | ReturnType<Page['locator']>, name: string | RegExp) =>
-  scope.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-
-async function openFromNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
 
 async function getJson<T>(context: BrowserContext, path: string): Promise<T> {

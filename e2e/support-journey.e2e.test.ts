@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_CATEGORIES } from '../shared/schemas/case-vocabulary.ts';
 import { closeSmtpTransports } from '../server/email/mailer.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { startJobRunner, type JobRunner } from '../server/jobs/runner.ts';
-import { openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
+import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
 
 /**
  * The whole journey of one request, the way the program runs it: the clinician asks, matching offers
@@ -80,17 +80,6 @@ function expectNeutral(text: string, caseId: string): void {
     expect(lower).not.toContain(reason);
     if (reason !== 'other' && reason !== 'personal') expect(lower).not.toContain(reason.replace(/_/g, ' '));
   }
-}
-
-/** React Aria draws its own controls over hidden inputs, so click what a person clicks: the label. */
-const choose = (scope: Page | ReturnType<Page['locator']>, name: string | RegExp) =>
-  scope.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-const tick = (scope: Page | ReturnType<Page['locator']>, name: string) =>
-  scope.getByRole('checkbox', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-
-async function openFromNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
 
 async function getJson<T>(context: BrowserContext, path: string): Promise<T> {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
+import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
 
 const env = useDemoServerAndBrowser();
 
@@ -8,12 +8,6 @@ const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** React Aria draws its own circle over the hidden input, so click what a person clicks: the label. */
-const choose = (page: Page, name: string | RegExp) => page.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label[1]').click();
-
-async function openFromNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
 
 /** Nothing is wider than the phone: no sideways scrolling of the page itself. */
 async function expectFitsPhone(page: Page): Promise<void> {
