@@ -1,4 +1,4 @@
-/** Group debriefs after an event notice (migration 0016). */
+/** Group debriefs after an event notice (migrations 0016, 0017). */
 export interface GroupDebriefsTable {
   id: string;
   organization_id: string;
@@ -12,6 +12,12 @@ export interface GroupDebriefsTable {
   head_count: number | null;
   actual_minutes: number | null;
   recorded_at: string | null;
+  /** Migration 0017: a code, the invite's version, a link from the program's pattern, timestamps. */
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  video_link: string | null;
+  updated_at: string | null;
+  cancelled_at: string | null;
 }
 
 export interface GroupDebriefPeopleTable {
@@ -20,6 +26,8 @@ export interface GroupDebriefPeopleTable {
   organization_id: string;
   role: 'facilitator' | 'invitee';
   invite_token_hash: string;
+  /** Taken off the list (migration 0017): the row stays so the link answers a cancellation. */
+  removed_at: string | null;
 }
 
 export interface GroupDebriefTables {

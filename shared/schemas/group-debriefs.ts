@@ -25,6 +25,12 @@ export const GroupDebriefInputSchema = z.strictObject({
   invitees: z.array(DebriefInviteeSchema).max(DEBRIEF_INVITEES_MAX).default([]),
 });
 export type GroupDebriefInput = z.infer<typeof GroupDebriefInputSchema>;
+/**
+ * A change is the whole debrief again (`PUT`): the same fields as scheduling, so what the form shows
+ * is what is kept. Everyone still asked gets an update of the same invite; someone taken off the list
+ * gets a cancellation; someone new gets an invite.
+ */
+export const GroupDebriefChangeSchema = GroupDebriefInputSchema;
 export type GroupDebriefRequest = z.input<typeof GroupDebriefInputSchema>;
 
 /** What happened, in numbers only. */
@@ -33,14 +39,24 @@ export const GroupDebriefOutcomeSchema = z.strictObject({
   minutes: z.number().int().min(1).max(600),
 });
 
+export const DEBRIEF_STATUSES = ['scheduled', 'cancelled'] as const;
+
 export const GroupDebriefSchema = z.strictObject({
   id: IdSchema,
   noticeId: IdSchema,
   startsAt: z.string(),
   minutes: z.number().int(),
   modality: DebriefModalitySchema,
+  /** For a video debrief, the link made from the program's pattern (none when the program has none). */
+  videoLink: z.string().nullable(),
+  status: z.enum(DEBRIEF_STATUSES),
+  cancelledAt: z.string().nullable(),
   facilitators: z.array(z.strictObject({ personId: IdSchema, firstName: z.string(), lastName: z.string() })),
   inviteeCount: z.number().int().min(0),
+  /** Of the invitees, how many are staff named in the notice (a number: the administrator sees no names). */
+  namedInviteeCount: z.number().int().min(0),
+  /** The other invitees, by the work e-mail the administrator typed, so a change can keep or drop them. */
+  otherInvitees: z.array(z.strictObject({ workEmail: z.string() })),
   headCount: z.number().int().nullable(),
   actualMinutes: z.number().int().nullable(),
   recordedAt: z.string().nullable(),

@@ -51,11 +51,31 @@ async function pastDebrief(world: MatrixWorld): Promise<{ noticeId: string; debr
       {
         id: debriefId, organization_id: world.orgA.id, notice_id: notice.id, starts_at: new Date(at.getTime() - 86_400_000).toISOString(), minutes: 60, modality: 'video',
         ics_uid: newInviteUid(), created_by_person_id: null, created_at: at.toISOString(), head_count: null, actual_minutes: null, recorded_at: null,
+        status: 'scheduled', sequence: 0, video_link: null, updated_at: at.toISOString(), cancelled_at: null,
       },
-      [{ debrief_id: debriefId, person_id: notice.involved[0]!, organization_id: world.orgA.id, role: 'invitee', invite_token_hash: hashDebriefToken(token) }],
+      [{ debrief_id: debriefId, person_id: notice.involved[0]!, organization_id: world.orgA.id, role: 'invitee', invite_token_hash: hashDebriefToken(token), removed_at: null }],
     ),
   );
   return { noticeId: notice.id, debriefId, token };
+}
+
+/** A debrief the day after tomorrow, with the notice's staff invited; for changing and cancelling. */
+async function upcomingDebrief(world: MatrixWorld): Promise<{ notice: { id: string; involved: string[] }; debriefId: string }> {
+  const notice = await freshNotice(world);
+  const debriefId = newId();
+  const at = world.t.clock.now();
+  await world.t.ctx.db.transaction().execute((trx) =>
+    insertDebrief(
+      trx,
+      {
+        id: debriefId, organization_id: world.orgA.id, notice_id: notice.id, starts_at: new Date(at.getTime() + 2 * 86_400_000).toISOString(), minutes: 60, modality: 'in_person',
+        ics_uid: newInviteUid(), created_by_person_id: null, created_at: at.toISOString(), head_count: null, actual_minutes: null, recorded_at: null,
+        status: 'scheduled', sequence: 0, video_link: null, updated_at: at.toISOString(), cancelled_at: null,
+      },
+      notice.involved.map((personId) => ({ debrief_id: debriefId, person_id: personId, organization_id: world.orgA.id, role: 'invitee' as const, invite_token_hash: hashDebriefToken(randomBytes(24).toString('base64url')), removed_at: null })),
+    ),
+  );
+  return { notice, debriefId };
 }
 
 //            columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
@@ -72,6 +92,22 @@ export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
     method: 'GET', url: '/api/event-notices/:id/debriefs', access: 'events.manage', success: 200, crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => ({ url: `/api/event-notices/${(await pastDebrief(world)).noticeId}/debriefs` }),
+  },
+  {
+    method: 'PUT', url: '/api/event-notices/:id/debriefs/:debriefId', access: 'events.manage', success: 200, crossOrg: 404,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
+    request: async ({ world }: CellContext) => {
+      const { notice, debriefId } = await upcomingDebrief(world);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(world, notice)), minutes: 75 } };
+    },
+  },
+  {
+    method: 'POST', url: '/api/event-notices/:id/debriefs/:debriefId/cancel', access: 'events.manage', success: 200, crossOrg: 404,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
+    request: async ({ world }: CellContext) => {
+      const { notice, debriefId } = await upcomingDebrief(world);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}/cancel` };
+    },
   },
   {
     method: 'POST', url: '/api/event-notices/:id/debriefs/:debriefId/outcome', access: 'events.manage', success: 200, crossOrg: 404,
@@ -148,6 +184,45 @@ export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
       return { url: `/api/event-notices/${past.noticeId}/debriefs/${past.debriefId}/outcome`, payload: { headCount: -1, minutes: 60, attendees: ['a'] } };
     },
     fields: ['body.headCount', 'body.attendees'],
+  },
+  {
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'a room or a note slipped into a change, and a time in the past',
+    request: async (w) => {
+      const { notice, debriefId } = await upcomingDebrief(w);
+      const body = await debriefBody(w, notice);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...body, location: 'Room 4', notes: 'x' } };
+    },
+    fields: ['body.location', 'body.notes'],
+  },
+  {
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'moved into the past',
+    request: async (w) => {
+      const { notice, debriefId } = await upcomingDebrief(w);
+      const body = await debriefBody(w, notice);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...body, startsAt: new Date(w.t.clock.now().getTime() - 86_400_000).toISOString() } };
+    },
+    fields: ['body.startsAt'],
+  },
+  {
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'everyone taken off the list and a length of 10 hours',
+    request: async (w) => {
+      const { notice, debriefId } = await upcomingDebrief(w);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(w, notice)), invitees: [], minutes: 600 } };
+    },
+    fields: ['body.minutes'],
+  },
+  {
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'nobody invited any more',
+    request: async (w) => {
+      const { notice, debriefId } = await upcomingDebrief(w);
+      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(w, notice)), invitees: [] } };
+    },
+    fields: ['body.invitees'],
+  },
+  {
+    route: 'POST /api/event-notices/:id/debriefs/:debriefId/cancel', why: 'a debrief id that is not one',
+    request: async (w) => ({ url: `/api/event-notices/${(await freshNotice(w)).id}/debriefs/not-an-id/cancel` }),
+    fields: ['params.debriefId'],
   },
   {
     route: 'GET /api/event-notices/:id/debriefs', why: 'a notice id that is not one',

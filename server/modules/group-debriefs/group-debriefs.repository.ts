@@ -40,19 +40,66 @@ export function listDebriefs(db: DbOrTrx, organizationId: string, noticeId: stri
   return db.selectFrom('group_debriefs').selectAll().where('organization_id', '=', organizationId).where('notice_id', '=', noticeId).orderBy('starts_at').execute();
 }
 
+/** Everyone still asked (not taken off the list), with the work e-mail for the "other invitees". */
 export function listDebriefPeople(db: DbOrTrx, organizationId: string, debriefIds: string[]) {
   return db
     .selectFrom('group_debrief_people')
     .innerJoin('people', 'people.id', 'group_debrief_people.person_id')
-    .select(['group_debrief_people.debrief_id', 'group_debrief_people.person_id', 'group_debrief_people.role', 'people.first_name', 'people.last_name'])
+    .select(['group_debrief_people.debrief_id', 'group_debrief_people.person_id', 'group_debrief_people.role', 'people.first_name', 'people.last_name', 'people.work_email'])
     .where('group_debrief_people.organization_id', '=', organizationId)
     .where('group_debrief_people.debrief_id', 'in', debriefIds.length ? debriefIds : [''])
+    .where('group_debrief_people.removed_at', 'is', null)
     .orderBy('people.last_name')
     .execute();
 }
 
-export async function recordOutcome(db: DbOrTrx, id: string, headCount: number, actualMinutes: number, at: string): Promise<void> {
-  await db.updateTable('group_debriefs').set({ head_count: headCount, actual_minutes: actualMinutes, recorded_at: at }).where('id', '=', id).execute();
+/** Every link row of one debrief, including people taken off the list, with their work e-mail. */
+export function listAskedRows(db: DbOrTrx, organizationId: string, debriefId: string) {
+  return db
+    .selectFrom('group_debrief_people')
+    .innerJoin('people', 'people.id', 'group_debrief_people.person_id')
+    .select(['group_debrief_people.person_id', 'group_debrief_people.role', 'group_debrief_people.removed_at', 'people.work_email'])
+    .where('group_debrief_people.organization_id', '=', organizationId)
+    .where('group_debrief_people.debrief_id', '=', debriefId)
+    .execute();
+}
+
+/** One person's link row after a change: role, a fresh link token, and whether they are still asked. */
+export async function updateAsked(db: DbOrTrx, debriefId: string, personId: string, set: Partial<Pick<GroupDebriefPersonRow, 'role' | 'invite_token_hash' | 'removed_at'>>): Promise<void> {
+  await db.updateTable('group_debrief_people').set(set).where('debrief_id', '=', debriefId).where('person_id', '=', personId).execute();
+}
+
+export async function insertAsked(db: DbOrTrx, rows: GroupDebriefPersonRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('group_debrief_people').values(rows).execute();
+}
+
+type DebriefChange = Partial<Pick<GroupDebriefRow, 'starts_at' | 'minutes' | 'modality' | 'video_link' | 'status' | 'cancelled_at'>> & Pick<GroupDebriefRow, 'sequence' | 'updated_at'>;
+
+/**
+ * Applies a change only if nobody changed the debrief since it was read (same sequence), it is still
+ * scheduled and has no outcome: two administrators editing at once cannot both win.
+ */
+export async function updateDebriefIfSequence(db: DbOrTrx, id: string, sequence: number, set: DebriefChange): Promise<boolean> {
+  const result = await db
+    .updateTable('group_debriefs')
+    .set(set)
+    .where('id', '=', id)
+    .where('sequence', '=', sequence)
+    .where('status', '=', 'scheduled')
+    .where('recorded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Only for a debrief that was not cancelled; false when it was cancelled in the meantime. */
+export async function recordOutcome(db: DbOrTrx, id: string, headCount: number, actualMinutes: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('group_debriefs')
+    .set({ head_count: headCount, actual_minutes: actualMinutes, recorded_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** The invite behind a link token: the debrief and the recipient's work e-mail. */
@@ -61,7 +108,10 @@ export function findInviteByTokenHash(db: DbOrTrx, tokenHash: string) {
     .selectFrom('group_debrief_people')
     .innerJoin('group_debriefs', 'group_debriefs.id', 'group_debrief_people.debrief_id')
     .innerJoin('people', 'people.id', 'group_debrief_people.person_id')
-    .select(['group_debriefs.organization_id', 'group_debriefs.starts_at', 'group_debriefs.minutes', 'group_debriefs.ics_uid', 'people.work_email'])
+    .select([
+      'group_debriefs.organization_id', 'group_debriefs.starts_at', 'group_debriefs.minutes', 'group_debriefs.ics_uid', 'group_debriefs.sequence',
+      'group_debriefs.status', 'group_debriefs.modality', 'group_debriefs.video_link', 'group_debrief_people.removed_at', 'people.work_email',
+    ])
     .where('group_debrief_people.invite_token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

@@ -5,13 +5,16 @@ import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.
 import {
   DebriefInviteParamsSchema,
   DebriefParamsSchema,
+  GroupDebriefChangeSchema,
   GroupDebriefInputSchema,
   GroupDebriefListSchema,
   GroupDebriefOutcomeSchema,
   GroupDebriefSchema,
 } from '../../../shared/schemas/group-debriefs.ts';
 import type { AppContext } from '../../lib/context.ts';
+import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
+import { cancelDebrief, changeDebrief } from './debrief-changes.service.ts';
 import * as service from './group-debriefs.service.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
@@ -31,17 +34,30 @@ export function registerGroupDebriefRoutes(app: FastifyInstance, ctx: AppContext
   r.post(
     '/api/event-notices/:id/debriefs',
     { config: manage, schema: { tags, summary: 'Schedule a group debrief for a notice', params: IdParamsSchema, body: GroupDebriefInputSchema, response: { 201: GroupDebriefSchema, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.scheduleDebrief(ctx, requireActor(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await service.scheduleDebrief(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
   );
   r.get(
     '/api/event-notices/:id/debriefs',
     { config: manage, schema: { tags, summary: 'Group debriefs of a notice', params: IdParamsSchema, response: { 200: GroupDebriefListSchema, ...errors } } },
     async (req) => service.listDebriefs(ctx, requireActor(req), req.params.id),
   );
+  r.put(
+    '/api/event-notices/:id/debriefs/:debriefId',
+    {
+      config: manage,
+      schema: { tags, summary: 'Change time, length, place, facilitators or invite list (same invite, next sequence)', params: DebriefParamsSchema, body: GroupDebriefChangeSchema, response: { 200: GroupDebriefSchema, ...errors } },
+    },
+    async (req) => changeDebrief(ctx, requireActor(req), req.params.id, req.params.debriefId, req.body, originOf(req)),
+  );
+  r.post(
+    '/api/event-notices/:id/debriefs/:debriefId/cancel',
+    { config: manage, schema: { tags, summary: 'Cancel a debrief (everyone asked gets a cancellation)', params: DebriefParamsSchema, response: { 200: GroupDebriefSchema, ...errors } } },
+    async (req) => cancelDebrief(ctx, requireActor(req), req.params.id, req.params.debriefId, originOf(req)),
+  );
   r.post(
     '/api/event-notices/:id/debriefs/:debriefId/outcome',
     { config: manage, schema: { tags, summary: 'Record the head count and length (nothing else)', params: DebriefParamsSchema, body: GroupDebriefOutcomeSchema, response: { 200: GroupDebriefSchema, ...errors } } },
-    async (req) => service.recordOutcome(ctx, requireActor(req), req.params.id, req.params.debriefId, req.body),
+    async (req) => service.recordOutcome(ctx, requireActor(req), req.params.id, req.params.debriefId, req.body, originOf(req)),
   );
   r.get(
     '/api/public/debrief-invites/:token',
