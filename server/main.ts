@@ -5,6 +5,7 @@ import { closeSmtpTransports } from './email/mailer.ts';
 import { releaseHeldEmails } from './email/outbox.ts';
 import { errorCode, startJobRunner } from './jobs/runner.ts';
 import { appJobs } from './jobs/registry.ts';
+import { scheduleRetentionSweep } from './modules/retention/retention.job.ts';
 
 const config = configFromEnv();
 const { app, ctx } = await buildApp(config);
@@ -17,6 +18,9 @@ if (config.demo) {
 await app.listen({ port: config.port, host: config.host });
 // Background work from the jobs table (docs/decisions/005). Every instance runs one; claims are
 // atomic, so each job runs once. Started here, not in buildApp, so tests drive jobs themselves.
+// The hourly erasure sweep (invariant 4) chains itself; every instance queues this hour's at start-up
+// (one job per hour whatever the number of instances), so a lost chain is picked up on the next start.
+await scheduleRetentionSweep(ctx.db, ctx.clock.now());
 const jobRunner = startJobRunner(ctx, appJobs, {
   pollMs: config.jobsPollMs,
   onError: (error) => app.log.error({ code: errorCode(error) }, 'job runner poll failed'),

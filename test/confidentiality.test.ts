@@ -66,6 +66,8 @@ describe('confidentiality invariants', () => {
         'created_at', 'updated_at', 'assigned_at', 'first_contact_at', 'closed_at',
         // Service-level clock (migration 0013): two timestamps.
         'first_contact_due_at', 'first_contact_escalation_at', 'reopened_at',
+        // Retention (migration 0018): when the identifying columns were erased, a timestamp.
+        'erased_at',
       ],
       case_offers: ['id', 'organization_id', 'case_id', 'supporter_id', 'status', 'decline_reason', 'match_reasons', 'offered_at', 'expires_at', 'responded_at'],
       case_audit: ['id', 'organization_id', 'case_id', 'actor_person_id', 'action', 'at', 'ip'],

@@ -73,6 +73,8 @@ export interface CasesTable {
   /** Time from opening to first contact, set when it is logged (business = minutes while open). */
   first_contact_minutes?: number | null;
   first_contact_business_minutes?: number | null;
+  /** When the identifying columns were erased after the retention period (migration 0018); null = not erased. */
+  erased_at?: string | null;
 }
 
 export interface CaseOffersTable {

@@ -36,6 +36,8 @@ export interface OrganizationsTable {
   created_at: string;
   /** Requesters may choose their supporter from a directory; defaults to false (migration 0008). */
   supporter_directory_enabled: Generated<Bool>;
+  /** Days after closing until a case's identifying data is erased; 0 = at closure (migration 0018). */
+  retention_days: Generated<number>;
 }
 
 export interface SitesTable {

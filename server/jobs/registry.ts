@@ -5,9 +5,11 @@ import { meetingReminderJob } from '../modules/conversations/meeting-reminder.jo
 import { firstContactBreachJob, firstContactEscalationJob } from '../modules/service-levels/first-contact-clock.job.ts';
 import { pageWebhookJob } from '../modules/paging/page-sender.ts';
 import { pageTimeoutJob } from '../modules/paging/paging-chain.ts';
+import { caseErasureJob, retentionSweepJob } from '../modules/retention/retention.job.ts';
 import type { JobDefinition, JobHandlers } from './define.ts';
 
 /** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
 export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>, followUpReminderJob as JobDefinition<unknown>, meetingReminderJob as JobDefinition<unknown>,
   firstContactBreachJob as JobDefinition<unknown>, firstContactEscalationJob as JobDefinition<unknown>,
-  pageTimeoutJob as JobDefinition<unknown>, pageWebhookJob as JobDefinition<unknown>];
+  pageTimeoutJob as JobDefinition<unknown>, pageWebhookJob as JobDefinition<unknown>,
+  retentionSweepJob as JobDefinition<unknown>, caseErasureJob as JobDefinition<unknown>];

@@ -105,15 +105,24 @@ export const PublicProgramSchema = z.object({
 });
 export type PublicProgram = z.infer<typeof PublicProgramSchema>;
 
+/**
+ * Days after a case ends (closed, withdrawn, declined) until its identifying data is erased
+ * (PRODUCT.md, invariant 4); 0 = at closure. The reopen window never outlasts it.
+ */
+export const RETENTION_DAYS_DEFAULT = 30;
+export const RETENTION_DAYS_MAX = 365;
+
 export const ProgramSettingsSchema = z.object({
   programName: z.string(),
   timeZone: z.string(),
   supportLines: z.array(SupportLineSchema),
   /** Requesters may pick their supporter from a directory (first name, profession, languages, modalities). Off by default. */
   supporterDirectoryEnabled: z.boolean(),
+  retentionDays: z.number().int(),
 });
 export const ProgramSettingsPatchSchema = z.strictObject({
   programName: z.string().trim().min(1).max(NAME_MAX).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
   supporterDirectoryEnabled: z.boolean().optional(),
+  retentionDays: z.number().int('Whole days only').min(0, 'At least 0 days').max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days`).optional(),
 });

@@ -15,6 +15,7 @@ import * as caseReopenedAt from './2026_11_26_0014_case_reopened_at.ts';
 import * as paging from './2026_11_26_0015_paging.ts';
 import * as groupDebriefs from './2026_11_26_0016_group_debriefs.ts';
 import * as debriefChanges from './2026_11_26_0017_debrief_changes.ts';
+import * as retention from './2026_11_26_0018_retention.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0015_paging': paging,
   '2026_11_26_0016_group_debriefs': groupDebriefs,
   '2026_11_26_0017_debrief_changes': debriefChanges,
+  '2026_11_26_0018_retention': retention,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import {
+  isOpen,
   transition,
   type CaseActorKind,
   type CaseEffect,
@@ -9,6 +10,9 @@ import type { CaseOutcome, CaseState } from '../../../shared/schemas/case-vocabu
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { updateCaseIfState, type CaseRow } from './cases.repository.ts';
+import { scheduleErasureAtClosure } from '../retention/retention.job.ts';
+import { retentionDaysOf } from '../retention/retention.repository.ts';
+import { casePolicyFor } from '../retention/retention.service.ts';
 
 export function snapshotOf(row: CaseRow): CaseSnapshot {
   return {
@@ -34,7 +38,11 @@ export async function applyCaseEvent(
   now: Date,
   extra: Partial<CaseRow> = {},
 ): Promise<{ row: CaseRow; effects: CaseEffect[] }> {
-  const result = transition(snapshotOf(row), event, actor, now);
+  // An erased case has no one left to act for (invariant 4): nothing moves it any more.
+  if (row.erased_at) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
+  // The reopen window never outlasts the program's retention period.
+  const policy = event.type === 'reopened_by_requester' ? await casePolicyFor(trx, row.organization_id) : undefined;
+  const result = transition(snapshotOf(row), event, actor, now, policy);
   if (!result.ok) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
   const set: Partial<CaseRow> = {
     state: result.state,
@@ -48,5 +56,10 @@ export async function applyCaseEvent(
   };
   const won = await updateCaseIfState(trx, row.id, row.state as CaseState, set);
   if (!won) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
+  // A program that keeps nothing after closure: erasure is queued with the change that finishes the case.
+  const finished = isOpen(row.state as CaseState) && !isOpen(result.state);
+  if (finished && result.closedAt && (await retentionDaysOf(trx, row.organization_id)) === 0) {
+    await scheduleErasureAtClosure(trx, row.id, result.closedAt, now);
+  }
   return { row: { ...row, ...set }, effects: result.effects };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { allowedEvents } from '../../../shared/case-workflow.ts';
+import { allowedEvents, isOpen, type CasePolicy } from '../../../shared/case-workflow.ts';
 import type { MyRequestSchema, OfferSchema, SupporterCaseSchema } from '../../../shared/schemas/case.ts';
 import { parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -9,13 +9,20 @@ import { applyCaseEvent, snapshotOf } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './intake.service.ts';
 import { runCaseEffects } from './offers.service.ts';
+import { casePolicyFor } from '../retention/retention.service.ts';
 
 type MyRequest = z.infer<typeof MyRequestSchema>;
+
+/** A finished case's reopen window is cut to the program's retention period; an open case needs no look-up. */
+async function reopenPolicy(ctx: AppContext, row: repo.CaseRow): Promise<CasePolicy | undefined> {
+  return isOpen(row.state as MyRequest['state']) ? undefined : casePolicyFor(ctx.db, row.organization_id);
+}
 
 export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
   const supporter = row.assigned_supporter_id
     ? await ctx.db.selectFrom('people').select('first_name').where('id', '=', row.assigned_supporter_id).executeTakeFirst()
     : undefined;
+  const policy = await reopenPolicy(ctx, row);
   return {
     id: row.id,
     origin: row.origin as MyRequest['origin'],
@@ -27,8 +34,8 @@ export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<M
     createdAt: row.created_at,
     closedAt: row.closed_at,
     supporterFirstName: supporter?.first_name ?? null,
-    canWithdraw: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('withdrawn_by_requester'),
-    canReopen: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now()).includes('reopened_by_requester'),
+    canWithdraw: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), policy).includes('withdrawn_by_requester'),
+    canReopen: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), policy).includes('reopened_by_requester'),
   };
 }
 
@@ -62,7 +69,7 @@ export async function withdrawMyRequest(ctx: AppContext, actor: Actor, id: strin
 
 export async function anonymousStatus(ctx: AppContext, code: string, secret: string) {
   const row = await findAnonymousCase(ctx, code, secret);
-  const allowed = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now());
+  const allowed = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), await reopenPolicy(ctx, row));
   return { state: row.state as MyRequest['state'], canWithdraw: allowed.includes('withdrawn_by_requester'), canReopen: allowed.includes('reopened_by_requester') };
 }
 

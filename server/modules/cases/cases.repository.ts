@@ -24,7 +24,8 @@ export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promis
  * Returns whether this caller won. Needs a transaction: the caller's other writes must go with it.
  */
 export async function updateCaseIfState(trx: Trx, id: string, expected: CaseState, set: Partial<CaseRow>): Promise<boolean> {
-  const result = await trx.updateTable('cases').set(set).where('id', '=', id).where('state', '=', expected).executeTakeFirst();
+  // An erased case keeps its final state, but nothing may change it again (a reopen racing erasure loses).
+  const result = await trx.updateTable('cases').set(set).where('id', '=', id).where('state', '=', expected).where('erased_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

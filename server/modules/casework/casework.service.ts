@@ -30,7 +30,8 @@ type CaseRow = cases.CaseRow;
 /** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (invariant 2). */
 async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
   const row = await cases.findCase(db, actor.organizationId, id);
-  if (!row || row.assigned_supporter_id !== actor.personId) throw notFound();
+  // An erased case has nothing left for its supporter to see or do (invariant 4).
+  if (!row || row.assigned_supporter_id !== actor.personId || row.erased_at) throw notFound();
   return row;
 }
 

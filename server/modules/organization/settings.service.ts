@@ -44,6 +44,7 @@ export async function getProgramSettings(ctx: AppContext, actor: Actor) {
     timeZone: org.time_zone,
     supportLines: await listSupportLines(ctx.db, org.id),
     supporterDirectoryEnabled: toBool(org.supporter_directory_enabled),
+    retentionDays: org.retention_days,
   };
 }
 
@@ -54,6 +55,7 @@ export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch
       ...(patch.programName ? { program_name: patch.programName } : {}),
       ...(patch.timeZone ? { time_zone: patch.timeZone } : {}),
       ...(patch.supporterDirectoryEnabled !== undefined ? { supporter_directory_enabled: patch.supporterDirectoryEnabled } : {}),
+      ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
     });
     await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.program_updated', at: nowIso(ctx.clock) });
   });

@@ -81,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case.withdrawn': 'Request withdrawn',
   'case.declined': 'Support declined',
   'case.closed': 'Case closed',
+  'case.erased': 'Identifying data erased (retention period)',
   'auth.sign_in': 'Signed in',
   'auth.sign_out': 'Signed out',
   'auth.password_changed': 'Password changed',

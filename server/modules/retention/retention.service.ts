@@ -1,0 +1,120 @@
+import { DEFAULT_CASE_POLICY, isOpen, type CasePolicy } from '../../../shared/case-workflow.ts';
+import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { appendCaseAudit, type CaseRow } from '../cases/cases.repository.ts';
+import * as repo from './retention.repository.ts';
+
+/**
+ * Erasure after the retention period (PRODUCT.md, invariant 4; docs/decisions/007). A finished case
+ * keeps what the statistics need (origin, reason, urgency, modality, outcome, the supporter, the
+ * timestamps, the encounter log's codes); everything that says who asked or how to reach them goes.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The messages a closure sends the requester (feedback link, resource sheet) go out before their
+ * address is erased; if they are still queued after this long, erasure goes ahead without them.
+ */
+export const CLOSING_MAIL_GRACE_MS = 60 * 60 * 1000;
+/** Jobs the eraser leaves alone: its own, which name the case too. */
+export const ERASURE_JOB_KINDS = ['case-erasure', 'retention-sweep'] as const;
+
+export type ErasureResult = 'erased' | 'not_due' | 'waiting_for_mail';
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** When a finished case's identifying data is due to go. */
+export function erasureDueAt(closedAt: string, retentionDays: number): Date {
+  return new Date(Date.parse(closedAt) + retentionDays * DAY_MS);
+}
+
+async function requesterAddresses(trx: Trx, row: CaseRow): Promise<string[]> {
+  const addresses = new Set<string>();
+  const value = row.contact_value?.trim().toLowerCase();
+  if (value && EMAIL.test(value)) addresses.add(value);
+  if (row.requester_person_id) {
+    const work = await repo.workEmailOf(trx, row.organization_id, row.requester_person_id);
+    if (work) addresses.add(work.toLowerCase());
+  }
+  return [...addresses];
+}
+
+/**
+ * Erases one case if it is finished, not erased and past its retention period, in the caller's
+ * transaction. Idempotent: a second call (another instance, a retried job) finds nothing to do.
+ */
+export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string): Promise<ErasureResult> {
+  const now = ctx.clock.now();
+  const row = await repo.findCaseById(trx, caseId);
+  if (!row || row.erased_at || !row.closed_at || isOpen(row.state as CaseState)) return 'not_due';
+  const days = await repo.retentionDaysOf(trx, row.organization_id);
+  if (erasureDueAt(row.closed_at, days).getTime() > now.getTime()) return 'not_due';
+
+  const addresses = await requesterAddresses(trx, row);
+  // Mail of another live case of the same person (created after it began) is not this case's.
+  const otherSince = row.requester_person_id ? await repo.otherLiveCaseSince(trx, row.organization_id, row.requester_person_id, row.id) : undefined;
+  const mailCutoff = otherSince && otherSince < now.toISOString() ? otherSince : now.toISOString();
+  const inGrace = now.getTime() - Date.parse(row.closed_at) < CLOSING_MAIL_GRACE_MS;
+  if (inGrace && (await repo.countQueuedRequesterMail(trx, row.organization_id, addresses, mailCutoff)) > 0) return 'waiting_for_mail';
+
+  const at = now.toISOString();
+  if (!(await repo.eraseCaseColumns(trx, row, at))) return 'not_due';
+  const recordIds = await repo.deleteContactRows(trx, row.id);
+  if (row.requester_person_id) {
+    await repo.deleteNoticeLinksOf(trx, row.id, row.requester_person_id);
+    await repo.unlinkRequesterFromCaseAudit(trx, row.id, row.requester_person_id);
+  }
+  const outboxIds = await repo.deleteRequesterMail(trx, row.organization_id, addresses, mailCutoff);
+  await repo.deleteJobsNaming(trx, [row.id, ...recordIds, ...outboxIds], ERASURE_JOB_KINDS);
+  // No actor, no detail: only that it happened and when.
+  await appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.erased', at, ip: null });
+  return 'erased';
+}
+
+/** One case in a transaction of its own; SQLite then truncates its write-ahead log (the old versions). */
+export async function eraseOne(ctx: AppContext, caseId: string): Promise<ErasureResult> {
+  const result = await ctx.db.transaction().execute((trx) => eraseCaseIfDue(ctx, trx, caseId));
+  if (result === 'erased' && ctx.engine === 'sqlite') await repo.checkpointSqlite(ctx.db);
+  return result;
+}
+
+export interface SweepSummary {
+  erased: number;
+  waiting: number;
+}
+
+const SWEEP_BATCH = 200;
+
+/** Every organisation's cases past their retention period, each in its own transaction. */
+export async function sweepDueCases(ctx: AppContext): Promise<SweepSummary> {
+  const summary: SweepSummary = { erased: 0, waiting: 0 };
+  const now = ctx.clock.now().getTime();
+  for (const org of await repo.listOrganizationRetention(ctx.db)) {
+    const closedBy = new Date(now - org.retention_days * DAY_MS).toISOString();
+    const skipped = new Set<string>();
+    for (;;) {
+      const ids = (await repo.listCasesDueForErasure(ctx.db, org.id, closedBy, SWEEP_BATCH + skipped.size)).filter((id) => !skipped.has(id));
+      if (ids.length === 0) break;
+      for (const id of ids) {
+        const result = await ctx.db.transaction().execute((trx) => eraseCaseIfDue(ctx, trx, id));
+        if (result === 'erased') summary.erased += 1;
+        else {
+          skipped.add(id);
+          if (result === 'waiting_for_mail') summary.waiting += 1;
+        }
+      }
+    }
+  }
+  if (summary.erased > 0 && ctx.engine === 'sqlite') await repo.checkpointSqlite(ctx.db);
+  return summary;
+}
+
+/**
+ * The case workflow's policy for this organisation: the reopen window never outlasts the retention
+ * period, since after erasure nobody is left to reopen the case for (shared/case-workflow.ts).
+ */
+export async function casePolicyFor(db: DbOrTrx, organizationId: string): Promise<CasePolicy> {
+  const days = await repo.retentionDaysOf(db, organizationId);
+  return { ...DEFAULT_CASE_POLICY, reopenWindowDays: Math.min(DEFAULT_CASE_POLICY.reopenWindowDays, days) };
+}
