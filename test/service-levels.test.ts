@@ -274,7 +274,10 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     const mails = await alerted(w, since);
     expect(mails.filter((m) => m === w.director.email)).toHaveLength(n);
     for (const admin of w.admins) expect(mails.filter((m) => m === admin.email)).toHaveLength(n);
-    const jobs = await t.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', 'in', ['first-contact-breach', 'first-contact-escalation']).where('dedupe_key', 'in', ids.flatMap((id) => [`first-contact-breach:${id}`, `first-contact-escalation:${id}`])).execute();
+    // One breach check and one director step per case, each keyed by the case and its due time.
+    const rows = await t.ctx.db.selectFrom('cases').select(['id', 'first_contact_due_at']).where('id', 'in', ids).execute();
+    const keys = rows.flatMap((r) => [`first-contact-breach:${r.id}:${r.first_contact_due_at}`, `first-contact-escalation:${r.id}:${r.first_contact_due_at}`]);
+    const jobs = await t.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', 'in', ['first-contact-breach', 'first-contact-escalation']).where('dedupe_key', 'in', keys).execute();
     expect(jobs).toHaveLength(2 * n);
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
   });

@@ -31,7 +31,7 @@ async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, pe
 }
 
 /** The program administrators (and director) hear when a request has nobody to go to. */
-async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string) {
+export async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string) {
   for (const to of await activeEmailsWithRoles(trx, organizationId, ['program_admin', 'program_director'])) {
     await queueEmail(trx, { organizationId, to, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
   }

@@ -3,6 +3,7 @@ import type { AnonymousStatusSchema, MyRequestSchema } from '../../../shared/sch
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { restartFirstContactClock } from '../service-levels/first-contact-clock.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import { anonymousStatus, toMyRequest } from './case-views.service.ts';
 import * as repo from './cases.repository.ts';
@@ -12,15 +13,17 @@ import { runCaseEffects } from './offers.service.ts';
 /**
  * "I'd like to talk again": a requester comes back to a closed, withdrawn or declined request within
  * the reopen window. The case goes back to `new` with the same code and preferences, matching starts
- * again (the previous supporter first, for continuity) and the administrators are told. Outside the
- * window, or from an open state, the table refuses it and the answer is 409.
+ * again (the previous supporter first, for continuity) and the administrators are told. The new
+ * round has its own first-contact clock, counted from the reopen. Outside the window, or from an
+ * open state, the table refuses it and the answer is 409.
  */
 async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const { row: reopened, effects } = await applyCaseEvent(trx, row, { type: 'reopened_by_requester' }, 'requester', now, { reopened_at: now.toISOString() });
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.reopened', at: now.toISOString(), ip: origin.ip });
-    return runCaseEffects(ctx, trx, reopened, effects);
+    const clocked = await restartFirstContactClock(ctx, trx, reopened, now);
+    return runCaseEffects(ctx, trx, clocked, effects);
   });
 }
 

@@ -160,3 +160,11 @@ export async function useOutreachInvite(trx: Trx, tokenHash: string, at: string)
   const result = await trx.updateTable('outreach_invites').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+// Open cases a notice is attached to ---------------------------------------------------------------
+
+/** An urgent notice makes a `this_week` case `today`; compare-and-set, so it happens once. */
+export async function raiseCaseUrgency(trx: Trx, caseId: string, at: string): Promise<boolean> {
+  const result = await trx.updateTable('cases').set({ urgency: 'today', updated_at: at }).where('id', '=', caseId).where('urgency', '=', 'this_week').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

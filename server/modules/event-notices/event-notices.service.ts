@@ -11,8 +11,10 @@ import { newId, toBool } from '../../db/values.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
 import * as cases from '../cases/cases.repository.ts';
+import { startUrgentPaging } from '../paging/paging-chain.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import * as repo from './event-notices.repository.ts';
+import { applyNoticeToOpenCase } from './open-case-notice.ts';
 import { openOutreachCases, outreachCaseRow, prepareOutreachMatches, type InvolvedPerson } from './outreach.service.ts';
 
 /** Who files: a signed-in reporter or an organisation's integration token (exactly one). */
@@ -95,10 +97,22 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
     await repo.insertNotice(trx, notice, involvedIds);
     if (filer.tokenId) await repo.touchIntegrationToken(trx, filer.tokenId, now.toISOString());
     const attached = [...openCaseOf.values()];
-    await openOutreachCases(ctx, trx, newRows, prepared, filer.personId);
+    const opened = await openOutreachCases(ctx, trx, newRows, prepared, filer.personId);
     await repo.attachNoticeToCases(trx, orgId, notice.id, [...newRows.map((r) => r.id), ...attached], now.toISOString());
     await cases.appendCaseAuditMany(trx, attached.map((caseId) => ({ organizationId: orgId, caseId, actorPersonId: filer.personId, action: 'case.event_notice_attached', at: now.toISOString() })));
+    // The open cases it was attached to: urgency, clock and who may support them (open-case-notice.ts).
+    const conflicted = new Set(excluded);
+    const urgent = opened.filter((row) => row.urgency === 'today');
+    for (const caseId of attached) {
+      const changed = await applyNoticeToOpenCase(ctx, trx, caseId, orgId, { urgent: input.urgent, conflicted, actorPersonId: filer.personId });
+      if (changed?.page) urgent.push(changed.row);
+    }
+    // An urgent notice pages the on-call supporter once, saying how many people (not 50 pages): the
+    // chain hangs on the first urgent case and stops when that one is acknowledged or reached. Nobody
+    // named in the notice, nor its reporter, is paged about it.
+    if (urgent[0]) await startUrgentPaging(ctx, trx, urgent[0], urgent.length, excluded);
   });
+  // The receipt counts everyone named, whether a case was opened or an open one carries the notice.
   return { received: true, offeredCount: people.length };
 }
 

@@ -10,7 +10,6 @@ import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/match-inpu
 import { offerToNextSupporter, runCaseEffects, type PreparedMatch } from '../cases/offers.service.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { scheduleFirstContactClocks } from '../service-levels/first-contact-clock.ts';
-import { startUrgentPaging } from '../paging/paging-chain.ts';
 import * as repo from './event-notices.repository.ts';
 
 /** The one-click "no thanks" link stays usable for a month; after that the page says so kindly. */
@@ -63,8 +62,9 @@ export async function prepareOutreachMatches(ctx: AppContext, db: DbOrTrx, organ
  * Inside the notice's transaction: stores each outreach case, sends its person the content-free
  * invite with a single-use "no thanks" link, and offers it to a supporter. Offers made in this batch
  * count as load for the next case, so fifty people are not all offered to the same supporter.
+ * Returns the stored cases with their clocks; the caller pages for the urgent ones.
  */
-export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: cases.CaseRow[], prepared: PreparedMatch[], actorPersonId: string | null): Promise<void> {
+export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: cases.CaseRow[], prepared: PreparedMatch[], actorPersonId: string | null): Promise<cases.CaseRow[]> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
@@ -86,10 +86,7 @@ export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: case
     await queueEmail(trx, { organizationId: row.organization_id, to: row.contact_value!, template: 'outreach_invite', link: `/o/${token}`, now });
   }
   await repo.insertOutreachInvites(trx, invites);
-  // An urgent notice pages the on-call supporter once, saying how many people (not 50 pages): the
-  // chain hangs on the first urgent case and stops when that one is acknowledged or reached.
-  const urgent = rows.filter((row) => row.urgency === 'today');
-  if (urgent[0]) await startUrgentPaging(ctx, trx, urgent[0], urgent.length, urgent.flatMap((row) => (row.requester_person_id ? [row.requester_person_id] : [])));
+  return rows;
 }
 
 // The one-click "no thanks" ---------------------------------------------------------------------

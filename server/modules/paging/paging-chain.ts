@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { isOpen } from '../../../shared/case-workflow.ts';
-import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import { DEFAULT_ACK_MINUTES, DEFAULT_PAGING_STEPS, PagingStepSchema, type PagingStep } from '../../../shared/schemas/paging.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
@@ -8,6 +6,7 @@ import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { appendCaseAudit, findCase, type CaseRow } from '../cases/cases.repository.ts';
 import { whoIsOnCall } from '../on-call/on-call.service.ts';
+import { awaitsFirstContact } from '../service-levels/clocks.ts';
 import { emailPageSender, webhookPageSender } from './page-sender.ts';
 import * as repo from './paging.repository.ts';
 
@@ -78,14 +77,14 @@ async function pageFrom(ctx: AppContext, trx: Trx, chain: Chain): Promise<boolea
   return false;
 }
 
-/** The case still needs someone to look now: open and nobody has reached the person yet. */
-function stillUrgent(row: CaseRow | undefined): row is CaseRow {
-  return Boolean(row && row.first_contact_at === null && isOpen(row.state as CaseState));
+/** The case still needs someone to look now: open and nobody has reached the person in this round yet. */
+async function stillUrgent(db: DbOrTrx, row: CaseRow | undefined): Promise<boolean> {
+  return Boolean(row && (await awaitsFirstContact(db, row)));
 }
 
 /**
  * Starts the urgent path for a case opened as urgent (urgency `today`), in the transaction that opens
- * it. `caseCount` > 1: one chain for an urgent event notice naming several people (see outreach);
+ * it, or that makes an open case urgent (an urgent event notice about its person). `caseCount` > 1: one chain for an urgent event notice naming several people (see outreach);
  * `about`: everyone the chain is about, never paged by it (the case's requester always is).
  */
 export async function startUrgentPaging(ctx: AppContext, trx: Trx, row: CaseRow, caseCount = 1, about: string[] = []): Promise<void> {
@@ -107,7 +106,7 @@ export const pageTimeoutJob = defineJob({
     if (!trx) throw new Error('page-timeout runs in a transaction');
     if (await repo.wasAcknowledged(trx, payload.caseId)) return;
     const row = await findCase(trx, payload.organizationId, payload.caseId);
-    if (!stillUrgent(row)) {
+    if (!(await stillUrgent(trx, row))) {
       await repo.endChain(trx, payload.caseId, 'closed', ctx.clock.now().toISOString(), null);
       return;
     }

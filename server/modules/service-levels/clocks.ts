@@ -1,5 +1,6 @@
 import { businessMinutesBetween, DEFAULT_BUSINESS_CALENDAR, dueAt, type BusinessCalendar, type ClockTarget } from '../../../shared/business-hours.ts';
-import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type Urgency } from '../../../shared/schemas/case-vocabulary.ts';
+import { isOpen } from '../../../shared/case-workflow.ts';
+import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type CaseState, type Urgency } from '../../../shared/schemas/case-vocabulary.ts';
 import { DEFAULT_ESCALATION_PERCENT, defaultTarget } from '../../../shared/schemas/service-levels.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray } from '../../db/values.ts';
@@ -36,11 +37,11 @@ export function targetOf(clocks: ProgramClocks, origin: string, urgency: string)
 /**
  * When first contact is due and when an open breach reaches the director: the escalation comes a
  * further `escalationPercent` of the target later, on the target's own basis (business time stays
- * business time: a 3-business-day promise does not escalate on a Sunday).
+ * business time: a 3-business-day promise does not escalate on a Sunday). The clock counts from the
+ * case's opening unless told otherwise (a reopen, a notice that makes the case urgent).
  */
-export function clockTimes(clocks: ProgramClocks, row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at'>): { dueAt: Date; escalationAt: Date } {
+export function clockTimes(clocks: ProgramClocks, row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at'>, start = new Date(row.created_at)): { dueAt: Date; escalationAt: Date } {
   const target = targetOf(clocks, row.origin, row.urgency);
-  const start = new Date(row.created_at);
   const due = dueAt(start, target, clocks.calendar);
   const extra = Math.max(1, Math.round((target.minutes * clocks.escalationPercent) / 100));
   return { dueAt: due, escalationAt: dueAt(due, { basis: target.basis, minutes: extra }, clocks.calendar) };
@@ -58,4 +59,24 @@ export function timeToFirstContact(clocks: ProgramClocks, createdAt: string, con
     first_contact_minutes: Math.max(0, Math.round((contactAt.getTime() - start.getTime()) / 60_000)),
     first_contact_business_minutes: Math.round(businessMinutesBetween(start, contactAt, clocks.calendar)),
   };
+}
+
+/**
+ * Where the current round of the case began: its opening, or the requester's last reopen. Each round
+ * has its own first-contact clock; `first_contact_at` and the minutes to it stay the first round's,
+ * for reporting.
+ */
+export function roundStartOf(row: Pick<CaseRow, 'created_at' | 'reopened_at'>): string {
+  return row.reopened_at ?? row.created_at;
+}
+
+/**
+ * Whether the case still waits for first contact in its current round: open, and nobody has reached
+ * the person since the round began. A first round reads `first_contact_at`; a reopened one reads the
+ * contact attempts logged since the reopen (`first_contact_at` is the first round's, and stays).
+ */
+export async function awaitsFirstContact(db: DbOrTrx, row: Pick<CaseRow, 'id' | 'state' | 'first_contact_at' | 'reopened_at'>): Promise<boolean> {
+  if (!isOpen(row.state as CaseState)) return false;
+  if (!row.reopened_at) return row.first_contact_at === null;
+  return !(await repo.reachedSince(db, row.id, row.reopened_at));
 }

@@ -1,3 +1,4 @@
+import { OPEN_STATES } from '../../../shared/case-workflow.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { ServiceLevelCalendarsTable, ServiceLevelTargetsTable } from '../../db/schema-service-levels.ts';
 
@@ -29,3 +30,40 @@ export async function setCaseClock(db: DbOrTrx, caseId: string, dueAt: string, e
   await db.updateTable('cases').set({ first_contact_due_at: dueAt, first_contact_escalation_at: escalationAt }).where('id', '=', caseId).execute();
 }
 
+
+/** Whether a supporter logged reaching the person of this case at or after `since` (a reopened round's first contact). */
+export async function reachedSince(db: DbOrTrx, caseId: string, since: string): Promise<boolean> {
+  const row = await db.selectFrom('contact_attempts').select('id').where('case_id', '=', caseId).where('result', '=', 'reached').where('at', '>=', since).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Open cases that may lack a clock for their current round: never reached, or reopened (their round's contact is checked per case). */
+export async function listOpenCasesAwaitingContact(db: DbOrTrx): Promise<{ id: string; organization_id: string }[]> {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'organization_id'])
+    .where('state', 'in', OPEN_STATES)
+    .where((eb) => eb.or([eb('first_contact_at', 'is', null), eb('reopened_at', 'is not', null)]))
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function jobExists(db: DbOrTrx, dedupeKey: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('jobs').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst());
+}
+
+/**
+ * Retires jobs that have not run yet because a later decision replaced them (a first-contact clock
+ * moved): they are finished without running, with `last_error` 'superseded' saying why. A job that
+ * is running right now is left alone. Returns how many were retired.
+ */
+export async function retirePendingJobs(db: DbOrTrx, dedupeKeys: string[], now: Date): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: now.toISOString(), last_error: 'superseded', locked_by: null, locked_until: null })
+    .where('dedupe_key', 'in', dedupeKeys)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
