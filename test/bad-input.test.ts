@@ -146,7 +146,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/organization/professions', why: 'unknown category', request: () => ({ url: '/api/organization/professions', payload: { name: 'Scribe', category: 'wizard' } }), fields: ['body.category'] },
   { route: 'PATCH /api/organization/professions/:id', why: 'category null', request: (w) => ({ url: `/api/organization/professions/${w.orgA.professions.other}`, payload: { category: null } }), fields: ['body.category'] },
   { route: 'GET /api/public/program', why: 'organisation slug with forbidden characters', request: () => ({ url: '/api/public/program?org=Bad%20Org!' }), fields: ['querystring.org'] },
-  { route: 'PATCH /api/settings/program', why: 'empty name, over-long time zone', request: () => ({ url: '/api/settings/program', payload: { programName: '', timeZone: 'x'.repeat(65) } }), fields: ['body.programName', 'body.timeZone'] },
+  { route: 'PATCH /api/settings/program', why: 'empty name, over-long time zone, retention over a year', request: () => ({ url: '/api/settings/program', payload: { programName: '', timeZone: 'x'.repeat(65), retentionDays: 366 } }), fields: ['body.programName', 'body.timeZone', 'body.retentionDays'] },
   {
     route: 'PATCH /api/settings/support-lines/:id', why: 'letters in phone, impossible hours',
     request: (w) => ({ url: `/api/settings/support-lines/${w.orgA.supportLineIds[0]}`, payload: { phone: 'call me', hours: [{ days: [7], opens: '8am', closes: '25:00' }] } }),
