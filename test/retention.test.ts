@@ -6,7 +6,9 @@ import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile 
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import type { AppContext } from '../server/lib/context.ts';
+import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { scheduleRetentionSweep } from '../server/modules/retention/retention.job.ts';
+import { eraseOne } from '../server/modules/retention/retention.service.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
@@ -177,6 +179,10 @@ describe('retention and erasure', () => {
     const address = marker();
     const caseId = await closedCase(w, requester.email, address);
     expect(await t.ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'case-erasure').where('payload', 'like', `%${caseId}%`).execute()).toHaveLength(1);
+    // The closing messages (feedback link, resource sheet) are still queued: erasure waits for them.
+    expect(await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).where('status', '=', 'queued').execute()).not.toEqual([]);
+    expect(await eraseOne(t.ctx, caseId)).toBe('waiting_for_mail');
+    expect((await caseRow(caseId)).erased_at).toBeNull();
     // The reopen window is cut to the retention period: a minute after closing it has passed.
     t.clock.advanceMinutes(1);
     const mine = (await send('GET', requester.email, '/api/support/requests')).json().requests;
@@ -214,6 +220,40 @@ describe('retention and erasure', () => {
     expect(await caseRow(row.id)).toMatchObject({ anonymous_code: null, anonymous_secret_hash: null, requester_first_name: null, contact_value: null, state: 'withdrawn' });
     expect((await send('POST', null, '/api/public/support/requests/status', { caseCode, secret })).statusCode).toBe(404);
     expect((await send('POST', null, '/api/public/support/requests/reopen', { caseCode, secret })).statusCode).toBe(404);
+  });
+
+  it('an event-outreach case: the invite token, the person’s link to the notice and their e-mails go; the notice stays', async () => {
+    const w = await world();
+    const reporter = await buildPerson(t.ctx.db, t.clock, w.org.id, { roles: ['event_reporter'], password: PASSWORD });
+    const departmentId = await buildDepartment(t.ctx.db, t.clock, w.org.id);
+    const triggerId = (await ensureTriggers(t.ctx.db, w.org.id, t.clock.now()))[0]!.id;
+    const declining = await w.requester();
+    const staying = await w.requester();
+    const filed = await send('POST', reporter.email, '/api/event-notices', {
+      occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId, urgent: false,
+      involved: [{ personId: declining.id }, { personId: staying.id }],
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const caseOf = async (personId: string) => t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).executeTakeFirstOrThrow();
+    const declined = await caseOf(declining.id);
+    const invite = await t.ctx.db.selectFrom('email_outbox').select('link').where('to_address', '=', declining.email).where('template', '=', 'outreach_invite').executeTakeFirstOrThrow();
+    expect((await send('POST', null, `/api/public${invite.link.replace('/o/', '/outreach/')}/decline`)).statusCode).toBe(204);
+    const [link] = await t.ctx.db.selectFrom('case_event_notices').select('notice_id').where('case_id', '=', declined.id).execute();
+    expect(await rowsOf('outreach_invites', declined.id)).toBe(1);
+
+    t.clock.advanceMinutes(30 * DAY + 1);
+    await runJobs();
+    expect(await caseRow(declined.id)).toMatchObject({ state: 'declined', origin: 'event_outreach', requester_person_id: null, contact_value: null });
+    expect(await rowsOf('outreach_invites', declined.id)).toBe(0);
+    expect(await mailTo(declining.email)).toBe(0);
+    const people = await t.ctx.db.selectFrom('event_notice_people').select('person_id').where('notice_id', '=', link!.notice_id).execute();
+    expect(people.map((p) => p.person_id)).toEqual([staying.id]);
+    expect(await t.ctx.db.selectFrom('case_event_notices').select('case_id').where('notice_id', '=', link!.notice_id).execute()).toHaveLength(2);
+    // The colleague still being reached out to keeps everything.
+    expect(await caseOf(staying.id)).toMatchObject({ erased_at: null, contact_value: staying.email });
+    expect(await mailTo(staying.email)).toBeGreaterThan(0);
+    expect((await send('GET', w.admin.email, '/api/event-notices')).statusCode).toBe(200);
+    expect((await send('GET', reporter.email, '/api/event-notices/mine')).statusCode).toBe(200);
   });
 
   it('two app instances on one database erase each case exactly once, in one sweep per hour', async () => {
