@@ -5,6 +5,7 @@ import { closeSmtpTransports } from './email/mailer.ts';
 import { releaseHeldEmails } from './email/outbox.ts';
 import { errorCode, startJobRunner } from './jobs/runner.ts';
 import { appJobs } from './jobs/registry.ts';
+import { startMissingFirstContactClocks } from './modules/service-levels/first-contact-clock.ts';
 import { scheduleRetentionSweep } from './modules/retention/retention.job.ts';
 
 const config = configFromEnv();
@@ -21,6 +22,10 @@ await app.listen({ port: config.port, host: config.host });
 // The hourly erasure sweep (invariant 4) chains itself; every instance queues this hour's at start-up
 // (one job per hour whatever the number of instances), so a lost chain is picked up on the next start.
 await scheduleRetentionSweep(ctx.db, ctx.clock.now());
+// Open cases waiting for first contact without a clock for their round (opened before clocks were
+// stored, or reopened before rounds had their own) get one and its breach check; idempotent.
+const clocksStarted = await startMissingFirstContactClocks(ctx);
+if (clocksStarted > 0) app.log.info(`${clocksStarted} first-contact breach check(s) scheduled for open cases that had none`);
 const jobRunner = startJobRunner(ctx, appJobs, {
   pollMs: config.jobsPollMs,
   onError: (error) => app.log.error({ code: errorCode(error) }, 'job runner poll failed'),
