@@ -100,9 +100,11 @@ describe('event notices', () => {
     await director.page.getByRole('button', { name: 'Retire High-risk exposure' }).click();
     await director.page.getByRole('button', { name: 'Restore High-risk exposure' }).waitFor();
     await saveScreenshot(director.page, 'event-notices-admin');
-    // …and creates a token for the incident-reporting system: the secret is shown once.
-    await director.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+    // …and creates a token for the incident-reporting system (Settings → Integrations): the secret is shown once.
+    await director.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await director.page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Integrations' }).click();
     await director.page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    expect(new URL(director.page.url()).pathname).toBe('/app/settings/integrations');
     await director.page.getByLabel('Name of the system').fill('Incident reporting (RL6)');
     await director.page.getByRole('button', { name: 'Create token' }).click();
     await director.page.getByText('Copy this token now: it will not be shown again').waitFor();

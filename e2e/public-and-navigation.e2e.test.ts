@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ACTION_RULES, can, type Action } from '../shared/permissions.ts';
 import { DEMO_ACCOUNTS } from '../server/demo/seed-demo.ts';
@@ -23,11 +24,16 @@ const NAV: [label: string, action: Action | null][] = [
   ['Import roster', 'people.import'],
   ['Organisation', 'organization.manage'],
   ['Settings', 'settings.manage'],
-  ['Integrations', 'tokens.manage'],
   ['Audit log', 'audit.read'],
 ];
 
 const env = useDemoServerAndBrowser();
+
+/** The distinct heights of the Program row's links: one when the row fits on one line. */
+async function programRowTops(page: Page): Promise<number[]> {
+  const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'Program' }).getByRole('link').all();
+  return [...new Set(await Promise.all(links.map(async (link) => Math.round((await link.boundingBox())!.y))))];
+}
 
 describe('public page', () => {
   it('shows the Physician Support Line and 988 without signing in, and nothing leaves the server', async () => {
@@ -56,7 +62,7 @@ describe('main navigation', () => {
     const everyone = [...asking, 'My account', 'Resources'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
-      'director@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory, 'Settings', 'Integrations', 'Audit log'],
+      'director@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory, 'Settings', 'Audit log'],
       'admin@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
       'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile', 'On call'],
@@ -76,7 +82,10 @@ describe('main navigation', () => {
 
       await signIn(page, env.server.url, account.email);
       expect(await mainNavLinks(page), account.email).toEqual(expected);
-      if (account.email.startsWith('director')) await saveScreenshot(page, 'app-home-director');
+      if (account.email.startsWith('director')) {
+        expect(await programRowTops(page)).toHaveLength(1);
+        await saveScreenshot(page, 'app-home-director');
+      }
       if (account.email.startsWith('clinician')) await saveScreenshot(page, 'app-home-clinician');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${env.server.url}/login`);
@@ -106,6 +115,39 @@ describe('main navigation', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     // Nothing is wider than the phone: no sideways scrolling of the page itself.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps Integrations under Settings, with its own address; the old address leads there', async () => {
+    const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await signIn(page, env.server.url, 'director@demo.peerline.test');
+    await page.goto(`${env.server.url}/app/integrations`);
+    await page.waitForURL(`${env.server.url}/app/settings/integrations`);
+    await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    const tabs = page.getByRole('navigation', { name: 'Settings sections' });
+    expect(await tabs.getByRole('link', { name: 'Integrations' }).getAttribute('aria-current')).toBe('page');
+    // The main nav marks Settings as where the director is.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    // Still one line at 1280 px with a Program link active (bold), on each of the director's Program pages.
+    expect(await programRowTops(page)).toHaveLength(1);
+    await saveScreenshot(page, 'settings-integrations');
+    await tabs.getByRole('link', { name: 'Program settings' }).click();
+    await page.waitForURL(`${env.server.url}/app/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    for (const label of ['Supporters', 'Case board', 'Event notices', 'On-call rota', 'People', 'Import roster', 'Organisation', 'Audit log']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+      await page.waitForFunction((name) => document.querySelector('nav[aria-label="Main"] [aria-current="page"]')?.textContent?.trim() === name, label);
+      expect(await programRowTops(page), label).toHaveLength(1);
+    }
+
+    // IT administrators manage settings but not tokens: no sections, and the address is not theirs.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${env.server.url}/login`);
+    await signIn(page, env.server.url, 'it@demo.peerline.test');
+    await page.goto(`${env.server.url}/app/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Settings sections' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -31,7 +31,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app/import', label: 'Import roster', program: true, action: 'people.import' },
   { to: '/app/organization', label: 'Organisation', program: true, action: 'organization.manage' },
   { to: '/app/settings', label: 'Settings', program: true, action: 'settings.manage' },
-  { to: '/app/integrations', label: 'Integrations', program: true, action: 'tokens.manage' },
   { to: '/app/audit', label: 'Audit log', program: true, action: 'audit.read' },
 ];
 

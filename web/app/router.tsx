@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { Loading } from '../components/ui/query-status.tsx';
 import type { Action } from '../../shared/permissions.ts';
 import { RootLayout } from './root-layout.tsx';
@@ -55,7 +55,15 @@ const router = createBrowserRouter([
           { path: 'audit', lazy: guarded('audit.read', async () => (await import('../features/case-board/pages.tsx')).AuditLogPage) },
           { path: 'report-event', lazy: guarded('events.report', async () => (await import('../features/event-notices/pages.tsx')).ReportEventPage) },
           { path: 'event-notices', lazy: guarded('events.manage', async () => (await import('../features/event-notices/pages.tsx')).EventNoticesPage) },
-          { path: 'integrations', lazy: guarded('tokens.manage', async () => (await import('../features/event-notices/pages.tsx')).IntegrationTokensPage) },
+          {
+            path: 'settings/integrations',
+            lazy: guarded('tokens.manage', async () => {
+              const [{ IntegrationTokensPage }, { SettingsTabs }] = await Promise.all([import('../features/event-notices/pages.tsx'), import('./routes/settings-tabs.tsx')]);
+              return () => <IntegrationTokensPage tabs={<SettingsTabs />} />;
+            }),
+          },
+          // The old address of the integrations page, from before it moved into Settings.
+          { path: 'integrations', element: <Navigate to="/app/settings/integrations" replace /> },
           { path: 'on-call', lazy: guarded('rota.self', async () => (await import('../features/on-call/pages.tsx')).OnCallPage) },
           { path: 'on-call/rota', lazy: guarded('rota.manage', async () => (await import('../features/on-call/pages.tsx')).OnCallRotaPage) },
           { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundContent }) },

@@ -11,6 +11,7 @@ import { SupporterDirectorySetting } from '../../features/settings/components/su
 import { RetentionSetting } from '../../features/settings/components/retention-setting.tsx';
 import { ServiceLevelSettings } from '../../features/service-levels/components/service-levels-settings.tsx';
 import { PagingSettingsSection } from '../../features/paging/components/paging-settings.tsx';
+import { SettingsTabs } from './settings-tabs.tsx';
 
 export function SettingsRoute() {
   const me = useOutletContext<Me>();
@@ -18,6 +19,7 @@ export function SettingsRoute() {
   return (
     <div className="stack">
       <PageTitle title="Settings" />
+      <SettingsTabs />
       {settings.isPending ? (
         <Loading />
       ) : settings.isError ? (

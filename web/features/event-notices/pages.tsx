@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import './event-notices.css';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { GroupDebriefsSection } from './components/group-debriefs.tsx';
@@ -35,11 +36,15 @@ export function EventNoticesPage() {
   );
 }
 
-/** `/app/integrations` (`tokens.manage`): tokens for the incident-reporting system. */
-export function IntegrationTokensPage() {
+/**
+ * The Integrations section of Settings, `/app/settings/integrations` (`tokens.manage`): tokens for
+ * the incident-reporting system. `tabs` is the Settings page's section links.
+ */
+export function IntegrationTokensPage({ tabs }: { tabs?: ReactNode }) {
   return (
     <div className="stack">
       <PageTitle title="Integrations" />
+      {tabs}
       <p className="lead">An incident-reporting system can file event notices with a token. A token can do nothing else, and you can revoke it at any time.</p>
       <IntegrationTokens />
     </div>
