@@ -6,6 +6,9 @@ import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
 import { defineJob, JobError, type JobHandlers } from '../server/jobs/define.ts';
 import { claimDueJobs, enqueueJob, getJob, markJobDone } from '../server/jobs/jobs.repository.ts';
 import { runDueJobsOnce, startJobRunner } from '../server/jobs/runner.ts';
+import { transactionWithDeferredInserts } from '../server/db/deferred-inserts.ts';
+import { queueEmail } from '../server/email/outbox.ts';
+import { buildOrganization } from '../server/demo/factories.ts';
 import type { AppContext } from '../server/lib/context.ts';
 import { createTestDatabase, TestClock, testConfig, usingPostgres } from './harness.ts';
 
@@ -118,6 +121,47 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(await handle.db.selectFrom('jobs').select('id').execute()).toEqual([]);
     // And the key is free again.
     expect((await recordJob.enqueue(handle.db, { label: 'now' }, { runAt: clock.now(), dedupeKey: 'rolled-back' })).created).toBe(true);
+  });
+
+  it('writes deferred jobs and e-mails in one go at commit, skipping duplicate keys, and nothing on rollback', async () => {
+    await handle.db.deleteFrom('email_outbox').execute();
+    const org = await buildOrganization(handle.db, clock);
+    await enqueueJob(handle.db, { kind: 'record', payload: { label: 'old' }, runAt: clock.now(), dedupeKey: 'taken' });
+    const seenInside = await transactionWithDeferredInserts(handle.db, async (trx) => {
+      const result = await recordJob.enqueue(trx, { label: 'a' }, { runAt: clock.now(), dedupeKey: 'taken' });
+      expect(result.created).toBeUndefined();
+      await recordJob.enqueue(trx, { label: 'b' }, { runAt: clock.now(), dedupeKey: 'fresh' });
+      await queueEmail(trx, { organizationId: org.id, to: 'someone@example.test', template: 'new_offer', link: '/app/offers', now: clock.now() });
+      // Deferred: not written yet inside the transaction.
+      return (await trx.selectFrom('jobs').select('id').execute()).length;
+    });
+    expect(seenInside).toBe(1);
+    const jobs = await handle.db.selectFrom('jobs').select(['dedupe_key', 'payload', 'kind']).orderBy('created_at').orderBy('id').execute();
+    // The duplicate key kept the existing job (no abort); the new job and the e-mail's send job are there.
+    expect(jobs.filter((j) => j.dedupe_key === 'taken').map((j) => j.payload)).toEqual([JSON.stringify({ label: 'old' })]);
+    expect(jobs.map((j) => j.dedupe_key?.replace(/^send-email:.*/, 'send-email')).sort()).toEqual(['fresh', 'send-email', 'taken']);
+    expect(await handle.db.selectFrom('email_outbox').select('to_address').execute()).toEqual([{ to_address: 'someone@example.test' }]);
+
+    await expect(
+      transactionWithDeferredInserts(handle.db, async (trx) => {
+        await recordJob.enqueue(trx, { label: 'never' }, { runAt: clock.now(), dedupeKey: 'rolled-back-deferred' });
+        await queueEmail(trx, { organizationId: org.id, to: 'nobody@example.test', template: 'new_offer', link: '/app/offers', now: clock.now() });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await handle.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'rolled-back-deferred').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('email_outbox').select('id').where('to_address', '=', 'nobody@example.test').execute()).toEqual([]);
+  });
+
+  it('aborts the whole transaction when a deferred insert fails at commit', async () => {
+    await expect(
+      transactionWithDeferredInserts(handle.db, async (trx) => {
+        await recordJob.enqueue(trx, { label: 'with-bad-sibling' }, { runAt: clock.now(), dedupeKey: 'bad-sibling' });
+        // A row the table refuses (NOT NULL kind), written only at the end: the job above must go too.
+        await enqueueJob(trx, { kind: null as unknown as string, payload: {}, runAt: clock.now() });
+      }),
+    ).rejects.toThrow();
+    expect(await handle.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'bad-sibling').execute()).toEqual([]);
   });
 
   it('retries with backoff, records only a short code, and gives up as dead', async () => {

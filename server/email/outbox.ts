@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { AppConfig } from '../config.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import type { EmailOutboxTable } from '../db/schema.ts';
 import { newId } from '../db/values.ts';
+import { deferInsert } from '../db/deferred-inserts.ts';
 import { enqueueJob } from '../jobs/jobs.repository.ts';
 import { assertNeutralLink, isEmailTemplate, renderEmail, type EmailTemplate } from './templates.ts';
 
@@ -30,19 +31,17 @@ export async function queueEmail(db: DbOrTrx, input: QueueEmailInput): Promise<{
   if (!EMAIL.test(input.to) || input.to.length > 320) throw new Error('e-mail recipient is not an address');
   assertNeutralLink(input.link);
   const id = newId();
-  await db
-    .insertInto('email_outbox')
-    .values({
-      id,
-      organization_id: input.organizationId,
-      to_address: input.to.toLowerCase(),
-      template: input.template,
-      link: input.link,
-      status: 'queued',
-      created_at: input.now.toISOString(),
-      sent_at: null,
-    })
-    .execute();
+  const row: Insertable<EmailOutboxTable> = {
+    id,
+    organization_id: input.organizationId,
+    to_address: input.to.toLowerCase(),
+    template: input.template,
+    link: input.link,
+    status: 'queued',
+    created_at: input.now.toISOString(),
+    sent_at: null,
+  };
+  await deferInsert(db, 'email_outbox', [row], insertOutboxRows);
   await enqueueJob(db, {
     kind: SEND_EMAIL_JOB,
     payload: { outboxId: id },
@@ -51,6 +50,10 @@ export async function queueEmail(db: DbOrTrx, input: QueueEmailInput): Promise<{
     now: input.now,
   });
   return { id };
+}
+
+async function insertOutboxRows(db: DbOrTrx, rows: Insertable<EmailOutboxTable>[]): Promise<void> {
+  await db.insertInto('email_outbox').values(rows).execute();
 }
 
 export interface OutboxEntry {

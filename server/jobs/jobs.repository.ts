@@ -1,7 +1,8 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import type { Db, DbOrTrx, Engine } from '../db/database.ts';
 import type { Database, JobsTable } from '../db/schema.ts';
 import { newId } from '../db/values.ts';
+import { deferInsert, hasDeferredInserts } from '../db/deferred-inserts.ts';
 
 export type JobRow = Selectable<JobsTable>;
 export type JobStatus = JobsTable['status'];
@@ -20,8 +21,11 @@ export interface EnqueueInput {
 export interface EnqueueResult {
   /** The new job's id, or the id of the job already holding the dedupe key. */
   id: string;
-  /** `false` when a job with the same dedupe key already existed. */
-  created: boolean;
+  /**
+   * `false` when a job with the same dedupe key already existed; `undefined` inside a transaction
+   * with deferred inserts, where the row is written (or skipped as a duplicate) just before COMMIT.
+   */
+  created: boolean | undefined;
 }
 
 /**
@@ -33,23 +37,28 @@ export async function enqueueJob(db: DbOrTrx, input: EnqueueInput): Promise<Enqu
   const maxAttempts = input.maxAttempts ?? 5;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('maxAttempts must be a positive integer');
   const id = newId();
+  const row = {
+    id,
+    kind: input.kind,
+    payload: JSON.stringify(input.payload ?? null),
+    run_at: input.runAt.toISOString(),
+    status: 'pending',
+    attempts: 0,
+    max_attempts: maxAttempts,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    dedupe_key: input.dedupeKey ?? null,
+    created_at: (input.now ?? new Date()).toISOString(),
+    finished_at: null,
+  } satisfies Insertable<JobsTable>;
+  if (hasDeferredInserts(db)) {
+    await deferInsert(db, 'jobs', [row], insertJobRows);
+    return { id, created: undefined };
+  }
   const inserted = await db
     .insertInto('jobs')
-    .values({
-      id,
-      kind: input.kind,
-      payload: JSON.stringify(input.payload ?? null),
-      run_at: input.runAt.toISOString(),
-      status: 'pending',
-      attempts: 0,
-      max_attempts: maxAttempts,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      dedupe_key: input.dedupeKey ?? null,
-      created_at: (input.now ?? new Date()).toISOString(),
-      finished_at: null,
-    })
+    .values(row)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -60,6 +69,11 @@ export async function enqueueJob(db: DbOrTrx, input: EnqueueInput): Promise<Enqu
     .where('dedupe_key', '=', input.dedupeKey ?? '')
     .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
+}
+
+/** Jobs deferred to the end of a transaction, in one statement; a duplicate dedupe key is skipped as above. */
+async function insertJobRows(db: DbOrTrx, rows: Insertable<JobsTable>[]): Promise<void> {
+  await db.insertInto('jobs').values(rows).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
 }
 
 export interface ClaimOptions {

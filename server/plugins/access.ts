@@ -64,7 +64,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Re
     // bearer token is refused outright, and on the integration route cookies are never read (so a
     // browser's session can neither stand in for the token nor be ridden cross-site).
     const bearer = bearerTokenOf(request.headers.authorization);
-    const integration = request.routeOptions.config.integration;
+    // `routeOptions` is a getter that builds a new object on every read: read it once.
+    const { integration, access } = request.routeOptions.config;
     if (integration) {
       request.integration = await resolveIntegrationToken(ctx, bearer);
       if (!request.integration) throw new AppError('unauthenticated', 'A valid integration token is required');
@@ -73,7 +74,6 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Re
     if (bearer !== undefined) throw new AppError('unauthenticated', 'Integration tokens are accepted only by the notice-filing route');
     const token = request.cookies[sessionCookieName(ctx.config)];
     request.actor = await resolveSession(ctx, token);
-    const access = request.routeOptions.config.access;
     // The not-found handler has no declared rule; everything else has one (checked at onRoute).
     if (access === undefined || access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated', 'Please sign in');

@@ -1,13 +1,32 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
 
+/** The headers helmet's middleware sets for these options, captured once from a stand-in response. */
+function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name, String(value)),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  let failed: unknown;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failed = error));
+  if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its options');
+  return [...headers];
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Security headers on every response; no third-party origin anywhere in the policy. */
+/**
+ * Security headers on every response; no third-party origin anywhere in the policy. `helmet` works
+ * them out once, here: without CSP nonces they are the same for every response, and
+ * `@fastify/helmet` would run helmet's whole middleware again on each request (about 5 % of a
+ * cheap read's server time in a profile).
+ */
 export async function registerSecurityHeaders(app: FastifyInstance, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -28,6 +47,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: AppC
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
     xFrameOptions: { action: 'deny' },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -1,7 +1,9 @@
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
-import type { CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
+import type { Insertable } from 'kysely';
+import type { CaseAuditTable, CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
 import { newId } from '../../db/values.ts';
+import { deferInsert } from '../../db/deferred-inserts.ts';
 
 export type CaseRow = CasesTable;
 export type OfferRow = CaseOffersTable;
@@ -138,21 +140,20 @@ export async function appendCaseAudit(db: DbOrTrx, entry: CaseAuditEntry): Promi
 
 /** Several entries in one statement (one commit), e.g. a list view that shows several contacts. */
 export async function appendCaseAuditMany(db: DbOrTrx, entries: CaseAuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto('case_audit')
-    .values(
-      entries.map((entry) => ({
-        id: newId(),
-        organization_id: entry.organizationId,
-        case_id: entry.caseId,
-        actor_person_id: entry.actorPersonId,
-        action: entry.action,
-        at: entry.at,
-        ip: entry.ip ?? null,
-      })),
-    )
-    .execute();
+  const rows = entries.map((entry) => ({
+    id: newId(),
+    organization_id: entry.organizationId,
+    case_id: entry.caseId,
+    actor_person_id: entry.actorPersonId,
+    action: entry.action,
+    at: entry.at,
+    ip: entry.ip ?? null,
+  }));
+  await deferInsert(db, 'case_audit', rows, insertAuditRows);
+}
+
+async function insertAuditRows(db: DbOrTrx, rows: Insertable<CaseAuditTable>[]): Promise<void> {
+  await db.insertInto('case_audit').values(rows).execute();
 }
 
 /** Rows per grouped INSERT: 7 values a row stays far below either engine's bound-parameter limit. */

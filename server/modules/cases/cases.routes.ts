@@ -42,7 +42,8 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
       const row = supporterId
         ? await directory.createRequestForChosenSupporter(ctx, actor, { ...req.body, supporterId }, originOf(req))
         : await intake.createSelfRequest(ctx, actor, req.body, originOf(req));
-      return reply.status(201).send(await views.getMyRequest(ctx, actor, row.id));
+      // The row the transaction committed is the answer: no second read.
+      return reply.status(201).send(await views.toMyRequest(ctx, row));
     },
   );
 

@@ -4,6 +4,7 @@ import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestIn
 import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
+import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
@@ -43,7 +44,8 @@ function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.C
 async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
   // Matching's reads happen before BEGIN (see prepareMatch): the transaction holds only the writes.
   const prepared = await prepareMatch(ctx, ctx.db, row, { unsavedCase: true });
-  return ctx.db.transaction().execute(async (trx) => {
+  // The jobs, e-mails and audit entries of the new case and its first offer go in one INSERT each.
+  return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
     await scheduleFirstContactClock(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
