@@ -13,6 +13,7 @@ import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
+import type { Role } from '../shared/permissions.ts';
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
@@ -39,7 +40,7 @@ describe(`a notice about someone with an open case on ${usingPostgres ? 'Postgre
   });
   afterAll(async () => t.close());
 
-  async function supporter(orgId: string, roles: string[] = ['peer_supporter', 'staff_member']): Promise<BuiltPerson> {
+  async function supporter(orgId: string, roles: Role[] = ['peer_supporter', 'staff_member']): Promise<BuiltPerson> {
     const person = await buildPerson(t.ctx.db, t.clock, orgId, { roles, password: PASSWORD, departmentId: await buildDepartment(t.ctx.db, t.clock, orgId) });
     await buildSupporterProfile(t.ctx.db, t.clock, orgId, person.id, { capacity: 20 });
     return person;
