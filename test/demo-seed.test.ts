@@ -35,6 +35,14 @@ describe('demo organisation', () => {
     // Three event notices reached in to six staff: one said no thanks, one was taken on, four wait for an answer.
     const outreach = (await t.ctx.db.selectFrom('cases').select('state').where('origin', '=', 'event_outreach').execute()).map((c) => c.state).sort();
     expect(outreach).toEqual(['assigned', 'declined', 'offered', 'offered', 'offered', 'offered']);
+    // Two group debriefs: one held (head count and length recorded), one coming up.
+    const debriefs = await t.ctx.db.selectFrom('group_debriefs').select(['starts_at', 'status', 'head_count', 'actual_minutes']).orderBy('starts_at').execute();
+    expect(debriefs.map((d) => ({ status: d.status, headCount: d.head_count === null ? null : Number(d.head_count), minutes: d.actual_minutes === null ? null : Number(d.actual_minutes) }))).toEqual([
+      { status: 'scheduled', headCount: 5, minutes: 70 },
+      { status: 'scheduled', headCount: null, minutes: null },
+    ]);
+    expect(Date.parse(debriefs[0]!.starts_at)).toBeLessThan(t.clock.now().getTime());
+    expect(Date.parse(debriefs[1]!.starts_at)).toBeGreaterThan(t.clock.now().getTime());
     const supporter = await signIn(t.app, 'supporter@demo.peerline.test', DEMO_PASSWORD);
     const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: { cookie: supporter } })).json().offers;
     expect(offers).toHaveLength(1);

@@ -9,6 +9,7 @@ import { matchSupporters } from '../modules/matching/match.ts';
 import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson, buildResource, buildSite, buildSupporterProfile } from './factories.ts';
 import { seedCaseHistory, type HistoryPeople } from './seed-demo-history.ts';
 import { seedDemoNotices } from '../modules/event-notices/demo-notices.ts';
+import { seedDemoDebriefs } from '../modules/group-debriefs/demo-debriefs.ts';
 import { seedDemoRota } from '../modules/on-call/demo-rota.ts';
 import { seedDemoPaging } from '../modules/paging/seed-demo-paging.ts';
 import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
@@ -169,6 +170,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   });
   // Event notices go through the real filing service, which runs its own transactions.
   await seedDemoNotices(ctx, seeded.organizationId);
+  // Two group debriefs after those notices: one held (head count and length), one coming up.
+  await seedDemoDebriefs(ctx, seeded.organizationId);
   return { organizationName: seeded.organizationName };
 }
 
