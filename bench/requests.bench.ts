@@ -36,7 +36,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const PASSWORD = 'bench-Passw0rd-horse-staple';
-/** For profiling one scenario: e.g. BENCH_ONLY=creation (bare, commits, creation, me, cases); skipped ones print as 0. */
+/** For profiling one scenario: e.g. BENCH_ONLY=creation (bare, commits, floor, creation, me, cases); skipped ones print as 0. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const EMPTY: Result = { count: 0, perSecond: NaN, p50: NaN, p99: NaN, errors: 0, busy: NaN, costMs: NaN };
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
@@ -192,6 +192,7 @@ interface EngineFigures {
   bareGet: Result;
   barePost: Result;
   bareCommits: Result;
+  floorC: Result;
   creation: Result;
   me: Result;
   supporterCases: Result;
@@ -301,6 +302,27 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   });
   const { tally: creationStates, ...creation } = creationRun;
 
+  // Floor C: a bare Fastify GET that makes the one read every signed-in request must make (the
+  // session row by its token hash: sessions live in the database, docs/decisions/002), on this
+  // database. It shows what a single round trip costs here against baseline A.
+  console.log('  floor C (bare Fastify + one session read) GET …');
+  const floorC = !wanted('floor') ? EMPTY : await (async () => {
+    const hashes = (await db.selectFrom('sessions').select('token_hash').limit(CLIENTS).execute()).map((r) => r.token_hash);
+    const floor = Fastify({ logger: false });
+    let next = 0;
+    floor.get('/x', async () => {
+      const session = await db.selectFrom('sessions').select(['id', 'expires_at']).where('token_hash', '=', hashes[next++ % hashes.length]!).executeTakeFirst();
+      return { ok: Boolean(session) };
+    });
+    await floor.listen({ port: 0, host: '127.0.0.1' });
+    const floorAddress = floor.server.address();
+    try {
+      return await loadHttp({ method: 'GET', url: `http://127.0.0.1:${typeof floorAddress === 'object' && floorAddress ? floorAddress.port : 0}/x`, headers: [{}], expectedStatus: 200 });
+    } finally {
+      await floor.close();
+    }
+  })();
+
   console.log('  GET /api/me …');
   const me = !wanted('me') ? EMPTY : await loadHttp({ method: 'GET', url: `${appUrl}/api/me`, headers: staffCookies.map((cookie) => ({ cookie })), expectedStatus: 200 });
   console.log('  GET /api/supporter/cases …');
@@ -309,7 +331,7 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   });
 
   await built.app.close();
-  return { engine: database.engine, bareGet, barePost, bareCommits, creation, me, supporterCases, creationStates };
+  return { engine: database.engine, bareGet, barePost, bareCommits, floorC, creation, me, supporterCases, creationStates };
 }
 
 const fmt = (v: number, digits = 0) => v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -325,6 +347,7 @@ function report(f: EngineFigures) {
   row('baseline A: bare Fastify POST /x', f.barePost);
   row('baseline A: bare Fastify GET /x', f.bareGet);
   row(`baseline B: ${WRITES_PER_CREATION} writes / transaction`, f.bareCommits);
+  row('floor C: bare GET + 1 session read  vs A', f.floorC, f.bareGet);
   const creationRatio = f.creation.perSecond / f.bareCommits.perSecond;
   const creationOk = creationRatio >= 0.5 && f.creation.p99 < 50 && f.creation.errors === 0;
   row('POST /api/support/requests  vs B', f.creation, f.bareCommits, `target ≥ 0.5× B and p99 < 50 ms: ${creationOk ? 'met' : 'NOT met'}`);
@@ -333,6 +356,8 @@ function report(f: EngineFigures) {
   row('GET /api/me                 vs A (GET)', f.me, f.bareGet, `target ≥ 0.5× A: ${meOk ? 'met' : 'NOT met'}`);
   const casesOk = f.supporterCases.perSecond / f.bareGet.perSecond >= 0.5 && f.supporterCases.errors === 0;
   row('GET /api/supporter/cases    vs A (GET)', f.supporterCases, f.bareGet, `target ≥ 0.5× A: ${casesOk ? 'met' : 'NOT met'}`);
+  row('GET /api/me                 vs C', f.me, f.floorC);
+  row('GET /api/supporter/cases    vs C', f.supporterCases, f.floorC);
   console.log(`  created cases by state: ${JSON.stringify(f.creationStates)}`);
 }
 
