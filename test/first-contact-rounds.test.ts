@@ -65,6 +65,11 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
   const breachJobs = (caseId: string) =>
     t.ctx.db.selectFrom('jobs').select(['dedupe_key', 'status', 'run_at']).where('kind', '=', 'first-contact-breach').where('dedupe_key', 'like', `first-contact-breach:${caseId}%`).orderBy('run_at').execute();
   const runJobs = () => runDueJobsOnce(t.ctx, appJobs, { batchSize: 500 });
+  /** The case board's view of the case's clock, as the administrator sees it. */
+  const boardClock = async (w: World, caseId: string) => {
+    const board = (await t.app.inject({ url: '/api/cases', headers: await as(w.admin.email) })).json().cases as { id: string; serviceLevel: object }[];
+    return board.find((c) => c.id === caseId)?.serviceLevel;
+  };
   const wait = async (minutes: number) => {
     t.clock.advanceMinutes(minutes);
     await runJobs();
@@ -105,6 +110,8 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     expect(await breaches(caseId)).toBe(1);
     await wait(7 * DAY);
     expect(await breaches(caseId)).toBe(1);
+    // The board shows the round's clock: overdue, nobody reached since the reopen.
+    expect(await boardClock(w, caseId)).toEqual({ firstContactDueAt: reopened.first_contact_due_at, firstContactAt: null, breached: true });
     expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ first_contact_at: roundOne.first_contact_at, first_contact_minutes: 10 });
   });
 
@@ -125,7 +132,9 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     await wait(DAY - 120);
     expect(await breaches(caseId)).toBe(0);
     // Reached in the new round, before its due time: no breach then or later.
+    const reachedAt = t.clock.now().toISOString();
     await reach(w, caseId);
+    expect(await boardClock(w, caseId)).toEqual({ firstContactDueAt: secondDue, firstContactAt: reachedAt, breached: false });
     const row = (await findCase(t.ctx.db, w.org.id, caseId))!;
     expect(row).toMatchObject({ state: 'contacted', first_contact_due_at: secondDue });
     // Never reached in round one: this contact is the first ever, and its time counts from the opening.

@@ -23,6 +23,7 @@ import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidates } from '../cases/match-input.ts';
 import { runCaseEffects } from '../cases/offers.service.ts';
 import { dueTimeOf, loadClocks, type ProgramClocks } from '../service-levels/clocks.ts';
+import { firstContactsSinceReopen } from '../service-levels/service-levels.repository.ts';
 import * as repo from './case-board.repository.ts';
 
 type BoardEntry = z.infer<typeof CaseBoardEntrySchema>;
@@ -32,19 +33,22 @@ type AuditEntry = z.infer<typeof AuditEntrySchema>;
 /**
  * The first-contact clock as stored on the case when it was opened (the program's target for its
  * origin and urgency then; see server/modules/service-levels). A case opened before clocks were stored
- * gets the due time today's targets give.
+ * gets the due time today's targets give. A reopened case shows its current round: the clock started
+ * at the reopen and the first contact since then (`roundContactAt`), not the first round's.
  */
 export function serviceLevelOf(
-  row: Pick<cases.CaseRow, 'origin' | 'created_at' | 'urgency' | 'first_contact_at' | 'first_contact_due_at'>,
+  row: Pick<cases.CaseRow, 'origin' | 'created_at' | 'urgency' | 'first_contact_at' | 'first_contact_due_at' | 'reopened_at'>,
   now: Date,
   clocks: ProgramClocks | null,
+  roundContactAt: string | null = null,
 ): BoardEntry['serviceLevel'] {
   const dueAt = row.first_contact_due_at ?? (clocks ? dueTimeOf(clocks, row) : row.created_at);
   const due = Date.parse(dueAt);
-  const contactedAt = row.first_contact_at ? Date.parse(row.first_contact_at) : null;
+  const firstContactAt = row.reopened_at ? roundContactAt : row.first_contact_at;
+  const contactedAt = firstContactAt ? Date.parse(firstContactAt) : null;
   return {
     firstContactDueAt: new Date(due).toISOString(),
-    firstContactAt: row.first_contact_at,
+    firstContactAt,
     breached: contactedAt !== null ? contactedAt > due : now.getTime() > due,
   };
 }
@@ -56,10 +60,11 @@ function ref(names: Map<string, repo.PersonName>, id: string | null) {
 }
 
 async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.CaseRow[]): Promise<BoardEntry[]> {
-  const [offers, names, clocks] = await Promise.all([
+  const [offers, names, clocks, roundContacts] = await Promise.all([
     repo.countOffersByCase(db, organizationId, rows.map((r) => r.id)),
     repo.namesOf(db, organizationId, rows.flatMap((r) => [r.assigned_supporter_id, r.offered_supporter_id]).filter((id): id is string => id !== null)),
     rows.some((r) => !r.first_contact_due_at) ? loadClocks(db, organizationId) : null,
+    firstContactsSinceReopen(db, rows),
   ]);
   const now = ctx.clock.now();
   return rows.map((row) => ({
@@ -71,7 +76,7 @@ async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, r
     modality: row.modality as BoardEntry['modality'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    serviceLevel: serviceLevelOf(row, now, clocks),
+    serviceLevel: serviceLevelOf(row, now, clocks, roundContacts.get(row.id) ?? null),
     assignedSupporter: ref(names, row.assigned_supporter_id),
     offeredSupporter: ref(names, row.offered_supporter_id),
     offerCount: offers.get(row.id) ?? 0,

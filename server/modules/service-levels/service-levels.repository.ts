@@ -37,6 +37,16 @@ export async function reachedSince(db: DbOrTrx, caseId: string, since: string): 
   return Boolean(row);
 }
 
+/** For the reopened cases among `rows`: when someone first reached the person since the reopen (absent: not yet). */
+export async function firstContactsSinceReopen(db: DbOrTrx, rows: { id: string; reopened_at?: string | null }[]): Promise<Map<string, string>> {
+  const reopened = new Map(rows.flatMap((r) => (r.reopened_at ? [[r.id, r.reopened_at] as const] : [])));
+  const first = new Map<string, string>();
+  if (reopened.size === 0) return first;
+  const attempts = await db.selectFrom('contact_attempts').select(['case_id', 'at']).where('case_id', 'in', [...reopened.keys()]).where('result', '=', 'reached').orderBy('at').execute();
+  for (const a of attempts) if (a.at >= reopened.get(a.case_id)! && !first.has(a.case_id)) first.set(a.case_id, a.at);
+  return first;
+}
+
 /** Open cases that may lack a clock for their current round: never reached, or reopened (their round's contact is checked per case). */
 export async function listOpenCasesAwaitingContact(db: DbOrTrx): Promise<{ id: string; organization_id: string }[]> {
   return db
