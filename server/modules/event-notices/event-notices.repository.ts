@@ -168,3 +168,15 @@ export async function raiseCaseUrgency(trx: Trx, caseId: string, at: string): Pr
   const result = await trx.updateTable('cases').set({ urgency: 'today', updated_at: at }).where('id', '=', caseId).where('urgency', '=', 'this_week').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Compare-and-set: withdraws the case's offer to this supporter if it is still pending (an accept racing it wins or loses whole). */
+export async function withdrawPendingOfferOf(trx: Trx, caseId: string, supporterId: string, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('case_offers')
+    .set({ status: 'withdrawn', responded_at: at })
+    .where('case_id', '=', caseId)
+    .where('supporter_id', '=', supporterId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

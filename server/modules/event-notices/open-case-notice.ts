@@ -50,13 +50,18 @@ export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: s
 
   const offeredTo = row.state === 'offered' ? row.offered_supporter_id : null;
   if (offeredTo && notice.conflicted.has(offeredTo)) {
-    // The workflow's "offer ended unanswered" transition (offered → new, matching continues); the
-    // offer row and the audit say it was withdrawn. The cascade skips everyone offered this round.
-    await cases.withdrawPendingOffers(trx, caseId, at);
-    const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_expired', supporterId: offeredTo }, 'system', now);
-    await audit('case.offer_withdrawn');
-    row = await runCaseEffects(ctx, trx, back, effects);
-  } else if (row.assigned_supporter_id && HELD_STATES.includes(row.state) && notice.conflicted.has(row.assigned_supporter_id)) {
+    if (await repo.withdrawPendingOfferOf(trx, caseId, offeredTo, at)) {
+      // The workflow's "offer ended unanswered" transition (offered → new, matching continues); the
+      // offer row and the audit say it was withdrawn. The cascade skips everyone offered this round.
+      const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_expired', supporterId: offeredTo }, 'system', now);
+      await audit('case.offer_withdrawn');
+      return { row: await runCaseEffects(ctx, trx, back, effects), page };
+    }
+    // Accepted (or otherwise answered) at this very moment: the case is theirs now, see below.
+    row = (await cases.findCase(trx, organizationId, caseId)) ?? row;
+    page = page && row.assigned_supporter_id === null;
+  }
+  if (row.assigned_supporter_id && HELD_STATES.includes(row.state) && notice.conflicted.has(row.assigned_supporter_id)) {
     await audit('case.supporter_involved_in_event');
     await alertAdministrators(ctx, trx, organizationId);
   }
