@@ -14,7 +14,7 @@ export async function seedDemoDebriefs(ctx: AppContext, organizationId: string, 
   const db = ctx.db;
   const admin = await db.selectFrom('people').select('id').where('organization_id', '=', organizationId).where('work_email', '=', options.adminEmail ?? 'admin@demo.peerline.test').executeTakeFirst();
   // Notices oldest first: the held debrief follows the oldest, the coming one the next.
-  const notices = await db.selectFrom('event_notices').select('id').where('organization_id', '=', organizationId).orderBy('occurred_at').limit(2).execute();
+  const notices = await db.selectFrom('event_notices').select(['id', 'occurred_at']).where('organization_id', '=', organizationId).orderBy('occurred_at').limit(2).execute();
   // Facilitators: active supporters not named in any notice, the demo supporter first.
   const facilitators = await db
     .selectFrom('people')
@@ -32,19 +32,23 @@ export async function seedDemoDebriefs(ctx: AppContext, organizationId: string, 
   // Only the fields the debrief service reads: who acts, in which organisation.
   const actor = { personId: admin.id, organizationId } as Actor;
   const now = ctx.clock.now();
-  const onTheHour = (offsetHours: number) => new Date(Math.floor(now.getTime() / HOUR) * HOUR + offsetHours * HOUR);
+  const day = 86_400_000;
+  // At an afternoon hour (15:00 UTC), not at whatever hour the demo starts.
+  const afternoon = (daysFromToday: number) => new Date(Math.floor(now.getTime() / day) * day + daysFromToday * day + 15 * HOUR);
 
-  // Held: scheduled yesterday for yesterday afternoon (the service's clock set back to then), recorded today.
-  const scheduledAt = onTheHour(-26);
-  const then = { ...ctx, clock: { now: () => scheduledAt } };
+  // Held: yesterday afternoon, or a couple of hours after the event when that was later (it is 30 h
+  // old); scheduled an hour after the event (the service's clock set back to then); recorded today.
+  const occurredAt = Date.parse(notices[0]!.occurred_at);
+  const heldAt = new Date(Math.max(afternoon(-1).getTime(), Math.ceil((occurredAt + 2 * HOUR) / HOUR) * HOUR));
+  const then = { ...ctx, clock: { now: () => new Date(occurredAt + HOUR) } };
   const held = await scheduleDebrief(then, actor, notices[0]!.id, {
-    startsAt: onTheHour(-24).toISOString(), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id, facilitators[1]!.id], inviteNamedStaff: true, invitees: [],
+    startsAt: heldAt.toISOString(), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id, facilitators[1]!.id], inviteNamedStaff: true, invitees: [],
   }, SEEDED);
   await recordOutcome(ctx, actor, notices[0]!.id, held.id, { headCount: 5, minutes: 70 }, SEEDED);
 
-  // Coming up: the day after tomorrow, for the next notice's staff, by video.
+  // Coming up: the afternoon of the day after tomorrow, for the next notice's staff, by video.
   await scheduleDebrief(ctx, actor, notices[1]!.id, {
-    startsAt: onTheHour(48).toISOString(), minutes: 90, modality: 'video', facilitators: [facilitators[0]!.id], inviteNamedStaff: true, invitees: [],
+    startsAt: afternoon(2).toISOString(), minutes: 90, modality: 'video', facilitators: [facilitators[0]!.id], inviteNamedStaff: true, invitees: [],
   }, SEEDED);
   return { debriefs: 2 };
 }

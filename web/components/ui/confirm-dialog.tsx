@@ -11,17 +11,19 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
   isPending?: boolean;
   tone?: 'danger' | 'primary';
+  /** The button that closes without acting; say what it keeps when "Cancel" would be ambiguous. */
+  dismissLabel?: string;
 }
 
 /** "Are you sure?" before actions that change what someone can do. */
-export function ConfirmDialog({ title, children, confirmLabel, isOpen, onOpenChange, onConfirm, isPending, tone = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, isOpen, onOpenChange, onConfirm, isPending, tone = 'danger', dismissLabel = 'Cancel' }: ConfirmDialogProps) {
   return (
     <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} role="alertdialog" isDismissable={false}>
       {(close) => (
         <>
           <div className="dialog__body">{children}</div>
           <div className="dialog__actions">
-            <Button onPress={close}>Cancel</Button>
+            <Button onPress={close}>{dismissLabel}</Button>
             <Button variant={tone} onPress={onConfirm} isPending={isPending} autoFocus>
               {confirmLabel}
             </Button>

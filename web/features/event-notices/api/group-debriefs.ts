@@ -24,3 +24,20 @@ export function useRecordDebriefOutcome(noticeId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: keys.of(noticeId) }),
   });
 }
+
+/** A change is the whole debrief again; the server tells each person what changed for them. */
+export function useChangeDebrief(noticeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ debriefId, ...input }: GroupDebriefRequest & { debriefId: string }) => api.put(`/api/event-notices/${noticeId}/debriefs/${debriefId}`, input, GroupDebriefSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.of(noticeId) }),
+  });
+}
+
+export function useCancelDebrief(noticeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (debriefId: string) => api.post(`/api/event-notices/${noticeId}/debriefs/${debriefId}/cancel`, undefined, GroupDebriefSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.of(noticeId) }),
+  });
+}

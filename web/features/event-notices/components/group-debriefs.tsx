@@ -2,26 +2,15 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import type { GroupDebrief } from '../../../../shared/schemas/group-debriefs.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage, Loading, LoadError } from '../../../components/ui/query-status.tsx';
-import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { useSupporterPool } from '../../supporter-profile/api/supporter-pool.ts';
 import { useManagedNotices } from '../api/event-notices.ts';
-import { useDebriefs, useRecordDebriefOutcome, useScheduleDebrief } from '../api/group-debriefs.ts';
+import { useCancelDebrief, useChangeDebrief, useDebriefs, useRecordDebriefOutcome, useScheduleDebrief } from '../api/group-debriefs.ts';
+import { DEBRIEF_MODALITIES, DebriefForm } from './debrief-form.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const MODALITIES = [
-  { id: 'in_person', label: 'In person' },
-  { id: 'video', label: 'Video' },
-  { id: 'phone', label: 'Phone' },
-] as const;
-
-function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /** After it happened: how many came and how long it took. Nothing else is asked, nothing else is kept. */
 function RecordOutcome({ noticeId, debrief }: { noticeId: string; debrief: GroupDebrief }) {
@@ -49,123 +38,105 @@ function RecordOutcome({ noticeId, debrief }: { noticeId: string; debrief: Group
   );
 }
 
-function DebriefList({ noticeId }: { noticeId: string }) {
+type DebriefState = 'scheduled' | 'cancelled' | 'held';
+const stateOf = (d: GroupDebrief): DebriefState => (d.status === 'cancelled' ? 'cancelled' : d.headCount !== null ? 'held' : 'scheduled');
+const STATE_LABELS: Record<DebriefState, string> = { scheduled: 'Scheduled', cancelled: 'Cancelled', held: 'Held' };
+
+/** One debrief: its state, when and how, who facilitates, how many were asked; and what can be done now. */
+function DebriefItem({ noticeId, involvedCount, debrief: d }: { noticeId: string; involvedCount: number; debrief: GroupDebrief }) {
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const change = useChangeDebrief(noticeId);
+  const cancel = useCancelDebrief(noticeId);
+  const state = stateOf(d);
+  const modality = DEBRIEF_MODALITIES.find((m) => m.id === d.modality)?.label.toLowerCase();
+  const whenText = when(d.startsAt);
+  return (
+    <li className={`debrief-list__item debrief-list__item--${state}`} aria-label={`${STATE_LABELS[state]} debrief, ${whenText}`}>
+      <p>
+        <span className={`badge debrief-state debrief-state--${state}`}>{STATE_LABELS[state]}</span>{' '}
+        <strong className="debrief-list__when">{whenText}</strong>, {d.minutes} min, {modality} ·{' '}
+        facilitated by {d.facilitators.map((f) => `${f.firstName} ${f.lastName}`).join(', ')} · {d.inviteeCount} invited
+      </p>
+      {d.videoLink && state === 'scheduled' && <p className="muted">Video link: <span className="mono">{d.videoLink}</span></p>}
+      {state === 'held' && <p>Head count: {d.headCount} · took {d.actualMinutes} min</p>}
+      {state === 'cancelled' && <p className="muted">Cancelled {d.cancelledAt ? when(d.cancelledAt) : ''}; everyone asked was sent a cancellation.</p>}
+      {state === 'scheduled' && !editing && (
+        <>
+          {Date.parse(d.startsAt) <= Date.now() ? (
+            <RecordOutcome noticeId={noticeId} debrief={d} />
+          ) : (
+            <p className="muted">Head count and length can be recorded once it has started.</p>
+          )}
+          <div className="debrief-list__actions">
+            <Button onPress={() => { change.reset(); setEditing(true); }}>Change</Button>
+            <Button variant="danger" onPress={() => { cancel.reset(); setConfirming(true); }}>Cancel debrief</Button>
+          </div>
+          {cancel.isError && <Notice tone="error" title="Could not cancel">{errorMessage(cancel.error)}</Notice>}
+        </>
+      )}
+      {state === 'scheduled' && editing && (
+        <DebriefForm
+          label="Change the group debrief"
+          submitLabel="Save changes"
+          idPrefix={`change-${d.id}`}
+          involvedCount={involvedCount}
+          current={d}
+          isPending={change.isPending}
+          error={change.error}
+          onSubmit={(input) => change.mutate({ debriefId: d.id, ...input }, { onSuccess: () => setEditing(false) })}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+      <ConfirmDialog
+        title="Cancel this group debrief?"
+        confirmLabel="Cancel debrief"
+        dismissLabel="Keep it"
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        isPending={cancel.isPending}
+        onConfirm={() => cancel.mutate(d.id, { onSettled: () => setConfirming(false) })}
+      >
+        <p>The debrief on {whenText} is called off. Everyone asked ({d.facilitators.length} facilitating, {d.inviteeCount} invited) gets an e-mail that something has changed, and their calendar invite is cancelled.</p>
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+function DebriefList({ noticeId, involvedCount }: { noticeId: string; involvedCount: number }) {
   const debriefs = useDebriefs(noticeId);
   if (debriefs.isPending) return <Loading />;
   if (debriefs.isError) return <LoadError error={debriefs.error} what="the debriefs" />;
   if (debriefs.data.length === 0) return <p className="muted">No group debrief scheduled.</p>;
   return (
     <ul className="debrief-list" aria-label="Group debriefs">
-      {debriefs.data.map((d) => (
-        <li key={d.id} className="debrief-list__item">
-          <p>
-            <strong>{when(d.startsAt)}</strong>, {d.minutes} min, {MODALITIES.find((m) => m.id === d.modality)?.label.toLowerCase()} ·{' '}
-            facilitated by {d.facilitators.map((f) => `${f.firstName} ${f.lastName}`).join(', ')} · {d.inviteeCount} invited
-          </p>
-          {d.headCount !== null ? (
-            <p>Head count: {d.headCount} · took {d.actualMinutes} min</p>
-          ) : Date.parse(d.startsAt) <= Date.now() ? (
-            <RecordOutcome noticeId={noticeId} debrief={d} />
-          ) : (
-            <p className="muted">Head count and length can be recorded once it has started.</p>
-          )}
-        </li>
-      ))}
+      {debriefs.data.map((d) => <DebriefItem key={d.id} noticeId={noticeId} involvedCount={involvedCount} debrief={d} />)}
     </ul>
-  );
-}
-
-/** "Schedule a group debrief": when, how long, how, who facilitates, who is invited. No title, no notes. */
-function ScheduleDebriefForm({ noticeId, involvedCount, onDone }: { noticeId: string; involvedCount: number; onDone: () => void }) {
-  const pool = useSupporterPool();
-  const schedule = useScheduleDebrief(noticeId);
-  const [startsAt, setStartsAt] = useState(() => localInputValue(new Date(Date.now() + 2 * 86_400_000)));
-  const [minutes, setMinutes] = useState('60');
-  const [modality, setModality] = useState<string>('in_person');
-  const [facilitators, setFacilitators] = useState<string[]>([]);
-  const [inviteNamed, setInviteNamed] = useState(true);
-  const [emails, setEmails] = useState('');
-  const errors = fieldErrors(schedule.error);
-  if (pool.isPending) return <Loading />;
-  if (pool.isError) return <LoadError error={pool.error} what="the supporters" />;
-  const active = pool.data.filter((s) => s.profile.status === 'active');
-  const prefix = `schedule-${noticeId}`;
-  const emailErrors = Object.entries(errors).filter(([k]) => k.startsWith('invitees.')).map(([, v]) => v);
-  return (
-    <Form
-      className="form stack stack--tight debrief-form"
-      aria-label="Schedule a group debrief"
-      onSubmit={(e) => {
-        e.preventDefault();
-        schedule.mutate(
-          {
-            startsAt: new Date(startsAt).toISOString(),
-            minutes: Number(minutes),
-            modality: modality as (typeof MODALITIES)[number]['id'],
-            facilitators,
-            inviteNamedStaff: inviteNamed,
-            invitees: emails.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean).map((workEmail) => ({ workEmail })),
-          },
-          { onSuccess: onDone },
-        );
-      }}
-    >
-      <div className="debrief-form__row">
-        <div className="field">
-          <label className="field__label" htmlFor={`${prefix}-at`}>When</label>
-          <input id={`${prefix}-at`} className="field__input" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
-          {errors.startsAt && <p className="field__error">{errors.startsAt}</p>}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${prefix}-minutes`}>Minutes</label>
-          <input id={`${prefix}-minutes`} className="field__input" type="number" min={15} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
-          {errors.minutes && <p className="field__error">{errors.minutes}</p>}
-        </div>
-      </div>
-      <RadioGroupField label="How" options={MODALITIES} value={modality} onChange={setModality} orientation="horizontal" errorMessage={errors.modality} />
-      <fieldset className="stack stack--tight">
-        <legend className="field__label">Facilitators</legend>
-        {active.map((s) => (
-          <Checkbox
-            key={s.personId}
-            isSelected={facilitators.includes(s.personId)}
-            onChange={(on) => setFacilitators((list) => (on ? [...list, s.personId] : list.filter((id) => id !== s.personId)))}
-          >
-            {s.firstName} {s.lastName}
-          </Checkbox>
-        ))}
-        {Object.entries(errors).filter(([k]) => k.startsWith('facilitators')).map(([k, v]) => <p key={k} className="field__error">{v}</p>)}
-      </fieldset>
-      <Checkbox isSelected={inviteNamed} onChange={setInviteNamed}>
-        Invite the {involvedCount === 1 ? 'person' : `${involvedCount} people`} named in the notice
-      </Checkbox>
-      <div className="field">
-        <label className="field__label" htmlFor={`${prefix}-emails`}>Also invite (work e-mails, separated by commas)</label>
-        <input id={`${prefix}-emails`} className="field__input" type="text" value={emails} onChange={(e) => setEmails(e.target.value)} autoComplete="off" />
-        {emailErrors.map((message, i) => <p key={i} className="field__error">{message}</p>)}
-      </div>
-      <p className="field__description">Everyone asked gets an e-mail that says only that something is coming up, with a calendar invite under the program’s neutral title.</p>
-      {schedule.isError && Object.keys(errors).length === 0 && <Notice tone="error" title="Could not schedule">{errorMessage(schedule.error)}</Notice>}
-      <div>
-        <Button type="submit" variant="primary" isDisabled={schedule.isPending}>Schedule</Button>
-      </div>
-    </Form>
   );
 }
 
 /** Per notice, for the administrators: its group debriefs and a form to schedule one. */
 export function NoticeDebriefs({ noticeId, title, involvedCount }: { noticeId: string; title: string; involvedCount: number }) {
   const [open, setOpen] = useState(false);
+  const schedule = useScheduleDebrief(noticeId);
   const headingId = `debriefs-${noticeId}`;
   return (
     <section className="card stack stack--tight" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
-      <DebriefList noticeId={noticeId} />
+      <DebriefList noticeId={noticeId} involvedCount={involvedCount} />
       {open ? (
-        <ScheduleDebriefForm noticeId={noticeId} involvedCount={involvedCount} onDone={() => setOpen(false)} />
+        <DebriefForm
+          label="Schedule a group debrief"
+          submitLabel="Schedule"
+          idPrefix={`schedule-${noticeId}`}
+          involvedCount={involvedCount}
+          isPending={schedule.isPending}
+          error={schedule.error}
+          onSubmit={(input) => schedule.mutate(input, { onSuccess: () => setOpen(false) })}
+        />
       ) : (
         <div>
-          <Button variant="secondary" onPress={() => setOpen(true)}>Schedule a group debrief</Button>
+          <Button variant="secondary" onPress={() => { schedule.reset(); setOpen(true); }}>Schedule a group debrief</Button>
         </div>
       )}
     </section>
