@@ -1,3 +1,5 @@
+import { isOpen } from '../../../shared/case-workflow.ts';
+import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { applyCaseEvent } from '../cases/case-transition.ts';
@@ -28,14 +30,14 @@ const HELD_STATES = ['assigned', 'contacted', 'active'];
  *   case offered again without everyone in any of its events. A supporter who already holds the case
  *   is not moved silently: the administrators are alerted and reassign from the case board.
  *
- * Returns the case as it now stands, and whether it needs paging.
+ * Returns the case as it now stands, and whether it needs paging (null: the case has closed meanwhile).
  */
 export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: string, organizationId: string, notice: NoticeOnOpenCase): Promise<{ row: cases.CaseRow; page: boolean } | null> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   // Read again inside the transaction: the case may have moved since the notice's reads.
   let row = await cases.findCase(trx, organizationId, caseId);
-  if (!row) return null;
+  if (!row || !isOpen(row.state as CaseState)) return null;
   const audit = (action: string) => cases.appendCaseAudit(trx, { organizationId, caseId, actorPersonId: notice.actorPersonId, action, at });
   let page = false;
 
