@@ -9,10 +9,11 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { getPublicProgram } from '../organization/settings.service.ts';
-import { findOrganizationBySlug } from '../organization/organization.repository.ts';
+import { findOrganization, findOrganizationBySlug } from '../organization/organization.repository.ts';
 import * as repo from './cases.repository.ts';
 import { offerToNextSupporter, prepareMatch } from './offers.service.ts';
-import { scheduleFirstContactClock } from '../service-levels/first-contact-clock.ts';
+import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/first-contact-clock.ts';
+import { loadClocks } from '../service-levels/clocks.ts';
 import { startUrgentPaging } from '../paging/paging-chain.ts';
 
 /** The directory facts matching needs, copied onto the case at intake. */
@@ -40,14 +41,24 @@ function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.C
   };
 }
 
+/**
+ * What a new case needs read before its transaction: the matcher's input (see prepareMatch) and the
+ * program's first-contact targets, whose due times go into the case's INSERT. The transaction then
+ * holds only writes.
+ */
+async function readsForNewCase(ctx: AppContext, row: repo.CaseRow) {
+  const timeZone = (await findOrganization(ctx.db, row.organization_id))?.time_zone ?? 'UTC';
+  const clocks = await loadClocks(ctx.db, row.organization_id, timeZone);
+  return { prepared: await prepareMatch(ctx, ctx.db, row, { unsavedCase: true, timeZone }), clocked: withFirstContactClock(clocks, row) };
+}
+
 /** Stores the new case, records who created it, and starts the offer cascade, all in one transaction. */
-async function openCase(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
-  // Matching's reads happen before BEGIN (see prepareMatch): the transaction holds only the writes.
-  const prepared = await prepareMatch(ctx, ctx.db, row, { unsavedCase: true });
+async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
+  const { prepared, clocked: row } = await readsForNewCase(ctx, unclocked);
   // The jobs, e-mails and audit entries of the new case and its first offer go in one INSERT each.
   return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
-    await scheduleFirstContactClock(ctx, trx, row);
+    await scheduleNewCaseBreachCheck(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
     // Urgent self and anonymous requests page the on-call supporter at once (issue 4, item 6).
     if (row.origin === 'self' || row.origin === 'anonymous') await startUrgentPaging(ctx, trx, row);
@@ -88,10 +99,11 @@ export async function createSelfRequestWithFirstOffer(
   origin: RequestOrigin,
   firstOffer: (trx: Trx, row: repo.CaseRow) => Promise<repo.CaseRow>,
 ): Promise<repo.CaseRow> {
-  const row = await selfCaseRow(ctx, actor, input);
-  return ctx.db.transaction().execute(async (trx) => {
+  const timeZone = (await findOrganization(ctx.db, actor.organizationId))?.time_zone ?? 'UTC';
+  const row = withFirstContactClock(await loadClocks(ctx.db, actor.organizationId, timeZone), await selfCaseRow(ctx, actor, input));
+  return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
-    await scheduleFirstContactClock(ctx, trx, row);
+    await scheduleNewCaseBreachCheck(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.created.self', at: row.created_at, ip: origin.ip });
     await startUrgentPaging(ctx, trx, row);
     return firstOffer(trx, row);

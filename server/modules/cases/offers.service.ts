@@ -103,11 +103,11 @@ export interface PreparedMatch {
  * protected by applyCaseEvent's compare-and-set; a supporter changed in the few milliseconds
  * between the read and the commit is the same window PostgreSQL's read-committed reads always had.
  */
-export async function prepareMatch(ctx: AppContext, db: DbOrTrx, row: repo.CaseRow, options: { unsavedCase?: boolean } = {}): Promise<PreparedMatch> {
+export async function prepareMatch(ctx: AppContext, db: DbOrTrx, row: repo.CaseRow, options: { unsavedCase?: boolean; timeZone?: string } = {}): Promise<PreparedMatch> {
   const now = ctx.clock.now();
-  const org = await findOrganization(db, row.organization_id);
+  const timeZone = options.timeZone ?? (await findOrganization(db, row.organization_id))?.time_zone ?? 'UTC';
   const request = await buildMatchRequest(db, row, now, options);
-  const loaded = await loadCandidatesWithEmails(db, row.organization_id, org?.time_zone ?? 'UTC', now);
+  const loaded = await loadCandidatesWithEmails(db, row.organization_id, timeZone, now);
   return { request, loaded };
 }
 

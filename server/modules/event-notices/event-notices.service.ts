@@ -16,6 +16,7 @@ import { ensureTriggers } from './event-triggers.service.ts';
 import * as repo from './event-notices.repository.ts';
 import { applyNoticeToOpenCase } from './open-case-notice.ts';
 import { openOutreachCases, outreachCaseRow, prepareOutreachMatches, type InvolvedPerson } from './outreach.service.ts';
+import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 
 /** Who files: a signed-in reporter or an organisation's integration token (exactly one). */
 export interface NoticeFiler {
@@ -93,7 +94,8 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
     id: newId(), organization_id: orgId, trigger_id: trigger.id, department_id: department.id, occurred_at: new Date(input.occurredAt).toISOString(),
     urgent: input.urgent, filed_by_person_id: filer.personId, filed_by_token_id: filer.tokenId, filed_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  // Jobs, e-mails and audit entries of every case go in one INSERT per table at the end.
+  await transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertNotice(trx, notice, involvedIds);
     if (filer.tokenId) await repo.touchIntegrationToken(trx, filer.tokenId, now.toISOString());
     const attached = [...openCaseOf.values()];

@@ -38,9 +38,10 @@ type Chain = z.infer<typeof Chain>;
 export const pageTimeoutKey = (caseId: string, step: number) => `page-timeout:${caseId}:${step}`;
 
 /** Who a step pages, now: nobody (no one on call, no backup) moves the chain straight on. */
-async function targetsOf(db: DbOrTrx, organizationId: string, step: PagingStep, at: Date, exclude: string[]) {
+type OnCallAnswer = Awaited<ReturnType<typeof whoIsOnCall>>;
+async function targetsOf(db: DbOrTrx, organizationId: string, step: PagingStep, onCall: () => Promise<OnCallAnswer>, exclude: string[]) {
   if (step === 'program_admin' || step === 'program_director') return (await repo.activeWithRole(db, organizationId, step)).filter((p) => !exclude.includes(p.id));
-  const answer = await whoIsOnCall(db, organizationId, at);
+  const answer = await onCall();
   const id = step === 'on_call' ? answer.personId : answer.next.find((n) => !exclude.includes(n.personId))?.personId;
   const person = id && !exclude.includes(id) ? await repo.activePerson(db, organizationId, id) : undefined;
   return person ? [person] : [];
@@ -54,9 +55,12 @@ async function pageFrom(ctx: AppContext, trx: Trx, chain: Chain): Promise<boolea
   const config = await loadPagingConfig(trx, chain.organizationId);
   const now = ctx.clock.now();
   const at = now.toISOString();
+  // The rota is read once however many steps ask who is on call (the on-call step and the backup).
+  let onCallAnswer: Promise<OnCallAnswer> | undefined;
+  const onCall = () => (onCallAnswer ??= whoIsOnCall(trx, chain.organizationId, now));
   for (let step = chain.step; step < config.steps.length; step++) {
     const role = config.steps[step]!;
-    const targets = await targetsOf(trx, chain.organizationId, role, now, chain.exclude);
+    const targets = await targetsOf(trx, chain.organizationId, role, onCall, chain.exclude);
     if (targets.length === 0) continue;
     for (const person of targets) {
       const id = newId();

@@ -16,8 +16,13 @@ export interface ProgramClocks {
 
 const key = (origin: string, urgency: string) => `${origin}/${urgency}`;
 
-export async function loadClocks(db: DbOrTrx, organizationId: string): Promise<ProgramClocks> {
-  const [timeZone, row, set] = await Promise.all([repo.findTimeZone(db, organizationId), repo.findCalendar(db, organizationId), repo.listTargets(db, organizationId)]);
+/** `knownTimeZone`: the organisation's, when the caller has read it already (saves a read). */
+export async function loadClocks(db: DbOrTrx, organizationId: string, knownTimeZone?: string): Promise<ProgramClocks> {
+  const [timeZone, row, set] = await Promise.all([
+    knownTimeZone ?? repo.findTimeZone(db, organizationId),
+    repo.findCalendar(db, organizationId),
+    repo.listTargets(db, organizationId),
+  ]);
   const calendar: BusinessCalendar = row
     ? { timeZone: timeZone ?? 'UTC', days: parseJsonArray<number>(row.days), opens: row.opens, closes: row.closes, holidays: parseJsonArray<string>(row.holidays) }
     : { ...DEFAULT_BUSINESS_CALENDAR, timeZone: timeZone ?? 'UTC' };

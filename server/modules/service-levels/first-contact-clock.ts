@@ -21,8 +21,29 @@ async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row:
     const replaced = [...legacyClockKeys(row.id), ...(previous ? [breachDedupeKey(row.id, previous), escalationDedupeKey(row.id, previous)] : [])];
     await repo.retirePendingJobs(trx, replaced, now);
   }
-  await firstContactBreachJob.enqueue(trx, { organizationId: row.organization_id, caseId: row.id, dueAt: due }, { runAt: dueAt, dedupeKey: breachDedupeKey(row.id, due), now });
+  await scheduleBreachCheck(ctx, trx, row, due);
   return { ...row, first_contact_due_at: due, first_contact_escalation_at: escalation };
+}
+
+/** The breach check of the clock due at `due`: one per case and due time, however often it is asked for. */
+async function scheduleBreachCheck(ctx: AppContext, trx: Trx, row: Pick<CaseRow, 'id' | 'organization_id'>, due: string): Promise<void> {
+  await firstContactBreachJob.enqueue(trx, { organizationId: row.organization_id, caseId: row.id, dueAt: due }, { runAt: new Date(due), dedupeKey: breachDedupeKey(row.id, due), now: ctx.clock.now() });
+}
+
+/**
+ * Intake's way to the same clock with fewer statements: the targets are read before the case's
+ * transaction (like matching's reads, `loadClocks`), the due times go into the case's own INSERT
+ * (`withFirstContactClock`, pure), and `scheduleNewCaseBreachCheck` queues the check in the
+ * transaction.
+ */
+export function withFirstContactClock(clocks: ProgramClocks, row: CaseRow): CaseRow {
+  const { dueAt, escalationAt } = clockTimes(clocks, row);
+  return { ...row, first_contact_due_at: dueAt.toISOString(), first_contact_escalation_at: escalationAt.toISOString() };
+}
+
+export async function scheduleNewCaseBreachCheck(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+  if (!row.first_contact_due_at) throw new Error('the case has no first-contact clock (withFirstContactClock)');
+  await scheduleBreachCheck(ctx, trx, row, row.first_contact_due_at);
 }
 
 /**
