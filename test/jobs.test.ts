@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
 import { defineJob, JobError, type JobHandlers } from '../server/jobs/define.ts';
-import { claimDueJobs, enqueueJob, getJob, markJobDone } from '../server/jobs/jobs.repository.ts';
+import { claimDueJobs, enqueueJob, getJob, markJobDone, retirePendingJobs } from '../server/jobs/jobs.repository.ts';
 import { runDueJobsOnce, startJobRunner } from '../server/jobs/runner.ts';
 import { transactionWithDeferredInserts } from '../server/db/deferred-inserts.ts';
 import { queueEmail } from '../server/email/outbox.ts';
@@ -162,6 +162,32 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       }),
     ).rejects.toThrow();
     expect(await handle.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'bad-sibling').execute()).toEqual([]);
+  });
+
+  it('retires pending and failed jobs by key so they never run, and leaves running and finished ones alone', async () => {
+    const at = clock.now();
+    const job = (label: string) => recordJob.enqueue(handle.db, { label }, { runAt: at, dedupeKey: `retire:${label}`, now: at });
+    const pending = await job('pending');
+    const failed = await job('failed');
+    const running = await job('running');
+    const done = await job('done');
+    const other = await job('other');
+    await handle.db.updateTable('jobs').set({ status: 'failed', last_error: 'boom' }).where('id', '=', failed.id).execute();
+    await handle.db.updateTable('jobs').set({ status: 'running', locked_by: 'elsewhere', locked_until: new Date(at.getTime() + 10 * 60_000).toISOString() }).where('id', '=', running.id).execute();
+    await handle.db.updateTable('jobs').set({ status: 'done', finished_at: at.toISOString() }).where('id', '=', done.id).execute();
+
+    clock.advanceMinutes(1);
+    expect(await retirePendingJobs(handle.db, ['retire:pending', 'retire:failed', 'retire:running', 'retire:done', 'retire:absent'], clock.now())).toBe(2);
+    expect(await retirePendingJobs(handle.db, [], clock.now())).toBe(0);
+    for (const id of [pending.id, failed.id]) {
+      expect(await getJob(handle.db, id)).toMatchObject({ status: 'done', last_error: 'superseded', finished_at: clock.now().toISOString(), locked_by: null });
+    }
+    expect(await getJob(handle.db, running.id)).toMatchObject({ status: 'running', locked_by: 'elsewhere' });
+    expect(await getJob(handle.db, done.id)).toMatchObject({ status: 'done', last_error: null, finished_at: at.toISOString() });
+    // Only the job nobody retired runs.
+    await runDueJobsOnce(ctx, [recordJob]);
+    expect(ran).toEqual(['other']);
+    expect(await getJob(handle.db, other.id)).toMatchObject({ status: 'done' });
   });
 
   it('retries with backoff, records only a short code, and gives up as dead', async () => {

@@ -177,6 +177,23 @@ export async function markJobFailed(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Retires jobs that have not run yet because a later decision replaced them (a first-contact clock
+ * moved, an offer's window was shortened): they are finished without running, with `last_error`
+ * 'superseded' saying why. A job that is running right now is left alone (its handler must tolerate
+ * the change). Returns how many were retired.
+ */
+export async function retirePendingJobs(db: DbOrTrx, dedupeKeys: string[], now: Date): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: now.toISOString(), last_error: 'superseded', locked_by: null, locked_until: null })
+    .where('dedupe_key', 'in', dedupeKeys)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function getJob(db: DbOrTrx, id: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }

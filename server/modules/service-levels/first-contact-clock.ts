@@ -1,4 +1,5 @@
 import type { DbOrTrx, Trx } from '../../db/database.ts';
+import { retirePendingJobs } from '../../jobs/jobs.repository.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { findCase, type CaseRow } from '../cases/cases.repository.ts';
 import { awaitsFirstContact, clockTimes, loadClocks, roundStartOf, timeToFirstContact, type ProgramClocks } from './clocks.ts';
@@ -19,7 +20,7 @@ async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row:
   await repo.setCaseClock(trx, row.id, due, escalation);
   if (previous !== undefined && previous !== due) {
     const replaced = [...legacyClockKeys(row.id), ...(previous ? [breachDedupeKey(row.id, previous), escalationDedupeKey(row.id, previous)] : [])];
-    await repo.retirePendingJobs(trx, replaced, now);
+    await retirePendingJobs(trx, replaced, now);
   }
   await scheduleBreachCheck(ctx, trx, row, due);
   return { ...row, first_contact_due_at: due, first_contact_escalation_at: escalation };

@@ -61,19 +61,3 @@ export async function listOpenCasesAwaitingContact(db: DbOrTrx): Promise<{ id: s
 export async function jobExists(db: DbOrTrx, dedupeKey: string): Promise<boolean> {
   return Boolean(await db.selectFrom('jobs').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst());
 }
-
-/**
- * Retires jobs that have not run yet because a later decision replaced them (a first-contact clock
- * moved): they are finished without running, with `last_error` 'superseded' saying why. A job that
- * is running right now is left alone. Returns how many were retired.
- */
-export async function retirePendingJobs(db: DbOrTrx, dedupeKeys: string[], now: Date): Promise<number> {
-  if (dedupeKeys.length === 0) return 0;
-  const result = await db
-    .updateTable('jobs')
-    .set({ status: 'done', finished_at: now.toISOString(), last_error: 'superseded', locked_by: null, locked_until: null })
-    .where('dedupe_key', 'in', dedupeKeys)
-    .where('status', 'in', ['pending', 'failed'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
