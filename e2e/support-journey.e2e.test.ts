@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_CATEGORIES } from '../shared/schemas/case-vocabulary.ts';
 import { closeSmtpTransports } from '../server/email/mailer.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { startJobRunner, type JobRunner } from '../server/jobs/runner.ts';
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../test/smtp-server.ts';
 import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
 
 /**
@@ -20,51 +19,25 @@ const DESKTOP = { width: 1280, height: 900 };
 const CLINICIAN = 'clinician@demo.peerline.test';
 const SUPPORTER = 'supporter@demo.peerline.test';
 
-interface Mail {
-  to: string[];
-  text: string;
-}
-
-/** Undoes quoted-printable and base64 bodies well enough to read what the recipient reads. */
-function readable(raw: string): string {
-  const unfolded = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const base64Parts = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map((m) =>
-    Buffer.from((m[1] ?? '').replace(/\s/g, ''), 'base64').toString('utf8'),
-  );
-  return [unfolded, ...base64Parts].join('\n');
-}
-
-const inbox: Mail[] = [];
-let smtp: SMTPServer | undefined;
+type Mail = ReceivedMail;
+let smtp: TestSmtpServer | undefined;
 let runner: JobRunner | undefined;
+const inbox = (): Mail[] => smtp?.received ?? [];
 
 beforeAll(async () => {
   // A real SMTP server on 127.0.0.1 and the app's own job runner sending the outbox to it.
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), text: readable(Buffer.concat(chunks).toString('utf8')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp?.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startTestSmtpServer();
   const ctx = env.server.ctx;
-  runner = startJobRunner({ ...ctx, config: { ...ctx.config, smtpUrl: `smtp://127.0.0.1:${port}`, publicOrigin: env.server.url } }, appJobs, { pollMs: 200 });
+  runner = startJobRunner({ ...ctx, config: { ...ctx.config, smtpUrl: smtp.url, publicOrigin: env.server.url } }, appJobs, { pollMs: 200 });
 });
 
 afterAll(async () => {
   await runner?.stop();
   closeSmtpTransports();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
-const mailTo = (address: string, after: number) => inbox.slice(after).filter((m) => m.to.includes(address));
+const mailTo = (address: string, after: number) => inbox().slice(after).filter((m) => m.to === address);
 
 /** Waits for the next e-mail to `address` whose text matches `link`. */
 async function waitForMail(address: string, after: number, link: RegExp): Promise<Mail> {
@@ -124,7 +97,7 @@ describe('the support journey in Chromium', () => {
     const cp = clinician.page;
     await signIn(cp, env.server.url, CLINICIAN);
     const before = (await getJson<{ requests: { id: string }[] }>(clinician.context, '/api/support/requests')).requests.map((r) => r.id);
-    let mailMark = inbox.length;
+    let mailMark = inbox().length;
     await openFromNav(cp, 'Ask for support');
     await choose(cp, 'The death of a patient');
     await choose(cp, 'Phone');
@@ -178,7 +151,7 @@ describe('the support journey in Chromium', () => {
       const d = new Date(Date.now() + 86_400_000);
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    mailMark = inbox.length;
+    mailMark = inbox().length;
     await planner.getByLabel('Day').fill(tomorrow);
     await planner.getByLabel('Time').fill('14:30');
     await planner.getByRole('button', { name: 'Plan conversation' }).click();
@@ -231,7 +204,7 @@ describe('the support journey in Chromium', () => {
     const close = sp.getByRole('region', { name: 'Close' });
     await close.getByRole('button', { name: /Outcome/ }).click();
     await sp.getByRole('option', { name: /^Supported/ }).click();
-    mailMark = inbox.length;
+    mailMark = inbox().length;
     await close.getByRole('button', { name: 'Close case' }).click();
     const confirm = sp.getByRole('alertdialog', { name: /Close the case of/ });
     await confirm.getByRole('button', { name: 'Close case' }).click();

@@ -4,8 +4,6 @@
  * taken off the list (or everyone, on cancel) a cancellation. E-mails go through a real SMTP server
  * and stay content-free; each e-mail's link answers the person's invite as it stands.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDepartment, buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { closeSmtpTransports } from '../server/email/mailer.ts';
@@ -13,35 +11,11 @@ import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { createTestApp, sessionsFor, usingPostgres, type TestApp } from './harness.ts';
+import { startTestSmtpServer } from './smtp-server.ts';
 
 const PASSWORD = 'a long test password';
 
-interface Mail {
-  to: string;
-  text: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-async function startSmtpServer(): Promise<{ port: number; received: Mail[]; close(): Promise<void> }> {
-  const received: Mail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // Quoted-printable soft breaks and escapes undone, enough to read links and sentences.
-        const text = Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), text });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+const startSmtpServer = () => startTestSmtpServer();
 
 const COMING_UP = 'This is a reminder about something coming up.';
 const CHANGED = 'Something you follow has changed.';

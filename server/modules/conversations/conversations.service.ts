@@ -17,7 +17,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { workEmailOf } from '../casework/casework.repository.ts';
-import { assertNeutralInviteText, buildInvite, DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, newInviteUid } from '../scheduling/ics.ts';
+import { assertNeutralInviteText, buildInvite, DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, isNeutralInviteText, newInviteUid } from '../scheduling/ics.ts';
 import * as repo from './conversations.repository.ts';
 import { DEFAULT_GUIDE_SECTIONS } from './default-guide.ts';
 import { notifyBoth, requesterEmailOf } from './meeting-notifications.ts';
@@ -247,18 +247,9 @@ function organizerEmail(ctx: AppContext): string {
   const from = ctx.config.smtpFrom;
   const match = /<([^>]+)>/.exec(from);
   const address = (match ? match[1]! : from).trim();
-  return isNeutral(address) ? address : 'no-reply@peerline.invalid';
+  return isNeutralInviteText(address) ? address : 'no-reply@peerline.invalid';
 }
 
-function isNeutral(text: string): boolean {
-  try {
-    assertNeutralInviteText('text', text);
-    return true;
-  } catch (error) {
-    if (error instanceof ForbiddenInviteTextError) return false;
-    throw error;
-  }
-}
 
 async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: string): Promise<string> {
   const { meetingTitle } = await getConversationSettings(ctx.db, meeting.organization_id);
@@ -271,7 +262,7 @@ async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: st
     organizerEmail: organizerEmail(ctx),
     // An address that would say what this is about (`peer-support@…`) is left out: the invite still
     // imports into the recipient's own calendar, which knows its owner anyway.
-    attendeeEmail: isNeutral(attendeeEmail) ? attendeeEmail : undefined,
+    attendeeEmail: isNeutralInviteText(attendeeEmail) ? attendeeEmail : undefined,
     sequence: meeting.sequence,
     cancelled: meeting.status === 'cancelled',
     now: ctx.clock.now(),

@@ -5,7 +5,7 @@ import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { getConversationSettings } from '../conversations/conversations.service.ts';
-import { assertNeutralInviteText, buildInvite, ForbiddenInviteTextError } from '../scheduling/ics.ts';
+import { buildInvite, isNeutralInviteText } from '../scheduling/ics.ts';
 import * as repo from './group-debriefs.repository.ts';
 
 /**
@@ -39,15 +39,6 @@ export async function videoLinkFor(trx: Trx, organizationId: string): Promise<st
   return videoLinkPattern ? videoLinkPattern.replaceAll('{token}', randomBytes(12).toString('hex')) : null;
 }
 
-function isNeutral(text: string): boolean {
-  try {
-    assertNeutralInviteText('text', text);
-    return true;
-  } catch (error) {
-    if (error instanceof ForbiddenInviteTextError) return false;
-    throw error;
-  }
-}
 
 /** The calendar invite behind an e-mail's link: the program's neutral title, a time, a video link at most. */
 export async function debriefInvite(ctx: AppContext, token: string): Promise<string> {
@@ -62,8 +53,8 @@ export async function debriefInvite(ctx: AppContext, token: string): Promise<str
     end: new Date(start.getTime() + Number(invite.minutes) * 60_000),
     title: meetingTitle,
     location: invite.modality === 'video' && invite.video_link ? invite.video_link : undefined,
-    organizerEmail: isNeutral(from.trim()) ? from.trim() : 'no-reply@peerline.invalid',
-    attendeeEmail: isNeutral(invite.work_email) ? invite.work_email : undefined,
+    organizerEmail: isNeutralInviteText(from.trim()) ? from.trim() : 'no-reply@peerline.invalid',
+    attendeeEmail: isNeutralInviteText(invite.work_email) ? invite.work_email : undefined,
     sequence: Number(invite.sequence),
     cancelled: invite.status === 'cancelled' || invite.removed_at !== null,
     now: ctx.clock.now(),

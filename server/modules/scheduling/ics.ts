@@ -73,6 +73,17 @@ export function assertNeutralInviteText(field: string, text: string | undefined)
   }
 }
 
+/** The same test as a yes/no, for text that is left out rather than refused (an attendee's address). */
+export function isNeutralInviteText(text: string): boolean {
+  try {
+    assertNeutralInviteText('text', text);
+    return true;
+  } catch (error) {
+    if (error instanceof ForbiddenInviteTextError) return false;
+    throw error;
+  }
+}
+
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;
 
 /** An opaque UID for a new conversation's invites; store it and reuse it for reschedule and cancel. */
