@@ -1,11 +1,13 @@
 /**
  * An event notice about someone who already has an open case (issue 4, items 3 and 6): the notice is
  * attached to that case, and it also changes it. An urgent notice makes a `this_week` case urgent,
- * moves its first-contact clock earlier and starts the urgent path when nobody holds it; a pending
- * offer held by someone involved in the event (or by its reporter) is withdrawn and matching goes on
- * without everyone in any of the case's events; a supporter who already holds the case is not moved
- * silently, the administrators are alerted. The reporter's receipt never changes.
+ * gives a pending offer that stays an urgent offer's answer window, moves its first-contact clock
+ * earlier and starts the urgent path when nobody holds it; a pending offer held by someone involved in
+ * the event (or by its reporter) is withdrawn and matching goes on without everyone in any of the
+ * case's events, also when its supporter accepts at that very moment; a supporter who already holds
+ * the case is not moved silently, the administrators are alerted. The reporter's receipt never changes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../server/db/values.ts';
 import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
@@ -89,6 +91,19 @@ describe(`a notice about someone with an open case on ${usingPostgres ? 'Postgre
   const mailsTo = (w: World, template: string, since: Date) =>
     t.ctx.db.selectFrom('email_outbox').select('to_address').where('organization_id', '=', w.org.id).where('template', '=', template).where('created_at', '>=', since.toISOString()).execute();
   const runJobs = () => runDueJobsOnce(t.ctx, appJobs, { batchSize: 500 });
+  const offerRows = (caseId: string) => t.ctx.db.selectFrom('case_offers').selectAll().where('case_id', '=', caseId).orderBy('offered_at').orderBy('id').execute();
+  const expiryJobs = (offerId: string) =>
+    t.ctx.db.selectFrom('jobs').select(['dedupe_key', 'status', 'run_at', 'attempts', 'last_error']).where('kind', '=', 'offer-expiry').where('dedupe_key', 'like', `offer-expiry:${offerId}%`).orderBy('created_at').orderBy('dedupe_key').execute();
+
+  /** A request through the API in which the requester chooses `chosen` from the supporter directory: the real first offer, with its expiry job. */
+  async function requestChoosing(w: World, requester: BuiltPerson, chosen: BuiltPerson, urgency = 'this_week'): Promise<string> {
+    await t.ctx.db.updateTable('organizations').set({ supporter_directory_enabled: true }).where('id', '=', w.org.id).execute();
+    const asked = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(requester.email), payload: { ...REQUEST, urgency, supporterId: chosen.id } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const caseId = asked.json().id as string;
+    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ state: 'offered', offered_supporter_id: chosen.id, urgency });
+    return caseId;
+  }
 
   /** Puts `who` on call for the next day. */
   async function onCall(w: World, who: BuiltPerson) {
@@ -251,5 +266,124 @@ describe(`a notice about someone with an open case on ${usingPostgres ? 'Postgre
     const mine = (await t.app.inject({ url: '/api/event-notices/mine', headers: await as(w.reporter.email) })).json();
     expect(JSON.stringify(mine)).not.toContain(s0.id);
     expect(JSON.stringify(mine)).not.toMatch(/contacted|assigned|offered|attention/);
+  });
+
+  it('gives a pending offer that stays the urgent answer window when the case becomes urgent; it expires then, once, and the case goes to the next supporter', async () => {
+    const w = await world(2);
+    const [s0, s1] = w.supporters as [BuiltPerson, BuiltPerson];
+    const requester = await person(w);
+    const caseId = await requestChoosing(w, requester, s0);
+    const [offer] = await offerRows(caseId);
+    expect(offer).toMatchObject({ supporter_id: s0.id, status: 'pending', expires_at: new Date(t.clock.now().getTime() + 4 * 60 * MINUTE).toISOString() });
+    const oldEnd = offer!.expires_at;
+    expect(await expiryJobs(offer!.id)).toEqual([expect.objectContaining({ dedupe_key: `offer-expiry:${offer!.id}`, status: 'pending', run_at: oldEnd })]);
+
+    t.clock.advanceMinutes(10);
+    const filedAt = t.clock.now().getTime();
+    // s0 is not named: the offer stays, with 30 minutes from the notice to answer.
+    expect(await file(w, [requester], true)).toEqual({ received: true, offeredCount: 1 });
+    const newEnd = new Date(filedAt + 30 * MINUTE).toISOString();
+    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ urgency: 'today', state: 'offered', offered_supporter_id: s0.id });
+    expect(await offerRows(caseId)).toEqual([expect.objectContaining({ id: offer!.id, status: 'pending', expires_at: newEnd })]);
+    expect(Date.parse(newEnd)).toBeLessThanOrEqual(filedAt + 30 * MINUTE);
+    // One expiry job for the new end; the old one is retired, never to run.
+    expect(await expiryJobs(offer!.id)).toEqual([
+      { dedupe_key: `offer-expiry:${offer!.id}`, status: 'done', run_at: oldEnd, attempts: 0, last_error: 'superseded' },
+      { dedupe_key: `offer-expiry:${offer!.id}:${newEnd}`, status: 'pending', run_at: newEnd, attempts: 0, last_error: null },
+    ]);
+    // The supporter sees the shorter window too.
+    expect((await t.app.inject({ url: '/api/supporter/offers', headers: await as(s0.email) })).json().offers).toEqual([expect.objectContaining({ id: offer!.id, expiresAt: newEnd })]);
+
+    t.clock.advanceMinutes(29);
+    await runJobs();
+    expect((await offerRows(caseId))[0]).toMatchObject({ status: 'pending' });
+    t.clock.advanceMinutes(1);
+    await runJobs();
+    const offers = await offerRows(caseId);
+    expect(offers.map((o) => [o.supporter_id, o.status])).toEqual([[s0.id, 'expired'], [s1.id, 'pending']]);
+    // The next offer is an urgent one from the start.
+    expect(offers[1]!.expires_at).toBe(new Date(t.clock.now().getTime() + 30 * MINUTE).toISOString());
+    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ state: 'offered', offered_supporter_id: s1.id });
+    const accepted = await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offers[1]!.id}/accept`, headers: await as(s1.email) });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    // Past the old 4-hour end nothing more happens: the offer expired once, by the new job.
+    t.clock.advanceMinutes(5 * 60);
+    await runJobs();
+    expect((await caseAudit(caseId)).filter((a) => a === 'case.offer_expired')).toHaveLength(1);
+    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ state: 'assigned', assigned_supporter_id: s1.id });
+    expect((await expiryJobs(offer!.id)).map((j) => [j.status, j.attempts, j.last_error])).toEqual([['done', 0, 'superseded'], ['done', 1, null]]);
+  });
+
+  it('never lengthens an offer window: not for a case that was urgent already, nor for an offer that ends sooner than the urgent window', async () => {
+    const w = await world(2);
+    const [s0, s1] = w.supporters as [BuiltPerson, BuiltPerson];
+    const urgentPerson = await person(w);
+    const urgentCase = await requestChoosing(w, urgentPerson, s0, 'today');
+    const laterPerson = await person(w);
+    const laterCase = await requestChoosing(w, laterPerson, s1);
+    const [urgentOffer] = await offerRows(urgentCase);
+    const [laterOffer] = await offerRows(laterCase);
+    expect(urgentOffer!.expires_at).toBe(new Date(t.clock.now().getTime() + 30 * MINUTE).toISOString());
+
+    // Ten minutes before the this-week offer's 4 hours end; the urgent one has ended (not yet run).
+    t.clock.advanceMinutes(4 * 60 - 10);
+    expect(await file(w, [urgentPerson, laterPerson], true)).toEqual({ received: true, offeredCount: 2 });
+    expect(await findCase(t.ctx.db, w.org.id, laterCase)).toMatchObject({ urgency: 'today', state: 'offered', offered_supporter_id: s1.id });
+    for (const offer of [urgentOffer!, laterOffer!]) {
+      expect(await offerRows(offer.case_id)).toEqual([expect.objectContaining({ id: offer.id, status: 'pending', expires_at: offer.expires_at })]);
+      expect(await expiryJobs(offer.id)).toEqual([expect.objectContaining({ dedupe_key: `offer-expiry:${offer.id}`, status: 'pending', run_at: offer.expires_at })]);
+    }
+  });
+
+  it('a supporter accepting an offer at the moment a notice naming them withdraws it: one of the two wins whole, never both, never a 500', async () => {
+    const w = await world(2);
+    const [s0, s1] = w.supporters as [BuiltPerson, BuiltPerson];
+    const supporterHeaders = await as(s0.email);
+    const reporterHeaders = await as(w.reporter.email);
+    const ROUNDS = 12;
+    for (let round = 0; round < ROUNDS; round++) {
+      t.clock.advanceMinutes(1);
+      const since = t.clock.now();
+      const requester = await person(w);
+      const caseId = await requestChoosing(w, requester, s0);
+      const [offer] = await offerRows(caseId);
+      const accept = () => t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offer!.id}/accept`, headers: supporterHeaders });
+      // Every other round the notice is urgent too (it then also raises the case's urgency first).
+      const urgent = round % 2 === 1;
+      const notice = () =>
+        t.app.inject({
+          method: 'POST', url: '/api/event-notices', headers: reporterHeaders,
+          payload: { occurredAt: new Date(t.clock.now().getTime() - 60 * MINUTE).toISOString(), triggerId: w.triggerId, departmentId: w.departmentId, urgent, involved: [{ personId: requester.id }, { personId: s0.id }] },
+        });
+      // The accept starts 0, 5, 10… ms after the notice: filing takes some 20–100 ms here, so the
+      // accept lands before, inside and after the notice's transaction (which wins varies by run).
+      const [accepted, filed] = await Promise.all([sleep(round * 5).then(accept), notice()]);
+      expect(filed.statusCode, filed.body).toBe(201);
+      expect([200, 409], accepted.body).toContain(accepted.statusCode);
+
+      const row = (await findCase(t.ctx.db, w.org.id, caseId))!;
+      const offers = await offerRows(caseId);
+      const audit = await caseAudit(caseId);
+      // Never two holders: at most one offer of the case is pending or accepted, and only one person holds it.
+      expect(offers.filter((o) => o.status === 'pending' || o.status === 'accepted').length).toBeLessThanOrEqual(1);
+      if (accepted.statusCode === 200) {
+        expect(offers.map((o) => [o.supporter_id, o.status])).toEqual([[s0.id, 'accepted']]);
+        expect(row).toMatchObject({ state: 'assigned', assigned_supporter_id: s0.id, offered_supporter_id: null });
+        // The notice found the case already theirs: the administrators are told, nothing moves by itself.
+        expect(audit).toEqual(expect.arrayContaining(['case.offer_accepted', 'case.supporter_involved_in_event']));
+        expect(audit).not.toContain('case.offer_withdrawn');
+        const told = (await mailsTo(w, 'attention_needed', since)).map((m) => m.to_address);
+        for (const admin of [...w.admins, w.director]) expect(told).toContain(admin.email);
+      } else {
+        expect(accepted.json()).toMatchObject({ error: { code: 'conflict' } });
+        expect(offers.map((o) => [o.supporter_id, o.status])).toEqual([[s0.id, 'withdrawn'], [s1.id, 'pending']]);
+        expect(row).toMatchObject({ state: 'offered', offered_supporter_id: s1.id, assigned_supporter_id: null });
+        expect(audit).toEqual(expect.arrayContaining(['case.offer_withdrawn', 'case.offered']));
+        expect(audit).not.toContain('case.offer_accepted');
+        expect(audit).not.toContain('case.supporter_involved_in_event');
+      }
+      if (urgent) expect(row.urgency).toBe('today');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
-import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
+import type { Db, DbOrTrx, Engine, Trx } from '../../db/database.ts';
 import type { Insertable } from 'kysely';
 import type { CaseAuditTable, CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
 import { newId } from '../../db/values.ts';
@@ -86,6 +86,28 @@ export async function findOffer(db: DbOrTrx, offerId: string) {
 /** Same compare-and-set as cases: a pending offer is answered once. */
 export async function answerOfferIfPending(trx: Trx, offerId: string, set: Partial<OfferRow>): Promise<boolean> {
   const result = await trx.updateTable('case_offers').set(set).where('id', '=', offerId).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The case's pending offer to this supporter, if there is one. */
+export async function findPendingOfferOfCase(db: DbOrTrx, caseId: string, supporterId: string) {
+  return db.selectFrom('case_offers').selectAll().where('case_id', '=', caseId).where('supporter_id', '=', supporterId).where('status', '=', 'pending').executeTakeFirst();
+}
+
+/**
+ * Locks the case's pending offers (PostgreSQL; SQLite has one writer), waiting for a transaction that
+ * is answering one of them right now. Accepting, declining and expiring an offer lock the offer row,
+ * then the case row: a transaction that changes a case and then maybe its offer (an event notice)
+ * calls this first, so both take the locks in that order instead of deadlocking.
+ */
+export async function lockPendingOffersOfCase(trx: Trx, engine: Engine, caseId: string): Promise<void> {
+  if (engine !== 'postgres') return;
+  await trx.selectFrom('case_offers').select('id').where('case_id', '=', caseId).where('status', '=', 'pending').forUpdate().execute();
+}
+
+/** Compare-and-set: moves a still-pending offer's window end from `from` to `to` (false if it was answered or moved meanwhile). */
+export async function moveOfferExpiry(trx: Trx, offerId: string, from: string, to: string): Promise<boolean> {
+  const result = await trx.updateTable('case_offers').set({ expires_at: to }).where('id', '=', offerId).where('status', '=', 'pending').where('expires_at', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -3,6 +3,7 @@ import type { OfferDeclineReason } from '../../../shared/schemas/case-vocabulary
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
+import { retirePendingJobs } from '../../jobs/jobs.repository.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -13,7 +14,7 @@ import { findOrganization } from '../organization/organization.repository.ts';
 import { activeEmailsWithRoles } from '../people/people.repository.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
-import { offerExpiryJob } from './offer-expiry.job.ts';
+import { offerExpiryDedupeKey, offerExpiryJob } from './offer-expiry.job.ts';
 import { buildMatchRequest, loadCandidatesWithEmails, type LoadedCandidates } from './match-input.ts';
 import type { MatchRequest } from '../matching/match.ts';
 
@@ -84,10 +85,27 @@ async function makeOffer(
   };
   await repo.insertOffer(trx, offer);
   const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, extra);
-  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: `offer-expiry:${offer.id}`, now });
+  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: offerExpiryDedupeKey(offer.id), now });
   await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
   await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers', supporterEmail);
   return offered;
+}
+
+/**
+ * The case has just become urgent (an urgent event notice about its person): its pending offer ends
+ * no later than an urgent offer's window from now, never later than it already did. The expiry job
+ * moves with it: a new one keyed by the new end is queued (a fresh key, so it exists whatever state
+ * the old job is in), and the old one is retired. Should the old one run anyway (a runner held it
+ * already), expireOffer finds the window not over, or the offer answered, and does nothing.
+ */
+export async function shortenPendingOfferWindow(ctx: AppContext, trx: Trx, row: repo.CaseRow): Promise<void> {
+  if (row.state !== 'offered' || !row.offered_supporter_id) return;
+  const now = ctx.clock.now();
+  const offer = await repo.findPendingOfferOfCase(trx, row.id, row.offered_supporter_id);
+  const end = new Date(now.getTime() + offerWindowMs(row.urgency)).toISOString();
+  if (!offer || offer.expires_at <= end || !(await repo.moveOfferExpiry(trx, offer.id, offer.expires_at, end))) return;
+  await retirePendingJobs(trx, [offerExpiryDedupeKey(offer.id), offerExpiryDedupeKey(offer.id, offer.expires_at)], now);
+  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(end), dedupeKey: offerExpiryDedupeKey(offer.id, end), now });
 }
 
 /** Everything matching reads for one case: the request (requester facts, reporting line) and the candidates. */

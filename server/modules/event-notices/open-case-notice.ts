@@ -4,7 +4,7 @@ import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { alertAdministrators, runCaseEffects } from '../cases/offers.service.ts';
+import { alertAdministrators, runCaseEffects, shortenPendingOfferWindow } from '../cases/offers.service.ts';
 import { awaitsFirstContact } from '../service-levels/clocks.ts';
 import { hastenFirstContactClock } from '../service-levels/first-contact-clock.ts';
 import * as repo from './event-notices.repository.ts';
@@ -23,9 +23,10 @@ const HELD_STATES = ['assigned', 'contacted', 'active'];
  * What a new notice changes for a case its person already had open, in the notice's transaction and
  * after the notice is attached to the case (so matching's exclusions include it):
  *
- * - An urgent notice makes a `this_week` case `today`. If nobody has reached the person in this
- *   round, the first-contact clock of the new urgency, counted from now, replaces the stored one
- *   when it runs out sooner, and a case nobody holds yet needs the urgent path (the caller pages).
+ * - An urgent notice makes a `this_week` case `today`. A pending offer that stays ends within an
+ *   urgent offer's window from now. If nobody has reached the person in this round, the first-contact
+ *   clock of the new urgency, counted from now, replaces the stored one when it runs out sooner, and
+ *   a case nobody holds yet needs the urgent path (the caller pages).
  * - A pending offer held by someone named in the notice, or by its reporter, is withdrawn and the
  *   case offered again without everyone in any of its events. A supporter who already holds the case
  *   is not moved silently: the administrators are alerted and reassign from the case board.
@@ -35,6 +36,9 @@ const HELD_STATES = ['assigned', 'contacted', 'active'];
 export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: string, organizationId: string, notice: NoticeOnOpenCase): Promise<{ row: cases.CaseRow; page: boolean } | null> {
   const now = ctx.clock.now();
   const at = now.toISOString();
+  // Offer rows before the case row, the order an accept takes them in (else the two deadlock on
+  // PostgreSQL); an accept already under way commits first, and the case is read after it.
+  await cases.lockPendingOffersOfCase(trx, ctx.engine, caseId);
   // Read again inside the transaction: the case may have moved since the notice's reads.
   let row = await cases.findCase(trx, organizationId, caseId);
   if (!row || !isOpen(row.state as CaseState)) return null;
@@ -44,6 +48,8 @@ export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: s
   if (notice.urgent && row.urgency === 'this_week' && (await repo.raiseCaseUrgency(trx, caseId, at))) {
     row = { ...row, urgency: 'today', updated_at: at };
     await audit('case.urgency_raised');
+    // An offer that stays (its holder is not in the event) gets an urgent offer's answer window.
+    if (row.offered_supporter_id && !notice.conflicted.has(row.offered_supporter_id)) await shortenPendingOfferWindow(ctx, trx, row);
     if (await awaitsFirstContact(trx, row)) {
       row = await hastenFirstContactClock(ctx, trx, row);
       page = row.assigned_supporter_id === null;
