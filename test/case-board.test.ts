@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * The administrator case board and the director's audit log (issue 3, items 11 and 14): clocks,
  * no requester identity on the board, audited contact views, suggestions, manual assignment and its
@@ -256,6 +257,31 @@ describe('administrator case board and audit log', () => {
       const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.assigned_supporter_id).toBe(winner.id);
       expect(await t.ctx.db.selectFrom('case_audit').select('id').where('case_id', '=', id).where('action', '=', 'case.assigned_manually').execute()).toHaveLength(1);
+    }
+  });
+
+  it('settles a supporter accepting while an administrator assigns someone else: one holder, never a 500', async () => {
+    const w = await world();
+    const [b, c] = w.supporters as [Person, Person, Person];
+    for (let round = 0; round < 8; round++) {
+      const { caseId, offerId } = await buildOffer(t.ctx.db, t.clock, w.org.id, b.id, { requesterPersonId: w.requester.id });
+      const accept = async () => t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offerId}/accept`, headers: await as(b) });
+      // The accept starts a little later each round, so it lands before, during and after the assignment.
+      const [accepted, assigned] = await Promise.all([sleep(round * 3).then(accept), assign(w.admin, caseId, { supporterId: c.id })]);
+      expect([200, 409], accepted.body).toContain(accepted.statusCode);
+      expect([200, 409], assigned.body).toContain(assigned.statusCode);
+      const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+      const offer = await t.ctx.db.selectFrom('case_offers').select('status').where('id', '=', offerId).executeTakeFirstOrThrow();
+      expect(row.state).toBe('assigned');
+      if (assigned.statusCode === 200) {
+        // The assignment won, or came after the accept and reassigned: Carlo holds it.
+        expect(row.assigned_supporter_id).toBe(c.id);
+        if (offer.status !== 'accepted') expect([accepted.statusCode, offer.status]).toEqual([409, 'withdrawn']);
+      } else {
+        // Only an "it changed in the meantime" refusal: the accept won and Bianca holds it.
+        expect([accepted.statusCode, offer.status, row.assigned_supporter_id]).toEqual([200, 'accepted', b.id]);
+      }
+      await t.ctx.db.updateTable('cases').set({ state: 'closed', outcome: 'supported', closed_at: t.clock.now().toISOString() }).where('id', '=', caseId).execute();
     }
   });
 

@@ -182,6 +182,9 @@ export async function assign(ctx: AppContext, actor: Actor, id: string, input: A
       throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
     }
     requireOpen(row);
+    // Lock order as in accept, decline and expiry: the case's pending offers before the case row
+    // (PostgreSQL), or a supporter accepting at this moment and this assignment deadlock.
+    await cases.lockPendingOffersOfCase(trx, ctx.engine, row.id);
     if (!(await repo.claimCaseIfUnchanged(trx, row))) {
       throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
     }
