@@ -78,7 +78,7 @@ describe(`a notice about someone with an open case on ${usingPostgres ? 'Postgre
   async function attachEarlierNotice(w: World, caseId: string, involved: BuiltPerson[]) {
     const id = newId();
     const at = t.clock.now().toISOString();
-    await t.ctx.db.insertInto('event_notices').values({ id, organization_id: w.org.id, trigger_id: w.triggerId, department_id: w.departmentId, occurred_at: at, urgent: false, filed_by_person_id: null, filed_by_token_id: null, filed_at: at }).execute();
+    await t.ctx.db.insertInto('event_notices').values({ id, organization_id: w.org.id, trigger_id: w.triggerId, department_id: w.departmentId, occurred_at: at, urgent: false, filed_by_person_id: null, filed_by_token_id: null, filed_at: at, involved_count: 0 }).execute();
     await t.ctx.db.insertInto('event_notice_people').values(involved.map((p) => ({ notice_id: id, person_id: p.id, organization_id: w.org.id }))).execute();
     await t.ctx.db.insertInto('case_event_notices').values({ case_id: caseId, notice_id: id, organization_id: w.org.id, attached_at: at }).execute();
   }

@@ -234,6 +234,10 @@ describe('retention and erasure', () => {
       involved: [{ personId: declining.id }, { personId: staying.id }],
     });
     expect(filed.statusCode, filed.body).toBe(201);
+    // The firewall: erasing someone's case must not show in what the reporter sees (e.g. the head count).
+    const reporterView = async () => (await send('GET', reporter.email, '/api/event-notices/mine')).body;
+    const reporterSawBefore = await reporterView();
+    expect(JSON.parse(reporterSawBefore)).toMatchObject({ notices: [{ involvedCount: 2 }] });
     const caseOf = async (personId: string) => t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).executeTakeFirstOrThrow();
     const declined = await caseOf(declining.id);
     const invite = await t.ctx.db.selectFrom('email_outbox').select('link').where('to_address', '=', declining.email).where('template', '=', 'outreach_invite').executeTakeFirstOrThrow();
@@ -253,7 +257,7 @@ describe('retention and erasure', () => {
     expect(await caseOf(staying.id)).toMatchObject({ erased_at: null, contact_value: staying.email });
     expect(await mailTo(staying.email)).toBeGreaterThan(0);
     expect((await send('GET', w.admin.email, '/api/event-notices')).statusCode).toBe(200);
-    expect((await send('GET', reporter.email, '/api/event-notices/mine')).statusCode).toBe(200);
+    expect(await reporterView()).toBe(reporterSawBefore);
   });
 
   it('two app instances on one database erase each case exactly once, in one sweep per hour', async () => {

@@ -33,6 +33,8 @@ export interface EventNoticesTable {
   filed_by_person_id: string | null;
   filed_by_token_id: string | null;
   filed_at: string;
+  /** How many people the notice named, fixed at filing (erasure later removes person links). */
+  involved_count: number;
 }
 
 export interface EventNoticePeopleTable {

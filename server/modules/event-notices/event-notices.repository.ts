@@ -79,13 +79,13 @@ export async function attachNoticeToCases(trx: Trx, organizationId: string, noti
     .execute();
 }
 
-/** The notice list rows with their trigger label, department name and involved head count. */
+/** The notice list rows with their trigger label, department name and the head count named at filing. */
 function noticeListQuery(db: DbOrTrx, organizationId: string) {
   return db
     .selectFrom('event_notices')
     .innerJoin('event_triggers', 'event_triggers.id', 'event_notices.trigger_id')
     .innerJoin('departments', 'departments.id', 'event_notices.department_id')
-    .select((eb) => [
+    .select([
       'event_notices.id',
       'event_notices.occurred_at',
       'event_notices.filed_at',
@@ -93,11 +93,7 @@ function noticeListQuery(db: DbOrTrx, organizationId: string) {
       'event_notices.filed_by_person_id',
       'event_triggers.label as trigger',
       'departments.name as department',
-      eb
-        .selectFrom('event_notice_people')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('event_notice_people.notice_id', '=', 'event_notices.id')
-        .as('involved_count'),
+      'event_notices.involved_count',
     ])
     .where('event_notices.organization_id', '=', organizationId)
     .orderBy('event_notices.filed_at', 'desc')

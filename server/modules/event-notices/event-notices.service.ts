@@ -92,7 +92,7 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
 
   const notice: repo.EventNoticeRow = {
     id: newId(), organization_id: orgId, trigger_id: trigger.id, department_id: department.id, occurred_at: new Date(input.occurredAt).toISOString(),
-    urgent: input.urgent, filed_by_person_id: filer.personId, filed_by_token_id: filer.tokenId, filed_at: now.toISOString(),
+    urgent: input.urgent, filed_by_person_id: filer.personId, filed_by_token_id: filer.tokenId, filed_at: now.toISOString(), involved_count: involvedIds.length,
   };
   // Jobs, e-mails and audit entries of every case go in one INSERT per table at the end.
   await transactionWithDeferredInserts(ctx.db, async (trx) => {
