@@ -5,17 +5,15 @@
  * clock and breach check it lacks (cases opened before clocks were stored), once, however many
  * instances start together.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { type DatabaseHandle } from '../server/db/database.ts';
 import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import type { AppContext } from '../server/lib/context.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { breachDedupeKey, firstContactBreachJob } from '../server/modules/service-levels/first-contact-clock.job.ts';
 import { startMissingFirstContactClocks } from '../server/modules/service-levels/first-contact-clock.ts';
-import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' };
@@ -211,10 +209,3 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
   });
 });
 
-/** Another instance's own connection pool on the same PostgreSQL database. */
-async function openSecondHandle(ctx: AppContext): Promise<DatabaseHandle> {
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db);
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `/${rows[0]?.name ?? ''}`;
-  return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-}

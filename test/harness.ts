@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { buildApp, type BuiltApp } from '../server/app.ts';
 import { configFromEnv, type AppConfig, type Clock } from '../server/config.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { sql } from 'kysely';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type Db, type Engine } from '../server/db/database.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 
 /** A clock tests move by hand, for idle/absolute expiry and throttling windows. */
@@ -132,4 +133,19 @@ export function sessionsFor(getApp: () => BuiltApp['app'], password: string) {
     }
     return { cookie };
   };
+}
+
+/**
+ * A second, independent handle (its own connection pool, or its own SQLite connection) on the same
+ * database as `source`: another app instance, for the "happens exactly once" tests.
+ */
+export async function openSecondHandle(source: { db: Db; engine: Engine }): Promise<DatabaseHandle> {
+  if (source.engine === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(source.db);
+    const url = new URL(process.env.DATABASE_URL ?? '');
+    url.pathname = `/${rows[0]?.name ?? ''}`;
+    return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
+  }
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(source.db);
+  return openDatabase({ databaseUrl: undefined, sqlitePath: rows[0]?.file ?? '' });
 }

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { type DatabaseHandle } from '../server/db/database.ts';
 import { defineJob, JobError, type JobHandlers } from '../server/jobs/define.ts';
 import { claimDueJobs, enqueueJob, getJob, markJobDone, retirePendingJobs } from '../server/jobs/jobs.repository.ts';
 import { runDueJobsOnce, startJobRunner } from '../server/jobs/runner.ts';
@@ -10,19 +9,8 @@ import { transactionWithDeferredInserts } from '../server/db/deferred-inserts.ts
 import { queueEmail } from '../server/email/outbox.ts';
 import { buildOrganization } from '../server/demo/factories.ts';
 import type { AppContext } from '../server/lib/context.ts';
-import { createTestDatabase, TestClock, testConfig, usingPostgres } from './harness.ts';
+import { createTestDatabase, TestClock, testConfig, usingPostgres, openSecondHandle } from './harness.ts';
 
-/** A second, independent handle (own connection or pool) on the same database: another "instance". */
-async function openSecondHandle(handle: DatabaseHandle): Promise<DatabaseHandle> {
-  if (handle.engine === 'postgres') {
-    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
-    const url = new URL(process.env.DATABASE_URL ?? '');
-    url.pathname = `/${rows[0]?.name ?? ''}`;
-    return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-  }
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(handle.db);
-  return openDatabase({ databaseUrl: undefined, sqlitePath: rows[0]?.file ?? '' });
-}
 
 function contextFor(handle: DatabaseHandle, clock: TestClock): AppContext {
   return { db: handle.db, engine: handle.engine, config: testConfig({ clock }), clock };

@@ -6,9 +6,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { type DatabaseHandle } from '../server/db/database.ts';
 import { newId } from '../server/db/values.ts';
 import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
@@ -18,7 +17,7 @@ import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { loadPagingConfig, startUrgentPaging } from '../server/modules/paging/paging-chain.ts';
 import { seedDemoPaging } from '../server/modules/paging/seed-demo-paging.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
-import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'today', reason: 'burnout_or_overload', contactMethod: 'work_email' };
@@ -295,10 +294,3 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   });
 });
 
-/** Another instance's own connection pool on the same PostgreSQL database. */
-async function openSecondHandle(ctx: AppContext): Promise<DatabaseHandle> {
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db);
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `/${rows[0]?.name ?? ''}`;
-  return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-}

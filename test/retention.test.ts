@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { type DatabaseHandle } from '../server/db/database.ts';
 import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
@@ -9,7 +9,7 @@ import type { AppContext } from '../server/lib/context.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { scheduleRetentionSweep } from '../server/modules/retention/retention.job.ts';
 import { eraseOne } from '../server/modules/retention/retention.service.ts';
-import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, type TestApp, openSecondHandle } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 const DAY = 24 * 60;
@@ -316,10 +316,3 @@ describe('retention and erasure', () => {
   });
 });
 
-/** Another instance's own connection pool on the same PostgreSQL database. */
-async function openSecondHandle(ctx: AppContext): Promise<DatabaseHandle> {
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db);
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `/${rows[0]?.name ?? ''}`;
-  return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-}

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { type DatabaseHandle } from '../server/db/database.ts';
 import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
@@ -8,7 +7,7 @@ import type { AppContext } from '../server/lib/context.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { scheduleFirstContactClock } from '../server/modules/service-levels/first-contact-clock.ts';
 import { seedDemoServiceLevels } from '../server/modules/service-levels/seed-demo-service-levels.ts';
-import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp } from './harness.ts';
+import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 /**
  * Service-level clocks (issue 4, item 4): due times on the program's business-hours calendar, stored
@@ -283,10 +282,3 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
   });
 });
 
-/** Another instance's own connection pool on the same PostgreSQL database. */
-async function openSecondHandle(ctx: AppContext): Promise<DatabaseHandle> {
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db);
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `/${rows[0]?.name ?? ''}`;
-  return openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-}

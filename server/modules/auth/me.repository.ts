@@ -1,13 +1,12 @@
 import type { Role } from '../../../shared/permissions.ts';
-import type { Person } from '../../../shared/schemas/person.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { parseJsonArray, toBool } from '../../db/values.ts';
+import { toPerson } from '../people/people.repository.ts';
 
 /**
  * The signed-in person and their organisation in one statement, for `/api/me` (asked on every page
  * load). The person's roles and account are already known from the session (resolveSession read
  * the grants, and a session exists only for an account), so unlike people.repository's findPerson
- * this needs no further reads. Returns the same `Person` shape.
+ * this needs no further reads. Returns the same `Person` shape (people.repository's `toPerson`).
  */
 export async function findMe(db: DbOrTrx, organizationId: string, personId: string, roles: readonly Role[]) {
   const row = await db
@@ -34,22 +33,7 @@ export async function findMe(db: DbOrTrx, organizationId: string, personId: stri
     .where('people.id', '=', personId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const person: Person = {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    workEmail: row.work_email,
-    professionId: row.profession_id,
-    departmentId: row.department_id,
-    specialty: row.specialty,
-    languages: parseJsonArray<string>(row.languages),
-    managerId: row.manager_id,
-    active: toBool(row.active),
-    roles: [...roles].sort(),
-    hasAccount: true,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  const person = toPerson(row, roles, true);
   const organization = { id: organizationId, slug: row.organization_slug, name: row.organization_name, time_zone: row.organization_time_zone };
   return { person, organization };
 }

@@ -31,7 +31,8 @@ async function rolesAndAccounts(db: DbOrTrx, personIds: string[]) {
   return { roles, withAccount };
 }
 
-function toPerson(row: PersonRow, roles: Role[], hasAccount: boolean): Person {
+/** The API's `Person` from a directory row (also used by the signed-in person's `/api/me` read). */
+export function toPerson(row: PersonColumns, roles: readonly Role[], hasAccount: boolean): Person {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -49,6 +50,11 @@ function toPerson(row: PersonRow, roles: Role[], hasAccount: boolean): Person {
     updatedAt: row.updated_at,
   };
 }
+
+type PersonColumns = Pick<
+  PersonRow,
+  'id' | 'first_name' | 'last_name' | 'work_email' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id' | 'active' | 'created_at' | 'updated_at'
+>;
 
 async function present(db: DbOrTrx, rows: PersonRow[]): Promise<Person[]> {
   const { roles, withAccount } = await rolesAndAccounts(

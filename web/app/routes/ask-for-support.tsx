@@ -2,8 +2,8 @@ import { Link, useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
-import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
 import { SelfRequestForm } from '../../features/support-requests/components/self-request-form.tsx';
+import { BesideSupportLines } from '../beside-support-lines.tsx';
 
 /**
  * The directory shows supporters' first names: only where the program offers it, and never to a
@@ -26,14 +26,9 @@ export function AskForSupportRoute() {
       <p className="request-alternatives">
         Worried about someone else? <Link to="/app/refer">Refer a colleague</Link>.
       </p>
-      <div className="request-layout">
-        <div className="request-layout__main">
-          <SelfRequestForm workEmail={me.person.workEmail} offerDirectory={mayChooseSupporter(me, program.data?.supporterDirectoryEnabled)} />
-        </div>
-        <aside className="request-layout__support" aria-label="Support lines">
-          <SupportBox lines={program.data?.supportLines} />
-        </aside>
-      </div>
+      <BesideSupportLines lines={program.data?.supportLines}>
+        <SelfRequestForm workEmail={me.person.workEmail} offerDirectory={mayChooseSupporter(me, program.data?.supporterDirectoryEnabled)} />
+      </BesideSupportLines>
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useParams } from 'react-router';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { FeedbackForm } from '../../features/feedback/components/feedback-form.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
-import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
 import { PublicFrame } from '../public-frame.tsx';
+import { BesideSupportLines } from '../beside-support-lines.tsx';
 
 /** `/feedback/:token`: the link from the e-mail after support; no sign-in, no name. */
 export function PublicFeedbackRoute() {
@@ -14,14 +14,9 @@ export function PublicFeedbackRoute() {
       <div className="stack">
         <PageTitle title="How was your conversation?" />
         <p className="lead">Two questions, answered anonymously: no name is kept with your answers.</p>
-        <div className="request-layout">
-          <div className="request-layout__main">
-            <FeedbackForm token={token} />
-          </div>
-          <aside className="request-layout__support" aria-label="Support lines">
-            <SupportBox lines={program.data?.supportLines} />
-          </aside>
-        </div>
+        <BesideSupportLines lines={program.data?.supportLines}>
+          <FeedbackForm token={token} />
+        </BesideSupportLines>
       </div>
     </PublicFrame>
   );

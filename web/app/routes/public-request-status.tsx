@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
-import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
 import { AnonymousStatusLookup } from '../../features/support-requests/components/anonymous-status-lookup.tsx';
 import { PublicFrame } from '../public-frame.tsx';
+import { BesideSupportLines } from '../beside-support-lines.tsx';
 
 /** `/request/status`: the code and secret from the receipt are the only key; no sign-in. */
 export function PublicRequestStatusRoute() {
@@ -16,14 +16,9 @@ export function PublicRequestStatusRoute() {
         </p>
         <PageTitle title="Check a request" />
         <p className="lead">Enter the case code and the secret you were given when you asked for support.</p>
-        <div className="request-layout">
-          <div className="request-layout__main">
-            <AnonymousStatusLookup />
-          </div>
-          <aside className="request-layout__support" aria-label="Support lines">
-            <SupportBox lines={program.data?.supportLines} />
-          </aside>
-        </div>
+        <BesideSupportLines lines={program.data?.supportLines}>
+          <AnonymousStatusLookup />
+        </BesideSupportLines>
       </div>
     </PublicFrame>
   );
