@@ -193,6 +193,7 @@ interface EngineFigures {
   barePost: Result;
   bareCommits: Result;
   floorC: Result;
+  floorD: Result;
   creation: Result;
   me: Result;
   supporterCases: Result;
@@ -305,14 +306,28 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   // Floor C: a bare Fastify GET that makes the one read every signed-in request must make (the
   // session row by its token hash: sessions live in the database, docs/decisions/002), on this
   // database. It shows what a single round trip costs here against baseline A.
-  console.log('  floor C (bare Fastify + one session read) GET …');
-  const floorC = !wanted('floor') ? EMPTY : await (async () => {
-    const hashes = (await db.selectFrom('sessions').select('token_hash').limit(CLIENTS).execute()).map((r) => r.token_hash);
+  // Floor D: the same, then one indexed read of that supporter's open cases — the two reads the
+  // supporter's case list cannot do without (who is asking, then their cases).
+  const floorReads = async (second: boolean) => {
+    const sessions = await db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select(['sessions.token_hash', 'accounts.person_id'])
+      .where('accounts.person_id', 'in', world.supporters.slice(0, CLIENTS).map((s) => s.id))
+      .execute();
     const floor = Fastify({ logger: false });
     let next = 0;
     floor.get('/x', async () => {
-      const session = await db.selectFrom('sessions').select(['id', 'expires_at']).where('token_hash', '=', hashes[next++ % hashes.length]!).executeTakeFirst();
-      return { ok: Boolean(session) };
+      const { token_hash } = sessions[next++ % sessions.length]!;
+      const session = await db.selectFrom('sessions').select(['id', 'account_id', 'expires_at']).where('token_hash', '=', token_hash).executeTakeFirst();
+      if (!second || !session) return { ok: Boolean(session) };
+      const cases = await db
+        .selectFrom('cases')
+        .innerJoin('accounts', 'accounts.person_id', 'cases.assigned_supporter_id')
+        .select(['cases.id', 'cases.state'])
+        .where('accounts.id', '=', session.account_id)
+        .execute();
+      return { ok: true, cases };
     });
     await floor.listen({ port: 0, host: '127.0.0.1' });
     const floorAddress = floor.server.address();
@@ -321,7 +336,11 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
     } finally {
       await floor.close();
     }
-  })();
+  };
+  console.log('  floor C (bare Fastify + one session read) GET …');
+  const floorC = !wanted('floor') ? EMPTY : await floorReads(false);
+  console.log('  floor D (bare Fastify + session read + one indexed read) GET …');
+  const floorD = !wanted('floor') ? EMPTY : await floorReads(true);
 
   console.log('  GET /api/me …');
   const me = !wanted('me') ? EMPTY : await loadHttp({ method: 'GET', url: `${appUrl}/api/me`, headers: staffCookies.map((cookie) => ({ cookie })), expectedStatus: 200 });
@@ -331,7 +350,7 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   });
 
   await built.app.close();
-  return { engine: database.engine, bareGet, barePost, bareCommits, floorC, creation, me, supporterCases, creationStates };
+  return { engine: database.engine, bareGet, barePost, bareCommits, floorC, floorD, creation, me, supporterCases, creationStates };
 }
 
 const fmt = (v: number, digits = 0) => v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -348,6 +367,7 @@ function report(f: EngineFigures) {
   row('baseline A: bare Fastify GET /x', f.bareGet);
   row(`baseline B: ${WRITES_PER_CREATION} writes / transaction`, f.bareCommits);
   row('floor C: bare GET + 1 session read  vs A', f.floorC, f.bareGet);
+  row('floor D: bare GET + 2 reads         vs A', f.floorD, f.bareGet);
   const creationRatio = f.creation.perSecond / f.bareCommits.perSecond;
   const creationOk = creationRatio >= 0.5 && f.creation.p99 < 50 && f.creation.errors === 0;
   row('POST /api/support/requests  vs B', f.creation, f.bareCommits, `target ≥ 0.5× B and p99 < 50 ms: ${creationOk ? 'met' : 'NOT met'}`);
@@ -357,7 +377,7 @@ function report(f: EngineFigures) {
   const casesOk = f.supporterCases.perSecond / f.bareGet.perSecond >= 0.5 && f.supporterCases.errors === 0;
   row('GET /api/supporter/cases    vs A (GET)', f.supporterCases, f.bareGet, `target ≥ 0.5× A: ${casesOk ? 'met' : 'NOT met'}`);
   row('GET /api/me                 vs C', f.me, f.floorC);
-  row('GET /api/supporter/cases    vs C', f.supporterCases, f.floorC);
+  row('GET /api/supporter/cases    vs D', f.supporterCases, f.floorD);
   console.log(`  created cases by state: ${JSON.stringify(f.creationStates)}`);
 }
 

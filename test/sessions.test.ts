@@ -205,6 +205,29 @@ describe('deactivation ends sessions at once (ASVS 7.4.2)', () => {
   });
 });
 
+describe('/api/me is read with the session, never from a cache', () => {
+  it('shows a rename, a role change and an organisation rename on the very next call of the same session', async () => {
+    const person = await newPerson();
+    const cookie = sessionCookieOf(await login(person.email, PASSWORD));
+    const before = (await me(cookie)).json();
+    expect(before.person).toMatchObject({ id: person.id, hasAccount: true, active: true, roles: ['staff_member'] });
+    expect(before.organization).toMatchObject({ id: org.id, name: org.name });
+
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/people/${person.id}`, headers: { cookie: directorCookie }, payload: { firstName: 'Renata', specialty: 'Cardiology' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const granted = await t.app.inject({ method: 'PUT', url: `/api/people/${person.id}/roles`, headers: { cookie: directorCookie }, payload: { roles: ['staff_member', 'peer_supporter'] } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    await t.ctx.db.updateTable('organizations').set({ name: 'Renamed Health' }).where('id', '=', org.id).execute();
+
+    const after = (await me(cookie)).json();
+    expect(after.person).toMatchObject({ id: person.id, firstName: 'Renata', specialty: 'Cardiology', roles: ['peer_supporter', 'staff_member'] });
+    expect(after.roles).toEqual(['peer_supporter', 'staff_member']);
+    expect(after.actions).not.toEqual(before.actions);
+    expect(after.organization.name).toBe('Renamed Health');
+    await t.ctx.db.updateTable('organizations').set({ name: org.name }).where('id', '=', org.id).execute();
+  });
+});
+
 describe('changing one\'s own password (ASVS 7.4.3)', () => {
   it('ends every other session of the account, keeps this one, and swaps which password works', async () => {
     const person = await newPerson();

@@ -19,6 +19,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { createStatementNamer } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -159,6 +160,8 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
     // An idle client whose connection the server ends (restart, failover) emits 'error'; the pool
     // drops it and the next query gets a fresh one. Unhandled, the event would crash the process.
     pool.on('error', () => {});
+    const namer = createStatementNamer();
+    pool.on('connect', (client) => namer.nameStatementsOf(client));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -29,7 +29,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { token, actor } = await auth.signIn(ctx, request.body, originOf(request), request.cookies[cookieName]);
       setSessionCookie(reply, ctx.config, token);
-      return auth.getMe(ctx, actor);
+      return auth.getMe(actor);
     },
   );
 
@@ -47,7 +47,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/me',
     { config: { access: 'account.self' }, schema: { tags: ['auth'], response: { 200: MeSchema } } },
-    async (request) => auth.getMe(ctx, requireActor(request)),
+    async (request) => auth.getMe(requireActor(request)),
   );
 
   r.post(

@@ -6,10 +6,9 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { toOrganization } from '../organization/organization.repository.ts';
 import { findAccountById, findAccountForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { findMe } from './me.repository.ts';
+import { toSelf } from './me.repository.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 
@@ -52,6 +51,7 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
     sessionId: row.id,
     sessionTokenHash: tokenHash,
     ...expiries(ctx, lastSeenAt, row.expires_at),
+    self: toSelf(row, roles),
   };
 }
 
@@ -124,14 +124,12 @@ export async function signOut(ctx: AppContext, token: string | undefined, actor:
   }
 }
 
-export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
-  const found = await findMe(ctx.db, actor.organizationId, actor.personId, actor.roles);
-  if (!found) throw notFound();
-  const { person, organization } = found;
+/** Everything here was read with the session (resolveSession), so this makes no statement. */
+export function getMe(actor: Actor): Me {
   return {
-    person,
+    person: actor.self.person,
     roles: actor.roles,
-    organization: toOrganization(organization),
+    organization: actor.self.organization,
     actions: allowedActions(actor.roles),
     session: { idleExpiresAt: actor.idleExpiresAt, absoluteExpiresAt: actor.absoluteExpiresAt },
   };

@@ -1,39 +1,51 @@
 import type { Role } from '../../../shared/permissions.ts';
-import type { DbOrTrx } from '../../db/database.ts';
+import { toOrganization } from '../organization/organization.repository.ts';
 import { toPerson } from '../people/people.repository.ts';
 
 /**
- * The signed-in person and their organisation in one statement, for `/api/me` (asked on every page
- * load). The person's roles and account are already known from the session (resolveSession read
- * the grants, and a session exists only for an account), so unlike people.repository's findPerson
- * this needs no further reads. Returns the same `Person` shape (people.repository's `toPerson`).
+ * What `/api/me` (asked on every page load) shows of the signed-in person and their organisation.
+ * The session read (sessions.repository's findSessionWithRoles) selects these columns along with
+ * the session, so answering `/api/me` takes no statement of its own: on PostgreSQL every statement
+ * is a round trip, and this one was half the cost of the route.
  */
-export async function findMe(db: DbOrTrx, organizationId: string, personId: string, roles: readonly Role[]) {
-  const row = await db
-    .selectFrom('people')
-    .innerJoin('organizations', 'organizations.id', 'people.organization_id')
-    .select([
-      'people.id',
-      'people.first_name',
-      'people.last_name',
-      'people.work_email',
-      'people.profession_id',
-      'people.department_id',
-      'people.specialty',
-      'people.languages',
-      'people.manager_id',
-      'people.active',
-      'people.created_at',
-      'people.updated_at',
-      'organizations.slug as organization_slug',
-      'organizations.name as organization_name',
-      'organizations.time_zone as organization_time_zone',
-    ])
-    .where('people.organization_id', '=', organizationId)
-    .where('people.id', '=', personId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const person = toPerson(row, roles, true);
-  const organization = { id: organizationId, slug: row.organization_slug, name: row.organization_name, time_zone: row.organization_time_zone };
+export const SELF_COLUMNS = [
+  'people.first_name',
+  'people.last_name',
+  'people.work_email',
+  'people.profession_id',
+  'people.department_id',
+  'people.specialty',
+  'people.languages',
+  'people.manager_id',
+  'people.created_at as person_created_at',
+  'people.updated_at as person_updated_at',
+  'organizations.slug as organization_slug',
+  'organizations.name as organization_name',
+  'organizations.time_zone as organization_time_zone',
+] as const;
+
+export interface SelfRow {
+  person_id: string;
+  person_active: boolean;
+  organization_id: string;
+  first_name: string;
+  last_name: string;
+  work_email: string;
+  profession_id: string | null;
+  department_id: string | null;
+  specialty: string | null;
+  languages: string;
+  manager_id: string | null;
+  person_created_at: string;
+  person_updated_at: string;
+  organization_slug: string;
+  organization_name: string;
+  organization_time_zone: string;
+}
+
+/** The `Person` (people.repository's shape: a session exists only for an account) and organisation. */
+export function toSelf(row: SelfRow, roles: readonly Role[]) {
+  const person = toPerson({ ...row, id: row.person_id, active: row.person_active, created_at: row.person_created_at, updated_at: row.person_updated_at }, roles, true);
+  const organization = toOrganization({ id: row.organization_id, slug: row.organization_slug, name: row.organization_name, time_zone: row.organization_time_zone });
   return { person, organization };
 }

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database.ts';
 import { toBool } from '../../db/values.ts';
+import { SELF_COLUMNS, type SelfRow } from './me.repository.ts';
 
 export interface SessionRow {
   id: string;
@@ -14,14 +15,16 @@ export interface SessionRow {
 }
 
 /**
- * The session, its person and the person's role grants in one statement (one row per grant): every
- * signed-in request starts here, so it costs one round trip rather than two.
+ * The session, its person (with what `/api/me` shows, me.repository's SELF_COLUMNS), the
+ * organisation and the person's role grants in one statement (one row per grant): every signed-in
+ * request starts here, so it costs one round trip rather than three.
  */
-export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Promise<(SessionRow & { roles: string[] }) | undefined> {
+export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Promise<(SessionRow & SelfRow & { roles: string[] }) | undefined> {
   const rows = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .innerJoin('people', 'people.id', 'accounts.person_id')
+    .innerJoin('organizations', 'organizations.id', 'sessions.organization_id')
     .leftJoin('role_grants', 'role_grants.person_id', 'people.id')
     .select([
       'sessions.id',
@@ -34,6 +37,7 @@ export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Prom
       'people.id as person_id',
       'people.active as person_active',
       'role_grants.role',
+      ...SELF_COLUMNS,
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .execute();

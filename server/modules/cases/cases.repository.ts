@@ -41,10 +41,24 @@ export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, 
     .execute();
 }
 
-export async function listOpenCasesAssignedTo(db: DbOrTrx, organizationId: string, supporterId: string): Promise<CaseRow[]> {
+/** A supporter's open cases: only the columns their case list shows (the list is read all day). */
+export async function listOpenCasesAssignedTo(db: DbOrTrx, organizationId: string, supporterId: string) {
   return db
     .selectFrom('cases')
-    .selectAll()
+    .select([
+      'id',
+      'organization_id',
+      'origin',
+      'state',
+      'reason',
+      'urgency',
+      'modality',
+      'language',
+      'requester_first_name',
+      'contact_method',
+      'contact_value',
+      'assigned_at',
+    ])
     .where('organization_id', '=', organizationId)
     .where('assigned_supporter_id', '=', supporterId)
     .where('state', 'in', ['assigned', 'contacted', 'active'])
