@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import { toBool } from '../../db/values.ts';
 import { SELF_COLUMNS, type SelfRow } from './me.repository.ts';
 
@@ -17,30 +18,35 @@ export interface SessionRow {
 /**
  * The session, its person (with what `/api/me` shows, me.repository's SELF_COLUMNS), the
  * organisation and the person's role grants in one statement (one row per grant): every signed-in
- * request starts here, so it costs one round trip rather than three.
+ * request starts here, so it costs one round trip rather than three; it is built once (precompiled).
  */
+const sessionWithRoles = precompiled(
+  (db, tokenHash: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .innerJoin('people', 'people.id', 'accounts.person_id')
+      .innerJoin('organizations', 'organizations.id', 'sessions.organization_id')
+      .leftJoin('role_grants', 'role_grants.person_id', 'people.id')
+      .select([
+        'sessions.id',
+        'sessions.token_hash',
+        'sessions.account_id',
+        'sessions.organization_id',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'people.id as person_id',
+        'people.active as person_active',
+        'role_grants.role',
+        ...SELF_COLUMNS,
+      ])
+      .where('sessions.token_hash', '=', tokenHash),
+  1,
+);
+
 export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Promise<(SessionRow & SelfRow & { roles: string[] }) | undefined> {
-  const rows = await db
-    .selectFrom('sessions')
-    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .innerJoin('people', 'people.id', 'accounts.person_id')
-    .innerJoin('organizations', 'organizations.id', 'sessions.organization_id')
-    .leftJoin('role_grants', 'role_grants.person_id', 'people.id')
-    .select([
-      'sessions.id',
-      'sessions.token_hash',
-      'sessions.account_id',
-      'sessions.organization_id',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'people.id as person_id',
-      'people.active as person_active',
-      'role_grants.role',
-      ...SELF_COLUMNS,
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .execute();
+  const rows = await sessionWithRoles(db, tokenHash);
   const first = rows[0];
   if (!first) return undefined;
   const { role: _role, ...session } = first;

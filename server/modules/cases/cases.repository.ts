@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely';
 import type { CaseAuditTable, CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
 import { newId } from '../../db/values.ts';
 import { deferInsert } from '../../db/deferred-inserts.ts';
+import { precompiled } from '../../db/precompiled.ts';
 
 export type CaseRow = CasesTable;
 export type OfferRow = CaseOffersTable;
@@ -41,30 +42,31 @@ export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, 
     .execute();
 }
 
-/** A supporter's open cases: only the columns their case list shows (the list is read all day). */
-export async function listOpenCasesAssignedTo(db: DbOrTrx, organizationId: string, supporterId: string) {
-  return db
-    .selectFrom('cases')
-    .select([
-      'id',
-      'organization_id',
-      'origin',
-      'state',
-      'reason',
-      'urgency',
-      'modality',
-      'language',
-      'requester_first_name',
-      'contact_method',
-      'contact_value',
-      'assigned_at',
-    ])
-    .where('organization_id', '=', organizationId)
-    .where('assigned_supporter_id', '=', supporterId)
-    .where('state', 'in', ['assigned', 'contacted', 'active'])
-    .orderBy('assigned_at')
-    .execute();
-}
+/** A supporter's open cases: only the columns their case list shows (read all day, so built once). */
+export const listOpenCasesAssignedTo = precompiled(
+  (db, organizationId: string, supporterId: string) =>
+    db
+      .selectFrom('cases')
+      .select([
+        'id',
+        'organization_id',
+        'origin',
+        'state',
+        'reason',
+        'urgency',
+        'modality',
+        'language',
+        'requester_first_name',
+        'contact_method',
+        'contact_value',
+        'assigned_at',
+      ])
+      .where('organization_id', '=', organizationId)
+      .where('assigned_supporter_id', '=', supporterId)
+      .where('state', 'in', ['assigned', 'contacted', 'active'])
+      .orderBy('assigned_at'),
+  2,
+);
 
 /** Open cases per supporter, for matching's capacity rule. */
 export async function countOpenCasesBySupporter(db: DbOrTrx, organizationId: string): Promise<Map<string, number>> {
