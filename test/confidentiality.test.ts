@@ -94,7 +94,7 @@ describe('confidentiality invariants', () => {
       // afterwards two numbers. Who was asked is a link row with a role code and a hashed link token.
       // Migration 0017: a status code, the video link made from the program's pattern (as for
       // conversations) and timestamps; a removed person's row keeps only when they were removed.
-      group_debriefs: ['id', 'organization_id', 'notice_id', 'starts_at', 'modality', 'ics_uid', 'created_by_person_id', 'created_at', 'recorded_at', 'status', 'video_link', 'updated_at', 'cancelled_at'],
+      group_debriefs: ['id', 'organization_id', 'notice_id', 'starts_at', 'modality', 'ics_uid', 'created_by_person_id', 'created_at', 'recorded_at', 'status', 'video_link', 'updated_at', 'cancelled_at', 'invite_list_erased_at'],
       group_debrief_people: ['debrief_id', 'person_id', 'organization_id', 'role', 'invite_token_hash', 'removed_at'],
       // Urgent paging (migration 0015): who was paged at which step (a person id and a role code), the
       // channels as a JSON array of codes, timestamps and a status. The chain's settings: codes and a URL.

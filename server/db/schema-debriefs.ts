@@ -18,6 +18,10 @@ export interface GroupDebriefsTable {
   video_link: string | null;
   updated_at: string | null;
   cancelled_at: string | null;
+  /** Migration 0020: when the invitees were erased (retention), and how many there were then. */
+  invite_list_erased_at: string | null;
+  erased_invitee_count: number | null;
+  erased_named_invitee_count: number | null;
 }
 
 export interface GroupDebriefPeopleTable {

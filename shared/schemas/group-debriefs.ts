@@ -60,6 +60,11 @@ export const GroupDebriefSchema = z.strictObject({
   headCount: z.number().int().nullable(),
   actualMinutes: z.number().int().nullable(),
   recordedAt: z.string().nullable(),
+  /**
+   * When the invitees were erased, the retention period after the debrief ended: the counts above
+   * are then the ones it had, and nobody is listed.
+   */
+  inviteListErasedAt: z.string().nullable(),
 });
 export type GroupDebrief = z.infer<typeof GroupDebriefSchema>;
 export const GroupDebriefListSchema = z.strictObject({ debriefs: z.array(GroupDebriefSchema) });

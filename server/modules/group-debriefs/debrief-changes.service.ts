@@ -14,12 +14,14 @@ import { auditDebrief, requireDebrief, requireNotice, toDebriefs } from './group
  * - still asked, and the time, length or place changed: an update ("something has changed");
  * - newly asked: an invite ("something coming up");
  * - taken off the list, or everyone when it is cancelled: a cancellation (their link answers METHOD:CANCEL).
- * Once its head count is recorded a debrief is history and does not change; a cancelled one neither.
+ * Once its head count is recorded a debrief is history and does not change; a cancelled one neither,
+ * nor one whose invite list was erased (retention).
  */
 
 function assertChangeable(row: repo.GroupDebriefRow): void {
   if (row.status === 'cancelled') throw new AppError('conflict', 'This debrief was cancelled');
   if (row.recorded_at !== null) throw new AppError('conflict', 'Its head count and length are recorded; it can no longer change');
+  if (row.invite_list_erased_at !== null) throw new AppError('conflict', 'Its invite list was erased after the retention period; it can no longer change');
 }
 
 const CHANGED_MEANWHILE = 'This debrief has changed in the meantime; reload to see where it stands';

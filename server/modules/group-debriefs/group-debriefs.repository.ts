@@ -77,7 +77,8 @@ type DebriefChange = Partial<Pick<GroupDebriefRow, 'starts_at' | 'minutes' | 'mo
 
 /**
  * Applies a change only if nobody changed the debrief since it was read (same sequence), it is still
- * scheduled and has no outcome: two administrators editing at once cannot both win.
+ * scheduled, has no outcome and still has its invite list: two administrators editing at once cannot
+ * both win.
  */
 export async function updateDebriefIfSequence(db: DbOrTrx, id: string, sequence: number, set: DebriefChange): Promise<boolean> {
   const result = await db
@@ -87,6 +88,7 @@ export async function updateDebriefIfSequence(db: DbOrTrx, id: string, sequence:
     .where('sequence', '=', sequence)
     .where('status', '=', 'scheduled')
     .where('recorded_at', 'is', null)
+    .where('invite_list_erased_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -48,6 +48,7 @@ export async function scheduleDebrief(ctx: AppContext, actor: Actor, noticeId: s
       modality: input.modality, ics_uid: newInviteUid(), created_by_person_id: actor.personId, created_at: at,
       head_count: null, actual_minutes: null, recorded_at: null,
       status: 'scheduled', sequence: 0, video_link: input.modality === 'video' ? await videoLinkFor(trx, orgId) : null, updated_at: at, cancelled_at: null,
+      invite_list_erased_at: null, erased_invitee_count: null, erased_named_invitee_count: null,
     };
     const links: { email: string; token: string }[] = [];
     const rows: repo.GroupDebriefPersonRow[] = [...asked].map(([personId, who]) => {
@@ -102,12 +103,13 @@ export async function toDebriefs(ctx: AppContext, organizationId: string, rows: 
       id: r.id, noticeId: r.notice_id, startsAt: r.starts_at, minutes: Number(r.minutes), modality: r.modality,
       videoLink: r.video_link, status: r.status, cancelledAt: r.cancelled_at,
       facilitators: mine.filter((p) => p.role === 'facilitator').map((p) => ({ personId: p.person_id, firstName: p.first_name, lastName: p.last_name })),
-      inviteeCount: invitees.length,
-      namedInviteeCount: invitees.filter((p) => involved.has(p.person_id)).length,
+      inviteeCount: r.invite_list_erased_at ? Number(r.erased_invitee_count ?? 0) : invitees.length,
+      namedInviteeCount: r.invite_list_erased_at ? Number(r.erased_named_invitee_count ?? 0) : invitees.filter((p) => involved.has(p.person_id)).length,
       otherInvitees: invitees.filter((p) => !involved.has(p.person_id)).map((p) => ({ workEmail: p.work_email })),
       headCount: r.head_count === null ? null : Number(r.head_count),
       actualMinutes: r.actual_minutes === null ? null : Number(r.actual_minutes),
       recordedAt: r.recorded_at,
+      inviteListErasedAt: r.invite_list_erased_at,
     };
   });
 }

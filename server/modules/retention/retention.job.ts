@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db, Trx } from '../../db/database.ts';
 import { defineJob, JobError } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { deleteFinishedJobsOfKind } from './retention.repository.ts';
+import { sweepDueDebriefs } from './debrief-erasure.ts';
+import { checkpointSqlite, deleteFinishedJobsOfKind } from './retention.repository.ts';
 import { eraseOne, sweepDueCases } from './retention.service.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -26,9 +27,10 @@ export async function scheduleRetentionSweep(db: Db | Trx, at: Date): Promise<vo
 
 /**
  * The recurring erasure sweep, every hour. It first queues the next hour's sweep (committed on its
- * own, so a failing sweep neither breaks the chain nor loses it), then erases case by case, each in a
- * transaction of its own: one bad case does not hold the others back. Not transactional, so no
- * transaction stays open over the whole sweep and SQLite's log can be truncated afterwards.
+ * own, so a failing sweep neither breaks the chain nor loses it), then erases case by case and then
+ * the group debriefs' invite lists (debrief-erasure.ts), each in a transaction of its own: one bad
+ * case does not hold the others back. Not transactional, so no transaction stays open over the whole
+ * sweep and SQLite's log can be truncated afterwards.
  */
 export const retentionSweepJob = defineJob({
   kind: SWEEP_KIND,
@@ -39,6 +41,7 @@ export const retentionSweepJob = defineJob({
     const next = new Date(hourSlot(now).getTime() + HOUR_MS);
     await retentionSweepJob.enqueue(ctx.db, {}, { runAt: next, dedupeKey: sweepKey(next), now, maxAttempts: 5 });
     await sweepDueCases(ctx);
+    if ((await sweepDueDebriefs(ctx)) > 0 && ctx.engine === 'sqlite') await checkpointSqlite(ctx.db);
     await deleteFinishedJobsOfKind(ctx.db, SWEEP_KIND, new Date(now.getTime() - 7 * 24 * HOUR_MS).toISOString());
   },
 });

@@ -61,7 +61,11 @@ function DebriefItem({ noticeId, involvedCount, debrief: d }: { noticeId: string
       {d.videoLink && state === 'scheduled' && <p className="muted">Video link: <span className="mono">{d.videoLink}</span></p>}
       {state === 'held' && <p>Head count: {d.headCount} · took {d.actualMinutes} min</p>}
       {state === 'cancelled' && <p className="muted">Cancelled {d.cancelledAt ? when(d.cancelledAt) : ''}; everyone asked was sent a cancellation.</p>}
-      {state === 'scheduled' && !editing && (
+      {d.inviteListErasedAt && (
+        <p className="muted">Who was invited was erased {when(d.inviteListErasedAt)}, when the program's retention period ran out; only the numbers remain.</p>
+      )}
+      {state === 'scheduled' && !editing && d.inviteListErasedAt && <RecordOutcome noticeId={noticeId} debrief={d} />}
+      {state === 'scheduled' && !editing && !d.inviteListErasedAt && (
         <>
           {Date.parse(d.startsAt) <= Date.now() ? (
             <RecordOutcome noticeId={noticeId} debrief={d} />
