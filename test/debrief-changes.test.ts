@@ -5,12 +5,12 @@
  * and stay content-free; each e-mail's link answers the person's invite as it stands.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildDepartment, buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import { buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
 import { closeSmtpTransports } from '../server/email/mailer.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { createTestApp, sessionsFor, usingPostgres, type TestApp } from './harness.ts';
+import { buildDebriefWorld } from './debrief-world.ts';
 import { startTestSmtpServer } from './smtp-server.ts';
 
 const PASSWORD = 'a long test password';
@@ -38,24 +38,14 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
     smtp = await startSmtpServer();
     t = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicOrigin: 'https://peerline.hospital.example' });
     const { db } = t.ctx;
-    org = await buildOrganization(db, t.clock);
-    const departmentId = await buildDepartment(db, t.clock, org.id);
-    admin = await buildPerson(db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
+    const world = await buildDebriefWorld(t, as, PASSWORD);
+    ({ org, admin, reporter, noticeId } = world);
+    facilitators.push(...world.facilitators);
+    involved.push(...world.involved);
     director = await buildPerson(db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
-    reporter = await buildPerson(db, t.clock, org.id, { roles: ['event_reporter'], password: PASSWORD });
-    for (let i = 0; i < 2; i++) facilitators.push(await buildPerson(db, t.clock, org.id, { roles: ['staff_member', 'peer_supporter'], firstName: `Facil${i}`, lastName: `Quimby${i}` }));
-    for (let i = 0; i < 3; i++) involved.push(await buildPerson(db, t.clock, org.id, { firstName: `Involved${i}`, lastName: `Ostrander${i}`, departmentId }));
     for (let i = 0; i < 2; i++) colleagues.push(await buildPerson(db, t.clock, org.id, { firstName: `Colleague${i}`, lastName: `Vasquez${i}` }));
     const orgB = await buildOrganization(db, t.clock);
     otherAdmin = await buildPerson(db, t.clock, orgB.id, { roles: ['program_admin'], password: PASSWORD });
-
-    const triggerId = (await ensureTriggers(db, org.id, t.clock.now()))[0]!.id;
-    const filed = await t.app.inject({
-      method: 'POST', url: '/api/event-notices', headers: await as(reporter.email),
-      payload: { occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId, urgent: false, involved: involved.map((p) => ({ personId: p.id })) },
-    });
-    expect(filed.statusCode, filed.body).toBe(201);
-    noticeId = (await db.selectFrom('event_notices').select('id').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => {
     await t.close();

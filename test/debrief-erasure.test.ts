@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDepartment, buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import { buildPerson, type BuiltPerson } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { sweepDueDebriefs } from '../server/modules/retention/debrief-erasure.ts';
 import { scheduleRetentionSweep } from '../server/modules/retention/retention.job.ts';
+import { buildDebriefWorld } from './debrief-world.ts';
 import { createTestApp, sessionsFor, usingPostgres, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
@@ -22,7 +22,6 @@ const LINK = /^\/api\/public\/debrief-invites\/([A-Za-z0-9_-]+)$/;
 describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   let t: TestApp;
   const as = sessionsFor(() => t.app, PASSWORD);
-  let org: BuiltOrganization;
   let admin: BuiltPerson;
   let facilitator: BuiltPerson;
   const involved: BuiltPerson[] = [];
@@ -32,21 +31,12 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
   beforeAll(async () => {
     t = await createTestApp();
     const { db } = t.ctx;
-    org = await buildOrganization(db, t.clock);
-    await db.updateTable('organizations').set({ retention_days: RETENTION_DAYS }).where('id', '=', org.id).execute();
-    const departmentId = await buildDepartment(db, t.clock, org.id);
-    admin = await buildPerson(db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
-    const reporter = await buildPerson(db, t.clock, org.id, { roles: ['event_reporter'], password: PASSWORD });
-    facilitator = await buildPerson(db, t.clock, org.id, { roles: ['staff_member', 'peer_supporter'], firstName: 'Fay', lastName: 'Quimby' });
-    for (let i = 0; i < 3; i++) involved.push(await buildPerson(db, t.clock, org.id, { firstName: `Involved${i}`, lastName: `Ostrander${i}`, departmentId }));
-    colleague = await buildPerson(db, t.clock, org.id, { firstName: 'Colin', lastName: 'Vasquez' });
-    const triggerId = (await ensureTriggers(db, org.id, t.clock.now()))[0]!.id;
-    const filed = await t.app.inject({
-      method: 'POST', url: '/api/event-notices', headers: await as(reporter.email),
-      payload: { occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId, urgent: false, involved: involved.map((p) => ({ personId: p.id })) },
-    });
-    expect(filed.statusCode, filed.body).toBe(201);
-    noticeId = (await db.selectFrom('event_notices').select('id').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).id;
+    const world = await buildDebriefWorld(t, as, PASSWORD, 1);
+    ({ admin, noticeId } = world);
+    facilitator = world.facilitators[0]!;
+    involved.push(...world.involved);
+    await db.updateTable('organizations').set({ retention_days: RETENTION_DAYS }).where('id', '=', world.org.id).execute();
+    colleague = await buildPerson(db, t.clock, world.org.id, { firstName: 'Colin', lastName: 'Vasquez' });
   });
   afterAll(async () => t.close());
 
@@ -104,7 +94,7 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
     const after = await listed(past);
     expect(after).toMatchObject({
       inviteeCount: 3, namedInviteeCount: 2, otherInvitees: [], inviteListErasedAt: t.clock.now().toISOString(),
-      facilitators: [{ personId: facilitator.id, firstName: 'Fay', lastName: 'Quimby' }],
+      facilitators: [{ personId: facilitator.id, firstName: 'Facil0', lastName: 'Quimby0' }],
     });
     const rows = await t.ctx.db.selectFrom('group_debrief_people').select(['person_id', 'role']).where('debrief_id', '=', past).execute();
     expect(rows).toEqual([{ person_id: facilitator.id, role: 'facilitator' }]);

@@ -4,8 +4,8 @@
  * invite; afterwards only the head count and the length are recorded. The reporter sees none of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDepartment, buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
-import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
+import { buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import { buildDebriefWorld } from './debrief-world.ts';
 import { createTestApp, sessionsFor, usingPostgres, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
@@ -25,23 +25,13 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     const { db } = t.ctx;
-    org = await buildOrganization(db, t.clock);
-    const departmentId = await buildDepartment(db, t.clock, org.id);
-    admin = await buildPerson(db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
-    reporter = await buildPerson(db, t.clock, org.id, { roles: ['event_reporter'], password: PASSWORD });
-    for (let i = 0; i < 2; i++) facilitators.push(await buildPerson(db, t.clock, org.id, { roles: ['staff_member', 'peer_supporter'], firstName: `Facil${i}`, lastName: `Quimby${i}` }));
-    for (let i = 0; i < 3; i++) involved.push(await buildPerson(db, t.clock, org.id, { firstName: `Involved${i}`, lastName: `Ostrander${i}`, departmentId }));
+    const world = await buildDebriefWorld(t, as, PASSWORD);
+    ({ org, admin, reporter, noticeId } = world);
+    facilitators.push(...world.facilitators);
+    involved.push(...world.involved);
     colleague = await buildPerson(db, t.clock, org.id, { firstName: 'Colleague', lastName: 'Vasquez-Lind' });
     const orgB = await buildOrganization(db, t.clock);
     otherAdmin = await buildPerson(db, t.clock, orgB.id, { roles: ['program_admin'], password: PASSWORD });
-
-    const triggerId = (await ensureTriggers(db, org.id, t.clock.now()))[0]!.id;
-    const filed = await t.app.inject({
-      method: 'POST', url: '/api/event-notices', headers: await as(reporter.email),
-      payload: { occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId, urgent: false, involved: involved.map((p) => ({ personId: p.id })) },
-    });
-    expect(filed.statusCode, filed.body).toBe(201);
-    noticeId = (await db.selectFrom('event_notices').select('id').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => t.close());
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/permissions.ts';
+import type { PeopleTable } from '../../db/schema.ts';
 import { toOrganization } from '../organization/organization.repository.ts';
 import { toPerson } from '../people/people.repository.ts';
 
@@ -24,24 +25,17 @@ export const SELF_COLUMNS = [
   'organizations.time_zone as organization_time_zone',
 ] as const;
 
-export interface SelfRow {
+/** A row with SELF_COLUMNS (the session's own columns name the person and organisation ids). */
+export type SelfRow = Pick<PeopleTable, 'first_name' | 'last_name' | 'work_email' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id'> & {
   person_id: string;
   person_active: boolean;
   organization_id: string;
-  first_name: string;
-  last_name: string;
-  work_email: string;
-  profession_id: string | null;
-  department_id: string | null;
-  specialty: string | null;
-  languages: string;
-  manager_id: string | null;
   person_created_at: string;
   person_updated_at: string;
   organization_slug: string;
   organization_name: string;
   organization_time_zone: string;
-}
+};
 
 /** The `Person` (people.repository's shape: a session exists only for an account) and organisation. */
 export function toSelf(row: SelfRow, roles: readonly Role[]) {
