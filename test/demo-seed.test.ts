@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
+import { startMissingFirstContactClocks } from '../server/modules/service-levels/first-contact-clock.ts';
 import { createTestApp, signIn, type TestApp } from './harness.ts';
 
 describe('demo organisation', () => {
@@ -9,6 +10,14 @@ describe('demo organisation', () => {
     expect(await seedDemoIfEmpty(t.ctx)).toEqual({ organizationName: 'Demo Health System' });
   });
   afterAll(async () => t.close());
+
+  it('gives every open case waiting for first contact its breach check, so start-up has none to add', async () => {
+    expect(await startMissingFirstContactClocks(t.ctx)).toBe(0);
+    const waiting = await t.ctx.db.selectFrom('cases').select('id').where('state', 'in', ['new', 'offered', 'assigned']).where('first_contact_at', 'is', null).execute();
+    expect(waiting.length).toBeGreaterThan(0);
+    const checks = await t.ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'first-contact-breach').execute();
+    for (const { id } of waiting) expect(checks.some((j) => j.payload.includes(id)), id).toBe(true);
+  });
 
   it('is seeded once: a second start leaves the database alone', async () => {
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();

@@ -10,6 +10,7 @@ import { buildCase, buildDepartment, buildOffer, buildOrganization, buildPerson,
 import { seedCaseHistory, type HistoryPeople } from './seed-demo-history.ts';
 import { seedDemoNotices } from '../modules/event-notices/demo-notices.ts';
 import { seedDemoDebriefs } from '../modules/group-debriefs/demo-debriefs.ts';
+import { startMissingFirstContactClocks } from '../modules/service-levels/first-contact-clock.ts';
 import { seedDemoRota } from '../modules/on-call/demo-rota.ts';
 import { seedDemoPaging } from '../modules/paging/seed-demo-paging.ts';
 import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
@@ -172,6 +173,9 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoNotices(ctx, seeded.organizationId);
   // Two group debriefs after those notices: one held (head count and length), one coming up.
   await seedDemoDebriefs(ctx, seeded.organizationId);
+  // The factories store the demo cases' due times but queue no breach check: give each open case
+  // waiting for first contact its check now, as a real intake would have.
+  await startMissingFirstContactClocks(ctx);
   return { organizationName: seeded.organizationName };
 }
 
