@@ -22,6 +22,7 @@ const LINK = /^\/api\/public\/debrief-invites\/([A-Za-z0-9_-]+)$/;
 describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   let t: TestApp;
   const as = sessionsFor(() => t.app, PASSWORD);
+  let orgId: string;
   let admin: BuiltPerson;
   let facilitator: BuiltPerson;
   const involved: BuiltPerson[] = [];
@@ -33,10 +34,11 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
     const { db } = t.ctx;
     const world = await buildDebriefWorld(t, as, PASSWORD, 1);
     ({ admin, noticeId } = world);
+    orgId = world.org.id;
     facilitator = world.facilitators[0]!;
     involved.push(...world.involved);
-    await db.updateTable('organizations').set({ retention_days: RETENTION_DAYS }).where('id', '=', world.org.id).execute();
-    colleague = await buildPerson(db, t.clock, world.org.id, { firstName: 'Colin', lastName: 'Vasquez' });
+    await db.updateTable('organizations').set({ retention_days: RETENTION_DAYS }).where('id', '=', orgId).execute();
+    colleague = await buildPerson(db, t.clock, orgId, { firstName: 'Colin', lastName: 'Vasquez' });
   });
   afterAll(async () => t.close());
 
@@ -133,6 +135,40 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
     t.clock.advanceMinutes(2);
     expect(await sweepDueDebriefs(t.ctx)).toBe(1);
     expect(await listed(id)).toMatchObject({ status: 'cancelled', inviteeCount: 1, namedInviteeCount: 1, inviteListErasedAt: t.clock.now().toISOString() });
+    expect(await linkMailTo(involved[2]!)).toEqual([]);
+  });
+  it('lets a queued cancellation go out first, for at most an hour after the end', async () => {
+    await t.ctx.db.updateTable('organizations').set({ retention_days: 0 }).where('id', '=', orgId).execute();
+    const queueMailOf = async (person: BuiltPerson) => {
+      const ids = (await linkMailTo(person)).map((m) => m.id);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      await t.ctx.db.updateTable('email_outbox').set({ status: 'queued' }).where('id', 'in', ids).execute();
+      return ids;
+    };
+    const cancelled = async (person: BuiltPerson) => {
+      const id = await schedule({ startsAt: inMinutes(30 * DAY), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [{ personId: person.id }] });
+      expect((await t.app.inject({ method: 'POST', url: `${url(id)}/cancel`, headers: await as(admin.email) })).statusCode).toBe(200);
+      return id;
+    };
+
+    // Sent in the meantime: erased on the next sweep.
+    const first = await cancelled(involved[2]!);
+    const ids = await queueMailOf(involved[2]!);
+    t.clock.advanceMinutes(1);
+    expect(await sweepDueDebriefs(t.ctx)).toBe(0);
+    expect(await listed(first)).toMatchObject({ inviteListErasedAt: null });
+    await t.ctx.db.updateTable('email_outbox').set({ status: 'sent' }).where('id', 'in', ids).execute();
+    expect(await sweepDueDebriefs(t.ctx)).toBe(1);
+    expect(await linkMailTo(involved[2]!)).toEqual([]);
+
+    // Never sent: erased anyway an hour after the cancellation.
+    const second = await cancelled(involved[2]!);
+    await queueMailOf(involved[2]!);
+    t.clock.advanceMinutes(59);
+    expect(await sweepDueDebriefs(t.ctx)).toBe(0);
+    t.clock.advanceMinutes(2);
+    expect(await sweepDueDebriefs(t.ctx)).toBe(1);
+    expect(await listed(second)).toMatchObject({ inviteeCount: 1, otherInvitees: [] });
     expect(await linkMailTo(involved[2]!)).toEqual([]);
   });
 });

@@ -78,7 +78,7 @@ export async function deleteInvitees(trx: Trx, debriefId: string): Promise<void>
 export function listDebriefLinkMailTo(trx: Trx, organizationId: string, addresses: string[]) {
   return trx
     .selectFrom('email_outbox')
-    .select(['id', 'link'])
+    .select(['id', 'link', 'status'])
     .where('organization_id', '=', organizationId)
     .where('to_address', 'in', addresses.length ? addresses : [''])
     .where('link', 'like', `${INVITE_LINK_PREFIX}%`)

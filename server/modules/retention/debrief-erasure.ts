@@ -4,7 +4,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { hashDebriefToken } from '../group-debriefs/debrief-invites.ts';
 import * as repo from './debrief-erasure.repository.ts';
 import { deleteJobsNaming, listOrganizationRetention, retentionDaysOf } from './retention.repository.ts';
-import { ERASURE_JOB_KINDS } from './retention.service.ts';
+import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS } from './retention.service.ts';
 
 /**
  * A group debrief's invite list says who was involved in an adverse event, so it goes with the rest of
@@ -34,14 +34,19 @@ export async function eraseDebriefInvitesIfDue(ctx: AppContext, trx: Trx, debrie
   if (debriefEndedAt(row).getTime() + days * DAY_MS > now.getTime()) return false;
 
   const invitees = await repo.listInvitees(trx, row.organization_id, row.id, row.notice_id);
+  // Every debrief-link e-mail to the invitees, old links included, except one that opens another
+  // debrief's invite now (that debrief's list is not this one's to erase).
+  const sent = (await repo.listDebriefLinkMailTo(trx, row.organization_id, invitees.map((p) => p.work_email))).map((m) => ({ ...m, hash: hashDebriefToken(repo.tokenOfInviteLink(m.link)) }));
+  const elsewhere = await repo.liveHashesOfOtherDebriefs(trx, row.id, sent.map((m) => m.hash));
+  const mail = sent.filter((m) => !elsewhere.has(m.hash));
+  // A cancellation still queued goes out first (someone would otherwise come to a cancelled
+  // debrief), for at most CLOSING_MAIL_GRACE_MS after the end; then erasure goes ahead.
+  const inGrace = now.getTime() - debriefEndedAt(row).getTime() < CLOSING_MAIL_GRACE_MS;
+  if (inGrace && mail.some((m) => m.status === 'queued')) return false;
+
   const asked = invitees.filter((p) => p.removed_at === null);
   const at = now.toISOString();
   if (!(await repo.markInviteListErased(trx, row.id, asked.length, asked.filter((p) => Boolean(p.named)).length, at))) return false;
-  // Every debrief-link e-mail to the invitees, old links included, except one that opens another
-  // debrief's invite now (that debrief's list is not this one's to erase).
-  const sent = (await repo.listDebriefLinkMailTo(trx, row.organization_id, invitees.map((p) => p.work_email))).map((m) => ({ id: m.id, hash: hashDebriefToken(repo.tokenOfInviteLink(m.link)) }));
-  const elsewhere = await repo.liveHashesOfOtherDebriefs(trx, row.id, sent.map((m) => m.hash));
-  const mail = sent.filter((m) => !elsewhere.has(m.hash));
   await repo.deleteInvitees(trx, row.id);
   await repo.deleteMail(trx, mail.map((m) => m.id));
   await deleteJobsNaming(trx, mail.map((m) => m.id), ERASURE_JOB_KINDS);
