@@ -4,7 +4,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { hashDebriefToken } from '../group-debriefs/debrief-invites.ts';
 import * as repo from './debrief-erasure.repository.ts';
 import { deleteJobsNaming, listOrganizationRetention, retentionDaysOf } from './retention.repository.ts';
-import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS } from './retention.service.ts';
+import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS, endedByForErasure, erasureDueAt } from './retention.service.ts';
 
 /**
  * A group debrief's invite list says who was involved in an adverse event, so it goes with the rest of
@@ -15,7 +15,6 @@ import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS } from './retention.service.ts
  * head count), for the statistics.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 const SWEEP_BATCH = 200;
 
@@ -31,7 +30,7 @@ export async function eraseDebriefInvitesIfDue(ctx: AppContext, trx: Trx, debrie
   const row = await repo.findDebriefForErasure(trx, debriefId);
   if (!row || row.invite_list_erased_at) return false;
   const days = await retentionDaysOf(trx, row.organization_id);
-  if (debriefEndedAt(row).getTime() + days * DAY_MS > now.getTime()) return false;
+  if (erasureDueAt(debriefEndedAt(row).toISOString(), days).getTime() > now.getTime()) return false;
 
   const invitees = await repo.listInvitees(trx, row.organization_id, row.id, row.notice_id);
   // Every debrief-link e-mail to the invitees, old links included, except one that opens another
@@ -58,10 +57,10 @@ export async function eraseDebriefInvitesIfDue(ctx: AppContext, trx: Trx, debrie
 /** Every organisation's debriefs past their retention period, each in its own transaction. */
 export async function sweepDueDebriefs(ctx: AppContext): Promise<number> {
   let erased = 0;
-  const now = ctx.clock.now().getTime();
+  const now = ctx.clock.now();
   for (const org of await listOrganizationRetention(ctx.db)) {
     // A debrief ends after it starts (or when it is cancelled), so this bound finds every due one.
-    const startedBy = new Date(now - org.retention_days * DAY_MS).toISOString();
+    const startedBy = endedByForErasure(now, org.retention_days);
     const skipped = new Set<string>();
     for (;;) {
       const rows = (await repo.listDebriefsStartedBy(ctx.db, org.id, startedBy, SWEEP_BATCH + skipped.size)).filter((r) => !skipped.has(r.id));

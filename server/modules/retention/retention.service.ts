@@ -29,6 +29,11 @@ export function erasureDueAt(closedAt: string, retentionDays: number): Date {
   return new Date(Date.parse(closedAt) + retentionDays * DAY_MS);
 }
 
+/** The latest end a record may have had to be due now: what a sweep lists. */
+export function endedByForErasure(now: Date, retentionDays: number): string {
+  return new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+}
+
 async function requesterAddresses(trx: Trx, row: CaseRow): Promise<string[]> {
   const addresses = new Set<string>();
   const value = row.contact_value?.trim().toLowerCase();
@@ -89,9 +94,9 @@ const SWEEP_BATCH = 200;
 /** Every organisation's cases past their retention period, each in its own transaction. */
 export async function sweepDueCases(ctx: AppContext): Promise<SweepSummary> {
   const summary: SweepSummary = { erased: 0, waiting: 0 };
-  const now = ctx.clock.now().getTime();
+  const now = ctx.clock.now();
   for (const org of await repo.listOrganizationRetention(ctx.db)) {
-    const closedBy = new Date(now - org.retention_days * DAY_MS).toISOString();
+    const closedBy = endedByForErasure(now, org.retention_days);
     const skipped = new Set<string>();
     for (;;) {
       const ids = (await repo.listCasesDueForErasure(ctx.db, org.id, closedBy, SWEEP_BATCH + skipped.size)).filter((id) => !skipped.has(id));
