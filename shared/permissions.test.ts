@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRoles, isAction, ROLES } from './permissions.ts';
+import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRoles, isAction, ROLES, SUPPORT_DATA_ROLES } from './permissions.ts';
 
 describe('permissions catalogue', () => {
   it('gives leadership viewers and event reporters nothing beyond their own account, requests and the directories', () => {
@@ -70,7 +70,9 @@ describe('permissions catalogue', () => {
     expect(grantableRoles(['program_admin']).sort()).toEqual(['event_reporter', 'peer_supporter', 'staff_member']);
     expect(canGrantRole(['program_director'], 'program_director')).toBe(true);
     expect(canGrantRole(['program_director'], 'it_admin')).toBe(false);
-    expect(grantableRoles(['it_admin'])).toEqual([...ROLES]);
+    // The IT administrator runs accounts, never a role that sees support data (separation of duties).
+    expect(grantableRoles(['it_admin'])).toEqual(['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin']);
+    for (const role of SUPPORT_DATA_ROLES) expect(canGrantRole(['it_admin'], role)).toBe(false);
     expect(grantableRoles(['leadership_viewer', 'event_reporter'])).toEqual([]);
   });
 });

@@ -100,12 +100,20 @@ export function allowedActions(roles: readonly Role[]): Action[] {
 }
 
 /**
- * Who may grant (or remove) which role. IT administrators manage accounts, so they may grant any
- * role; the director runs the program; the administrator staffs it but cannot make directors.
+ * Roles whose holders see support data (cases, requesters, the supporter pool). Separation of
+ * duties: only the program director hands these out (the administrator staffs the pool with
+ * supporters), never the IT administrator — see docs/decisions/009-separation-of-duties.md.
+ */
+export const SUPPORT_DATA_ROLES: readonly Role[] = ['program_director', 'program_admin', 'peer_supporter'];
+
+/**
+ * Who may grant (or remove) which role, nobody for themselves. The IT administrator runs accounts
+ * (staff, reporters, leadership viewers, IT administrators) but never a role that sees support data;
+ * the one exception is the first director of an organisation that has none (`grantsFirstDirector`).
  */
 const GRANTABLE_BY: Record<Role, readonly Role[]> = {
-  it_admin: ROLES,
-  program_director: ROLES.filter((r) => r !== 'it_admin'),
+  it_admin: ['staff_member', 'event_reporter', 'leadership_viewer', 'it_admin'],
+  program_director: ['program_director', 'program_admin', 'peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member'],
   program_admin: ['peer_supporter', 'event_reporter', 'staff_member'],
   peer_supporter: [],
   leadership_viewer: [],
@@ -119,4 +127,55 @@ export function canGrantRole(granterRoles: readonly Role[], role: Role): boolean
 
 export function grantableRoles(granterRoles: readonly Role[]): Role[] {
   return ROLES.filter((role) => canGrantRole(granterRoles, role));
+}
+
+/** The caller and the person whose account a change is about. */
+export interface AccountParties {
+  actor: { personId: string; roles: readonly Role[] };
+  target: { id: string; roles: readonly Role[] };
+  /** Whether the organisation has an active program director now (first set-up when not). */
+  organizationHasActiveDirector: boolean;
+}
+
+/**
+ * What can be changed about someone:
+ * - `profile`: directory facts (name, profession, department, specialty, languages, manager);
+ * - `account`: how they sign in and whether they can (work e-mail, set-password link, deactivate);
+ * - `grant` / `remove` of one role.
+ */
+export type AccountChange = { kind: 'profile' } | { kind: 'account' } | { kind: 'grant' | 'remove'; role: Role };
+
+/** The IT administrator may make the first director of an organisation that has none — nothing more. */
+function grantsFirstDirector(p: AccountParties, change: AccountChange): boolean {
+  return change.kind === 'grant' && change.role === 'program_director' && !p.organizationHasActiveDirector && p.actor.roles.includes('it_admin');
+}
+
+/** Someone's sign-in and roles are theirs to change only for a caller who could grant every role they hold. */
+function outranksTarget(p: AccountParties): boolean {
+  return p.target.roles.every((role) => canGrantRole(p.actor.roles, role));
+}
+
+/**
+ * The one rule for changing another person's account (roles, sign-in, profile, deactivation); every
+ * route that changes a person asks it, and the web app asks it to show what it offers. The caller
+ * is assumed to hold `people.manage` or `roles.grant` for the route (checked at the route).
+ */
+export function mayChangeAccount(p: AccountParties, change: AccountChange): boolean {
+  const self = p.actor.personId === p.target.id;
+  switch (change.kind) {
+    case 'profile':
+      return true;
+    case 'account':
+      return self || outranksTarget(p);
+    case 'grant':
+    case 'remove':
+      if (self) return false;
+      if (grantsFirstDirector(p, change)) return true;
+      return canGrantRole(p.actor.roles, change.role) && outranksTarget(p);
+  }
+}
+
+/** The roles the caller could add to or remove from this person right now, as the web app offers them. */
+export function changeableRoles(p: AccountParties): Role[] {
+  return ROLES.filter((role) => mayChangeAccount(p, { kind: p.target.roles.includes(role) ? 'remove' : 'grant', role }));
 }

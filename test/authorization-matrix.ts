@@ -29,6 +29,7 @@ import {
 import { hashToken } from '../server/modules/auth/auth.service.ts';
 import { hashSecret } from '../server/modules/cases/intake.service.ts';
 import { insertSession } from '../server/modules/auth/sessions.repository.ts';
+import { issueSignInLink } from '../server/modules/auth/sign-in-links.service.ts';
 import { sessionCookieName } from '../server/plugins/session-cookie.ts';
 import { signIn, type TestApp } from './harness.ts';
 import { CASE_BOARD_ROUTE_CASES } from './matrix/case-board.routes.ts';
@@ -232,6 +233,15 @@ export interface RouteCase {
 const directorOfA = (ctx: CellContext) => ctx.world.byRole.program_director;
 const freshPersonId = async (ctx: CellContext, overrides: { active?: boolean } = {}) =>
   (await buildPerson(ctx.world.t.ctx.db, ctx.world.t.clock, ctx.world.orgA.id, { roles: ['staff_member'], ...overrides })).id;
+/** A set-password link for a fresh person of organisation A, as the e-mail would carry it. */
+const freshSignInLink = async (ctx: CellContext): Promise<string> => {
+  const { t, orgA } = ctx.world;
+  const person = await buildPerson(t.ctx.db, t.clock, orgA.id, { roles: ['staff_member'] });
+  const link = await t.ctx.db.transaction().execute((trx) =>
+    issueSignInLink(trx, { organizationId: orgA.id, person: { id: person.id, workEmail: person.email }, createdBy: null, now: t.clock.now(), sendEmail: false }),
+  );
+  return link.path.split('#')[1]!;
+};
 const csvRoster = () =>
   `first_name,last_name,work_email\nRoster,${unique('Import')},${unique('roster')}@import.peerline.test\n`;
 
@@ -398,12 +408,23 @@ const CORE_ROUTE_CASES: RouteCase[] = [
   {
     method: 'PUT', url: '/api/people/:id/roles', access: 'roles.grant', success: 200, crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
-    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/roles`, payload: { roles: ['staff_member', 'peer_supporter'] } }),
+    // A role all three granters may give; who may grant which role to whom is test/account-changes.test.ts.
+    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/roles`, payload: { roles: ['staff_member', 'event_reporter'] } }),
   },
   {
-    method: 'PUT', url: '/api/people/:id/password', access: 'people.manage', success: 204, crossOrg: 404,
-    expect: [401, 204, 204, 404, 404, 404, 404, 204, 404],
-    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/password`, payload: { password: `Set by admin ${unique('pw')}` } }),
+    method: 'POST', url: '/api/people/:id/sign-in-link', access: 'people.manage', success: 202, crossOrg: 404,
+    expect: [401, 202, 202, 404, 404, 404, 404, 202, 404],
+    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/sign-in-link` }),
+  },
+  {
+    method: 'POST', url: '/api/public/sign-in-links/check', access: 'public', success: 200,
+    expect: PUBLIC_200,
+    request: async (ctx) => ({ url: '/api/public/sign-in-links/check', payload: { token: await freshSignInLink(ctx) } }),
+  },
+  {
+    method: 'POST', url: '/api/public/sign-in-links/redeem', access: 'public', success: 204,
+    expect: [204, 204, 204, 204, 204, 204, 204, 204, 204],
+    request: async (ctx) => ({ url: '/api/public/sign-in-links/redeem', payload: { token: await freshSignInLink(ctx), password: `Chosen by them ${unique('pw')}` } }),
   },
 
   // --- roster import (text/csv) -------------------------------------------------------------------

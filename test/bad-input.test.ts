@@ -161,10 +161,12 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'GET /api/people/:id', why: 'id is not a UUID', request: () => ({ url: '/api/people/123' }), fields: ['params.id'] },
   { route: 'PATCH /api/people/:id', why: 'manager id is not a UUID', request: async (w) => ({ url: `/api/people/${await somebody(w)}`, payload: { managerId: 'boss' } }), fields: ['body.managerId'] },
   { route: 'POST /api/people/:id/deactivate', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/deactivate' }), fields: ['params.id'] },
+  { route: 'POST /api/people/:id/sign-in-link', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/sign-in-link' }), fields: ['params.id'] },
   { route: 'POST /api/people/:id/reactivate', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/reactivate' }), fields: ['params.id'] },
   { route: 'PUT /api/people/:id/roles', why: 'unknown role', request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: ['staff_member', 'king'] } }), fields: ['body.roles.1'] },
   { route: 'PUT /api/people/:id/roles', why: 'roles not a list', request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: 'staff_member' } }), fields: ['body.roles'] },
-  { route: 'PUT /api/people/:id/password', why: 'password as a number', request: async (w) => ({ url: `/api/people/${await somebody(w)}/password`, payload: { password: 12345678 } }), fields: ['body.password'] },
+  { route: 'POST /api/public/sign-in-links/redeem', why: 'password as a number', request: () => ({ url: '/api/public/sign-in-links/redeem', payload: { token: 'A'.repeat(43), password: 12345678 } }), fields: ['body.password'] },
+  { route: 'POST /api/public/sign-in-links/check', why: 'token with a slash', request: () => ({ url: '/api/public/sign-in-links/check', payload: { token: `${'A'.repeat(30)}/../x` } }), fields: ['body.token'] },
   {
     route: 'POST /api/people/import/preview', why: 'required column missing',
     request: () => ({ url: '/api/people/import/preview', payload: 'first_name,last_name\nAda,Lovelace\n', headers: { 'content-type': 'text/csv' } }),

@@ -149,3 +149,21 @@ export async function openSecondHandle(source: { db: Db; engine: Engine }): Prom
   const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(source.db);
   return openDatabase({ databaseUrl: undefined, sqlitePath: rows[0]?.file ?? '' });
 }
+
+/**
+ * The token of the newest set-password link e-mailed to `email`, read from the outbox row the
+ * e-mail is sent from (what the person would find in their mailbox).
+ */
+export async function latestSignInLinkToken(db: Db, email: string): Promise<string> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select('link')
+    .where('to_address', '=', email.toLowerCase())
+    .where('template', 'in', ['sign_in_invitation', 'password_reset'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const token = row?.link.split('#')[1];
+  if (!token) throw new Error(`no set-password link was e-mailed to ${email}`);
+  return token;
+}

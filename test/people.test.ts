@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../shared/permissions.ts';
 import { buildDepartment, buildOrganization, buildPerson, type BuiltOrganization } from '../server/demo/factories.ts';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { createTestApp, latestSignInLinkToken, signIn, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 
@@ -89,31 +89,66 @@ describe('people directory', () => {
 
     const director = ids.program_director!;
     for (const [method, url, payload] of [
-      ['PUT', `/api/people/${director}/password`, { password: 'a brand new password' }],
+      ['POST', `/api/people/${director}/sign-in-link`, undefined],
       ['POST', `/api/people/${director}/deactivate`, undefined],
       ['PATCH', `/api/people/${director}`, { workEmail: 'hijack@h.test' }],
+      // Whose account it is counts, not only which role changes: no supporter role for the director.
+      ['PUT', `/api/people/${director}/roles`, { roles: ['program_director', 'peer_supporter'] }],
     ] as const) {
       const response = await call('program_admin', method, url, payload);
       expect(response.statusCode, url).toBe(403);
     }
-    expect((await call('program_director', 'GET', '/api/me')).statusCode).toBe(200);
+    const after = (await call('program_director', 'GET', '/api/me')).json();
+    expect(after.roles).toEqual(['program_director']);
   });
 
-  it('lets the director grant roles up to director, and the IT administrator grant anything', async () => {
+  it('lets the director grant the roles that see support data, and the IT administrator only the others', async () => {
     const p = await buildPerson(t.ctx.db, t.clock, org.id);
     expect((await call('program_director', 'PUT', `/api/people/${p.id}/roles`, { roles: ['program_admin'] })).statusCode).toBe(200);
     expect((await call('program_director', 'PUT', `/api/people/${p.id}/roles`, { roles: ['program_admin', 'it_admin'] })).statusCode).toBe(403);
-    const byIt = await call('it_admin', 'PUT', `/api/people/${p.id}/roles`, { roles: ['it_admin', 'leadership_viewer'] });
+    const q = await buildPerson(t.ctx.db, t.clock, org.id);
+    const byIt = await call('it_admin', 'PUT', `/api/people/${q.id}/roles`, { roles: ['it_admin', 'leadership_viewer'] });
     expect(byIt.json().roles).toEqual(['it_admin', 'leadership_viewer']);
+    for (const role of ['program_director', 'program_admin', 'peer_supporter'] as const) {
+      const refused = await call('it_admin', 'PUT', `/api/people/${q.id}/roles`, { roles: ['it_admin', 'leadership_viewer', role] });
+      expect(refused.statusCode, role).toBe(403);
+    }
+    // And never for themselves: the IT administrator ticking "Program director" on their own page.
+    const self = await call('it_admin', 'PUT', `/api/people/${ids.it_admin}/roles`, { roles: ['it_admin', 'program_director'] });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.message).toMatch(/own roles/);
+    expect((await call('it_admin', 'GET', '/api/cases')).statusCode).toBe(404);
   });
 
-  it('sets a password that creates the account, and the person can then sign in', async () => {
+  it('tells the person what the caller may change about them', async () => {
+    const director = (await call('it_admin', 'GET', `/api/people/${ids.program_director}`)).json();
+    expect(director.yourAccess).toEqual({ account: false, roles: [] });
+    const staff = await buildPerson(t.ctx.db, t.clock, org.id);
+    const asIt = (await call('it_admin', 'GET', `/api/people/${staff.id}`)).json();
+    expect(asIt.yourAccess).toEqual({ account: true, roles: ['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'] });
+    const asDirector = (await call('program_director', 'GET', `/api/people/${staff.id}`)).json();
+    expect(asDirector.yourAccess.roles).toEqual(['program_director', 'program_admin', 'peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member']);
+    const self = (await call('program_director', 'GET', `/api/people/${ids.program_director}`)).json();
+    expect(self.yourAccess).toEqual({ account: true, roles: [] });
+  });
+
+  it('invites a person by e-mail: the link sets the first password, works once, and the person can then sign in', async () => {
     const p = await buildPerson(t.ctx.db, t.clock, org.id, { email: 'newcomer@h.test' });
-    const weak = await call('program_admin', 'PUT', `/api/people/${p.id}/password`, { password: 'password1' });
+    const sent = await call('program_admin', 'POST', `/api/people/${p.id}/sign-in-link`);
+    expect(sent.statusCode, sent.body).toBe(202);
+    expect(sent.json()).toMatchObject({ purpose: 'invitation', sentTo: 'newcomer@h.test' });
+    expect(sent.body).not.toMatch(/set-password/);
+    const token = await latestSignInLinkToken(t.ctx.db, 'newcomer@h.test');
+    const info = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/check', payload: { token } });
+    expect(info.json()).toMatchObject({ purpose: 'invitation', email: 'newcomer@h.test' });
+
+    const weak = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'password1' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('weak_password');
-    const set = await call('program_admin', 'PUT', `/api/people/${p.id}/password`, { password: 'welcome to the team 2026' });
-    expect(set.statusCode).toBe(204);
+    const set = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'welcome to the team 2026' } });
+    expect(set.statusCode, set.body).toBe(204);
+    const again = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'another password 2026' } });
+    expect(again.statusCode).toBe(404);
     const cookie = await signIn(t.app, 'newcomer@h.test', 'welcome to the team 2026');
     const me = await t.app.inject({ url: '/api/me', headers: { cookie } });
     expect(me.json().person.hasAccount).toBe(true);

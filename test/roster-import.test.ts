@@ -150,14 +150,14 @@ describe('staff roster import', () => {
     const lead = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Lou', lastName: 'Lead', managerId: nurse.id });
     const file = csv(
       `Nia,Nurse,${nurse.email},,,,en,,no`, // deactivated: sessions end, account and roles stay
-      `Dee,Renamed,${director.email},,,,en,,`, // refused: a director is beyond a program administrator
+      `Dee,Renamed,${director.email},,,,en,,no`, // refused: deactivating a director is beyond a program administrator
       `Me,Myself,${admin.email},,,,en,,false`, // refused: cannot deactivate yourself
       `Lou,Lead,${lead.email},,,,en,${nurse.email},`, // unchanged
       `Nia,Nurse,${nurse.email.replace('@', '2@')},,,,en,${lead.email},`, // new; no loop
     );
     const report = (await importCsv(cookie, file, true)).json() as RosterReport;
     expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 1, invalid: 2 });
-    expect(report.errors.map((e) => [e.line, e.column])).toEqual([[3, '*'], [4, 'active']]);
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([[3, 'active'], [4, 'active']]);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: nurseCookie } })).statusCode).toBe(401);
     const list = await people(cookie);
     expect(byEmail(list, nurse.email)).toMatchObject({ active: false, hasAccount: true, roles: ['staff_member'] });

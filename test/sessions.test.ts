@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../shared/permissions.ts';
 import { buildOrganization, buildPerson, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { createTestApp, latestSignInLinkToken, signIn, type TestApp } from './harness.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -72,8 +72,12 @@ async function me(cookie: string, app: TestApp = t): Promise<LightMyRequestRespo
   return app.app.inject({ url: '/api/me', headers: { cookie } });
 }
 
-async function setPasswordAsDirector(personId: string, password: string): Promise<LightMyRequestResponse> {
-  return t.app.inject({ method: 'PUT', url: `/api/people/${personId}/password`, headers: { cookie: directorCookie }, payload: { password } });
+/** The director e-mails a set-password link (nobody sets another's password); the person uses it with `password`. */
+async function setPasswordByLink(personId: string, password: string): Promise<LightMyRequestResponse> {
+  const sent = await t.app.inject({ method: 'POST', url: `/api/people/${personId}/sign-in-link`, headers: { cookie: directorCookie } });
+  if (sent.statusCode !== 202) throw new Error(`sign-in link: ${sent.statusCode} ${sent.body}`);
+  const token = await latestSignInLinkToken(t.ctx.db, sent.json().sentTo);
+  return t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password } });
 }
 
 function errorOf(response: LightMyRequestResponse): { code?: string; message?: string; fields?: { path: string; message: string }[] } {
@@ -428,8 +432,8 @@ describe('password storage (ASVS 11.4.2)', () => {
     const first = await buildPerson(t.ctx.db, t.clock, org.id);
     const second = await buildPerson(t.ctx.db, t.clock, org.id);
     const password = 'one shared passphrase for two';
-    expect((await setPasswordAsDirector(first.id, password)).statusCode).toBe(204);
-    expect((await setPasswordAsDirector(second.id, password)).statusCode).toBe(204);
+    expect((await setPasswordByLink(first.id, password)).statusCode).toBe(204);
+    expect((await setPasswordByLink(second.id, password)).statusCode).toBe(204);
     const rows = await t.ctx.db.selectFrom('accounts').select(['person_id', 'password_hash']).where('person_id', 'in', [first.id, second.id]).execute();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
@@ -473,7 +477,7 @@ describe('password policy (ASVS 6.2.1, 6.2.4, 6.2.8, 6.2.9)', () => {
       [long(128), 204],
     ] as const) {
       const target = await buildPerson(t.ctx.db, t.clock, org.id);
-      const response = await setPasswordAsDirector(target.id, password);
+      const response = await setPasswordByLink(target.id, password);
       expect(response.statusCode, `${password.length} characters: ${response.body}`).toBe(status);
       if (status === 400) {
         expect(errorOf(response).code).toBe('weak_password');
@@ -497,23 +501,26 @@ describe('password policy (ASVS 6.2.1, 6.2.4, 6.2.8, 6.2.9)', () => {
     const target = await buildPerson(t.ctx.db, t.clock, org.id);
     const accepted: string[] = [];
     for (const password of COMMON) {
-      const response = await setPasswordAsDirector(target.id, password);
+      const response = await setPasswordByLink(target.id, password);
       if (response.statusCode !== 400 || !/common/i.test(errorOf(response).message ?? '')) accepted.push(`${password} → ${response.statusCode} ${response.body}`);
     }
     expect(accepted).toEqual([]);
+    // Refused passwords change nothing: no account was made, and the link still works.
     const row = await t.ctx.db.selectFrom('accounts').select('id').where('person_id', '=', target.id).executeTakeFirst();
     expect(row).toBeUndefined();
+    const link = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/check', payload: { token: await latestSignInLinkToken(t.ctx.db, target.email) } });
+    expect(link.statusCode).toBe(200);
   });
 
   it('refuses the person\'s own e-mail address as password', async () => {
     const target = await buildPerson(t.ctx.db, t.clock, org.id);
-    expect((await setPasswordAsDirector(target.id, target.email)).statusCode).toBe(400);
+    expect((await setPasswordByLink(target.id, target.email)).statusCode).toBe(400);
   });
 
   it('does not truncate: of a 100-character password, the first 72 characters do not sign in', async () => {
     const target = await buildPerson(t.ctx.db, t.clock, org.id);
     const password = long(100);
-    expect((await setPasswordAsDirector(target.id, password)).statusCode).toBe(204);
+    expect((await setPasswordByLink(target.id, password)).statusCode).toBe(204);
     expect((await login(target.email, password.slice(0, 72))).statusCode).toBe(401);
     expect((await login(target.email, password.slice(0, 99))).statusCode).toBe(401);
     expect((await login(target.email, password)).statusCode).toBe(200);

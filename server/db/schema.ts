@@ -146,6 +146,22 @@ export interface AuditEventsTable {
   subject_id: string | null;
   at: string;
   ip: string | null;
+  /** A code from a fixed vocabulary (e.g. the role granted), never free text. */
+  detail: string | null;
+}
+
+/** Single-use links to set a password (migration 0021); only the token's SHA-256 is stored. */
+export interface SignInLinksTable {
+  token_hash: string;
+  organization_id: string;
+  person_id: string;
+  /** The work e-mail the link was sent to; the link dies if the person's address changes. */
+  email: string;
+  purpose: 'invitation' | 'reset';
+  created_by_person_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 
@@ -190,6 +206,7 @@ export interface Database extends EventNoticeTables, ServiceLevelTables, PagingT
   accounts: AccountsTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
   login_throttle: LoginThrottleTable;
   support_lines: SupportLinesTable;
   audit_events: AuditEventsTable;

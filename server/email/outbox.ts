@@ -56,6 +56,15 @@ async function insertOutboxRows(db: DbOrTrx, rows: Insertable<EmailOutboxTable>[
   await db.insertInto('email_outbox').values(rows).execute();
 }
 
+/**
+ * Links that carry a single-use token (set a password, say no thanks, give feedback, answer a debrief
+ * invite) act as their recipient: whoever reads the outbox must not be able to use them. The listing
+ * shows where a link goes with its token replaced; only the sent message carries it.
+ */
+export function maskLinkToken(link: string): string {
+  return link.replace(/([/#])[A-Za-z0-9_-]{16,}$/, '$1[hidden]');
+}
+
 export interface OutboxEntry {
   id: string;
   to: string;
@@ -91,7 +100,7 @@ export async function listOutbox(
     .execute();
   const origin = options.origin ?? 'http://localhost:3000';
   return rows.map((row) => {
-    const rendered = isEmailTemplate(row.template) ? renderEmail(row.template, row.link, origin) : undefined;
+    const rendered = isEmailTemplate(row.template) ? renderEmail(row.template, maskLinkToken(row.link), origin) : undefined;
     return {
       id: row.id,
       to: row.to_address,

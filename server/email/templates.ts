@@ -14,6 +14,10 @@ export const EMAIL_TEMPLATES = [
   'urgent_callback',
   'outreach_invite',
   'urgent_page',
+  'sign_in_invitation',
+  'password_reset',
+  'access_changed',
+  'role_granted',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -34,6 +38,15 @@ const SENTENCES: Record<EmailTemplate, string> = {
   outreach_invite: 'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
   /** The urgent path (issue 4): someone needs a peer now; never who or why. */
   urgent_page: 'Someone needs a peer now. Please open Peerline and acknowledge.',
+  /** A new account: the link sets the first password (docs/decisions/009). */
+  sign_in_invitation:
+    'You can now sign in to Peerline. Choose your password with this link; it works once, within 3 days. If you did not expect this message, ignore it.',
+  password_reset:
+    'A new Peerline password was asked for you. Choose one with this link; it works once, within 60 minutes, and signs you out everywhere. If you did not expect this message, ignore it: your password stays as it is.',
+  /** To every active director when someone gains or loses a role that sees support data (director, administrator, supporter); the audit log says who and which. */
+  access_changed: 'Someone was given or lost a role that runs the program. The audit log shows who changed what.',
+  /** To the person given a role that sees support data by someone other than themselves. */
+  role_granted: 'You have been given a new role in Peerline. If you did not expect this, tell your program director.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

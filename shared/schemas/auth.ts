@@ -26,7 +26,20 @@ export const PasswordChangeSchema = z.strictObject({
   newPassword: z.string(),
 });
 
-export const AdminSetPasswordSchema = z.strictObject({ password: z.string() });
+/** A set-password link's token, as the e-mailed link carries it. */
+export const SignInLinkTokenSchema = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'Not a valid link');
+
+/** What the set-password page shows before the person chooses a password. */
+export const SignInLinkInfoSchema = z.object({
+  purpose: z.enum(['invitation', 'reset']),
+  email: z.string(),
+  expiresAt: z.string(),
+});
+
+export const SignInLinkRedeemSchema = z.strictObject({
+  token: SignInLinkTokenSchema,
+  password: z.string(),
+});
 
 export const SessionInfoSchema = z.object({
   id: IdSchema,

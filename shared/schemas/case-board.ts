@@ -106,5 +106,7 @@ export const AuditEntrySchema = z.object({
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** A code from a fixed vocabulary: the role granted or removed, for role changes. */
+  detail: z.string().nullable(),
 });
 export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema) });

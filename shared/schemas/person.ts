@@ -30,6 +30,25 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
+/** One person as the people pages open them: with what the caller may change (the server's rule, shared/permissions.ts). */
+export const PersonDetailSchema = PersonSchema.extend({
+  yourAccess: z.object({
+    /** Work e-mail, set-password link, deactivation. */
+    account: z.boolean(),
+    /** The roles the caller could add or remove now. */
+    roles: z.array(RoleSchema),
+  }),
+});
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;
+
+/** The answer to "send a set-password link": never the link itself, which only the mailbox sees. */
+export const SignInLinkSentSchema = z.object({
+  purpose: z.enum(['invitation', 'reset']),
+  sentTo: z.string(),
+  expiresAt: z.string(),
+});
+export type SignInLinkSent = z.infer<typeof SignInLinkSentSchema>;
+
 const Name = z.string().trim().min(1, 'Required').max(NAME_MAX);
 
 export const PersonInputSchema = z.strictObject({

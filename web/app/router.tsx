@@ -28,6 +28,7 @@ const router = createBrowserRouter([
       { path: '/request/status', lazy: async () => ({ Component: (await import('./routes/public-request-status.tsx')).PublicRequestStatusRoute }) },
       { path: '/feedback/:token', lazy: async () => ({ Component: (await import('./routes/public-feedback.tsx')).PublicFeedbackRoute }) },
       { path: '/o/:token', lazy: async () => ({ Component: (await import('./routes/public-outreach.tsx')).PublicOutreachRoute }) },
+      { path: '/set-password', lazy: async () => ({ Component: (await import('./routes/set-password.tsx')).SetPasswordRoute }) },
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
       {
         path: '/app',

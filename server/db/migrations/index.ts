@@ -18,6 +18,7 @@ import * as debriefChanges from './2026_11_26_0017_debrief_changes.ts';
 import * as retention from './2026_11_26_0018_retention.ts';
 import * as noticeInvolvedCount from './2026_11_26_0019_notice_involved_count.ts';
 import * as debriefInviteErasure from './2026_11_26_0020_debrief_invite_erasure.ts';
+import * as signInLinks from './2026_12_07_0021_sign_in_links.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0018_retention': retention,
   '2026_11_26_0019_notice_involved_count': noticeInvolvedCount,
   '2026_11_26_0020_debrief_invite_erasure': debriefInviteErasure,
+  '2026_12_07_0021_sign_in_links': signInLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

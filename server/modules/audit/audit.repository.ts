@@ -9,6 +9,8 @@ export interface AuditEntry {
   subjectId?: string;
   at: string;
   ip?: string | null;
+  /** A code from a fixed vocabulary (a role's name for grants), never free text. */
+  detail?: string;
 }
 
 /** Append-only: there is no update or delete function for this table, by design. */
@@ -24,6 +26,7 @@ export async function appendAuditEvent(db: DbOrTrx, entry: AuditEntry): Promise<
       subject_id: entry.subjectId ?? null,
       at: entry.at,
       ip: entry.ip ?? null,
+      detail: entry.detail ?? null,
     })
     .execute();
 }

@@ -1,13 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginInputSchema, MeSchema, PasswordChangeSchema, SessionListSchema } from '../../../shared/schemas/auth.ts';
+import {
+  LoginInputSchema,
+  MeSchema,
+  PasswordChangeSchema,
+  SessionListSchema,
+  SignInLinkInfoSchema,
+  SignInLinkRedeemSchema,
+  SignInLinkTokenSchema,
+} from '../../../shared/schemas/auth.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../plugins/session-cookie.ts';
 import * as auth from './auth.service.ts';
+import { describeSignInLink, redeemSignInLink } from './sign-in-links.service.ts';
 
 const Empty = z.null().describe('No content');
 
@@ -73,6 +82,38 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     { config: { access: 'account.self' }, schema: { tags: ['auth'], params: IdParamsSchema, response: { 204: Empty } } },
     async (request, reply) => {
       await auth.endOwnSession(ctx, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Set-password links (docs/decisions/009): the token comes in the body, never in a URL.
+  r.post(
+    '/api/public/sign-in-links/check',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether a set-password link still works, and for which address',
+        body: z.strictObject({ token: SignInLinkTokenSchema }),
+        response: { 200: SignInLinkInfoSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request) => describeSignInLink(ctx, request.body.token),
+  );
+
+  r.post(
+    '/api/public/sign-in-links/redeem',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set one\'s password with a single-use link; ends every session of the account',
+        body: SignInLinkRedeemSchema,
+        response: { 204: Empty, 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      await redeemSignInLink(ctx, request.body, originOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -78,6 +78,7 @@ export interface AuditRow {
   subject_type: string | null;
   subject_id: string | null;
   ip: string | null;
+  detail: string | null;
 }
 
 export async function listCaseAudit(db: DbOrTrx, f: AuditFilter): Promise<AuditRow[]> {
@@ -91,7 +92,7 @@ export async function listCaseAudit(db: DbOrTrx, f: AuditFilter): Promise<AuditR
   if (f.from) query = query.where('at', '>=', f.from);
   if (f.to) query = query.where('at', '<=', f.to);
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.take).execute();
-  return rows.map((r) => ({ ...r, subject_type: 'case', subject_id: r.case_id }));
+  return rows.map((r) => ({ ...r, subject_type: 'case', subject_id: r.case_id, detail: null }));
 }
 
 /** Directory and account events; they never concern a case, so a case filter leaves none. */
@@ -99,7 +100,7 @@ export async function listAuditEvents(db: DbOrTrx, f: AuditFilter): Promise<Audi
   if (f.caseId) return [];
   let query = db
     .selectFrom('audit_events')
-    .select(['id', 'at', 'action', 'actor_person_id', 'subject_type', 'subject_id', 'ip'])
+    .select(['id', 'at', 'action', 'actor_person_id', 'subject_type', 'subject_id', 'ip', 'detail'])
     .where('organization_id', '=', f.organizationId);
   if (f.actorId) query = query.where('actor_person_id', '=', f.actorId);
   if (f.action) query = query.where('action', '=', f.action);

@@ -234,6 +234,7 @@ export async function auditLog(ctx: AppContext, actor: Actor, query: AuditQuery)
       subjectType: r.source === 'case' ? 'case' : r.subject_type,
       subjectId: r.subject_id,
       ip: r.ip,
+      detail: r.detail,
     };
   });
 }

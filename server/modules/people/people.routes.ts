@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AdminSetPasswordSchema } from '../../../shared/schemas/auth.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import {
   PeoplePageSchema,
   PeopleQuerySchema,
   PersonInputSchema,
+  PersonDetailSchema,
   PersonPatchSchema,
   PersonSchema,
   RolesInputSchema,
+  SignInLinkSentSchema,
 } from '../../../shared/schemas/person.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requireActor } from '../../plugins/access.ts';
@@ -34,7 +34,7 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.get(
     '/api/people/:id',
-    { config: { access: 'people.read' }, schema: { tags, params: IdParamsSchema, response: { 200: PersonSchema } } },
+    { config: { access: 'people.read' }, schema: { tags, params: IdParamsSchema, response: { 200: PersonDetailSchema } } },
     async (request) => people.getPerson(ctx, requireActor(request), request.params.id),
   );
 
@@ -62,15 +62,17 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => people.setRoles(ctx, requireActor(request), request.params.id, request.body.roles),
   );
 
-  r.put(
-    '/api/people/:id/password',
+  r.post(
+    '/api/people/:id/sign-in-link',
     {
       config: manage,
-      schema: { tags, summary: 'Set a sign-in password (creates the account)', params: IdParamsSchema, body: AdminSetPasswordSchema, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'E-mail the person a single-use link to set their password (an invitation without an account); nobody sets another person\'s password',
+        params: IdParamsSchema,
+        response: { 202: SignInLinkSentSchema, ...errors },
+      },
     },
-    async (request, reply) => {
-      await people.setPassword(ctx, requireActor(request), request.params.id, request.body.password);
-      return reply.status(204).send(null);
-    },
+    async (request, reply) => reply.status(202).send(await people.sendSignInLink(ctx, requireActor(request), request.params.id)),
   );
 }

@@ -1,17 +1,26 @@
-import { canGrantRole, type Role } from '../../../shared/permissions.ts';
-import type { PeopleQuery, Person, PersonInput, PersonPatch } from '../../../shared/schemas/person.ts';
-import type { DbOrTrx } from '../../db/database.ts';
+import {
+  changeableRoles,
+  mayChangeAccount,
+  SUPPORT_DATA_ROLES,
+  type AccountChange,
+  type AccountParties,
+  type Role,
+} from '../../../shared/permissions.ts';
+import type { PeopleQuery, Person, PersonDetail, PersonInput, PersonPatch, SignInLinkSent } from '../../../shared/schemas/person.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/values.ts';
+import { queueEmail } from '../../email/outbox.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { deleteSessionsOfPerson } from '../auth/sessions.repository.ts';
+import { deleteUnusedSignInLinks } from '../auth/sign-in-links.repository.ts';
+import { issueSignInLink } from '../auth/sign-in-links.service.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
 
-async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string, personId: string) {
+async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string, personId: string, detail?: string) {
   await appendAuditEvent(db, {
     organizationId: actor.organizationId,
     actorPersonId: actor.personId,
@@ -19,18 +28,27 @@ async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string,
     subjectType: 'person',
     subjectId: personId,
     at: nowIso(ctx.clock),
+    ...(detail ? { detail } : {}),
   });
 }
 
+async function partiesOf(db: DbOrTrx, actor: Actor, person: Person): Promise<AccountParties> {
+  const directors = await people.activeEmailsWithRoles(db, actor.organizationId, ['program_director']);
+  return { actor, target: { id: person.id, roles: person.roles }, organizationHasActiveDirector: directors.length > 0 };
+}
+
 /**
- * Changing someone's sign-in, e-mail or active state is refused unless the caller could grant
- * every role that person holds: an administrator cannot take over or lock out a director.
+ * shared/permissions.ts's mayChangeAccount decides; this only turns a "no" into a 403. Someone's
+ * sign-in, e-mail and active state belong to whoever could grant every role they hold, so an
+ * administrator cannot take over or lock out a director, nor the IT administrator a supporter.
  */
-function assertCanManage(actor: Actor, person: Person): void {
-  const beyond = person.roles.filter((r) => !canGrantRole(actor.roles, r));
-  if (beyond.length && person.id !== actor.personId) {
-    throw new AppError('not_allowed', 'You cannot change the account of someone with these roles: ' + beyond.join(', '));
+async function assertMayChange(db: DbOrTrx, actor: Actor, person: Person, change: AccountChange): Promise<void> {
+  if (mayChangeAccount(await partiesOf(db, actor, person), change)) return;
+  if (change.kind === 'grant' || change.kind === 'remove') {
+    const message = person.id === actor.personId ? 'You cannot change your own roles' : `You cannot ${change.kind} the role ${change.role} here`;
+    throw new AppError('not_allowed', message, [{ path: 'body.roles', message }]);
   }
+  throw new AppError('not_allowed', 'Only someone who could grant all of this person\'s roles can change how they sign in');
 }
 
 async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Promise<Person> {
@@ -70,8 +88,11 @@ export async function searchPeople(ctx: AppContext, actor: Actor, query: PeopleQ
   return people.listPeople(ctx.db, actor.organizationId, query);
 }
 
-export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<Person> {
-  return requirePerson(ctx.db, actor, id);
+/** The person, and what the caller may change about them (the web app shows only that). */
+export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<PersonDetail> {
+  const person = await requirePerson(ctx.db, actor, id);
+  const parties = await partiesOf(ctx.db, actor, person);
+  return { ...person, yourAccess: { account: mayChangeAccount(parties, { kind: 'account' }), roles: changeableRoles(parties) } };
 }
 
 /** New people are staff members of the organisation; further roles are granted explicitly. */
@@ -103,7 +124,9 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonI
 export async function updatePerson(ctx: AppContext, actor: Actor, id: string, patch: PersonPatch): Promise<Person> {
   await ctx.db.transaction().execute(async (trx) => {
     const person = await requirePerson(trx, actor, id);
-    assertCanManage(actor, person);
+    // The work e-mail is the sign-in address (and where set-password links go): an account change.
+    const emailChanges = patch.workEmail !== undefined && patch.workEmail !== person.workEmail;
+    await assertMayChange(trx, actor, person, { kind: emailChanges ? 'account' : 'profile' });
     await checkReferences(trx, actor, patch, id);
     const set = {
       ...(patch.firstName !== undefined ? { first_name: patch.firstName } : {}),
@@ -127,17 +150,23 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, pa
 export async function setPersonActive(ctx: AppContext, actor: Actor, id: string, active: boolean): Promise<Person> {
   if (!active && id === actor.personId) throw new AppError('not_allowed', 'You cannot deactivate yourself');
   await ctx.db.transaction().execute(async (trx) => {
-    assertCanManage(actor, await requirePerson(trx, actor, id));
+    await assertMayChange(trx, actor, await requirePerson(trx, actor, id), { kind: 'account' });
     await people.updatePerson(trx, actor.organizationId, id, { active }, nowIso(ctx.clock));
-    if (!active) await deleteSessionsOfPerson(trx, id);
+    if (!active) {
+      await deleteSessionsOfPerson(trx, id);
+      await deleteUnusedSignInLinks(trx, id);
+    }
     await audit(ctx, trx, actor, active ? 'person.reactivated' : 'person.deactivated', id);
   });
   return requirePerson(ctx.db, actor, id);
 }
 
 /**
- * Replaces a person's roles. Each role added or removed must be grantable by the caller; nobody
- * can remove their own ability to manage roles by accident.
+ * Replaces a person's roles. Each role added or removed must pass mayChangeAccount (nobody changes
+ * their own roles; roles that see support data come from the director; the IT administrator makes
+ * only the first director). Every grant and removal is audited with its role; those of roles that
+ * see support data are also e-mailed to every active director, and a person given such a role by
+ * someone else is told too (docs/decisions/009-separation-of-duties.md).
  */
 export async function setRoles(ctx: AppContext, actor: Actor, id: string, roles: Role[]): Promise<Person> {
   const wanted = [...new Set(roles)];
@@ -145,34 +174,54 @@ export async function setRoles(ctx: AppContext, actor: Actor, id: string, roles:
     const person = await requirePerson(trx, actor, id);
     const add = wanted.filter((r) => !person.roles.includes(r));
     const remove = person.roles.filter((r) => !wanted.includes(r));
-    const refused = [...add, ...remove].filter((r) => !canGrantRole(actor.roles, r));
-    if (refused.length) {
-      throw new AppError('not_allowed', `You cannot grant or remove: ${refused.join(', ')}`, [{ path: 'body.roles', message: 'Includes roles you cannot change' }]);
-    }
-    if (id === actor.personId && remove.length) throw new AppError('not_allowed', 'You cannot remove your own roles');
+    for (const role of add) await assertMayChange(trx, actor, person, { kind: 'grant', role });
+    for (const role of remove) await assertMayChange(trx, actor, person, { kind: 'remove', role });
+    if (!add.length && !remove.length) return;
+    const directorsBefore = await people.activeEmailsWithRoles(trx, actor.organizationId, ['program_director']);
     await people.replaceRoles(trx, actor.organizationId, id, { add, remove }, actor.personId, nowIso(ctx.clock));
-    await audit(ctx, trx, actor, 'person.roles_changed', id);
+    for (const role of add) await audit(ctx, trx, actor, 'person.role_granted', id, role);
+    for (const role of remove) await audit(ctx, trx, actor, 'person.role_removed', id, role);
+    await tellOfSupportDataAccess(ctx, trx, actor, person, add, remove, directorsBefore);
   });
   return requirePerson(ctx.db, actor, id);
 }
 
-/** Sets a sign-in password for someone (creating their account); their other sessions end. */
-export async function setPassword(ctx: AppContext, actor: Actor, id: string, password: string): Promise<void> {
-  const person = await requirePerson(ctx.db, actor, id);
-  assertCanManage(actor, person);
-  const problem = passwordProblem(password, { email: person.workEmail });
-  if (problem) throw new AppError('weak_password', problem, [{ path: 'body.password', message: problem }]);
-  const passwordHash = await hashPassword(password);
-  const at = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
-    const account = await accounts.findAccountByPerson(trx, actor.organizationId, id);
-    if (account) {
-      await accounts.setAccountPassword(trx, account.id, passwordHash, at);
-      await deleteSessionsOfPerson(trx, id);
-    } else {
-      if (await accounts.isAccountEmailTaken(trx, person.workEmail)) throw new AppError('conflict', 'This e-mail is already used to sign in');
-      await accounts.insertAccount(trx, { id: newId(), organization_id: actor.organizationId, person_id: id, email: person.workEmail, password_hash: passwordHash, created_at: at });
+async function tellOfSupportDataAccess(ctx: AppContext, trx: Trx, actor: Actor, person: Person, add: Role[], remove: Role[], directorsBefore: string[]) {
+  const sensitive = [...add, ...remove].some((role) => SUPPORT_DATA_ROLES.includes(role));
+  if (!sensitive) return;
+  const now = ctx.clock.now();
+  const organizationId = actor.organizationId;
+  // The directors as they are now (a new director hears of their own grant below, a removed one
+  // from the directors before), each once.
+  const directorsAfter = await people.activeEmailsWithRoles(trx, organizationId, ['program_director']);
+  for (const to of new Set([...directorsBefore, ...directorsAfter])) {
+    await queueEmail(trx, { organizationId, to, template: 'access_changed', link: '/app/audit', now });
+  }
+  const granted = add.some((role) => SUPPORT_DATA_ROLES.includes(role));
+  if (granted && !directorsAfter.includes(person.workEmail) && person.active) {
+    await queueEmail(trx, { organizationId, to: person.workEmail, template: 'role_granted', link: '/app', now });
+  }
+  // The first director of an organisation may have no password yet: their e-mail is the invitation.
+  if (add.includes('program_director') && !directorsBefore.length) {
+    const account = await accounts.findAccountByPerson(trx, organizationId, person.id);
+    if (!account?.password_hash) await issueSignInLink(trx, { organizationId, person, createdBy: actor.personId, now });
+  }
+}
+
+/**
+ * E-mails the person a single-use link to set their password: an invitation if they cannot sign in
+ * yet, a reset otherwise. Nobody ever sets another person's password.
+ */
+export async function sendSignInLink(ctx: AppContext, actor: Actor, id: string): Promise<SignInLinkSent> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const person = await requirePerson(trx, actor, id);
+    await assertMayChange(trx, actor, person, { kind: 'account' });
+    if (!person.active) throw new AppError('conflict', 'This person is deactivated; reactivate them first');
+    if (!(await accounts.findAccountByPerson(trx, actor.organizationId, id)) && (await accounts.isAccountEmailTaken(trx, person.workEmail))) {
+      throw new AppError('conflict', 'This e-mail is already used to sign in');
     }
-    await audit(ctx, trx, actor, 'person.password_set', id);
+    const link = await issueSignInLink(trx, { organizationId: actor.organizationId, person, createdBy: actor.personId, now: ctx.clock.now() });
+    await audit(ctx, trx, actor, 'person.sign_in_link_sent', id, link.purpose);
+    return { purpose: link.purpose, sentTo: person.workEmail, expiresAt: link.expiresAt };
   });
 }

@@ -10,7 +10,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { deleteSessionsOfPerson } from '../auth/sessions.repository.ts';
 import { listDepartments, listProfessions } from '../organization/organization.repository.ts';
 import * as repo from './roster.repository.ts';
-import { checkManagers, nameIndex, readRosterCsv, validateRoster, WHOLE_ROW, type RosterRow } from './roster.parse.ts';
+import { checkManagers, nameIndex, readRosterCsv, validateRoster, type RosterRow } from './roster.parse.ts';
 
 /** The report lists this many errors at most; the rest are counted in `invalid`. */
 const ERRORS_LISTED = 1000;
@@ -73,7 +73,7 @@ async function plan(db: DbOrTrx, actor: Actor, csv: string, at: string): Promise
     listProfessions(db, org),
     listDepartments(db, org),
     repo.listOrganizationPeople(db, org),
-    // Same rule as the people API: only people whose every role the caller could grant may be changed.
+    // Same rule as the people API: only people whose every role the caller could grant may be (de)activated.
     repo.listHoldersOfRoles(db, org, ROLES.filter((r) => !grantableRoles(actor.roles).includes(r))),
   ]);
   const { rows, errors } = validateRoster(file, { professions: nameIndex(professions), departments: nameIndex(departments) });
@@ -97,8 +97,11 @@ async function plan(db: DbOrTrx, actor: Actor, csv: string, at: string): Promise
         errors.push({ line: row.line, column: 'active', message: 'You cannot deactivate yourself' });
         continue;
       }
-      if (beyond.length && current.id !== actor.personId) {
-        errors.push({ line: row.line, column: WHOLE_ROW, message: `You cannot change someone with these roles: ${beyond.sort().join(', ')}` });
+      // Directory facts (name, department, manager…) follow the file for everyone; whether someone
+      // can sign in is an account change (shared/permissions.ts mayChangeAccount), so a roster
+      // cannot deactivate, say, a director on behalf of an IT administrator.
+      if (beyond.length && current.id !== actor.personId && toBool(current.active) !== next.active) {
+        errors.push({ line: row.line, column: 'active', message: `You cannot deactivate or reactivate someone with these roles: ${beyond.sort().join(', ')}` });
         continue;
       }
     }

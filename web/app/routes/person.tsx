@@ -1,5 +1,4 @@
 import { Link, useOutletContext, useParams } from 'react-router';
-import { canGrantRole } from '../../../shared/permissions.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { Notice } from '../../components/ui/notice.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
@@ -9,7 +8,7 @@ import { usePerson } from '../../features/people/api/get-person.ts';
 import { PersonEditForm } from '../../features/people/components/person-edit-form.tsx';
 import { PersonRolesForm } from '../../features/people/components/person-roles-form.tsx';
 import { PersonStatusCard } from '../../features/people/components/person-status-card.tsx';
-import { SetPasswordForm } from '../../features/people/components/set-password-form.tsx';
+import { SignInLinkCard } from '../../features/people/components/sign-in-link-card.tsx';
 
 export function PersonRoute() {
   const me = useOutletContext<Me>();
@@ -27,25 +26,26 @@ export function PersonRoute() {
 
   const p = person.data;
   const isSelf = p.id === me.person.id;
-  // Mirrors the server: someone's account can be changed only by whoever could grant all their roles.
-  const canManage = me.actions.includes('people.manage') && (isSelf || p.roles.every((role) => canGrantRole(me.roles, role)));
+  const canManage = me.actions.includes('people.manage');
+  // The server's rule (shared/permissions.ts mayChangeAccount), sent with the person.
+  const canChangeAccount = canManage && p.yourAccess.account;
   return (
     <div className="stack" key={p.id}>
       {back}
       <PageTitle title={`${p.firstName} ${p.lastName}`} />
       {!p.active && <Notice tone="info">This person is deactivated.</Notice>}
-      {!canManage && me.actions.includes('people.manage') && (
+      {canManage && !canChangeAccount && (
         <Notice tone="info">
-          This person holds a role you cannot grant, so only someone who can grant it may change their details, password or
-          status.
+          This person holds a role you cannot grant, so only someone who can grant it may change how they sign in, their work e-mail or
+          whether their account is active.
         </Notice>
       )}
       <div className="person-layout">
-        <PersonEditForm person={p} structure={structure.data} canManage={canManage} />
+        <PersonEditForm person={p} structure={structure.data} canManage={canManage} canChangeEmail={canChangeAccount} />
         <div className="stack">
-          {me.actions.includes('roles.grant') && <PersonRolesForm person={p} granterRoles={me.roles} />}
-          {canManage && !isSelf && <PersonStatusCard person={p} />}
-          {canManage && <SetPasswordForm person={p} />}
+          {me.actions.includes('roles.grant') && <PersonRolesForm person={p} isSelf={isSelf} />}
+          {canChangeAccount && !isSelf && <PersonStatusCard person={p} />}
+          {canChangeAccount && !isSelf && p.active && <SignInLinkCard person={p} />}
         </div>
       </div>
     </div>

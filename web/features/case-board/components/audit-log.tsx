@@ -10,7 +10,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { formatDateTime } from '../../../lib/case-vocabulary.ts';
 import { useAuditLog, type AuditQuery } from '../api/case-board.ts';
-import { AUDIT_ACTION_OPTIONS, auditActionLabel, shortId } from './vocabulary.ts';
+import { AUDIT_ACTION_OPTIONS, auditEntryLabel, shortId } from './vocabulary.ts';
 
 const PAGE_SIZE = 25;
 const ANY = '__any__';
@@ -94,7 +94,7 @@ export function AuditLog() {
               </TableHeader>
               <TableBody items={entries} renderEmptyState={() => <p className="table__empty">No entries match these filters.</p>}>
                 {(entry) => (
-                  <Row id={entry.id} textValue={`${formatDateTime(entry.at)} ${auditActionLabel(entry.action)}`}>
+                  <Row id={entry.id} textValue={`${formatDateTime(entry.at)} ${auditEntryLabel(entry)}`}>
                     <Cell>{formatDateTime(entry.at)}</Cell>
                     <Cell>
                       {entry.actor ? (
@@ -112,7 +112,7 @@ export function AuditLog() {
                         'The system'
                       )}
                     </Cell>
-                    <Cell>{auditActionLabel(entry.action)}</Cell>
+                    <Cell>{auditEntryLabel(entry)}</Cell>
                     <Cell>
                       {entry.caseId ? (
                         <>

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../../../../shared/permissions.ts';
 import type { CaseOrigin, CaseState } from '../../../../shared/schemas/case-vocabulary.ts';
 import type { BoardEntry } from '../api/case-board.ts';
 
@@ -97,6 +98,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.reactivated': 'Person reactivated',
   'person.password_set': 'Password set for a person',
   'person.roles_changed': 'Roles changed',
+  'person.role_granted': 'Role granted',
+  'person.role_removed': 'Role removed',
+  'person.sign_in_link_sent': 'Set-password link e-mailed',
+  'auth.password_set_by_link': 'Password set with an e-mailed link',
   'roster.imported': 'Roster imported',
   'department.created': 'Department added',
   'department.updated': 'Department changed',
@@ -118,6 +123,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+
+const AUDIT_DETAIL_LABELS: Record<string, string> = {
+  ...ROLE_LABELS,
+  invitation: 'invitation',
+  reset: 'new password',
+};
+
+/** The action with its detail (the role granted or removed, the kind of link): "Role granted: Program director". */
+export function auditEntryLabel(entry: { action: string; detail: string | null }): string {
+  const label = auditActionLabel(entry.action);
+  return entry.detail ? `${label}: ${AUDIT_DETAIL_LABELS[entry.detail] ?? entry.detail}` : label;
+}
 
 export const AUDIT_ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
   .map(([id, label]) => ({ id, label }))

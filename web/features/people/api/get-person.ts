@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { PersonSchema, type Person } from '../../../../shared/schemas/person.ts';
+import { PersonDetailSchema, type PersonDetail } from '../../../../shared/schemas/person.ts';
 import { api } from '../../../lib/api-client.ts';
 import { peopleKeys } from './get-people.ts';
 
-export function getPerson(id: string): Promise<Person> {
-  return api.get(`/api/people/${encodeURIComponent(id)}`, PersonSchema);
+export function getPerson(id: string): Promise<PersonDetail> {
+  return api.get(`/api/people/${encodeURIComponent(id)}`, PersonDetailSchema);
 }
 
 export function usePerson(id: string | null | undefined) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../../shared/permissions.ts';
-import { PersonSchema, type Person, type PersonInput, type PersonPatch } from '../../../../shared/schemas/person.ts';
+import { PersonSchema, SignInLinkSentSchema, type Person, type PersonInput, type PersonPatch } from '../../../../shared/schemas/person.ts';
 import { api } from '../../../lib/api-client.ts';
 import { peopleKeys } from './get-people.ts';
 
@@ -11,17 +11,18 @@ export const updatePerson = ({ id, patch }: { id: string; patch: PersonPatch }) 
 export const setPersonActive = ({ id, active }: { id: string; active: boolean }) =>
   api.post(personPath(id, active ? '/reactivate' : '/deactivate'), undefined, PersonSchema);
 export const setPersonRoles = ({ id, roles }: { id: string; roles: Role[] }) => api.put(personPath(id, '/roles'), { roles }, PersonSchema);
-export const setPersonPassword = ({ id, password }: { id: string; password: string }) => api.put(personPath(id, '/password'), { password });
+export const sendSignInLink = (id: string) => api.post(personPath(id, '/sign-in-link'), undefined, SignInLinkSentSchema);
 
-/** After any change to a person: store the fresh copy and refetch lists (their order may change). */
+/**
+ * After any change to a person: refetch them (what the caller may change about them can change too)
+ * and the lists (their order may change).
+ */
 function usePersonMutation<TInput>(mutationFn: (input: TInput) => Promise<Person>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: (person) => {
-      queryClient.setQueryData(peopleKeys.detail(person.id), person);
-      return queryClient.invalidateQueries({ queryKey: ['people', 'list'] });
-    },
+    onSuccess: (person) =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: peopleKeys.detail(person.id) }), queryClient.invalidateQueries({ queryKey: ['people', 'list'] })]),
   });
 }
 
@@ -30,11 +31,7 @@ export const useUpdatePerson = () => usePersonMutation(updatePerson);
 export const useSetPersonActive = () => usePersonMutation(setPersonActive);
 export const useSetPersonRoles = () => usePersonMutation(setPersonRoles);
 
-/** Setting a password changes `hasAccount`, so the person is refetched. */
-export function useSetPersonPassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: setPersonPassword,
-    onSuccess: (_result, { id }) => queryClient.invalidateQueries({ queryKey: peopleKeys.detail(id) }),
-  });
+/** The link goes to the person's work e-mail; the answer says where and until when, never the link. */
+export function useSendSignInLink() {
+  return useMutation({ mutationFn: sendSignInLink });
 }

@@ -13,11 +13,14 @@ import { changedFields, formValuesFromPerson, personFieldErrors, personInputFrom
 export interface PersonEditFormProps {
   person: Person;
   structure: OrganizationStructure;
+  /** Directory facts: anyone who manages people. */
   canManage: boolean;
+  /** The work e-mail (the sign-in address): only whoever may change the person's account. */
+  canChangeEmail: boolean;
 }
 
 /** Directory facts about one person. Readers without `people.manage` see the same fields disabled. */
-export function PersonEditForm({ person, structure, canManage }: PersonEditFormProps) {
+export function PersonEditForm({ person, structure, canManage, canChangeEmail }: PersonEditFormProps) {
   const update = useUpdatePerson();
   const [values, setValues] = useState(() => formValuesFromPerson(person));
   const [unchanged, setUnchanged] = useState(false);
@@ -50,6 +53,7 @@ export function PersonEditForm({ person, structure, canManage }: PersonEditFormP
             structure={structure}
             errors={errors}
             personId={person.id}
+            emailLocked={!canChangeEmail}
           />
         </fieldset>
         {update.isError && <Notice tone="error">{errorMessage(update.error)}</Notice>}

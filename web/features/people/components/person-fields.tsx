@@ -14,10 +14,12 @@ export interface PersonFieldsProps {
   errors: Record<string, string>;
   /** Set when editing, so the person cannot be picked as their own manager. */
   personId?: string;
+  /** The work e-mail is how the person signs in: only those who may change their account change it. */
+  emailLocked?: boolean;
 }
 
 /** The directory facts about a person, shared by the "add person" dialog and the edit page. */
-export function PersonFields({ values, onChange, structure, errors, personId }: PersonFieldsProps) {
+export function PersonFields({ values, onChange, structure, errors, personId, emailLocked = false }: PersonFieldsProps) {
   const professionOptions = [
     { id: NONE, label: 'Not set' },
     ...structure.professions
@@ -35,7 +37,18 @@ export function PersonFields({ values, onChange, structure, errors, personId }: 
     <div className="form__grid">
       <TextField label="First name" name="firstName" value={values.firstName} onChange={(firstName) => onChange({ firstName })} isRequired autoComplete="off" />
       <TextField label="Last name" name="lastName" value={values.lastName} onChange={(lastName) => onChange({ lastName })} isRequired autoComplete="off" />
-      <TextField label="Work e-mail" name="workEmail" type="email" value={values.workEmail} onChange={(workEmail) => onChange({ workEmail })} isRequired autoComplete="off" className="form__wide" />
+      <TextField
+        label="Work e-mail"
+        name="workEmail"
+        type="email"
+        value={values.workEmail}
+        onChange={(workEmail) => onChange({ workEmail })}
+        isRequired
+        isDisabled={emailLocked}
+        description={emailLocked ? 'Also how they sign in: only someone who could grant all their roles can change it.' : undefined}
+        autoComplete="off"
+        className="form__wide"
+      />
       <SelectField
         label="Profession"
         options={professionOptions}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CheckboxGroup, Label, Text } from 'react-aria-components';
-import { ROLES, ROLE_LABELS, canGrantRole, type Role } from '../../../../shared/permissions.ts';
-import type { Person } from '../../../../shared/schemas/person.ts';
+import { ROLES, ROLE_LABELS, SUPPORT_DATA_ROLES, type Role } from '../../../../shared/permissions.ts';
+import type { PersonDetail } from '../../../../shared/schemas/person.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
@@ -9,17 +9,20 @@ import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { useSetPersonRoles } from '../api/person-mutations.ts';
 
 export interface PersonRolesFormProps {
-  person: Person;
-  /** The signed-in person's roles decide which boxes can change. */
-  granterRoles: readonly Role[];
+  person: PersonDetail;
+  isSelf: boolean;
 }
 
-/** Roles as checkboxes; those the caller may not grant or remove are shown but disabled. */
-export function PersonRolesForm({ person, granterRoles }: PersonRolesFormProps) {
+/**
+ * Roles as checkboxes; those the caller may not grant or remove (the server's rule, sent with the
+ * person) are shown but disabled, with the reason.
+ */
+export function PersonRolesForm({ person, isSelf }: PersonRolesFormProps) {
   const setRoles = useSetPersonRoles();
   const [roles, setSelected] = useState<string[]>(person.roles);
   const changed = [...roles].sort().join() !== [...person.roles].sort().join();
-  const anyGrantable = ROLES.some((role) => canGrantRole(granterRoles, role));
+  const changeable = new Set<Role>(person.yourAccess.roles);
+  const touchesSupportData = SUPPORT_DATA_ROLES.some((role) => roles.includes(role) !== person.roles.includes(role));
   return (
     <section className="card" aria-labelledby="person-roles-title">
       <h2 id="person-roles-title">Roles</h2>
@@ -33,11 +36,11 @@ export function PersonRolesForm({ person, granterRoles }: PersonRolesFormProps) 
       >
         <Label className="visually-hidden">Roles of {person.firstName} {person.lastName}</Label>
         {ROLES.map((role) => {
-          const grantable = canGrantRole(granterRoles, role);
+          const grantable = changeable.has(role);
           return (
             <Checkbox key={role} value={role} isDisabled={!grantable}>
               {ROLE_LABELS[role]}
-              {!grantable && <span className="checkbox__note"> (you cannot change this role)</span>}
+              {!grantable && !isSelf && <span className="checkbox__note"> (you cannot change this role)</span>}
             </Checkbox>
           );
         })}
@@ -45,9 +48,13 @@ export function PersonRolesForm({ person, granterRoles }: PersonRolesFormProps) 
           Every person can ask for support; roles add what they can do in Peerline.
         </Text>
       </CheckboxGroup>
+      {isSelf && <Notice tone="info">Nobody changes their own roles: ask a colleague who can grant them.</Notice>}
+      {touchesSupportData && changed && (
+        <Notice tone="info">Roles that see support data are recorded in the audit log, and every program director is told by e-mail.</Notice>
+      )}
       {setRoles.isError && <Notice tone="error">{errorMessage(setRoles.error)}</Notice>}
       {setRoles.isSuccess && !changed && <Notice tone="success">Roles saved.</Notice>}
-      {anyGrantable && (
+      {changeable.size > 0 && (
         <Button
           variant="primary"
           isDisabled={!changed}
