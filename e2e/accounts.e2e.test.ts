@@ -80,7 +80,11 @@ describe('accounts and roles', () => {
     await newcomer.page.getByText('Your password is set.').waitFor();
     await saveScreenshot(newcomer.page, 'accounts-set-password-done');
 
-    await newcomer.page.getByRole('link', { name: 'Sign in' }).first().click();
+    // The organisation's own sign-in page (what an address shared by two organisations uses).
+    const slug = (await env.server.ctx.db.selectFrom('organizations').select('slug').executeTakeFirstOrThrow()).slug;
+    await newcomer.page.goto(`${env.server.url}/${slug}/login`);
+    await newcomer.page.getByRole('heading', { level: 1, name: 'Sign in to Demo Health System' }).waitFor();
+    await saveScreenshot(newcomer.page, 'accounts-organisation-sign-in');
     await newcomer.page.getByLabel('Work e-mail').fill('noor.haddad@demo.peerline.test');
     await newcomer.page.getByLabel('Password').fill('lanterns over the harbour');
     await newcomer.page.getByRole('button', { name: 'Sign in' }).click();

@@ -28,12 +28,13 @@ export const usingPostgres = Boolean(process.env.DATABASE_URL);
  * A fresh, migrated database of its own: a temporary SQLite file, or a new PostgreSQL database
  * next to the one DATABASE_URL names (dropped again on close). The same tests run on both.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  const migrate = options.migrate ?? true;
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerline-test-'));
     const handle = openDatabase({ sqlitePath: path.join(dir, 'test.sqlite') });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return { ...handle, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `peerline_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -44,7 +45,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString(), sqlitePath: '' });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {

@@ -9,6 +9,8 @@ import { PersonSchema, RoleSchema } from './person.ts';
 export const LoginInputSchema = z.strictObject({
   email: z.string().trim().min(1, 'Required').max(254),
   password: z.string().min(1, 'Required').max(PASSWORD_MAX * 4),
+  /** The organisation's slug, from its sign-in page (`/{slug}/login`); needed only by an address several organisations share. */
+  organization: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, 'Not an organisation').optional(),
 });
 
 export const MeSchema = z.object({

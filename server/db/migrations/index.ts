@@ -19,6 +19,7 @@ import * as retention from './2026_11_26_0018_retention.ts';
 import * as noticeInvolvedCount from './2026_11_26_0019_notice_involved_count.ts';
 import * as debriefInviteErasure from './2026_11_26_0020_debrief_invite_erasure.ts';
 import * as signInLinks from './2026_12_07_0021_sign_in_links.ts';
+import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organization.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0019_notice_involved_count': noticeInvolvedCount,
   '2026_11_26_0020_debrief_invite_erasure': debriefInviteErasure,
   '2026_12_07_0021_sign_in_links': signInLinks,
+  '2026_12_07_0022_accounts_per_organization': accountsPerOrganization,
 };
 
 export const migrationProvider: MigrationProvider = {

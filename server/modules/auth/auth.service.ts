@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findAccountById, findAccountForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
+import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { toSelf } from './me.repository.ts';
 import * as sessions from './sessions.repository.ts';
@@ -59,11 +59,13 @@ const INVALID = () => new AppError('invalid_credentials', 'The e-mail address or
 
 /**
  * Signs in. Unknown e-mail, deactivated person, no password and wrong password all take the same
- * time and give the same answer, so nobody can learn who has an account (ASVS 6.3.8).
+ * time and give the same answer, so nobody can learn who has an account (ASVS 6.3.8). An address
+ * with accounts in several organisations signs in only on its organisation's page (`/{slug}/login`,
+ * `organization` here); elsewhere it gets that same answer, so nothing tells that it exists twice.
  */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string },
+  input: { email: string; password: string; organization?: string | undefined },
   origin: RequestOrigin,
   previousToken: string | undefined,
 ): Promise<{ token: string; actor: Actor }> {
@@ -72,7 +74,8 @@ export async function signIn(
   const addressKey = `address:${origin.ip}`;
   await countSignInAttempt(ctx, [accountKey, addressKey]);
 
-  const account = await findAccountForSignIn(ctx.db, email);
+  const found = await findAccountsForSignIn(ctx.db, email, input.organization);
+  const account = found.length === 1 ? found[0] : undefined;
   const ok =
     account && account.person_active && account.password_hash
       ? await verifyPassword(account.password_hash, input.password)

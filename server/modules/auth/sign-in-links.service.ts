@@ -100,7 +100,7 @@ export async function redeemSignInLink(ctx: AppContext, input: { token: string; 
     if (account) {
       await setAccountPassword(trx, account.id, passwordHash, at);
     } else {
-      if (await isAccountEmailTaken(trx, link.email)) throw new AppError('conflict', 'This e-mail is already used to sign in');
+      if (await isAccountEmailTaken(trx, link.organization_id, link.email)) throw new AppError('conflict', 'This e-mail is already used to sign in');
       await insertAccount(trx, { id: newId(), organization_id: link.organization_id, person_id: link.person_id, email: link.email, password_hash: passwordHash, created_at: at });
     }
     await deleteSessionsOfPerson(trx, link.person_id);

@@ -1,11 +1,16 @@
 import type { DbOrTrx } from '../../db/database.ts';
 import { toBool } from '../../db/values.ts';
 
-/** Sign-in lookup across the deployment: e-mail is unique over all organisations. */
-export async function findAccountForSignIn(db: DbOrTrx, email: string) {
-  const row = await db
+/**
+ * Sign-in lookup: the accounts with this e-mail, in one organisation when its slug is known (the
+ * `/{slug}/login` page), else in every organisation of the deployment. E-mail is unique per
+ * organisation, so the caller signs in only when exactly one account is found.
+ */
+export async function findAccountsForSignIn(db: DbOrTrx, email: string, organizationSlug?: string) {
+  let query = db
     .selectFrom('accounts')
     .innerJoin('people', 'people.id', 'accounts.person_id')
+    .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
     .select([
       'accounts.id',
       'accounts.organization_id',
@@ -13,9 +18,10 @@ export async function findAccountForSignIn(db: DbOrTrx, email: string) {
       'accounts.password_hash',
       'people.active as person_active',
     ])
-    .where('accounts.email', '=', email)
-    .executeTakeFirst();
-  return row && { ...row, person_active: toBool(row.person_active) };
+    .where('accounts.email', '=', email);
+  if (organizationSlug !== undefined) query = query.where('organizations.slug', '=', organizationSlug);
+  const rows = await query.limit(2).execute();
+  return rows.map((row) => ({ ...row, person_active: toBool(row.person_active) }));
 }
 
 export async function findAccountById(db: DbOrTrx, id: string) {
@@ -31,8 +37,9 @@ export async function findAccountByPerson(db: DbOrTrx, organizationId: string, p
     .executeTakeFirst();
 }
 
-export async function isAccountEmailTaken(db: DbOrTrx, email: string, exceptPersonId?: string): Promise<boolean> {
-  let query = db.selectFrom('accounts').select('id').where('email', '=', email);
+/** Within one organisation: another organisation's accounts are never consulted (nor revealed). */
+export async function isAccountEmailTaken(db: DbOrTrx, organizationId: string, email: string, exceptPersonId?: string): Promise<boolean> {
+  let query = db.selectFrom('accounts').select('id').where('organization_id', '=', organizationId).where('email', '=', email);
   if (exceptPersonId) query = query.where('person_id', '!=', exceptPersonId);
   return Boolean(await query.executeTakeFirst());
 }

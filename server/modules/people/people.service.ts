@@ -78,7 +78,7 @@ async function checkReferences(db: DbOrTrx, actor: Actor, input: PersonPatch, pe
   if (input.workEmail) {
     const existing = await people.findPersonIdByEmail(db, org, input.workEmail);
     if (existing && existing !== personId) throw new AppError('conflict', 'Someone in the directory already has this work e-mail', [{ path: 'body.workEmail', message: 'Already in use' }]);
-    if (await accounts.isAccountEmailTaken(db, input.workEmail, personId ?? undefined)) {
+    if (await accounts.isAccountEmailTaken(db, org, input.workEmail, personId ?? undefined)) {
       throw new AppError('conflict', 'This e-mail is already used to sign in', [{ path: 'body.workEmail', message: 'Already in use' }]);
     }
   }
@@ -217,7 +217,7 @@ export async function sendSignInLink(ctx: AppContext, actor: Actor, id: string):
     const person = await requirePerson(trx, actor, id);
     await assertMayChange(trx, actor, person, { kind: 'account' });
     if (!person.active) throw new AppError('conflict', 'This person is deactivated; reactivate them first');
-    if (!(await accounts.findAccountByPerson(trx, actor.organizationId, id)) && (await accounts.isAccountEmailTaken(trx, person.workEmail))) {
+    if (!(await accounts.findAccountByPerson(trx, actor.organizationId, id)) && (await accounts.isAccountEmailTaken(trx, actor.organizationId, person.workEmail))) {
       throw new AppError('conflict', 'This e-mail is already used to sign in');
     }
     const link = await issueSignInLink(trx, { organizationId: actor.organizationId, person, createdBy: actor.personId, now: ctx.clock.now() });

@@ -15,7 +15,7 @@ function loginErrorText(error: unknown): string {
 }
 
 /** E-mail and password. Errors never say which of the two was wrong. */
-export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function LoginForm({ onSignedIn, organization }: { onSignedIn: (me: Me) => void; organization?: string | undefined }) {
   const loginMutation = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +25,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       validationErrors={fieldErrors(loginMutation.error)}
       onSubmit={(event) => {
         event.preventDefault();
-        loginMutation.mutate({ email, password }, { onSuccess: onSignedIn });
+        loginMutation.mutate({ email, password, ...(organization ? { organization } : {}) }, { onSuccess: onSignedIn });
       }}
     >
       {loginMutation.isError && <Notice tone="error">{loginErrorText(loginMutation.error)}</Notice>}
