@@ -82,8 +82,24 @@ export async function signIn(
       : await verifyAgainstDummy(input.password);
   if (!ok || !account) throw INVALID();
   await signInSucceeded(ctx, accountKey, addressKey);
+  return startSession(ctx, account, origin, previousToken, 'password');
+}
 
-  // A fresh token at every sign-in; any session the browser carried before is ended (fixation).
+/**
+ * Opens a session for an account whose person has just proved who they are (password, or the
+ * organisation's single sign-on). A fresh token every time; any session the browser carried before
+ * is ended (fixation).
+ */
+export async function startSession(
+  ctx: AppContext,
+  account: { id: string; person_id: string; organization_id: string },
+  origin: RequestOrigin,
+  previousToken: string | undefined,
+  method: 'password' | 'sso',
+  /** The identity provider says (RFC 8176 `amr`) that it checked a second factor itself. */
+  options: { providerCheckedSecondFactor?: boolean } = {},
+): Promise<{ token: string; actor: Actor }> {
+  void options;
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   const createdAt = now.toISOString();
@@ -104,6 +120,7 @@ export async function signIn(
       organizationId: account.organization_id,
       actorPersonId: account.person_id,
       action: 'auth.sign_in',
+      detail: method,
       at: createdAt,
       ip: origin.ip,
     });

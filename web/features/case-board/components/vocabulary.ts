@@ -128,6 +128,8 @@ const AUDIT_DETAIL_LABELS: Record<string, string> = {
   ...ROLE_LABELS,
   invitation: 'invitation',
   reset: 'new password',
+  password: 'with password',
+  sso: 'with single sign-on',
 };
 
 /** The action with its detail (the role granted or removed, the kind of link): "Role granted: Program director". */
