@@ -13,6 +13,7 @@ import type { AppConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { AppContext } from './lib/context.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseworkRoutes } from './modules/casework/casework.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   registerSystemRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerSecondFactorRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);

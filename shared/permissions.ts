@@ -107,6 +107,16 @@ export function allowedActions(roles: readonly Role[]): Action[] {
 export const SUPPORT_DATA_ROLES: readonly Role[] = ['program_director', 'program_admin', 'peer_supporter'];
 
 /**
+ * Roles that may not sign in on a password alone: they run the program or the accounts. An
+ * organisation may add peer supporters (docs/decisions/011-two-step-sign-in.md).
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['program_director', 'program_admin', 'it_admin'];
+
+export function needsSecondFactor(roles: readonly Role[], supportersToo: boolean): boolean {
+  return roles.some((r) => SECOND_FACTOR_ROLES.includes(r) || (supportersToo && r === 'peer_supporter'));
+}
+
+/**
  * Who may grant (or remove) which role, nobody for themselves. The IT administrator runs accounts
  * (staff, reporters, leadership viewers, IT administrators) but never a role that sees support data;
  * the one exception is the first director of an organisation that has none (`grantsFirstDirector`).

@@ -45,7 +45,7 @@ async function idsOfOrganization(t: TestApp, world: MatrixWorld): Promise<string
   return [org, world.orgA.slug, ...rows.flat().map((r) => r.id)];
 }
 
-const ERROR_CODE_FOR: Record<number, string> = { 401: 'unauthenticated', 404: 'not_found', 400: 'validation_failed' };
+const ERROR_CODE_FOR: Record<number, string> = { 401: 'unauthenticated', 404: 'not_found', 400: 'validation_failed', 409: 'conflict' };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ describe('coverage: the table and the registered routes match', () => {
 describe('every route × every caller', () => {
   async function runCell(route: RouteCase, caller: Caller, expected: number, problems: string[]) {
     const cookie = await sessions.cookieFor(caller);
-    const request = await route.request({ world, caller });
+    const request = await route.request({ world, caller, cookie });
     const before = expected >= 400 ? await databaseFingerprint(t) : undefined;
     const response = await t.app.inject({
       method: route.method as 'GET',

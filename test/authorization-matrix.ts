@@ -25,13 +25,14 @@ import {
   buildSite,
   type BuiltOrganization,
   type BuiltPerson,
+  FACTORY_TOTP_SECRET,
 } from '../server/demo/factories.ts';
 import { hashToken } from '../server/modules/auth/auth.service.ts';
 import { hashSecret } from '../server/modules/cases/intake.service.ts';
 import { insertSession } from '../server/modules/auth/sessions.repository.ts';
 import { issueSignInLink } from '../server/modules/auth/sign-in-links.service.ts';
 import { sessionCookieName } from '../server/plugins/session-cookie.ts';
-import { signIn, type TestApp } from './harness.ts';
+import { nextTotpCode, signIn, type TestApp } from './harness.ts';
 import { CASE_BOARD_ROUTE_CASES } from './matrix/case-board.routes.ts';
 import { CASEWORK_ROUTE_CASES } from './matrix/casework.routes.ts';
 import { DEBRIEF_ROUTE_CASES } from './matrix/debriefs.routes.ts';
@@ -52,7 +53,7 @@ export type SignedInCaller = Exclude<Caller, 'anonymous'>;
 /** Every matrix account shares one password (one argon2 hash per process). */
 export const MATRIX_PASSWORD = 'matrix-caller-long-passphrase';
 
-type Status = 200 | 201 | 202 | 204 | 400 | 401 | 404;
+type Status = 200 | 201 | 202 | 204 | 400 | 401 | 404 | 409;
 /** Statuses in CALLERS order: anonymous, the 7 roles of organisation A, then organisation B's director. */
 export type ExpectedRow = readonly [Status, Status, Status, Status, Status, Status, Status, Status, Status];
 
@@ -169,7 +170,8 @@ async function freshProfession(world: MatrixWorld): Promise<string> {
 }
 
 /**
- * A session made straight in the database, as sign-in would make it (no argon2 cost). Used for
+ * A session made straight in the database, as a finished sign-in (password and, where the roles
+ * need one, an authenticator code) would make it, without the argon2 cost. Used for
  * "a session of mine I want to end" and for callers whose session a test may end on purpose.
  */
 export async function mintSession(t: TestApp, person: BuiltPerson, organizationId: string): Promise<{ id: string; cookie: string }> {
@@ -184,6 +186,8 @@ export async function mintSession(t: TestApp, person: BuiltPerson, organizationI
     created_at: at.toISOString(),
     expires_at: new Date(at.getTime() + t.ctx.config.sessionAbsoluteHours * 3_600_000).toISOString(),
     user_agent: 'minted by a test',
+    second_factor: 'totp',
+    verified_at: at.toISOString(),
   });
   return { id, cookie: `${sessionCookieName(t.ctx.config)}=${token}` };
 }
@@ -204,6 +208,8 @@ async function anonymousCase(world: MatrixWorld): Promise<{ caseCode: string; se
 export interface CellContext {
   world: MatrixWorld;
   caller: Caller;
+  /** The caller's session cookie (none for anonymous), for a row that must prepare with it. */
+  cookie?: string | undefined;
 }
 
 export interface CellRequest {
@@ -228,6 +234,8 @@ export interface RouteCase {
   request(ctx: CellContext): Promise<CellRequest> | CellRequest;
   /** The caller's session ends on success (sign-in replaces it, sign-out ends it). */
   endsCallerSession?: boolean;
+  /** Allowed callers whom the service then answers 409 for a reason of their own, not of access. */
+  conflictFor?: readonly SignedInCaller[];
 }
 
 const directorOfA = (ctx: CellContext) => ctx.world.byRole.program_director;
@@ -286,6 +294,53 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     method: 'GET', url: '/api/me/sessions', access: 'account.self', success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/me/sessions' }),
+  },
+  // Two-step sign-in. Callers whose roles need it have the factories' authenticator; the others
+  // have none until the enrolment row below sets one up for them, so the rows before it see 409s.
+  {
+    method: 'POST', url: '/api/auth/second-factor', access: 'account.self', success: 200,
+    // Every matrix session has finished signing in: nothing more to give, the answer is who one is.
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/auth/second-factor', payload: { code: '123456' } }),
+  },
+  {
+    method: 'GET', url: '/api/me/second-factor', access: 'account.self', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/me/second-factor' }),
+  },
+  {
+    method: 'POST', url: '/api/me/second-factor/recovery-codes', access: 'account.self', success: 200,
+    expect: [401, 200, 200, 409, 409, 409, 409, 200, 200],
+    conflictFor: ['peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member'],
+    request: () => ({ url: '/api/me/second-factor/recovery-codes' }),
+  },
+  {
+    method: 'DELETE', url: '/api/me/second-factor', access: 'account.self', success: 204,
+    // Required by the roles of director, administrator and IT administrator; nothing to remove for the others.
+    expect: [401, 409, 409, 204, 204, 204, 204, 409, 409],
+    conflictFor: ['program_director', 'program_admin', 'it_admin', 'other_org'],
+    request: () => ({ url: '/api/me/second-factor' }),
+  },
+  {
+    method: 'POST', url: '/api/me/second-factor/enrolment', access: 'account.self', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/me/second-factor/enrolment' }),
+  },
+  {
+    method: 'POST', url: '/api/me/second-factor/enrolment/confirm', access: 'account.self', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    // Starts an enrolment with the caller's own session and answers with the new app's first code.
+    request: async ({ world, caller, cookie }) => {
+      if (!cookie || caller === 'anonymous') return { url: '/api/me/second-factor/enrolment/confirm', payload: { code: '123456' } };
+      const started = await world.t.app.inject({ method: 'POST', url: '/api/me/second-factor/enrolment', headers: { cookie } });
+      const { secret } = started.json() as { secret: string };
+      return { url: '/api/me/second-factor/enrolment/confirm', payload: { code: await nextTotpCode(world.t.app, personOf(world, caller).id, secret, world.t.clock) } };
+    },
+  },
+  {
+    method: 'POST', url: '/api/auth/step-up', access: 'account.self', success: 200,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ url: '/api/auth/step-up', payload: { password: MATRIX_PASSWORD } }),
   },
   {
     method: 'DELETE', url: '/api/me/sessions/:id', access: 'account.self', success: 204, crossOrg: 404,
@@ -415,6 +470,16 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     method: 'POST', url: '/api/people/:id/sign-in-link', access: 'people.manage', success: 202, crossOrg: 404,
     expect: [401, 202, 202, 404, 404, 404, 404, 202, 404],
     request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/sign-in-link` }),
+  },
+  {
+    method: 'POST', url: '/api/people/:id/second-factor/reset', access: 'people.manage', success: 204, crossOrg: 404,
+    expect: [401, 204, 204, 404, 404, 404, 404, 204, 404],
+    // A staff member who set up an authenticator of their own: any of the three may reset it.
+    request: async (ctx) => {
+      const { t, orgA } = ctx.world;
+      const person = await buildPerson(t.ctx.db, t.clock, orgA.id, { roles: ['staff_member'], password: MATRIX_PASSWORD, totpSecret: FACTORY_TOTP_SECRET });
+      return { url: `/api/people/${person.id}/second-factor/reset` };
+    },
   },
   {
     method: 'POST', url: '/api/public/sign-in-links/check', access: 'public', success: 200,
@@ -575,10 +640,11 @@ export function routeKey(route: { method: string; url: string }): string {
  * without the permission → 404; allowed → the route's success status (or `crossOrg` for organisation
  * B's director when the request names organisation A's objects).
  */
-export function derivedExpectation(route: Pick<RouteCase, 'access' | 'success' | 'crossOrg'>, caller: Caller): number {
+export function derivedExpectation(route: Pick<RouteCase, 'access' | 'success' | 'crossOrg' | 'conflictFor'>, caller: Caller): number {
   if (route.access === 'public') return route.success;
   if (caller === 'anonymous') return 401;
   const roles: Role[] = caller === 'other_org' ? ['program_director'] : [caller];
   if (!can(roles, route.access)) return 404;
+  if (route.conflictFor?.includes(caller)) return 409;
   return caller === 'other_org' ? (route.crossOrg ?? route.success) : route.success;
 }

@@ -6,7 +6,9 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { configFromEnv, type AppConfig, type Clock } from '../server/config.ts';
 import { sql } from 'kysely';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type Db, type Engine } from '../server/db/database.ts';
-import { seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
+import { generate as generateTotp } from 'otplib';
+import { FACTORY_TOTP_SECRET } from '../server/demo/factories.ts';
+import { DEMO_TOTP_SECRET, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 
 /** A clock tests move by hand, for idle/absolute expiry and throttling windows. */
 export class TestClock implements Clock {
@@ -81,6 +83,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const clock = overrides.clock instanceof TestClock ? overrides.clock : new TestClock();
   const database = await createTestDatabase();
   const built = await buildApp(testConfig({ ...overrides, clock }), { database, logger: false });
+  clocks.set(built.app, clock);
   return {
     ...built,
     clock,
@@ -110,13 +113,57 @@ export async function startDemoServer(): Promise<{ url: string; ctx: BuiltApp['c
   };
 }
 
-/** Signs in through the real endpoint and returns the Cookie header value. */
+/** The authenticator secrets the harness set up (or knows), per app and person, and the last step it used. */
+const authenticators = new WeakMap<object, Map<string, { secret: string; lastStep: number }>>();
+
+/** A code for the first time step after the last one used, within the one-step tolerance around now. */
+export async function nextTotpCode(app: BuiltApp['app'], personId: string, secret: string, clock: Clock): Promise<string> {
+  const known = authenticators.get(app) ?? new Map<string, { secret: string; lastStep: number }>();
+  authenticators.set(app, known);
+  const now = Math.floor(clock.now().getTime() / 30_000);
+  const entry = known.get(personId);
+  // A new secret (a new authenticator) starts afresh; the same one never repeats a step.
+  const step = Math.max(now - 1, entry && entry.secret === secret ? entry.lastStep + 1 : now - 1);
+  if (step > now + 1) throw new Error(`person ${personId} gave codes for every step around now; move the test clock 30 s on`);
+  known.set(personId, { secret, lastStep: step });
+  return generateTotp({ secret, epoch: step * 30 });
+}
+
+/**
+ * Signs in through the real endpoints and returns the Cookie header value. Where the person's roles
+ * need two-step sign-in, it finishes that too, as the person would: it sets up an authenticator the
+ * first time (remembering the secret) and gives a fresh code afterwards. Accounts it did not set up
+ * use the demo's published secret or the factories' one (server/demo/factories.ts).
+ */
 export async function signIn(app: BuiltApp['app'], email: string, password: string): Promise<string> {
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name.endsWith('peerline_session'));
-  if (!cookie) throw new Error('no session cookie');
-  return `${cookie.name}=${cookie.value}`;
+  const session = response.cookies.find((c) => c.name.endsWith('peerline_session'));
+  if (!session) throw new Error('no session cookie');
+  const cookie = `${session.name}=${session.value}`;
+  const me = response.json() as { person: { id: string }; session: { stage: string } };
+  const stage = me.session.stage;
+  if (stage === 'complete') return cookie;
+  const clock = clockOf(app);
+  const call = async (url: string, payload?: object) => {
+    const answer = await app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    if (answer.statusCode !== 200) throw new Error(`${url} for ${email} failed: ${answer.statusCode} ${answer.body}`);
+    return answer.json() as { secret?: string };
+  };
+  if (stage === 'enrolment') {
+    const { secret } = await call('/api/me/second-factor/enrolment');
+    await call('/api/me/second-factor/enrolment/confirm', { code: await nextTotpCode(app, me.person.id, secret ?? '', clock) });
+  } else {
+    const secret = authenticators.get(app)?.get(me.person.id)?.secret ?? (email.endsWith('@demo.peerline.test') ? DEMO_TOTP_SECRET : FACTORY_TOTP_SECRET);
+    await call('/api/auth/second-factor', { code: await nextTotpCode(app, me.person.id, secret, clock) });
+  }
+  return cookie;
+}
+
+/** The clock of an app built by this harness (its TestClock, or the real one for demo servers). */
+const clocks = new WeakMap<object, Clock>();
+function clockOf(app: BuiltApp['app']): Clock {
+  return clocks.get(app) ?? { now: () => new Date() };
 }
 
 /**

@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../server/db/migrations/index.ts';
 import { migrateToLatest, type DatabaseHandle } from '../server/db/database.ts';
 import { buildOrganization, buildPerson } from '../server/demo/factories.ts';
-import { insertSession } from '../server/modules/auth/sessions.repository.ts';
 import { createTestDatabase, TestClock } from './harness.ts';
 
 let handle: DatabaseHandle | undefined;
@@ -25,7 +24,8 @@ describe('migration 0022: sign-in e-mails unique per organisation', () => {
     const orgB = await buildOrganization(db, clock);
     const alice = await buildPerson(db, clock, orgA.id, { email: 'shared@locum.test', password: 'a password of hers' });
     const at = clock.now().toISOString();
-    await insertSession(db, { id: 'session-1', token_hash: 'hash-1', account_id: alice.accountId!, organization_id: orgA.id, created_at: at, expires_at: at, user_agent: null });
+    // The sessions table as it was then (later migrations add columns insertSession now fills).
+    await db.insertInto('sessions').values({ id: 'session-1', token_hash: 'hash-1', account_id: alice.accountId!, organization_id: orgA.id, created_at: at, last_seen_at: at, expires_at: at, user_agent: null }).execute();
     const inB = await buildPerson(db, clock, orgB.id, { email: 'shared@locum.test' });
     const accountInB = (id: string, organizationId: string, personId: string) =>
       db.insertInto('accounts').values({ id, organization_id: organizationId, person_id: personId, email: 'shared@locum.test', password_hash: null, created_at: at, password_changed_at: null, last_login_at: null }).execute();

@@ -122,14 +122,14 @@ describe('people directory', () => {
 
   it('tells the person what the caller may change about them', async () => {
     const director = (await call('it_admin', 'GET', `/api/people/${ids.program_director}`)).json();
-    expect(director.yourAccess).toEqual({ account: false, roles: [] });
+    expect(director.yourAccess).toEqual({ account: false, roles: [], authenticator: null });
     const staff = await buildPerson(t.ctx.db, t.clock, org.id);
     const asIt = (await call('it_admin', 'GET', `/api/people/${staff.id}`)).json();
-    expect(asIt.yourAccess).toEqual({ account: true, roles: ['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'] });
+    expect(asIt.yourAccess).toEqual({ account: true, roles: ['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'], authenticator: false });
     const asDirector = (await call('program_director', 'GET', `/api/people/${staff.id}`)).json();
     expect(asDirector.yourAccess.roles).toEqual(['program_director', 'program_admin', 'peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member']);
     const self = (await call('program_director', 'GET', `/api/people/${ids.program_director}`)).json();
-    expect(self.yourAccess).toEqual({ account: true, roles: [] });
+    expect(self.yourAccess).toEqual({ account: true, roles: [], authenticator: true });
   });
 
   it('invites a person by e-mail: the link sets the first password, works once, and the person can then sign in', async () => {

@@ -196,7 +196,7 @@ describe('sign-out (ASVS 7.4.1)', () => {
 describe('deactivation ends sessions at once (ASVS 7.4.2)', () => {
   it('a deactivated person\'s live session gets 401 on the next request, and they cannot sign in', async () => {
     const admin = await newPerson(['program_admin']);
-    const adminCookie = sessionCookieOf(await login(admin.email, PASSWORD));
+    const adminCookie = await signIn(t.app, admin.email, PASSWORD);
     const person = await newPerson();
     const cookie = sessionCookieOf(await login(person.email, PASSWORD));
     expect((await me(cookie)).statusCode).toBe(200);

@@ -38,6 +38,8 @@ export interface OrganizationsTable {
   supporter_directory_enabled: Generated<Bool>;
   /** Days after closing until a case's identifying data is erased; 0 = at closure (migration 0018). */
   retention_days: Generated<number>;
+  /** Peer supporters must use two-step sign-in too (migration 0023). */
+  supporters_need_second_factor: Generated<Bool>;
 }
 
 export interface SitesTable {
@@ -89,12 +91,25 @@ export interface AccountsTable {
   id: string;
   organization_id: string;
   person_id: string;
-  /** Lower-cased; unique across the deployment, since sign-in starts from it. */
+  /** Lower-cased; unique per organisation (docs/decisions/010-accounts-per-organisation.md). */
   email: string;
   password_hash: string | null;
   created_at: string;
   password_changed_at: string | null;
   last_login_at: string | null;
+  /** Base32 TOTP secret once enrolment is confirmed; the server needs it to check codes, so it cannot be hashed. */
+  totp_secret: string | null;
+  totp_enrolled_at: string | null;
+  /** The RFC 6238 time step of the last accepted code: only later steps are accepted (no replay). */
+  totp_last_step: number | null;
+}
+
+export interface RecoveryCodesTable {
+  /** SHA-256 of the normalised code (each code carries over 59 random bits, so a slow hash adds nothing). */
+  code_hash: string;
+  account_id: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface RoleGrantsTable {
@@ -115,6 +130,12 @@ export interface SessionsTable {
   last_seen_at: string;
   expires_at: string;
   user_agent: string | null;
+  /** How this session passed its second factor: 'totp', 'recovery_code' or 'provider'; null while it has not. */
+  second_factor: string | null;
+  /** When the holder last proved who they are (sign-in, code, step-up); null on sessions older than step-up checks. */
+  verified_at: string | null;
+  /** The secret of a TOTP enrolment this session has started and not yet confirmed. */
+  pending_totp_secret: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -206,6 +227,7 @@ export interface Database extends EventNoticeTables, ServiceLevelTables, PagingT
   accounts: AccountsTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
   sign_in_links: SignInLinksTable;
   login_throttle: LoginThrottleTable;
   support_lines: SupportLinesTable;

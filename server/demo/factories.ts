@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/permissions.ts';
+import { needsSecondFactor, type Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type { ResourceCategory } from '../../shared/schemas/resources.ts';
 import type { Clock } from '../config.ts';
@@ -208,7 +208,16 @@ export interface PersonOverrides {
   roles?: Role[];
   /** Creates a sign-in account with this password. */
   password?: string;
+  /**
+   * The account's authenticator app is set up with this base32 secret (needs `password`). By default
+   * accounts whose roles need two-step sign-in have FACTORY_TOTP_SECRET, as people who have been
+   * using Peerline would; `null` leaves it to be set up at first sign-in.
+   */
+  totpSecret?: string | null;
 }
+
+/** The authenticator secret of factory-made accounts that need one (see PersonOverrides.totpSecret). */
+export const FACTORY_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export interface BuiltPerson {
   id: string;
@@ -246,6 +255,7 @@ export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: str
       .execute();
   }
   let accountId: string | null = null;
+  const totpSecret = overrides.totpSecret === undefined ? (needsSecondFactor(roles, false) ? FACTORY_TOTP_SECRET : null) : overrides.totpSecret;
   if (overrides.password !== undefined) {
     accountId = newId();
     await db
@@ -259,6 +269,7 @@ export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: str
         created_at: at,
         password_changed_at: at,
         last_login_at: null,
+        ...(totpSecret ? { totp_secret: totpSecret, totp_enrolled_at: at } : {}),
       })
       .execute();
   }

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/permissions.ts';
+import { needsSecondFactor, type Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type { Trx } from '../db/database.ts';
 import type { AppContext } from '../lib/context.ts';
@@ -16,6 +16,12 @@ import { seedDemoPaging } from '../modules/paging/seed-demo-paging.ts';
 import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
+/**
+ * The demo's one authenticator secret, published in the README, for the accounts whose roles need
+ * two-step sign-in (director, administrator, IT administrator). Add it to any authenticator app, or
+ * print the current code with `npm run demo-code`. Only the demo organisation has it.
+ */
+export const DEMO_TOTP_SECRET = 'PEERLINEDEMOPEERLINEDEMOPEERLINE';
 export const DEMO_ORG_SLUG = 'demo';
 
 /** The demo accounts printed at start and listed in the README. */
@@ -99,6 +105,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
         email: account.email, firstName: account.firstName, lastName: account.lastName, roles: account.roles,
         professionId: org.professions[account.profession], departmentId: departments.get(account.department) ?? null,
         specialty: account.specialty ?? null, languages: ['en'], password: DEMO_PASSWORD,
+        ...(needsSecondFactor(account.roles, false) ? { totpSecret: DEMO_TOTP_SECRET } : {}),
       });
       demoIds.set(account.email.split('@')[0]!, built.id);
       if (account.roles.includes('peer_supporter')) supporterIds.push(built.id);

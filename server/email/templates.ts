@@ -18,6 +18,7 @@ export const EMAIL_TEMPLATES = [
   'password_reset',
   'access_changed',
   'role_granted',
+  'sign_in_security_changed',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -47,6 +48,9 @@ const SENTENCES: Record<EmailTemplate, string> = {
   access_changed: 'Someone was given or lost a role that runs the program. The audit log shows who changed what.',
   /** To the person given a role that sees support data by someone other than themselves. */
   role_granted: 'You have been given a new role in Peerline. If you did not expect this, tell your program director.',
+  /** To the person whose two-step sign-in was turned on, changed, reset, or passed with a recovery code (docs/decisions/011). */
+  sign_in_security_changed:
+    'The way you sign in to Peerline has changed: your authenticator app or recovery codes were set up, replaced, reset or used. If this was not you, tell your IT department now.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

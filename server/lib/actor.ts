@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/permissions.ts';
+import type { SignInStage } from '../../shared/schemas/auth.ts';
 import type { Organization } from '../../shared/schemas/organization.ts';
 import type { Person } from '../../shared/schemas/person.ts';
 
@@ -12,6 +13,14 @@ export interface Actor {
   sessionTokenHash: string;
   idleExpiresAt: string;
   absoluteExpiresAt: string;
+  /** Only `complete` opens the app; before that only finishing sign-in is possible (plugins/access.ts). */
+  signInStage: SignInStage;
+  /** When the holder last proved who they are (server/modules/auth/step-up.ts). */
+  verifiedAt: string | null;
+  hasPassword: boolean;
+  hasAuthenticator: boolean;
+  /** The roles (or the organisation's setting for supporters) require an authenticator. */
+  secondFactorRequired: boolean;
   /** The signed-in person and organisation as `/api/me` shows them, read with the session. */
   self: { person: Person; organization: Organization };
 }

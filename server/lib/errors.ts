@@ -7,6 +7,8 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   cross_site_request: 403,
   not_allowed: 403,
+  sign_in_incomplete: 401,
+  step_up_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -16,6 +16,11 @@ declare module 'fastify' {
      * to a live organisation token of this kind (`Authorization: Bearer …`) and ignores cookies.
      */
     integration?: 'event_notices';
+    /**
+     * The route also answers a session that has not finished signing in (second factor or
+     * enrolment pending): only the routes that finish sign-in, `/api/me` and sign-out.
+     */
+    duringSignIn?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -65,7 +70,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Re
     // browser's session can neither stand in for the token nor be ridden cross-site).
     const bearer = bearerTokenOf(request.headers.authorization);
     // `routeOptions` is a getter that builds a new object on every read: read it once.
-    const { integration, access } = request.routeOptions.config;
+    const { integration, access, duringSignIn } = request.routeOptions.config;
     if (integration) {
       request.integration = await resolveIntegrationToken(ctx, bearer);
       if (!request.integration) throw new AppError('unauthenticated', 'A valid integration token is required');
@@ -74,6 +79,12 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Re
     if (bearer !== undefined) throw new AppError('unauthenticated', 'Integration tokens are accepted only by the notice-filing route');
     const token = request.cookies[sessionCookieName(ctx.config)];
     request.actor = await resolveSession(ctx, token);
+    // Half signed in (a password without its second factor) opens nothing but finishing sign-in:
+    // elsewhere such a session counts as nobody on public routes and is refused on the others.
+    if (request.actor && request.actor.signInStage !== 'complete' && !duringSignIn) {
+      if (access === undefined || access === 'public') request.actor = null;
+      else throw new AppError('sign_in_incomplete', 'Finish signing in first: enter the code from your authenticator app');
+    }
     // The not-found handler has no declared rule; everything else has one (checked at onRoute).
     if (access === undefined || access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated', 'Please sign in');

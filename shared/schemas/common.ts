@@ -26,6 +26,10 @@ export const ErrorCodeSchema = z.enum([
   'too_many_requests',
   'weak_password',
   'not_allowed',
+  /** Signed in with a password but not yet with the second factor (or not yet enrolled). */
+  'sign_in_incomplete',
+  /** A sensitive change needs the password or a code again (last check over 5 minutes ago). */
+  'step_up_required',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -119,10 +119,13 @@ export const ProgramSettingsSchema = z.object({
   /** Requesters may pick their supporter from a directory (first name, profession, languages, modalities). Off by default. */
   supporterDirectoryEnabled: z.boolean(),
   retentionDays: z.number().int(),
+  /** Peer supporters, too, must sign in with an authenticator app (directors, administrators and IT administrators always must). */
+  supportersNeedSecondFactor: z.boolean(),
 });
 export const ProgramSettingsPatchSchema = z.strictObject({
   programName: z.string().trim().min(1).max(NAME_MAX).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
   supporterDirectoryEnabled: z.boolean().optional(),
   retentionDays: z.number().int('Whole days only').min(0, 'At least 0 days').max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days`).optional(),
+  supportersNeedSecondFactor: z.boolean().optional(),
 });

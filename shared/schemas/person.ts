@@ -37,6 +37,8 @@ export const PersonDetailSchema = PersonSchema.extend({
     account: z.boolean(),
     /** The roles the caller could add or remove now. */
     roles: z.array(RoleSchema),
+    /** Whether the person has an authenticator app set up; null when the caller may not change their account. */
+    authenticator: z.boolean().nullable(),
   }),
 });
 export type PersonDetail = z.infer<typeof PersonDetailSchema>;

@@ -30,7 +30,7 @@ export async function noticeBody(world: MatrixWorld, involved?: unknown[]) {
 /** A live token of organisation A, as the director would create it. */
 export async function bearerFor(world: MatrixWorld): Promise<Record<string, string>> {
   const director = world.byRole.program_director;
-  const actor = { organizationId: world.orgA.id, personId: director.id } as Parameters<typeof createIntegrationToken>[1];
+  const actor = { organizationId: world.orgA.id, personId: director.id, verifiedAt: world.t.clock.now().toISOString() } as Parameters<typeof createIntegrationToken>[1];
   const { secret } = await createIntegrationToken(world.t.ctx, actor, 'Incident system');
   return { authorization: `Bearer ${secret}` };
 }
@@ -49,7 +49,7 @@ async function freshInvite(world: MatrixWorld): Promise<string> {
 }
 
 async function freshTokenId(world: MatrixWorld): Promise<string> {
-  const actor = { organizationId: world.orgA.id, personId: world.byRole.program_director.id } as Parameters<typeof createIntegrationToken>[1];
+  const actor = { organizationId: world.orgA.id, personId: world.byRole.program_director.id, verifiedAt: world.t.clock.now().toISOString() } as Parameters<typeof createIntegrationToken>[1];
   return (await createIntegrationToken(world.t.ctx, actor, 'Old system')).token.id;
 }
 

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError, isUnauthenticated } from '../lib/api-client.ts';
+import { isApiError, isSignInIncomplete, isUnauthenticated } from '../lib/api-client.ts';
 import { meQueryKey } from '../features/auth/api/me.ts';
 
 /**
@@ -10,14 +10,14 @@ export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isUnauthenticated(error) && query.queryKey[0] !== meQueryKey[0]) {
+        if ((isUnauthenticated(error) || isSignInIncomplete(error)) && query.queryKey[0] !== meQueryKey[0]) {
           void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
         }
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (isUnauthenticated(error)) void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+        if (isUnauthenticated(error) || isSignInIncomplete(error)) void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
       },
     }),
     defaultOptions: {

@@ -30,6 +30,7 @@ const router = createBrowserRouter([
       { path: '/o/:token', lazy: async () => ({ Component: (await import('./routes/public-outreach.tsx')).PublicOutreachRoute }) },
       { path: '/set-password', lazy: async () => ({ Component: (await import('./routes/set-password.tsx')).SetPasswordRoute }) },
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
+      { path: '/login/second-step', lazy: async () => ({ Component: (await import('./routes/second-step.tsx')).SecondStepRoute }) },
       { path: '/:org/login', lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginRoute }) },
       {
         path: '/app',

@@ -36,6 +36,21 @@ export function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.code === 'unauthenticated';
 }
 
+/** The session exists but has not finished signing in (second factor or set-up pending). */
+export function isSignInIncomplete(error: unknown): boolean {
+  return isApiError(error) && error.code === 'sign_in_incomplete';
+}
+
+/**
+ * Asks the person to prove again who they are (password or code) before a sensitive change; set by
+ * the step-up dialog (web/features/auth/components/step-up-dialog.tsx). Resolves true once they did,
+ * false if they cancelled.
+ */
+let stepUpHandler: (() => Promise<boolean>) | null = null;
+export function setStepUpHandler(handler: (() => Promise<boolean>) | null): void {
+  stepUpHandler = handler;
+}
+
 /** Turns the server's error body (any status) into an ApiError. */
 export function errorFromResponse(status: number, text: string): ApiError {
   let parsed: unknown;
@@ -89,8 +104,21 @@ interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-/** JSON over fetch, same origin, with the session cookie. */
+/**
+ * JSON over fetch, same origin, with the session cookie. A `step_up_required` answer opens the
+ * step-up dialog and, once the person has confirmed, sends the same request again (once).
+ */
 export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  try {
+    return await sendRequest(path, options);
+  } catch (error) {
+    if (!(isApiError(error) && error.code === 'step_up_required' && stepUpHandler)) throw error;
+    if (!(await stepUpHandler())) throw error;
+    return sendRequest(path, options);
+  }
+}
+
+async function sendRequest<T>(path: string, options: RequestOptions<T>): Promise<T> {
   const { method = 'GET', body, query, schema, signal } = options;
   let response: Response;
   try {

@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out and end the session on the server', response: { 204: Empty } } },
+    { config: { access: 'public', duringSignIn: true }, schema: { tags: ['auth'], summary: 'Sign out and end the session on the server', response: { 204: Empty } } },
     async (request, reply) => {
       await auth.signOut(ctx, request.cookies[cookieName], request.actor, originOf(request));
       clearSessionCookie(reply, ctx.config);
@@ -55,7 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/me',
-    { config: { access: 'account.self' }, schema: { tags: ['auth'], response: { 200: MeSchema } } },
+    { config: { access: 'account.self', duringSignIn: true }, schema: { tags: ['auth'], response: { 200: MeSchema } } },
     async (request) => auth.getMe(requireActor(request)),
   );
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { allowedActions, ROLES, type Role } from '../../../shared/permissions.ts';
+import { allowedActions, needsSecondFactor, ROLES, type Role } from '../../../shared/permissions.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { newId, nowIso } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -9,6 +9,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { toSelf } from './me.repository.ts';
+import { signInStage } from './sign-in-stage.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 
@@ -43,6 +44,12 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
     await sessions.touchSession(ctx.db, tokenHash, lastSeenAt);
   }
   const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const stage = signInStage({
+    roles,
+    supportersNeedSecondFactor: row.supporters_need_second_factor,
+    enrolled: row.has_authenticator,
+    sessionSecondFactor: row.second_factor,
+  });
   return {
     accountId: row.account_id,
     personId: row.person_id,
@@ -51,6 +58,11 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
     sessionId: row.id,
     sessionTokenHash: tokenHash,
     ...expiries(ctx, lastSeenAt, row.expires_at),
+    signInStage: stage,
+    verifiedAt: row.verified_at,
+    hasPassword: row.has_password,
+    hasAuthenticator: row.has_authenticator,
+    secondFactorRequired: needsSecondFactor(roles, row.supporters_need_second_factor),
     self: toSelf(row, roles),
   };
 }
@@ -99,7 +111,6 @@ export async function startSession(
   /** The identity provider says (RFC 8176 `amr`) that it checked a second factor itself. */
   options: { providerCheckedSecondFactor?: boolean } = {},
 ): Promise<{ token: string; actor: Actor }> {
-  void options;
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   const createdAt = now.toISOString();
@@ -114,6 +125,8 @@ export async function startSession(
       created_at: createdAt,
       expires_at: expiresAt,
       user_agent: origin.userAgent?.slice(0, 300) ?? null,
+      second_factor: options.providerCheckedSecondFactor ? 'provider' : null,
+      verified_at: createdAt,
     });
     await recordLogin(trx, account.id, createdAt);
     await appendAuditEvent(trx, {
@@ -144,14 +157,23 @@ export async function signOut(ctx: AppContext, token: string | undefined, actor:
   }
 }
 
-/** Everything here was read with the session (resolveSession), so this makes no statement. */
+/**
+ * Everything here was read with the session (resolveSession), so this makes no statement. A session
+ * that has not finished signing in shows no roles and no actions: the app offers nothing but that.
+ */
 export function getMe(actor: Actor): Me {
+  const complete = actor.signInStage === 'complete';
   return {
     person: actor.self.person,
-    roles: actor.roles,
+    roles: complete ? actor.roles : [],
     organization: actor.self.organization,
-    actions: allowedActions(actor.roles),
-    session: { idleExpiresAt: actor.idleExpiresAt, absoluteExpiresAt: actor.absoluteExpiresAt },
+    actions: complete ? allowedActions(actor.roles) : [],
+    session: {
+      idleExpiresAt: actor.idleExpiresAt,
+      absoluteExpiresAt: actor.absoluteExpiresAt,
+      stage: actor.signInStage,
+      stepUpWith: [...(actor.hasPassword ? (['password'] as const) : []), ...(actor.hasAuthenticator ? (['code'] as const) : [])],
+    },
   };
 }
 

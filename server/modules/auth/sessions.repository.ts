@@ -13,6 +13,11 @@ export interface SessionRow {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  second_factor: string | null;
+  verified_at: string | null;
+  has_password: boolean;
+  has_authenticator: boolean;
+  supporters_need_second_factor: boolean;
 }
 
 /**
@@ -36,6 +41,11 @@ const sessionWithRoles = precompiled(
         'sessions.created_at',
         'sessions.last_seen_at',
         'sessions.expires_at',
+        'sessions.second_factor',
+        'sessions.verified_at',
+        (eb) => eb('accounts.password_hash', 'is not', null).as('has_password'),
+        (eb) => eb('accounts.totp_secret', 'is not', null).as('has_authenticator'),
+        'organizations.supporters_need_second_factor',
         'people.id as person_id',
         'people.active as person_active',
         'role_grants.role',
@@ -50,7 +60,14 @@ export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Prom
   const first = rows[0];
   if (!first) return undefined;
   const { role: _role, ...session } = first;
-  return { ...session, person_active: toBool(first.person_active), roles: rows.flatMap((r) => (r.role === null ? [] : [r.role])).sort() };
+  return {
+    ...session,
+    person_active: toBool(first.person_active),
+    has_password: toBool(first.has_password),
+    has_authenticator: toBool(first.has_authenticator),
+    supporters_need_second_factor: toBool(first.supporters_need_second_factor),
+    roles: rows.flatMap((r) => (r.role === null ? [] : [r.role])).sort(),
+  };
 }
 
 export async function insertSession(
@@ -63,6 +80,9 @@ export async function insertSession(
     created_at: string;
     expires_at: string;
     user_agent: string | null;
+    /** 'provider' when the identity provider checked a second factor; otherwise null until a code is given. */
+    second_factor: string | null;
+    verified_at: string;
   },
 ): Promise<void> {
   await db.insertInto('sessions').values({ ...row, last_seen_at: row.created_at }).execute();

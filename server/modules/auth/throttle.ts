@@ -8,10 +8,11 @@ const MINUTE = 60_000;
  * Sign-in attempts are counted per e-mail (whether or not an account exists, so the answer reveals
  * nothing) and per client address, in the database so every app instance sees the same counts.
  * Each attempt is counted atomically *before* the password is checked: a burst of parallel guesses
- * cannot slip past the limit while the slow argon2 checks run.
+ * cannot slip past the limit while the slow argon2 checks run. Second-factor codes and step-up
+ * checks are counted the same way, per account (keys `code:` and `step-up:`).
  */
 function limitFor(ctx: AppContext, key: string): number {
-  return key.startsWith('account:') ? ctx.config.loginMaxFailuresPerAccount : ctx.config.loginMaxFailuresPerAddress;
+  return key.startsWith('address:') ? ctx.config.loginMaxFailuresPerAddress : ctx.config.loginMaxFailuresPerAccount;
 }
 
 function tooMany(until: string, now: Date): AppError {

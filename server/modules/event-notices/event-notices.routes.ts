@@ -26,7 +26,7 @@ import * as triggers from './event-triggers.service.ts';
 import * as tokens from './integration-tokens.service.ts';
 import { declineByInvite, outreachInviteIsValid } from './outreach.service.ts';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
 /**
  * Event notices (issue 4): filing (by a reporter or an integration token) answers with the receipt

@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as repo from './event-notices.repository.ts';
+import { assertRecentlyVerified } from '../auth/step-up.ts';
 
 /** Who called an integration route: a live token of one organisation. */
 export interface IntegrationCaller {
@@ -37,7 +38,9 @@ function toToken(row: repo.IntegrationTokenRow): z.infer<typeof IntegrationToken
   return { id: row.id, label: row.label, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
 }
 
+/** A token files notices for the whole organisation: creating or revoking one is a step-up change. */
 export async function createIntegrationToken(ctx: AppContext, actor: Actor, label: string) {
+  assertRecentlyVerified(ctx, actor);
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row: repo.IntegrationTokenRow = {
     id: newId(),
@@ -61,6 +64,7 @@ export async function listIntegrationTokens(ctx: AppContext, actor: Actor) {
 export async function revokeIntegrationToken(ctx: AppContext, actor: Actor, id: string) {
   const row = await repo.findIntegrationToken(ctx.db, actor.organizationId, id);
   if (!row) throw notFound();
+  if (!row.revoked_at) assertRecentlyVerified(ctx, actor);
   if (!row.revoked_at) await repo.revokeIntegrationToken(ctx.db, actor.organizationId, id, ctx.clock.now().toISOString());
   return toToken({ ...row, revoked_at: row.revoked_at ?? ctx.clock.now().toISOString() });
 }

@@ -1,3 +1,4 @@
+import { ErrorBodySchema } from '../../../shared/schemas/common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -37,7 +38,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.patch(
     '/api/settings/program',
-    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], body: ProgramSettingsPatchSchema, response: { 200: ProgramSettingsSchema } } },
+    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], body: ProgramSettingsPatchSchema, response: { 200: ProgramSettingsSchema, 403: ErrorBodySchema } } },
     async (request) => settings.updateProgramSettings(ctx, requireActor(request), request.body),
   );
 

@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { assertRecentlyVerified } from '../auth/step-up.ts';
 import {
   findOrganization,
   findOrganizationBySlug,
@@ -45,17 +46,26 @@ export async function getProgramSettings(ctx: AppContext, actor: Actor) {
     supportLines: await listSupportLines(ctx.db, org.id),
     supporterDirectoryEnabled: toBool(org.supporter_directory_enabled),
     retentionDays: org.retention_days,
+    supportersNeedSecondFactor: toBool(org.supporters_need_second_factor),
   };
 }
 
 export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch: z.infer<typeof ProgramSettingsPatchSchema>) {
   if (patch.timeZone && !isTimeZone(patch.timeZone)) throw invalid('body.timeZone', 'Unknown time zone');
+  // How long identifying data is kept, and who needs an authenticator, are step-up changes.
+  const current = await findOrganization(ctx.db, actor.organizationId);
+  if (!current) throw notFound();
+  const retentionChanges = patch.retentionDays !== undefined && patch.retentionDays !== current.retention_days;
+  const secondFactorChanges =
+    patch.supportersNeedSecondFactor !== undefined && patch.supportersNeedSecondFactor !== toBool(current.supporters_need_second_factor);
+  if (retentionChanges || secondFactorChanges) assertRecentlyVerified(ctx, actor);
   await ctx.db.transaction().execute(async (trx) => {
     await updateOrganization(trx, actor.organizationId, {
       ...(patch.programName ? { program_name: patch.programName } : {}),
       ...(patch.timeZone ? { time_zone: patch.timeZone } : {}),
       ...(patch.supporterDirectoryEnabled !== undefined ? { supporter_directory_enabled: patch.supporterDirectoryEnabled } : {}),
       ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
+      ...(patch.supportersNeedSecondFactor !== undefined ? { supporters_need_second_factor: patch.supportersNeedSecondFactor } : {}),
     });
     await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.program_updated', at: nowIso(ctx.clock) });
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import {
@@ -74,5 +75,22 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request, reply) => reply.status(202).send(await people.sendSignInLink(ctx, requireActor(request), request.params.id)),
+  );
+
+  r.post(
+    '/api/people/:id/second-factor/reset',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Remove the person\'s authenticator app and recovery codes and end their sessions; they set up a new one at their next sign-in (step-up)',
+        params: IdParamsSchema,
+        response: { 204: z.null().describe('No content'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await people.resetPersonSecondFactor(ctx, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -14,9 +14,11 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { resetSecondFactor } from '../auth/second-factor.service.ts';
 import { deleteSessionsOfPerson } from '../auth/sessions.repository.ts';
 import { deleteUnusedSignInLinks } from '../auth/sign-in-links.repository.ts';
 import { issueSignInLink } from '../auth/sign-in-links.service.ts';
+import { assertRecentlyVerified } from '../auth/step-up.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
 
@@ -92,7 +94,9 @@ export async function searchPeople(ctx: AppContext, actor: Actor, query: PeopleQ
 export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<PersonDetail> {
   const person = await requirePerson(ctx.db, actor, id);
   const parties = await partiesOf(ctx.db, actor, person);
-  return { ...person, yourAccess: { account: mayChangeAccount(parties, { kind: 'account' }), roles: changeableRoles(parties) } };
+  const account = mayChangeAccount(parties, { kind: 'account' });
+  const authenticator = account ? Boolean((await accounts.findAccountByPerson(ctx.db, actor.organizationId, id))?.totp_secret) : null;
+  return { ...person, yourAccess: { account, roles: changeableRoles(parties), authenticator } };
 }
 
 /** New people are staff members of the organisation; further roles are granted explicitly. */
@@ -177,6 +181,7 @@ export async function setRoles(ctx: AppContext, actor: Actor, id: string, roles:
     for (const role of add) await assertMayChange(trx, actor, person, { kind: 'grant', role });
     for (const role of remove) await assertMayChange(trx, actor, person, { kind: 'remove', role });
     if (!add.length && !remove.length) return;
+    assertRecentlyVerified(ctx, actor);
     const directorsBefore = await people.activeEmailsWithRoles(trx, actor.organizationId, ['program_director']);
     await people.replaceRoles(trx, actor.organizationId, id, { add, remove }, actor.personId, nowIso(ctx.clock));
     for (const role of add) await audit(ctx, trx, actor, 'person.role_granted', id, role);
@@ -223,5 +228,21 @@ export async function sendSignInLink(ctx: AppContext, actor: Actor, id: string):
     const link = await issueSignInLink(trx, { organizationId: actor.organizationId, person, createdBy: actor.personId, now: ctx.clock.now() });
     await audit(ctx, trx, actor, 'person.sign_in_link_sent', id, link.purpose);
     return { purpose: link.purpose, sentTo: person.workEmail, expiresAt: link.expiresAt };
+  });
+}
+
+/**
+ * For someone who lost both their phone and their recovery codes. Only whoever may change the
+ * person's account may do it (a director's, only another director), and it is a step-up change.
+ */
+export async function resetPersonSecondFactor(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const person = await requirePerson(trx, actor, id);
+    await assertMayChange(trx, actor, person, { kind: 'account' });
+    const account = await accounts.findAccountByPerson(trx, actor.organizationId, id);
+    if (!account?.totp_secret) throw new AppError('conflict', 'This person has no authenticator app set up');
+    assertRecentlyVerified(ctx, actor);
+    await resetSecondFactor(ctx, trx, { organizationId: actor.organizationId, accountId: account.id, email: person.workEmail });
+    await audit(ctx, trx, actor, 'person.second_factor_reset', id);
   });
 }

@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { LoadError, Loading } from '../../components/ui/query-status.tsx';
 import { useMe } from '../../features/auth/api/me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
+import { StepUpDialogHost } from '../../features/auth/components/step-up-dialog.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
 import { UrgentPageBanner } from '../../features/paging/components/urgent-page-banner.tsx';
 import { isUnauthenticated } from '../../lib/api-client.ts';
@@ -20,9 +21,12 @@ export function AppShellRoute() {
   const location = useLocation();
   useFocusHeadingOnNavigate();
 
+  const next = `${location.pathname}${location.search}`;
   if (me.isError && isUnauthenticated(me.error)) {
-    const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data && me.data.session.stage !== 'complete') {
+    return <Navigate to={`/login/second-step?next=${encodeURIComponent(next)}`} replace />;
   }
 
   const signOut = async () => {
@@ -39,6 +43,7 @@ export function AppShellRoute() {
       {me.data && <AppHeader me={me.data} programName={program.data?.programName} onSignOut={() => void signOut()} isSigningOut={logout.isPending} />}
       <main id="main" tabIndex={-1} className="app-main">
         {me.data && <UrgentPageBanner me={me.data} />}
+        {me.data && <StepUpDialogHost me={me.data} />}
         {me.isPending ? (
           <Loading />
         ) : me.isError ? (

@@ -5,7 +5,7 @@ import { usePublicProgram } from '../../features/support-lines/api/get-public-pr
 import { SignInFrame } from '../sign-in-frame.tsx';
 
 /** Only paths inside the app are followed after sign-in, never another site. */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next && next.startsWith('/app') && !next.startsWith('//') ? next : '/app';
 }
 
@@ -22,7 +22,14 @@ export function LoginRoute() {
     <SignInFrame title={org && program.data ? `Sign in to ${program.data.organization.name}` : 'Sign in'}>
       {org && program.isError && <Notice tone="error">There is no organisation at this address. Check the link, or use the general sign-in page.</Notice>}
       {params.has('next') && <Notice tone="info">Please sign in to continue. Sessions end after a while without activity.</Notice>}
-      <LoginForm organization={org} onSignedIn={() => void navigate(safeNext(params.get('next')), { replace: true })} />
+      <LoginForm
+        organization={org}
+        onSignedIn={(me) => {
+          const next = safeNext(params.get('next'));
+          // A second step (code or setting up the app) comes before anything else opens.
+          void navigate(me.session.stage === 'complete' ? next : `/login/second-step?next=${encodeURIComponent(next)}`, { replace: true });
+        }}
+      />
       <p className="login-card__links">
         <Link to="/">How peer support works</Link>
       </p>
