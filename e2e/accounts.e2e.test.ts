@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { latestSignInLinkToken } from '../test/harness.ts';
-import { openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
+import { demoCode, openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
 
 const env = useDemoServerAndBrowser();
 
@@ -88,14 +88,43 @@ describe('accounts and roles', () => {
     await newcomer.page.getByLabel('Work e-mail').fill('noor.haddad@demo.peerline.test');
     await newcomer.page.getByLabel('Password').fill('lanterns over the harbour');
     await newcomer.page.getByRole('button', { name: 'Sign in' }).click();
+
+    // An administrator must set up an authenticator app before anything opens.
+    await newcomer.page.getByRole('heading', { level: 1, name: 'Set up two-step sign-in' }).waitFor();
+    await newcomer.page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await saveScreenshot(newcomer.page, 'accounts-two-step-setup');
+    expect((await newcomer.page.request.get(`${env.server.url}/api/cases`)).status()).toBe(401);
+    // The phone: the key under the QR code, typed into an authenticator app.
+    const key = ((await newcomer.page.locator('.setup-key').textContent()) ?? '').replace(/\s+/g, '');
+    await newcomer.page.getByLabel('Code from your app').fill(await demoCode(env.server.url, 'noor', key));
+    await newcomer.page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    const codes = newcomer.page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    const recoveryCode = ((await codes.first().textContent()) ?? '').trim();
+    await saveScreenshot(newcomer.page, 'accounts-two-step-recovery-codes');
+    await newcomer.page.getByRole('button', { name: 'I have saved my codes: continue' }).click();
     await newcomer.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
     await newcomer.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case board' }).waitFor();
+
+    // Next time: the password, then a recovery code instead of the phone (it works once).
+    await newcomer.page.getByRole('button', { name: 'Sign out' }).click();
+    await newcomer.page.waitForURL(`${env.server.url}/login`);
+    await newcomer.page.getByLabel('Work e-mail').fill('noor.haddad@demo.peerline.test');
+    await newcomer.page.getByLabel('Password').fill('lanterns over the harbour');
+    await newcomer.page.getByRole('button', { name: 'Sign in' }).click();
+    await newcomer.page.getByRole('heading', { level: 1, name: 'Enter your code' }).waitFor();
+    await newcomer.page.getByRole('button', { name: /use a recovery code/ }).click();
+    await newcomer.page.getByLabel('Recovery code').fill(recoveryCode);
+    await saveScreenshot(newcomer.page, 'accounts-two-step-recovery-sign-in');
+    await newcomer.page.getByRole('button', { name: 'Continue' }).click();
+    await newcomer.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
 
     // The link worked once.
     await newcomer.page.goto(`${env.server.url}/set-password#${token}`);
     await newcomer.page.getByText(/This link no longer works/).waitFor();
     // The refused password (400) and the used link (404) are answers the page shows, not faults.
-    expect(newcomer.problems.filter((p) => !/status of 40[04]/.test(p))).toEqual([]);
+    expect(newcomer.problems.filter((p) => !/status of 40[014]/.test(p))).toEqual([]);
     expect(problems).toEqual([]);
     await newcomer.context.close();
   });

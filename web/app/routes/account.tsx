@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { AccountSummary } from '../../features/account/components/account-summary.tsx';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form.tsx';
 import { SessionsList } from '../../features/account/components/sessions-list.tsx';
+import { TwoStepSection } from '../../features/account/components/two-step-section.tsx';
 
 export function AccountRoute() {
   const me = useOutletContext<Me>();
@@ -14,6 +15,7 @@ export function AccountRoute() {
         <AccountSummary me={me} />
         <ChangePasswordForm />
       </div>
+      <TwoStepSection />
       <SessionsList />
     </div>
   );

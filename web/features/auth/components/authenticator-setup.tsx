@@ -1,3 +1,4 @@
+import './two-step.css';
 import { useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '../../../components/ui/button.tsx';
