@@ -169,7 +169,7 @@ export async function resetSecondFactor(ctx: AppContext, trx: DbOrTrx, target: {
 export async function stepUp(ctx: AppContext, actor: Actor, input: { password?: string | undefined; code?: string | undefined }, origin: RequestOrigin) {
   const key = `step-up:${actor.accountId}`;
   await countSignInAttempt(ctx, [key]);
-  let ok = false;
+  let ok: boolean;
   if (input.password !== undefined) {
     const account = await findAccountById(ctx.db, actor.accountId);
     ok = Boolean(account?.password_hash) && (await verifyPassword(account?.password_hash ?? '', input.password));

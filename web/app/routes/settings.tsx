@@ -8,6 +8,7 @@ import { ConversationSettingsSection } from '../../features/settings/components/
 import { ProgramSettingsForm } from '../../features/settings/components/program-settings-form.tsx';
 import { SupportLineEditor } from '../../features/settings/components/support-line-editor.tsx';
 import { SupporterDirectorySetting } from '../../features/settings/components/supporter-directory-setting.tsx';
+import { TwoStepSetting } from '../../features/settings/components/two-step-setting.tsx';
 import { RetentionSetting } from '../../features/settings/components/retention-setting.tsx';
 import { ServiceLevelSettings } from '../../features/service-levels/components/service-levels-settings.tsx';
 import { PagingSettingsSection } from '../../features/paging/components/paging-settings.tsx';
@@ -29,6 +30,7 @@ export function SettingsRoute() {
           <ProgramSettingsForm settings={settings.data} />
           <SupporterDirectorySetting settings={settings.data} />
           <RetentionSetting settings={settings.data} />
+          <TwoStepSetting settings={settings.data} />
           <section className="stack" aria-labelledby="support-lines-title">
             <h2 id="support-lines-title">Support lines</h2>
             <p className="muted">Shown on the public page and to everyone signed in, with whether each line is open now.</p>

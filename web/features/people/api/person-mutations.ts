@@ -35,3 +35,12 @@ export const useSetPersonRoles = () => usePersonMutation(setPersonRoles);
 export function useSendSignInLink() {
   return useMutation({ mutationFn: sendSignInLink });
 }
+
+/** For someone who lost their phone and recovery codes: they set up a new app at their next sign-in. */
+export function useResetSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(personPath(id, '/second-factor/reset')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKeys.all }),
+  });
+}

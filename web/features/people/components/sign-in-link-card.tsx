@@ -2,7 +2,7 @@ import type { PersonDetail } from '../../../../shared/schemas/person.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
-import { useSendSignInLink } from '../api/person-mutations.ts';
+import { useResetSecondFactor, useSendSignInLink } from '../api/person-mutations.ts';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -12,6 +12,7 @@ const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { da
  */
 export function SignInLinkCard({ person }: { person: PersonDetail }) {
   const send = useSendSignInLink();
+  const reset = useResetSecondFactor();
   const sent = send.data;
   return (
     <section className="card" aria-labelledby="person-sign-in-title">
@@ -31,6 +32,19 @@ export function SignInLinkCard({ person }: { person: PersonDetail }) {
       <Button variant="secondary" isPending={send.isPending} onPress={() => send.mutate(person.id)}>
         {person.hasAccount ? 'E-mail a link to set a new password' : 'E-mail an invitation to sign in'}
       </Button>
+      {person.yourAccess.authenticator && (
+        <>
+          <p className="muted">
+            Two-step sign-in is on. If they lost their phone and their recovery codes, reset it: their sessions end and they set up a new
+            authenticator app at their next sign-in. They are told by e-mail.
+          </p>
+          {reset.isSuccess && <Notice tone="success">Reset. They will set up a new authenticator app when they next sign in.</Notice>}
+          {reset.isError && <Notice tone="error">{errorMessage(reset.error)}</Notice>}
+          <Button variant="danger" isPending={reset.isPending} onPress={() => reset.mutate(person.id)}>
+            Reset two-step sign-in
+          </Button>
+        </>
+      )}
     </section>
   );
 }
