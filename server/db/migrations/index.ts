@@ -20,6 +20,7 @@ import * as noticeInvolvedCount from './2026_11_26_0019_notice_involved_count.ts
 import * as debriefInviteErasure from './2026_11_26_0020_debrief_invite_erasure.ts';
 import * as signInLinks from './2026_12_07_0021_sign_in_links.ts';
 import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organization.ts';
+import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0020_debrief_invite_erasure': debriefInviteErasure,
   '2026_12_07_0021_sign_in_links': signInLinks,
   '2026_12_07_0022_accounts_per_organization': accountsPerOrganization,
+  '2026_12_07_0024_single_sign_on': singleSignOn,
 };
 
 export const migrationProvider: MigrationProvider = {
