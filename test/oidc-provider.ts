@@ -86,7 +86,7 @@ export async function startTestProvider(options: { redirectUris: string[]; clien
     ],
     jwks: { keys: [signingJwk] },
     cookies: { keys: ['test-provider-cookie-key-not-a-secret'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['groups', 'roles'] },
+    claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['groups', 'roles'] },
     // The e-mail claims in the id_token itself, as Entra ID, Okta and Keycloak send them.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },

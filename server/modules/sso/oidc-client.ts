@@ -4,8 +4,8 @@ import type { Clock } from '../../config.ts';
 /**
  * The one place that speaks OpenID Connect, through openid-client (certified, maintained): discovery,
  * the authorization URL with PKCE (S256), state and nonce, and the code exchange, which checks the
- * id_token's signature against the provider's published keys, its issuer, audience, expiry, nonce
- * and the state. Nothing here checks a token by hand.
+ * id_token's issuer, audience, expiry, nonce and the state, and (non-repudiation checks on) its
+ * signature against the provider's published keys. Nothing here checks a token by hand.
  */
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -34,7 +34,12 @@ export async function discoverProvider(settings: ProviderSettings, clock: Clock)
     settings.clientId,
     { [client.clockSkew]: skewSeconds },
     client.ClientSecretBasic(settings.clientSecret),
-    { timeout: PROVIDER_TIMEOUT_SECONDS, ...(loopbackHttp ? { execute: [client.allowInsecureRequests] } : {}) },
+    {
+      timeout: PROVIDER_TIMEOUT_SECONDS,
+      // The id_token's signature is checked against the provider's published keys too, not only
+      // trusted because TLS brought it: hospital networks often re-sign TLS at a proxy.
+      execute: loopbackHttp ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
+    },
   );
 }
 
