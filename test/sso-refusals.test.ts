@@ -16,6 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 beforeEach(async () => {
+  // The provider signs with the real clock; tests that move the app's clock start from real time.
+  world.t.clock.advanceMinutes((Date.now() - world.t.clock.now().getTime()) / 60_000);
   world.provider.forgeIdTokens = false;
   world.provider.idTokenTtlSeconds = 3600;
   await world.configure();
