@@ -134,6 +134,8 @@ export async function startTestProvider(options: { redirectUris: string[]; clien
 
   const callback = provider.callback();
   server.on('request', (req, res) => {
+    // Browsers ask every site for an icon; a 404 would be a console error in the Chromium tests.
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) return void callback(req, res);
     void (async () => {

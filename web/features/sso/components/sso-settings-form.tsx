@@ -21,7 +21,7 @@ function RedirectUri({ value }: { value: string }) {
         label="Redirect URI to register at your provider"
         value={value}
         isReadOnly
-        description="Register exactly this address as the application's redirect (reply) URI, type Web."
+        description="Register exactly this address as the application’s redirect (reply) URI, type Web."
       />
       <Button onPress={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>{copied ? 'Copied' : 'Copy'}</Button>
     </div>
