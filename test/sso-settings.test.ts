@@ -97,6 +97,22 @@ describe('what sign-in pages are told', () => {
     expect((await world.t.app.inject({ url: '/api/public/sso' })).json()).toEqual({ organization: null, sso: null, passwordSignIn: true });
     expect((await world.t.app.inject({ url: '/api/public/sso?org=no-such-org' })).json()).toEqual({ organization: null, sso: null, passwordSignIn: true });
   });
+
+  it('with several organisations and a default one, the general page shows its button but keeps the password form', async () => {
+    await putSettings(ssoSettings(world, { passwordSignIn: false }));
+    world.t.ctx.config.defaultOrganizationSlug = world.org.slug;
+    try {
+      expect((await world.t.app.inject({ url: '/api/public/sso' })).json()).toMatchObject({
+        organization: { slug: world.org.slug },
+        sso: { buttonLabel: 'Sign in with Riverside Entra ID' },
+        passwordSignIn: true,
+      });
+      expect((await world.t.app.inject({ url: `/api/public/sso?org=${world.org.slug}` })).json()).toMatchObject({ passwordSignIn: false });
+    } finally {
+      world.t.ctx.config.defaultOrganizationSlug = undefined;
+      await putSettings(ssoSettings(world));
+    }
+  });
 });
 
 describe('password sign-in turned off', () => {

@@ -58,15 +58,22 @@ export async function finishSsoSignIn(
       throw new SsoRefusal('provider_error', `code exchange or id_token check failed: ${errorText(error)}`, where);
     }
 
-    const account = await ctx.db.transaction().execute((trx) =>
-      linkIdentity(trx, identity, {
-        organizationId: pending.organization_id,
-        slug: org?.slug ?? '',
-        allowedDomains: parseJsonArray<string>(row?.allowed_domains ?? '[]'),
-        at,
-        ip: origin.ip,
-      }),
-    );
+    const link = () =>
+      ctx.db.transaction().execute((trx) =>
+        linkIdentity(trx, identity, {
+          organizationId: pending.organization_id,
+          slug: org?.slug ?? '',
+          allowedDomains: parseJsonArray<string>(row?.allowed_domains ?? '[]'),
+          at,
+          ip: origin.ip,
+        }),
+      );
+    // Two first sign-ins of one person at once: the loser's insert hits the unique link or account;
+    // once more, it finds what the winner stored.
+    const account = await link().catch((error: unknown) => {
+      if (error instanceof SsoRefusal) throw error;
+      return link();
+    });
     const { token } = await startSession(ctx, account, origin, input.previousToken, 'sso', {
       providerCheckedSecondFactor: providerCheckedSecondFactor(settings.trustProviderMfa, identity.amr),
     });

@@ -78,22 +78,22 @@ export async function saveSsoSettings(ctx: AppContext, actor: Actor, input: SsoS
 }
 
 /**
- * What a sign-in page shows. With no organisation named, the deployment's default organisation, or
- * its only one; with several and no default, nothing (the page points to `/{slug}/login`).
+ * What a sign-in page shows. `/{slug}/login` names its organisation. The general `/login` speaks
+ * for the deployment's only organisation; with several, for the default one's button
+ * (`PEERLINE_DEFAULT_ORG`) but never hides the password form, which other organisations' people
+ * may still need; with several and no default, nothing.
  */
 export async function getSsoOptions(ctx: AppContext, slug: string | undefined): Promise<SsoOptions> {
-  const org = await organizationForSignInPage(ctx, slug);
+  const only = slug ? undefined : await onlyOrganization(ctx.db);
+  const wanted = slug ?? only?.slug ?? ctx.config.defaultOrganizationSlug;
+  const org = wanted ? await findOrganizationBySlug(ctx.db, wanted) : undefined;
   if (!org) return { organization: null, sso: null, passwordSignIn: true };
   const row = await findSsoSettings(ctx.db, org.id);
   const enabled = Boolean(row && toBool(row.enabled));
+  const speaksForEveryone = Boolean(slug) || Boolean(only);
   return {
     organization: { slug: org.slug, name: org.name },
     sso: enabled && row ? { buttonLabel: row.button_label, startUrl: `/api/public/sso/${org.slug}/start` } : null,
-    passwordSignIn: !row || toBool(row.password_sign_in),
+    passwordSignIn: !speaksForEveryone || !row || toBool(row.password_sign_in),
   };
-}
-
-async function organizationForSignInPage(ctx: AppContext, slug: string | undefined) {
-  const wanted = slug ?? ctx.config.defaultOrganizationSlug;
-  return wanted ? findOrganizationBySlug(ctx.db, wanted) : onlyOrganization(ctx.db);
 }

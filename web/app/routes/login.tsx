@@ -38,7 +38,7 @@ export function LoginRoute() {
       {sso && <SsoButton label={sso.buttonLabel} startUrl={sso.startUrl} next={next} />}
       {sso && passwordForEveryone && <p className="login-card__or">or with your Peerline password</p>}
       {(passwordForEveryone || breakGlass) && (
-        <LoginForm organization={org ?? options.data?.organization?.slug} onSignedIn={() => void navigate(next, { replace: true })} />
+        <LoginForm organization={org} onSignedIn={() => void navigate(next, { replace: true })} />
       )}
       {passwordForEveryone === false && !breakGlass && (
         <p className="login-card__links">
