@@ -43,14 +43,18 @@ async function expectRefused(result: CallbackResult, code: string, page = `/${wo
 }
 
 describe('the pending sign-in: state, browser, time, single use', () => {
-  it('a wrong state is refused: start again', async () => {
+  it('a wrong state is refused on the browser\'s organisation page, audited, and ends that browser\'s sign-in', async () => {
     const { id } = await knownPerson();
     const started = await startSso(world.t, world.org.slug);
-    const callback = new URL(await signInAtProvider(started.location, id));
+    const realCallback = await signInAtProvider(started.location, id);
+    const callback = new URL(realCallback);
     callback.searchParams.set('state', 'x'.repeat(43));
-    const before = await sessionCount();
-    await expectRefused(await finishSso(world.t, callback.href, [started.pendingCookie]), 'sign_in_expired', '/login');
+    const [before, audited] = [await sessionCount(), await refusalsAudited('sign_in_expired')];
+    await expectRefused(await finishSso(world.t, callback.href, [started.pendingCookie]), 'sign_in_expired');
     expect(await sessionCount()).toBe(before);
+    expect(await refusalsAudited('sign_in_expired')).toBe(audited + 1);
+    // The real state no longer works either: that sign-in is over.
+    await expectRefused(await finishSso(world.t, realCallback, [started.pendingCookie]), 'sign_in_expired', '/login');
   });
 
   it('a callback without the pending-sign-in cookie, or with another browser\'s, is refused (a stolen state does not work)', async () => {

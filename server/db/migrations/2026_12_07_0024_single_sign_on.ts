@@ -49,6 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('sso_pending_logins_expires_idx').on('sso_pending_logins').column('expires_at').execute();
+  // A callback whose state matches nothing still names its organisation through the browser's cookie.
+  await db.schema.createIndex('sso_pending_logins_browser_idx').on('sso_pending_logins').column('browser_hash').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

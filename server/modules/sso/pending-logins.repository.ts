@@ -18,3 +18,10 @@ export async function consumePendingLogin(db: DbOrTrx, stateHash: string): Promi
   const result = await db.deleteFrom('sso_pending_logins').where('state_hash', '=', stateHash).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/** The browser's pending sign-in, to know whose sign-in page a broken callback belongs to; removed, as it cannot finish. */
+export async function takePendingLoginOfBrowser(db: DbOrTrx, browserHash: string): Promise<PendingLoginRow | undefined> {
+  const row = await db.selectFrom('sso_pending_logins').selectAll().where('browser_hash', '=', browserHash).executeTakeFirst();
+  if (row) await db.deleteFrom('sso_pending_logins').where('state_hash', '=', row.state_hash).execute();
+  return row;
+}

@@ -4,13 +4,25 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { startSession } from '../auth/auth.service.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { discoverProvider, exchangeCode, type VerifiedIdentity } from './oidc-client.ts';
-import { consumePendingLogin, findPendingLogin } from './pending-logins.repository.ts';
+import { consumePendingLogin, findPendingLogin, takePendingLoginOfBrowser } from './pending-logins.repository.ts';
 import { providerCheckedSecondFactor } from './provider-mfa.ts';
 import { linkIdentity } from './sso-link.ts';
 import { recordRefusal, SsoRefusal, type RefusedOutcome } from './sso-refusal.ts';
 import { findSsoSettings } from './sso-settings.repository.ts';
 import { ssoRedirectUri } from './sso-settings.service.ts';
 import { errorText, sha256, usableSettings } from './sso-start.service.ts';
+
+/**
+ * A callback whose state matches no pending sign-in: a tampered or replayed state, or one from
+ * another sign-in. This browser's own pending sign-in (by its cookie), if any, says which
+ * organisation to audit it for and whose sign-in page to show.
+ */
+async function unmatchedCallback(ctx: AppContext, browserValue: string | undefined, reason: string): Promise<SsoRefusal> {
+  const own = browserValue ? await takePendingLoginOfBrowser(ctx.db, sha256(browserValue)) : undefined;
+  if (!own) return new SsoRefusal('sign_in_expired', reason);
+  const org = await findOrganization(ctx.db, own.organization_id);
+  return new SsoRefusal('sign_in_expired', `${reason}; this browser's own pending sign-in was ended`, { organizationId: own.organization_id, slug: org?.slug });
+}
 
 export type CallbackOutcome = { kind: 'signed_in'; location: string; token: string } | RefusedOutcome;
 
@@ -35,9 +47,8 @@ export async function finishSsoSignIn(
   const at = now.toISOString();
   try {
     const state = typeof input.query.state === 'string' ? input.query.state : undefined;
-    if (!state) throw new SsoRefusal('sign_in_expired', 'the callback carries no state');
-    const pending = await findPendingLogin(ctx.db, sha256(state));
-    if (!pending) throw new SsoRefusal('sign_in_expired', 'no pending sign-in has this state (unknown, used or cleared)');
+    const pending = state ? await findPendingLogin(ctx.db, sha256(state)) : undefined;
+    if (!state || !pending) throw await unmatchedCallback(ctx, input.browserValue, state ? 'no pending sign-in has this state (unknown, used or cleared)' : 'the callback carries no state');
     const org = await findOrganization(ctx.db, pending.organization_id);
     const where = { organizationId: pending.organization_id, slug: org?.slug };
     if (!input.browserValue || !sameHash(sha256(input.browserValue), pending.browser_hash)) {
