@@ -141,13 +141,14 @@ describe('main navigation', () => {
       expect(await programRowTops(page), label).toHaveLength(1);
     }
 
-    // IT administrators manage settings but not tokens: no sections, and the address is not theirs.
+    // IT administrators manage settings and sign-in (single sign-on, decision 011) but not tokens.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${env.server.url}/login`);
     await signIn(page, env.server.url, 'it@demo.peerline.test');
     await page.goto(`${env.server.url}/app/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Settings sections' }).count()).toBe(0);
+    const itTabs = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link');
+    expect((await itTabs.allTextContents()).map((t) => t.trim())).toEqual(['Program settings', 'Sign-in']);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -30,6 +30,7 @@ import { registerResourceRoutes } from './modules/resources/resources.routes.ts'
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
+import { registerSsoRoutes } from './modules/sso/sso.routes.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAccessControl, type RegisteredRoute } from './plugins/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -108,6 +109,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerSecondFactorRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
+  registerSsoRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
   registerResourceRoutes(app, ctx);

@@ -72,6 +72,11 @@ export const ACTION_RULES = {
   'events.manage': ['program_director', 'program_admin'],
   /** Tokens that let an incident-reporting system file notices (and do nothing else). */
   'tokens.manage': ['program_director'],
+  /**
+   * The organisation's single sign-on (OpenID Connect provider, allowed domains, whether passwords
+   * still work): how people sign in is IT's, never a program role's (docs/decisions/012-single-sign-on.md).
+   */
+  'sso.configure': ['it_admin'],
   /** First-contact targets per origin and urgency, and the business-hours calendar they run on. */
   'service_levels.manage': ['program_director'],
   /** The on-call rota: rotations, shifts, overrides, swaps made on someone's behalf. */

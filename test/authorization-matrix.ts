@@ -42,6 +42,7 @@ import { ON_CALL_ROUTE_CASES } from './matrix/on-call.routes.ts';
 import { SCHEDULING_ROUTE_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_ROUTE_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
+import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -53,7 +54,7 @@ export type SignedInCaller = Exclude<Caller, 'anonymous'>;
 /** Every matrix account shares one password (one argon2 hash per process). */
 export const MATRIX_PASSWORD = 'matrix-caller-long-passphrase';
 
-type Status = 200 | 201 | 202 | 204 | 400 | 401 | 404 | 409;
+type Status = 200 | 201 | 202 | 204 | 302 | 400 | 401 | 404 | 409;
 /** Statuses in CALLERS order: anonymous, the 7 roles of organisation A, then organisation B's director. */
 export type ExpectedRow = readonly [Status, Status, Status, Status, Status, Status, Status, Status, Status];
 
@@ -225,7 +226,7 @@ export interface RouteCase {
   /** The access rule the route declares; must match what it registered. */
   access: AccessRule;
   /** What an allowed caller gets. */
-  success: 200 | 201 | 202 | 204;
+  success: 200 | 201 | 202 | 204 | 302;
   /** What organisation B's director gets when the rules allow the action but the request names A's objects. */
   crossOrg?: 400 | 404;
   /** The documentation: statuses in CALLERS order. */
@@ -621,7 +622,7 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 ];
 
 /** Every row: the core table above plus one file per later area (each owns its rows). */
-export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES, ...INTAKE_ROUTE_CASES, ...EVENT_NOTICE_ROUTE_CASES, ...SERVICE_LEVEL_ROUTE_CASES, ...ON_CALL_ROUTE_CASES, ...PAGING_ROUTE_CASES, ...DEBRIEF_ROUTE_CASES];
+export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES, ...INTAKE_ROUTE_CASES, ...EVENT_NOTICE_ROUTE_CASES, ...SERVICE_LEVEL_ROUTE_CASES, ...ON_CALL_ROUTE_CASES, ...PAGING_ROUTE_CASES, ...DEBRIEF_ROUTE_CASES, ...SSO_ROUTE_CASES];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */
 export interface InvalidCase {

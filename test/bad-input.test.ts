@@ -32,6 +32,7 @@ import { ON_CALL_INVALID_CASES } from './matrix/on-call.routes.ts';
 import { SCHEDULING_INVALID_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_INVALID_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_INVALID_CASES } from './matrix/paging.routes.ts';
+import { SSO_INVALID_CASES } from './matrix/sso.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -60,6 +61,7 @@ let t: TestApp;
 let world: MatrixWorld;
 let directorCookie: string;
 let supporterCookie: string;
+let itCookie: string;
 let operations: Map<string, OpenApiOperation>;
 
 function registered(routes: RegisteredRoute[]): RegisteredRoute[] {
@@ -79,8 +81,9 @@ function names(response: LightMyRequestResponse, name: string): boolean {
   return (errorOf(response).fields ?? []).some((f) => f.path.split(/[.,]/).map((p) => p.trim()).includes(name));
 }
 
-/** The director can call every route but a supporter's own ones; those go as the supporter. */
+/** The director can call every route but a supporter's own ones and IT's single sign-on settings; those go as their holder. */
 function cookieFor(url: string): string {
+  if (url.startsWith('/api/settings/sso')) return itCookie;
   return url.startsWith('/api/supporter/') ? supporterCookie : directorCookie;
 }
 
@@ -117,6 +120,7 @@ beforeAll(async () => {
   world = await buildMatrixWorld(t);
   directorCookie = (await mintSession(t, world.byRole.program_director, world.orgA.id)).cookie;
   supporterCookie = (await mintSession(t, world.byRole.peer_supporter, world.orgA.id)).cookie;
+  itCookie = (await mintSession(t, world.byRole.it_admin, world.orgA.id)).cookie;
   const document = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, OpenApiOperation>> };
   operations = new Map(
     Object.entries(document.paths).flatMap(([p, ops]) =>
@@ -199,7 +203,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
   { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
 ];
-const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES, ...PAGING_INVALID_CASES, ...DEBRIEF_INVALID_CASES];
+const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES, ...PAGING_INVALID_CASES, ...DEBRIEF_INVALID_CASES, ...SSO_INVALID_CASES];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {
@@ -444,7 +448,8 @@ describe('path parameters and unknown paths', () => {
 // ---------------------------------------------------------------------------------------------
 // Property-based: random input to every registered route never gets a 5xx, a stack trace, or pollution.
 
-const ALLOWED = new Set([200, 201, 202, 204, 400, 401, 403, 404, 409, 413, 415, 429]);
+// 302: the single sign-on routes answer every browser with a redirect (to the provider, the app, or a refusal page).
+const ALLOWED = new Set([200, 201, 202, 204, 302, 400, 401, 403, 404, 409, 413, 415, 429]);
 const RUNS_PER_ROUTE = 40;
 const STACK_FRAME = /\bat\s+\S*\s*\(?(?:file:\/\/|\/|[A-Za-z]:\\|node:)[^\s)]*:\d+:\d+\)?/;
 const SERVER_PATH = /\/work\/|node_modules|\.ts:\d+/;

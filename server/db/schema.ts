@@ -19,6 +19,7 @@ import type { EventNoticeTables } from './schema-events.ts';
 import type { ServiceLevelTables } from './schema-service-levels.ts';
 import type { PagingTables } from './schema-paging.ts';
 import type { GroupDebriefTables } from './schema-debriefs.ts';
+import type { SsoTables } from './schema-sso.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -218,7 +219,7 @@ export interface EmailOutboxTable {
   sent_at: string | null;
 }
 
-export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables {
+export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;

@@ -65,6 +65,13 @@ const router = createBrowserRouter([
               return () => <IntegrationTokensPage tabs={<SettingsTabs />} />;
             }),
           },
+          {
+            path: 'settings/sign-in',
+            lazy: guarded('sso.configure', async () => {
+              const [{ SsoSettingsPage }, { SettingsTabs }] = await Promise.all([import('../features/sso/pages.tsx'), import('./routes/settings-tabs.tsx')]);
+              return () => <SsoSettingsPage tabs={<SettingsTabs />} />;
+            }),
+          },
           // The old address of the integrations page, from before it moved into Settings.
           { path: 'integrations', element: <Navigate to="/app/settings/integrations" replace /> },
           { path: 'on-call', lazy: guarded('rota.self', async () => (await import('../features/on-call/pages.tsx')).OnCallPage) },

@@ -21,6 +21,7 @@ import * as debriefInviteErasure from './2026_11_26_0020_debrief_invite_erasure.
 import * as signInLinks from './2026_12_07_0021_sign_in_links.ts';
 import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organization.ts';
 import * as secondFactor from './2026_12_07_0023_second_factor.ts';
+import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0021_sign_in_links': signInLinks,
   '2026_12_07_0022_accounts_per_organization': accountsPerOrganization,
   '2026_12_07_0023_second_factor': secondFactor,
+  '2026_12_07_0024_single_sign_on': singleSignOn,
 };
 
 export const migrationProvider: MigrationProvider = {

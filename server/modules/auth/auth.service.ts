@@ -10,6 +10,7 @@ import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { toSelf } from './me.repository.ts';
 import { signInStage } from './sign-in-stage.ts';
+import { passwordSignInAllowed } from '../sso/password-sign-in.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 
@@ -88,8 +89,9 @@ export async function signIn(
 
   const found = await findAccountsForSignIn(ctx.db, email, input.organization);
   const account = found.length === 1 ? found[0] : undefined;
+  const passwordAllowed = await passwordSignInAllowed(ctx.db, account); // docs/decisions/012: break-glass only when off
   const ok =
-    account && account.person_active && account.password_hash
+    account && passwordAllowed && account.person_active && account.password_hash
       ? await verifyPassword(account.password_hash, input.password)
       : await verifyAgainstDummy(input.password);
   if (!ok || !account) throw INVALID();
