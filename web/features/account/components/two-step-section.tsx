@@ -37,13 +37,13 @@ export function TwoStepSection() {
           {status.data.enrolled ? (
             <p>
               On since {formatDateTime(status.data.enrolledAt ?? '')}: signing in asks for a code from your authenticator app.{' '}
-              {status.data.recoveryCodesLeft} of 10 recovery codes left.
+              {status.data.recoveryCodesLeft === 0 ? 'You have no recovery codes.' : `${status.data.recoveryCodesLeft} of 10 recovery codes left.`}
             </p>
           ) : (
             <p>Off. Signing in asks only for your password. Turn it on to ask for a code from an app on your phone as well.</p>
           )}
           {status.data.required && <p className="muted">Your role in the program requires it.</p>}
-          {status.data.enrolled && status.data.recoveryCodesLeft <= 3 && <Notice tone="info">You are running out of recovery codes: make new ones.</Notice>}
+          {status.data.enrolled && status.data.recoveryCodesLeft <= 3 && <Notice tone="info">{status.data.recoveryCodesLeft === 0 ? 'Make recovery codes now: they sign you in if you lose your phone.' : 'You are running out of recovery codes: make new ones.'}</Notice>}
           {(newCodes.isError || remove.isError) && <Notice tone="error">{errorMessage(newCodes.error ?? remove.error)}</Notice>}
           <div className="button-row">
             <Button variant={status.data.enrolled ? 'secondary' : 'primary'} onPress={() => setSettingUp(true)}>
