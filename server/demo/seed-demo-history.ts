@@ -7,7 +7,7 @@ import { newId } from '../db/values.ts';
 import type { AppContext } from '../lib/context.ts';
 import { applyCaseEvent } from '../modules/cases/case-transition.ts';
 import { appendCaseAudit, findCase, insertOffer, type CaseRow } from '../modules/cases/cases.repository.ts';
-import { runCaseEffects } from '../modules/cases/offers.service.ts';
+import { fireCaseEvent } from '../modules/cases/case-events.ts';
 import { insertContactAttempt, insertEncounter, insertFeedback, insertReferralOffers } from '../modules/casework/casework.repository.ts';
 import { insertMeeting } from '../modules/conversations/conversations.repository.ts';
 import { notifyBoth } from '../modules/conversations/meeting-notifications.ts';
@@ -16,8 +16,8 @@ import { newInviteUid } from '../modules/scheduling/ics.ts';
 import { buildCase, type CaseOverrides } from './factories.ts';
 
 /**
- * Past casework for the demo: cases walked through the real lifecycle table (applyCaseEvent and
- * runCaseEffects, the same audit actions and jobs as the services) at moments spread over the last
+ * Past casework for the demo: cases walked through the real lifecycle table (fireCaseEvent, the
+ * same audit actions, effects and jobs as the services) at moments spread over the last
  * weeks, so SLA clocks, lists and reports look like a program that has been running for a while.
  * Everything runs in the seed's one transaction with a clock set to the moment of each step.
  */
@@ -50,9 +50,7 @@ class DemoCase {
 
   /** A lifecycle event with its audit row and its effects (e-mails, jobs) as of `at`. */
   async event(event: CaseEvent, actor: CaseActorKind, actorPersonId: string | null, action: string, at: Date, extra: Partial<CaseRow> = {}) {
-    const { row, effects } = await applyCaseEvent(this.trx, this.row, event, actor, at, extra);
-    await this.audit(action, actorPersonId, at);
-    this.row = await runCaseEffects({ ...this.ctx, clock: clockAt(at) }, this.trx, row, effects);
+    this.row = await fireCaseEvent({ ...this.ctx, clock: clockAt(at) }, this.trx, this.row, event, { kind: actor, personId: actorPersonId, audit: action }, extra);
     return this;
   }
 

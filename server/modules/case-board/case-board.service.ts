@@ -18,10 +18,9 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { hardRuleViolation, matchSupporters, type Candidate, type HardRule, type MatchRequest } from '../matching/match.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
-import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidates } from '../cases/match-input.ts';
-import { runCaseEffects } from '../cases/offers.service.ts';
+import { fireCaseEvent } from '../cases/case-events.ts';
 import { dueTimeOf, loadClocks, type ProgramClocks } from '../service-levels/clocks.ts';
 import { firstContactsSinceReopen } from '../service-levels/service-levels.repository.ts';
 import * as repo from './case-board.repository.ts';
@@ -196,11 +195,14 @@ export async function assign(ctx: AppContext, actor: Actor, id: string, input: A
     if (broken) throw invalid('body.supporterId', REFUSALS[broken]);
 
     await cases.withdrawPendingOffers(trx, row.id, now.toISOString());
-    const { row: assigned, effects } = await applyCaseEvent(trx, row, { type: 'assigned_manually', supporterId: candidate.personId }, 'administrator', now, {
-      assigned_at: now.toISOString(),
-    });
-    await cases.appendCaseAudit(trx, { organizationId: actor.organizationId, caseId: row.id, actorPersonId: actor.personId, action: 'case.assigned_manually', at: now.toISOString(), ip: origin.ip });
-    const after = await runCaseEffects(ctx, trx, assigned, effects);
+    const after = await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'assigned_manually', supporterId: candidate.personId },
+      { kind: 'administrator', personId: actor.personId, audit: 'case.assigned_manually', ip: origin.ip },
+      { assigned_at: now.toISOString() },
+    );
     const [entry] = await toEntries(ctx, trx, actor.organizationId, [after]);
     return entry as BoardEntry;
   });

@@ -1,18 +1,17 @@
 import {
-  isOpen,
+  DEFAULT_CASE_POLICY,
   transition,
   type CaseActorKind,
   type CaseEffect,
   type CaseEvent,
+  type CasePolicy,
   type CaseSnapshot,
 } from '../../../shared/case-workflow.ts';
 import type { CaseOutcome, CaseState } from '../../../shared/schemas/case-vocabulary.ts';
-import type { Trx } from '../../db/database.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { updateCaseIfState, type CaseRow } from './cases.repository.ts';
-import { scheduleErasureAtClosure } from '../retention/retention.job.ts';
-import { retentionDaysOf } from '../retention/retention.repository.ts';
-import { casePolicyFor } from '../retention/retention.service.ts';
+import { findOrganization } from '../organization/organization.repository.ts';
 
 export function snapshotOf(row: CaseRow): CaseSnapshot {
   return {
@@ -26,8 +25,18 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 }
 
 /**
- * Applies one lifecycle event to a case inside the caller's transaction: the pure table decides,
- * this persists the whole next snapshot with a compare-and-set on the state it was read in. A
+ * The case workflow's policy for this organisation: the reopen window never outlasts the retention
+ * period, since after erasure nobody is left to reopen the case for (shared/case-workflow.ts).
+ */
+export async function casePolicyFor(db: DbOrTrx, organizationId: string): Promise<CasePolicy> {
+  const days = (await findOrganization(db, organizationId))?.retention_days ?? DEFAULT_CASE_POLICY.reopenWindowDays;
+  return { ...DEFAULT_CASE_POLICY, reopenWindowDays: Math.min(DEFAULT_CASE_POLICY.reopenWindowDays, days) };
+}
+
+/**
+ * Applies one lifecycle event to a case inside the caller's transaction (callers use fireCaseEvent in
+ * case-events.ts, which adds the audit row and the effects): the pure table decides, this persists
+ * the whole next snapshot with a compare-and-set on the state it was read in. A
  * refusal is a 409 (the case moved on, or the event does not apply); losing a race is a 409 too.
  */
 export async function applyCaseEvent(
@@ -56,10 +65,5 @@ export async function applyCaseEvent(
   };
   const won = await updateCaseIfState(trx, row.id, row.state as CaseState, set);
   if (!won) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
-  // A program that keeps nothing after closure: erasure is queued with the change that finishes the case.
-  const finished = isOpen(row.state as CaseState) && !isOpen(result.state);
-  if (finished && result.closedAt && (await retentionDaysOf(trx, row.organization_id)) === 0) {
-    await scheduleErasureAtClosure(trx, row.id, result.closedAt, now);
-  }
   return { row: { ...row, ...set }, effects: result.effects };
 }

@@ -5,11 +5,10 @@ import { parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { applyCaseEvent, snapshotOf } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './intake.service.ts';
-import { runCaseEffects } from './offers.service.ts';
-import { casePolicyFor } from '../retention/retention.service.ts';
+import { fireCaseEvent } from './case-events.ts';
+import { casePolicyFor, snapshotOf } from './case-transition.ts';
 
 type MyRequest = z.infer<typeof MyRequestSchema>;
 
@@ -55,9 +54,7 @@ async function withdraw(ctx: AppContext, row: repo.CaseRow, actorPersonId: strin
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     await repo.withdrawPendingOffers(trx, row.id, now.toISOString());
-    const { row: withdrawn, effects } = await applyCaseEvent(trx, row, { type: 'withdrawn_by_requester' }, 'requester', now);
-    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.withdrawn', at: now.toISOString(), ip: origin.ip });
-    return runCaseEffects(ctx, trx, withdrawn, effects);
+    return fireCaseEvent(ctx, trx, row, { type: 'withdrawn_by_requester' }, { kind: 'requester', personId: actorPersonId, audit: 'case.withdrawn', ip: origin.ip });
   });
 }
 

@@ -11,7 +11,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { getPublicProgram } from '../organization/settings.service.ts';
 import { findOrganization, findOrganizationBySlug } from '../organization/organization.repository.ts';
 import * as repo from './cases.repository.ts';
-import { offerToNextSupporter, prepareMatch } from './offers.service.ts';
+import { offerToNextSupporter, prepareMatch } from './offer-cascade.ts';
 import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/first-contact-clock.ts';
 import { loadClocks } from '../service-levels/clocks.ts';
 import { startUrgentPaging } from '../paging/paging-chain.ts';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/define.ts';
-import { expireOffer } from './offers.service.ts';
+import type { Trx } from '../../db/database.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { fireCaseEvent } from './case-events.ts';
+import * as repo from './cases.repository.ts';
 
 /**
  * One expiry job per offer and window end: an offer's first window has the plain key; a window
@@ -19,3 +22,15 @@ export const offerExpiryJob = defineJob({
     await expireOffer(ctx, trx, payload.offerId);
   },
 });
+
+/** Run by the offer-expiry job when the window ends: silence counts as a decline. */
+export async function expireOffer(ctx: AppContext, trx: Trx, offerId: string): Promise<void> {
+  const now = ctx.clock.now();
+  const offer = await repo.findOffer(trx, offerId);
+  if (!offer || offer.status !== 'pending' || offer.expires_at > now.toISOString()) return;
+  if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'expired', responded_at: now.toISOString() }))) return;
+  const row = await repo.findCase(trx, offer.organization_id, offer.case_id);
+  if (!row || row.state !== 'offered' || row.offered_supporter_id !== offer.supporter_id) return;
+  await fireCaseEvent(ctx, trx, row, { type: 'offer_expired', supporterId: offer.supporter_id }, { kind: 'system', personId: null, audit: 'case.offer_expired' });
+}
+

@@ -3,12 +3,10 @@ import type { AnonymousStatusSchema, MyRequestSchema } from '../../../shared/sch
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { restartFirstContactClock } from '../service-levels/first-contact-clock.ts';
-import { applyCaseEvent } from './case-transition.ts';
 import { anonymousStatus, toMyRequest } from './case-views.service.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './intake.service.ts';
-import { runCaseEffects } from './offers.service.ts';
+import { fireCaseEvent } from './case-events.ts';
 
 /**
  * "I'd like to talk again": a requester comes back to a closed, withdrawn or declined request within
@@ -20,10 +18,7 @@ import { runCaseEffects } from './offers.service.ts';
 async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const { row: reopened, effects } = await applyCaseEvent(trx, row, { type: 'reopened_by_requester' }, 'requester', now, { reopened_at: now.toISOString() });
-    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.reopened', at: now.toISOString(), ip: origin.ip });
-    const clocked = await restartFirstContactClock(ctx, trx, reopened, now);
-    return runCaseEffects(ctx, trx, clocked, effects);
+    return fireCaseEvent(ctx, trx, row, { type: 'reopened_by_requester' }, { kind: 'requester', personId: actorPersonId, audit: 'case.reopened', ip: origin.ip }, { reopened_at: now.toISOString() });
   });
 }
 

@@ -11,7 +11,7 @@ import { findOrganization } from '../organization/organization.repository.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { createSelfRequestWithFirstOffer } from './intake.service.ts';
 import { buildMatchRequest, loadCandidates } from './match-input.ts';
-import { offerToChosenSupporter } from './offers.service.ts';
+import { offerToChosenSupporter } from './offer-cascade.ts';
 
 /**
  * Directory mode (PRODUCT.md, "Matching"): where the program allows it, a signed-in requester may

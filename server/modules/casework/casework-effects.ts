@@ -1,14 +1,15 @@
 import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
+import type { CaseSubscriber } from '../cases/case-events.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { activeEmailsWithRoles } from '../people/people.repository.ts';
-import { cancelScheduledMeetingsOfCase, findProgramSettings } from '../conversations/conversations.repository.ts';
+import { findProgramSettings } from '../conversations/conversations.repository.ts';
 import * as repo from './casework.repository.ts';
 import { followUpReminderJob } from './follow-up-reminder.job.ts';
 
 /**
- * The case effects of casework (called from runCaseEffects, in the transaction of the change).
+ * The case effects of casework (casework's subscription to case events, in the transaction of the change).
  * Every message is content-free: a template and a link, nothing about the case (invariant 3).
  */
 
@@ -59,10 +60,12 @@ export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): 
   if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now });
 }
 
-/**
- * A finished case has no conversations ahead: whatever was still planned is cancelled (and its
- * reminders, which check the meeting's status, never go out).
- */
-export async function cancelPlannedMeetings(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
-  await cancelScheduledMeetingsOfCase(trx, row.id, ctx.clock.now().toISOString());
-}
+/** Casework's part in what follows a case event (server/modules/cases/case-events.ts). */
+export const caseworkSubscriber: CaseSubscriber = {
+  effects: {
+    schedule_follow_up_reminder: (ctx, trx, row, effect) => scheduleFollowUpReminder(ctx, trx, row, effect.dueAt),
+    send_feedback_link: (ctx, trx, row) => sendFeedbackLink(ctx, trx, row),
+    send_resource_sheet: (ctx, trx, row) => sendResourceSheet(ctx, trx, row),
+    alert_crisis_team: (ctx, trx, row) => alertCrisisTeam(ctx, trx, row),
+  },
+};

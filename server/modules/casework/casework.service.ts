@@ -1,3 +1,4 @@
+import { snapshotOf } from '../cases/case-transition.ts';
 import { allowedCloseOutcomes, allowedEvents } from '../../../shared/case-workflow.ts';
 import type { SupporterCaseSchema } from '../../../shared/schemas/case.ts';
 import type { CaseOutcome } from '../../../shared/schemas/case-vocabulary.ts';
@@ -15,9 +16,8 @@ import { newId, parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { applyCaseEvent, snapshotOf } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { runCaseEffects } from '../cases/offers.service.ts';
+import { fireCaseEvent } from '../cases/case-events.ts';
 import { findOrganization, listSupportLines } from '../organization/organization.repository.ts';
 import { toResource } from '../resources/resources.repository.ts';
 import * as repo from './casework.repository.ts';
@@ -115,16 +115,7 @@ export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: st
   await ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
     const reached = input.result === 'reached';
-    let next = row;
-    let effects: Awaited<ReturnType<typeof applyCaseEvent>>['effects'] = [];
-    if (!reached) {
-      ({ row: next, effects } = await applyCaseEvent(trx, row, { type: 'contact_attempted' }, 'assigned_supporter', now));
-    } else if (row.state === 'assigned') {
-      ({ row: next, effects } = await applyCaseEvent(trx, row, { type: 'contact_made' }, 'assigned_supporter', now, {
-        first_contact_at: row.first_contact_at ?? now.toISOString(),
-        ...(await firstContactTimes(trx, row, now)),
-      }));
-    } else if (row.state !== 'contacted' && row.state !== 'active') {
+    if (reached && row.state !== 'assigned' && row.state !== 'contacted' && row.state !== 'active') {
       throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
     }
     await repo.insertContactAttempt(trx, {
@@ -136,8 +127,18 @@ export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: st
       channel: input.channel,
       result: input.result,
     });
-    await audit(trx, row, actor, reached ? 'case.contact_made' : 'case.contact_attempted', now, origin);
-    await runCaseEffects(ctx, trx, next, effects);
+    const cause = { kind: 'assigned_supporter', personId: actor.personId, audit: reached ? 'case.contact_made' : 'case.contact_attempted', ip: origin.ip } as const;
+    if (!reached) {
+      await fireCaseEvent(ctx, trx, row, { type: 'contact_attempted' }, cause);
+    } else if (row.state === 'assigned') {
+      await fireCaseEvent(ctx, trx, row, { type: 'contact_made' }, cause, {
+        first_contact_at: row.first_contact_at ?? now.toISOString(),
+        ...(await firstContactTimes(trx, row, now)),
+      });
+    } else {
+      // Reached again later: recorded, no change of state.
+      await audit(trx, row, actor, cause.audit, now, origin);
+    }
   });
 }
 
@@ -154,7 +155,6 @@ export async function logEncounter(ctx: AppContext, actor: Actor, id: string, in
     if (input.date > today) throw invalid('body.date', 'Cannot be in the future');
     if (input.followUpOn !== null && input.followUpOn <= today) throw invalid('body.followUpOn', 'Must be after today');
 
-    let { row: next, effects } = await applyCaseEvent(trx, row, { type: 'encounter_logged' }, 'assigned_supporter', now);
     const encounterId = newId();
     await repo.insertEncounter(trx, {
       id: encounterId,
@@ -183,14 +183,12 @@ export async function logEncounter(ctx: AppContext, actor: Actor, id: string, in
         taken_up_at: null,
       })),
     );
-    await audit(trx, row, actor, 'case.encounter_logged', now, origin);
-    next = await runCaseEffects(ctx, trx, next, effects);
+    const by = (audit: string) => ({ kind: 'assigned_supporter', personId: actor.personId, audit, ip: origin.ip }) as const;
+    const logged = await fireCaseEvent(ctx, trx, row, { type: 'encounter_logged' }, by('case.encounter_logged'));
     if (input.followUpOn !== null) {
       // The reminder goes out on the morning of the follow-up day (08:00 UTC).
       const dueAt = `${input.followUpOn}T08:00:00.000Z`;
-      ({ row: next, effects } = await applyCaseEvent(trx, next, { type: 'follow_up_scheduled', dueAt }, 'assigned_supporter', now));
-      await audit(trx, row, actor, 'case.follow_up_scheduled', now, origin);
-      await runCaseEffects(ctx, trx, next, effects);
+      await fireCaseEvent(ctx, trx, logged, { type: 'follow_up_scheduled', dueAt }, by('case.follow_up_scheduled'));
     }
   });
 }
@@ -210,15 +208,12 @@ export async function markReferralTakenUp(ctx: AppContext, actor: Actor, id: str
 // Close, decline, escalate
 
 export async function closeCase(ctx: AppContext, actor: Actor, id: string, outcome: CaseOutcome, origin: RequestOrigin): Promise<void> {
-  const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
     if (!allowedCloseOutcomes(snapshotOf(row), 'assigned_supporter').includes(outcome)) {
       throw new AppError('conflict', 'This request cannot be closed with that outcome now');
     }
-    const { row: closed, effects } = await applyCaseEvent(trx, row, { type: 'closed', outcome }, 'assigned_supporter', now);
-    await audit(trx, row, actor, 'case.closed', now, origin);
-    await runCaseEffects(ctx, trx, closed, effects);
+    await fireCaseEvent(ctx, trx, row, { type: 'closed', outcome }, { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.closed', ip: origin.ip });
   });
 }
 
@@ -229,9 +224,7 @@ export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string
     const row = await cases.findCase(trx, actor.organizationId, id);
     if (!row || row.requester_person_id !== actor.personId) throw notFound();
     await cases.withdrawPendingOffers(trx, row.id, now.toISOString());
-    const { row: declined, effects } = await applyCaseEvent(trx, row, { type: 'declined_by_requester' }, 'requester', now);
-    await audit(trx, row, actor, 'case.declined', now, origin);
-    await runCaseEffects(ctx, trx, declined, effects);
+    await fireCaseEvent(ctx, trx, row, { type: 'declined_by_requester' }, { kind: 'requester', personId: actor.personId, audit: 'case.declined', ip: origin.ip });
   });
 }
 
@@ -240,12 +233,9 @@ export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string
  * e-mail, and the program's crisis protocol returned for the supporter to act on at once.
  */
 export async function escalateRisk(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof CrisisProtocolSchema>> {
-  const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
-    const { row: escalated, effects } = await applyCaseEvent(trx, row, { type: 'risk_escalated' }, 'assigned_supporter', now);
-    await audit(trx, row, actor, 'case.risk_escalated', now, origin);
-    await runCaseEffects(ctx, trx, escalated, effects);
+    await fireCaseEvent(ctx, trx, row, { type: 'risk_escalated' }, { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.risk_escalated', ip: origin.ip });
     return {
       supportLines: await listSupportLines(trx, row.organization_id),
       resources: (await repo.listCrisisResources(trx, row.organization_id)).map(toResource),

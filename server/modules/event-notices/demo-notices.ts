@@ -1,7 +1,6 @@
 import type { AppContext } from '../../lib/context.ts';
-import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { runCaseEffects } from '../cases/offers.service.ts';
+import { fireCaseEvent } from '../cases/case-events.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import { fileNotice } from './event-notices.service.ts';
 import { declineByInvite } from './outreach.service.ts';
@@ -68,9 +67,7 @@ export async function seedDemoNotices(
     await db.transaction().execute(async (trx) => {
       const at = ctx.clock.now();
       await trx.updateTable('case_offers').set({ status: 'accepted', responded_at: at.toISOString() }).where('case_id', '=', second.id).where('status', '=', 'pending').execute();
-      const { row, effects } = await applyCaseEvent(trx, second, { type: 'offer_accepted' }, 'offered_supporter', at, { assigned_at: at.toISOString() });
-      await cases.appendCaseAudit(trx, { organizationId, caseId: second.id, actorPersonId: second.offered_supporter_id, action: 'case.offer_accepted', at: at.toISOString() });
-      await runCaseEffects(ctx, trx, row, effects);
+      await fireCaseEvent(ctx, trx, second, { type: 'offer_accepted' }, { kind: 'offered_supporter', personId: second.offered_supporter_id, audit: 'case.offer_accepted' }, { assigned_at: at.toISOString() });
     });
   }
   return { notices: plan.length, involved: 6 };

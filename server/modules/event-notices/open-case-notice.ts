@@ -2,9 +2,9 @@ import { isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { alertAdministrators, runCaseEffects, shortenPendingOfferWindow } from '../cases/offers.service.ts';
+import { fireCaseEvent } from '../cases/case-events.ts';
+import { alertAdministrators, shortenPendingOfferWindow } from '../cases/offer-cascade.ts';
 import { awaitsFirstContact } from '../service-levels/clocks.ts';
 import { hastenFirstContactClock } from '../service-levels/first-contact-clock.ts';
 import * as repo from './event-notices.repository.ts';
@@ -61,9 +61,8 @@ export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: s
     if (await repo.withdrawPendingOfferOf(trx, caseId, offeredTo, at)) {
       // The workflow's "offer ended unanswered" transition (offered → new, matching continues); the
       // offer row and the audit say it was withdrawn. The cascade skips everyone offered this round.
-      const { row: back, effects } = await applyCaseEvent(trx, row, { type: 'offer_expired', supporterId: offeredTo }, 'system', now);
-      await audit('case.offer_withdrawn');
-      return { row: await runCaseEffects(ctx, trx, back, effects), page };
+      const back = await fireCaseEvent(ctx, trx, row, { type: 'offer_expired', supporterId: offeredTo }, { kind: 'system', personId: notice.actorPersonId, audit: 'case.offer_withdrawn' });
+      return { row: back, page };
     }
     // Accepted (or otherwise answered) at this very moment: the case is theirs now, see below.
     row = (await cases.findCase(trx, organizationId, caseId)) ?? row;

@@ -4,10 +4,10 @@ import { newId } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { applyCaseEvent } from '../cases/case-transition.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/match-input.ts';
-import { offerToNextSupporter, runCaseEffects, type PreparedMatch } from '../cases/offers.service.ts';
+import { fireCaseEvent } from '../cases/case-events.ts';
+import { offerToNextSupporter, type PreparedMatch } from '../cases/offer-cascade.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { scheduleFirstContactClocks } from '../service-levels/first-contact-clock.ts';
 import * as repo from './event-notices.repository.ts';
@@ -115,8 +115,6 @@ export async function declineByInvite(ctx: AppContext, token: string): Promise<v
       throw notFound('This link is no longer valid');
     }
     await cases.withdrawPendingOffers(trx, found.row.id, now.toISOString());
-    const { row: declined, effects } = await applyCaseEvent(trx, found.row, { type: 'declined_by_requester' }, 'requester', now);
-    await cases.appendCaseAudit(trx, { organizationId: found.row.organization_id, caseId: found.row.id, actorPersonId: null, action: 'case.declined_by_link', at: now.toISOString() });
-    await runCaseEffects(ctx, trx, declined, effects);
+    await fireCaseEvent(ctx, trx, found.row, { type: 'declined_by_requester' }, { kind: 'requester', personId: null, audit: 'case.declined_by_link' });
   });
 }

@@ -1,6 +1,6 @@
-import { DEFAULT_CASE_POLICY, isOpen, type CasePolicy } from '../../../shared/case-workflow.ts';
+import { isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
-import type { DbOrTrx, Trx } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { appendCaseAudit, type CaseRow } from '../cases/cases.repository.ts';
 import * as repo from './retention.repository.ts';
@@ -115,11 +115,3 @@ export async function sweepDueCases(ctx: AppContext): Promise<SweepSummary> {
   return summary;
 }
 
-/**
- * The case workflow's policy for this organisation: the reopen window never outlasts the retention
- * period, since after erasure nobody is left to reopen the case for (shared/case-workflow.ts).
- */
-export async function casePolicyFor(db: DbOrTrx, organizationId: string): Promise<CasePolicy> {
-  const days = await repo.retentionDaysOf(db, organizationId);
-  return { ...DEFAULT_CASE_POLICY, reopenWindowDays: Math.min(DEFAULT_CASE_POLICY.reopenWindowDays, days) };
-}

@@ -1,0 +1,20 @@
+import { subscribeToCaseEvents } from './cases/case-events.ts';
+import { offerCascadeSubscriber } from './cases/offer-cascade.ts';
+import { caseworkSubscriber } from './casework/casework-effects.ts';
+import { conversationsSubscriber } from './conversations/conversations-case-subscriber.ts';
+import { retentionSubscriber } from './retention/retention-case-subscriber.ts';
+import { serviceLevelsSubscriber } from './service-levels/service-levels-case-subscriber.ts';
+
+/**
+ * Who acts when a case moves (server/modules/cases/case-events.ts), in the order they act: service
+ * levels restart the first-contact clock of a reopened request; the offer cascade and "something changed" e-mails; casework's reminders, feedback link, resource sheet and
+ * crisis alert; then, once a case is finished, conversations cancels what was planned and retention
+ * queues erasure where the program keeps nothing. Called once at start-up (server/app.ts).
+ */
+export function subscribeModulesToCaseEvents(): void {
+  subscribeToCaseEvents(serviceLevelsSubscriber);
+  subscribeToCaseEvents(offerCascadeSubscriber);
+  subscribeToCaseEvents(caseworkSubscriber);
+  subscribeToCaseEvents(conversationsSubscriber);
+  subscribeToCaseEvents(retentionSubscriber);
+}
