@@ -1,5 +1,5 @@
 /**
- * Matching one request against the supporter pool of a large health system (issue 3):
+ * Matching one request against the supporter pool of a large health system:
  * 200,000 staff, 10,000 supporters. Target: median under 5 ms.
  *
  * Baseline, measured in the same run: one pass over the same candidates that only reads the fields

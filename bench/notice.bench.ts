@@ -1,5 +1,5 @@
 /**
- * Issue 4, event notice benchmark: a notice naming 50 involved staff, filed over real HTTP. Target:
+ * Event notice benchmark: a notice naming 50 involved staff, filed over real HTTP. Target:
  * every outreach case stored, matched and its notification queued within 2 s. Also printed: the
  * time from the notice to the supporters' e-mails arriving at a local SMTP server (`smtp-server`),
  * sent by the app's own job runner (startJobRunner + appJobs, as server/main.ts runs it).

@@ -1,5 +1,5 @@
 /**
- * Issue 3, HTTP benchmarks: creating a support request and the reads a user makes all day, with 50
+ * HTTP benchmarks: creating a support request and the reads a user makes all day, with 50
  * concurrent clients over real HTTP (keep-alive), each against a baseline measured in the same run:
  *
  * - baseline A, a bare Fastify route in the same process (the framework's limit), POST and GET;

@@ -1,5 +1,5 @@
 /**
- * Event notices in Chromium (issue 4): the demo reporter files a notice naming staff by work
+ * Event notices in Chromium: the demo reporter files a notice naming staff by work
  * e-mail and sees the receipt only; a named person says "no thanks" from the e-mail's link without
  * signing in; the director sees the outreach per notice; the reporter's view is unchanged.
  */

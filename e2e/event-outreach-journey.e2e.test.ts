@@ -1,5 +1,5 @@
 /**
- * The event outreach journey in Chromium (issue 4): a reporter files a notice, the supporter sees the
+ * The event outreach journey in Chromium: a reporter files a notice, the supporter sees the
  * outreach task, accepts it, finds the "touching base" message for reaching in and logs first
  * contact; the administrator schedules a group debrief and records its head count; the reporter's
  * page and every GET the reporter's browser made answer exactly what they answered right after filing.

@@ -1,5 +1,5 @@
 /**
- * Group debriefs in Chromium (issue 4, item 7): the demo shows one held debrief (head count and
+ * Group debriefs in Chromium: the demo shows one held debrief (head count and
  * length) and one coming up; the administrator changes the coming one (longer, one more colleague
  * invited) and then cancels it after confirming. Each person asked gets the right content-free
  * e-mail, and the link's calendar file follows: same UID, next SEQUENCE, METHOD:CANCEL at the end.

@@ -18,9 +18,10 @@ if (config.demo) {
 
 await app.listen({ port: config.port, host: config.host });
 // Background work from the jobs table (docs/decisions/005). Every instance runs one; claims are
-// atomic, so each job runs once. Started here, not in buildApp, so tests drive jobs themselves.
-// The hourly erasure sweep (invariant 4) chains itself; every instance queues this hour's at start-up
-// (one job per hour whatever the number of instances), so a lost chain is picked up on the next start.
+// atomic, so each job runs once. Started here, not in buildApp, so tests drive jobs themselves. The
+// hourly erasure sweep (docs/product.md, C4) chains itself; every instance queues this hour's at
+// start-up (one job per hour whatever the number of instances), so a lost chain is picked up on the
+// next start.
 await scheduleRetentionSweep(ctx.db, ctx.clock.now());
 // Open cases waiting for first contact without a clock for their round (opened before clocks were
 // stored, or reopened before rounds had their own) get one and its breach check; idempotent.

@@ -1,11 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 
 /**
- * Service-level clocks over a program's business-hours calendar (issue 4, item 4). Real programs
- * promise first contact "within 30 minutes" (CANDOR, Code Lavender), "within 24 hours" or "within
- * 3 business days" (reference/programs.md, R9): some clocks run around the clock, others only while
- * the program is open. Pure functions of instants and a calendar; wall-clock times are read in the
- * calendar's time zone, so a business day keeps its length across daylight-saving changes.
+ * Service-level clocks over a program's business-hours calendar. Real programs promise first
+ * contact "within 30 minutes" (CANDOR, Code Lavender), "within 24 hours" or "within 3 business
+ * days" (docs/product.md, "Program timelines and service levels"): some clocks run around the
+ * clock, others only while the program is open. Pure functions of instants and a calendar;
+ * wall-clock times are read in the calendar's time zone, so a business day keeps its length across
+ * daylight-saving changes.
  */
 
 export interface BusinessCalendar {

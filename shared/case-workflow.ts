@@ -8,12 +8,13 @@ import {
 } from './schemas/case-vocabulary.ts';
 
 /**
- * The support request (case) lifecycle as a pure transition table (architecture-anchors §9.2
- * rule 6). `transition()` answers "what happens if this actor does this now": the next snapshot plus
- * the domain effects the service must persist **in the same transaction** (notifications into the
- * outbox, jobs, crisis alerts), or a typed rejection. No I/O and no clock: time comes in as `now`.
- * The web app calls `allowedEvents()` to decide which buttons to show; the server calls
- * `transition()` and so enforces the very same table.
+ * The support request (case) lifecycle as a pure transition table (docs/product.md, "Origins,
+ * states and outcomes"; docs/architecture.md, "Layers"). `transition()` answers "what happens if
+ * this actor does this now": the next snapshot plus the domain effects the service must persist
+ * **in the same transaction** (notifications into the outbox, jobs, crisis alerts), or a typed
+ * rejection. No I/O and no clock: time comes in as `now`. The web app calls `allowedEvents()` to
+ * decide which buttons to show; the server calls `transition()` and so enforces the very same
+ * table.
  *
  * Every origin (`self`, `anonymous`, `colleague_referral`, `event_outreach`) follows this one
  * lifecycle. "Requester" always means the person the case is *for*: for an outreach case that is the
@@ -21,7 +22,7 @@ import {
  * have no actor kind here because they learn nothing after submitting.
  *
  * Nothing here carries content: events and effects hold kinds, ids, an outcome or a date, never
- * text (PRODUCT.md, "Confidentiality invariants" 3).
+ * text (docs/product.md, C3).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ export interface CasePolicy {
   /**
    * How long after closing (or withdrawing, or declining) the requester may reopen, in days of 24 h,
    * boundary included. Should not exceed the program's retention period: once identifying data is
-   * erased there is nobody left to reopen the case for (PRODUCT.md, invariant 4), so the service passes
+   * erased there is nobody left to reopen the case for (docs/product.md, C4), so the service passes
    * `min(reopen window, retention)`.
    */
   reopenWindowDays: number;
@@ -114,7 +115,7 @@ export const DEFAULT_CASE_POLICY: CasePolicy = { reopenWindowDays: 30, minContac
 /**
  * Domain effects for the service to persist in the transaction that stores the new state. They name
  * people by id only; the outbox renders every notification as "you have something to look at in
- * Peerline" and a link (invariant 3).
+ * Peerline" and a link (docs/product.md, C3).
  */
 export type CaseEffect =
   | { kind: 'notify'; who: 'requester' | 'administrator' }
@@ -509,7 +510,8 @@ function effectsOf(s: CaseSnapshot, event: CaseEvent): CaseEffect[] {
     }
     case 'withdrawn_by_requester':
       return notifySupporter(currentSupporter(s));
-    // "No thanks" means no further contact, but they still get the resource sheet (PRODUCT.md).
+    // "No thanks" means no further contact, but they still get the resource sheet
+    // (docs/product.md).
     case 'declined_by_requester':
       return [{ kind: 'send_resource_sheet' }, ...notifySupporter(currentSupporter(s))];
     // Someone coming back usually wants the same peer: the matcher prefers them when they still fit.

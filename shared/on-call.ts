@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 
 /**
- * Who is on call, when (issue 4, item 5): a rolling rotation of supporters, single shifts and
+ * Who is on call, when: a rolling rotation of supporters, single shifts and
  * overrides, resolved like an incident pager's schedule layers — an override beats a single shift,
  * which beats the rotation. Pure: the service loads the rota's rows and asks these functions.
  * Hand-offs happen at a local wall-clock time in the rota's zone, so a weekly hand-off stays at

@@ -59,13 +59,13 @@ export const ACTION_RULES = {
   'supporters.manage': ['program_director', 'program_admin'],
   /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */
   'cases.manage': ['program_director', 'program_admin'],
-  /** The audit log of case and directory changes and of every read of identifying data (invariant 5). */
+  /** The audit log of case and directory changes and of every read of identifying data (docs/product.md, C5). */
   'audit.read': ['program_director'],
   /** The conversation guide shown to supporters: a new version per save (program configuration). */
   'guide.manage': ['program_director'],
   /**
-   * File an event notice (issue 4) and read its receipt — "received, N people will be offered
-   * support" — and nothing more: the firewall between reporting and support (invariant 1).
+   * File an event notice and read its receipt — "received, N people will be offered
+   * support" — and nothing more: the firewall between reporting and support (docs/product.md, C1).
    */
   'events.report': ['event_reporter', 'program_director', 'program_admin'],
   /** The notices with their outreach, the trigger catalogue and group debriefs. */

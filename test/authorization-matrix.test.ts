@@ -1,6 +1,7 @@
 /**
- * Authorization matrix (ASVS 8.1.1, 8.2.1, 8.2.2, 8.4.1; security.md §2.2): every registered route ×
- * every caller, against the hard-coded table in test/authorization-matrix.ts.
+ * Authorization matrix (ASVS 8.1.1, 8.2.1, 8.2.2, 8.4.1; docs/product.md, "Security requirements"):
+ * every registered route × every caller, against the hard-coded table in
+ * test/authorization-matrix.ts.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,9 @@
 /**
- * The authorization matrix (ASVS 8.1.1, security.md §2.2): every route, a concrete request for it, and
- * the status each caller gets. The hard-coded `expect` rows below ARE the documentation of who may call
- * what; test/authorization-matrix.test.ts checks them against shared/permissions.ts and against the
- * running app. Adding a route means adding a row here (the coverage test fails until you do).
+ * The authorization matrix (ASVS 8.1.1; docs/product.md, "Security requirements"): every route, a
+ * concrete request for it, and the status each caller gets. The hard-coded `expect` rows below ARE
+ * the documentation of who may call what; test/authorization-matrix.test.ts checks them against
+ * shared/permissions.ts and against the running app. Adding a route means adding a row here (the
+ * coverage test fails until you do).
  *
  * Callers: anonymous; one person of organisation A per role (one role each, password accounts); and
  * `other_org`, the program director of organisation B. Requests always name organisation A's objects,

@@ -1,7 +1,8 @@
 /**
- * Bad input (ASVS 2.2.1, 15.3.3, 15.3.6, 16.5.1; security.md §2.3): invalid fields are named, unknown
- * fields are refused and never written, malformed or oversized bodies and wrong content types are
- * refused, and random input never gets a 5xx, a stack trace, or a polluted prototype.
+ * Bad input (ASVS 2.2.1, 15.3.3, 15.3.6, 16.5.1; docs/product.md, "Security requirements"): invalid
+ * fields are named, unknown fields are refused and never written, malformed or oversized bodies and
+ * wrong content types are refused, and random input never gets a 5xx, a stack trace, or a polluted
+ * prototype.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 /**
- * The administrator case board and the director's audit log (issue 3, items 11 and 14): clocks,
+ * The administrator case board and the director's audit log (docs/product.md, C5): clocks,
  * no requester identity on the board, audited contact views, suggestions, manual assignment and its
  * refusals, concurrency, and who may see any of it.
  */

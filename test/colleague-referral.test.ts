@@ -1,7 +1,7 @@
 /**
- * Colleague referral by work e-mail (PRODUCT.md, "Colleague referral"): an outreach case for the
- * colleague, the same neutral receipt whatever happens next, and nothing to learn for the referrer:
- * no name, no case, not even whether the colleague already had a request open.
+ * Colleague referral by work e-mail (docs/product.md, "Colleague referral"): an outreach case for
+ * the colleague, the same neutral receipt whatever happens next, and nothing to learn for the
+ * referrer: no name, no case, not even whether the colleague already had a request open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';

@@ -1,7 +1,8 @@
 /**
- * Confidentiality invariants (PRODUCT.md 1–3, 5): leadership viewers and event reporters never
- * receive a person's identity or a case id from any GET route; nothing in e-mail beyond "something
- * to look at" and a link; and the case tables have no free-text column about what happened.
+ * Confidentiality rules (docs/product.md, C1–C3 and C5): leadership viewers and event reporters
+ * never receive a person's identity or a case id from any GET route; nothing in e-mail beyond
+ * "something to look at" and a link; and the case tables have no free-text column about what
+ * happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildOffer, buildOrganization, buildPerson, buildSupporterProfile } from '../server/demo/factories.ts';
@@ -82,7 +83,7 @@ describe('confidentiality invariants', () => {
       // Conversations: when and how (modality), the invite's identity and the video link made from the
       // program's pattern — never what the conversation is about; there is no notes column.
       meetings: ['id', 'organization_id', 'case_id', 'supporter_id', 'starts_at', 'ends_at', 'modality', 'status', 'video_link', 'ics_uid', 'created_at', 'updated_at'],
-      // Event notices (issue 4): when, which trigger, which department, who filed it; the people and
+      // Event notices: when, which trigger, which department, who filed it; the people and
       // cases are link rows. The trigger's label is catalogue configuration shared by every notice.
       event_triggers: ['id', 'organization_id', 'code', 'label', 'reason', 'created_at'],
       event_notices: ['id', 'organization_id', 'trigger_id', 'department_id', 'occurred_at', 'filed_by_person_id', 'filed_by_token_id', 'filed_at'],

@@ -1,5 +1,5 @@
 /**
- * Changing and cancelling a group debrief (issue 4, item 7). The invite keeps one UID and each
+ * Changing and cancelling a group debrief. The invite keeps one UID and each
  * change raises its SEQUENCE; someone still asked gets an update, someone new an invite, someone
  * taken off the list (or everyone, on cancel) a cancellation. E-mails go through a real SMTP server
  * and stay content-free; each e-mail's link answers the person's invite as it stands.

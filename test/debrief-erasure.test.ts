@@ -1,6 +1,6 @@
 /**
  * A group debrief's invite list is identifying data (who was involved in an adverse event): it is
- * erased once the debrief is over and the retention period has run (PRODUCT.md invariant 4;
+ * erased once the debrief is over and the retention period has run (docs/product.md, C4;
  * docs/decisions/007). What stays: the time, length, facilitators, head count, and how many were
  * asked, fixed at erasure.
  */

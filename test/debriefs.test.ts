@@ -1,5 +1,5 @@
 /**
- * Group debriefs (issue 4, item 7): the administrator schedules one from a notice with facilitators
+ * Group debriefs: the administrator schedules one from a notice with facilitators
  * and an invite list; everyone asked gets a content-free e-mail whose link is a neutral calendar
  * invite; afterwards only the head count and the length are recorded. The reporter sees none of it.
  */

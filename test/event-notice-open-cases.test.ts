@@ -1,5 +1,5 @@
 /**
- * An event notice about someone who already has an open case (issue 4, items 3 and 6): the notice is
+ * An event notice about someone who already has an open case: the notice is
  * attached to that case, and it also changes it. An urgent notice makes a `this_week` case urgent,
  * gives a pending offer that stays an urgent offer's answer window, moves its first-contact clock
  * earlier and starts the urgent path when nobody holds it; a pending offer held by someone involved in

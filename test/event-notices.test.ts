@@ -1,5 +1,5 @@
 /**
- * Event notices (issue 4, items 1–3): filing by a reporter and by an organisation token, the receipt
+ * Event notices: filing by a reporter and by an organisation token, the receipt
  * as the only answer (the firewall), deduplication against open cases, co-involved staff excluded
  * from matching, the one-click "no thanks" without signing in, and tokens that can do nothing else.
  */

@@ -1,5 +1,5 @@
 /**
- * First-contact clocks beyond a case's first round (issue 4, item 4). A reopened case starts a new
+ * First-contact clocks beyond a case's first round. A reopened case starts a new
  * clock from the reopen, judged by contact made since then, while the first round's time to first
  * contact stays on record; and the start-up step gives every open case waiting for first contact the
  * clock and breach check it lacks (cases opened before clocks were stored), once, however many

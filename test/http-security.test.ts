@@ -1,6 +1,7 @@
 /**
- * HTTP-level protections (ASVS 3.4, 3.5, 4.1, 13.4; security.md §1.3 rows 21–25): security headers,
- * cross-site write refusal, no CORS echo, health endpoints, and the OpenAPI document.
+ * HTTP-level protections (ASVS 3.4, 3.5, 4.1, 13.4; docs/product.md, "Security requirements"):
+ * security headers, cross-site write refusal, no CORS echo, health endpoints, and the OpenAPI
+ * document.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,10 @@
 /**
- * The IT administrator runs accounts and sees no support data (PRODUCT.md, docs/decisions/009). This
- * plays random sequences of everything the IT administrator can do — grant roles (to themselves
- * too), add people, send set-password links and use those that reach a mailbox IT controls,
- * change e-mails, deactivate and reactivate, import rosters, change settings — and after every
- * step checks that no session IT holds reaches a case, a requester's contact, the audit log, the
- * supporter pool or the outbox, and that the director's account is untouched.
+ * The IT administrator runs accounts and sees no support data (docs/product.md, "Roles";
+ * docs/decisions/009). This plays random sequences of everything the IT administrator can do —
+ * grant roles (to themselves too), add people, send set-password links and use those that reach a
+ * mailbox IT controls, change e-mails, deactivate and reactivate, import rosters, change settings —
+ * and after every step checks that no session IT holds reaches a case, a requester's contact, the
+ * audit log, the supporter pool or the outbox, and that the director's account is untouched.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
 
-/** Issue 4, item 5: the on-call rota through the API, on whichever engine DATABASE_URL selects. */
+/** The on-call rota through the API, on whichever engine DATABASE_URL selects. */
 describe('on-call rota', () => {
   let t: TestApp;
   const as = sessionsFor(() => t.app, PASSWORD);

@@ -6,7 +6,7 @@ import { createTestApp, latestSignInLinkToken, sessionsFor, type TestApp } from 
 
 const PASSWORD = 'a long test password';
 
-/** Issue 3, item 12: without SMTP settings e-mail stays in an outbox that administrators can read. */
+/** Without SMTP settings e-mail stays in an outbox that administrators can read (docs/product.md, How it runs). */
 describe('GET /api/outbox', () => {
   const apps: TestApp[] = [];
   afterAll(async () => Promise.all(apps.map((a) => a.close())));

@@ -1,5 +1,5 @@
 /**
- * The urgent path (issue 4, item 6): an urgent request pages the on-call supporter at once; with no
+ * The urgent path: an urgent request pages the on-call supporter at once; with no
  * acknowledgement within the window, the backup, then the administrators, then the director(s); an
  * acknowledgement stops the chain; every step is recorded; the webhook gets content-free JSON; and
  * two instances running jobs on one database page each step exactly once.

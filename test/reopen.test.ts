@@ -5,7 +5,7 @@ import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 const PASSWORD = 'a long test password';
 const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'patient_death', contactMethod: 'work_email' };
 
-/** Issue 3, item 10: "the requester can come back later and reopen". */
+/** The requester can come back later and reopen a finished request (docs/product.md, "Origins, states and outcomes"). */
 describe('reopening a finished request', () => {
   let t: TestApp;
   const as = sessionsFor(() => t.app, PASSWORD);

@@ -14,7 +14,7 @@ import { createTestApp, sessionsFor, type TestApp, openSecondHandle } from './ha
 const PASSWORD = 'a long test password';
 const DAY = 24 * 60;
 
-/** PRODUCT.md, invariant 4 (erasure after the retention period) and 5 (audit ids stop resolving). */
+/** docs/product.md, C4 (erasure after the retention period) and C5 (audit ids stop resolving). */
 describe('retention and erasure', () => {
   let t: TestApp;
   const as = sessionsFor(() => t.app, PASSWORD);

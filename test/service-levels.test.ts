@@ -10,7 +10,7 @@ import { seedDemoServiceLevels } from '../server/modules/service-levels/seed-dem
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 /**
- * Service-level clocks (issue 4, item 4): due times on the program's business-hours calendar, stored
+ * Service-level clocks: due times on the program's business-hours calendar, stored
  * on the case when it is opened; a breach tells the administrators, a breach still open later the
  * director; each exactly once, also with two instances running jobs on one database.
  */

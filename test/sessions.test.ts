@@ -1,5 +1,6 @@
 /**
- * Sessions, sign-in and passwords (ASVS V6, V7, V3.3; security.md §1.3 rows 1–6 and 9–14).
+ * Sessions, sign-in and passwords (ASVS V6, V7, V3.3; the items are listed in docs/product.md,
+ * "Security requirements").
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 /**
- * Directory mode (PRODUCT.md, "Matching"): where the program allows it, a requester picks their
- * supporter from a directory that shows first name, profession, languages and modalities only, and
- * lists exactly the supporters the matcher's hard rules allow. The chosen supporter gets the offer;
- * a decline or silence hands the case to the matcher.
+ * Directory mode (docs/product.md, "Matching"): where the program allows it, a requester picks
+ * their supporter from a directory that shows first name, profession, languages and modalities
+ * only, and lists exactly the supporters the matcher's hard rules allow. The chosen supporter gets
+ * the offer; a decline or silence hands the case to the matcher.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appJobs } from '../server/jobs/registry.ts';

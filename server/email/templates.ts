@@ -1,5 +1,5 @@
 /**
- * The only e-mails Peerline sends. Invariant 3 (PRODUCT.md): nothing about a case goes into an
+ * The only e-mails Peerline sends. docs/product.md, C3: nothing about a case goes into an
  * e-mail beyond "you have something to look at in Peerline" and a link. The text is fixed here;
  * callers choose a template and a link, nothing else — there is no way to put a name, a reason or
  * a case id into a message.
@@ -33,11 +33,11 @@ const SENTENCES: Record<EmailTemplate, string> = {
   /** To the mental-health back-up, who may have no account: what to do, not what happened. */
   urgent_callback: 'Something urgent needs you now. Please call the program director.',
   /**
-   * To someone named in an event notice (issue 4): a colleague will reach out. Never the event, the
+   * To someone named in an event notice: a colleague will reach out. Never the event, the
    * reporter or the program's purpose; the link's page offers a one-click "no thanks".
    */
   outreach_invite: 'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
-  /** The urgent path (issue 4): someone needs a peer now; never who or why. */
+  /** The urgent path (paging): someone needs a peer now; never who or why. */
   urgent_page: 'Someone needs a peer now. Please open Peerline and acknowledge.',
   /** A new account: the link sets the first password (docs/decisions/009). */
   sign_in_invitation:

@@ -5,7 +5,7 @@ import { ContactMethodSchema, MatchReasonSchema } from './case.ts';
 import { CaseOriginSchema, CaseStateSchema, ModalitySchema, ReasonCategorySchema, UrgencySchema } from './case-vocabulary.ts';
 
 /**
- * The administrator case board and the director's audit log (issue 3, items 11 and 14). The board
+ * The administrator case board and the director's audit log (docs/product.md, C5). The board
  * shows who is assigned to whom, never who asked: the requester's first name and contact come only
  * from the separate, audited contact route.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The fixed vocabularies of a support request (case). Nothing in a case is free text: every field
- * is one of these lists, a number, a date, or an id (PRODUCT.md, "Confidentiality invariants").
+ * is one of these lists, a number, a date, or an id (docs/product.md, "No free text anywhere").
  */
 
 export const CASE_ORIGINS = ['self', 'anonymous', 'colleague_referral', 'event_outreach'] as const;

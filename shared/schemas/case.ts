@@ -16,7 +16,8 @@ import { LanguageSchema } from './person.ts';
 
 /**
  * Intake collects only what matching needs. There is deliberately no free-text field anywhere in
- * these schemas: nothing about what happened can be written down (PRODUCT.md).
+ * these schemas: nothing about what happened can be written down (docs/product.md, "No free text
+ * anywhere").
  */
 
 export const CONTACT_METHODS = ['work_email', 'work_phone', 'personal_email', 'personal_phone'] as const;

@@ -8,7 +8,8 @@ import { ResourceCategorySchema, ResourceSchema } from './resources.ts';
 /**
  * The supporter's casework: contact attempts, the encounter log, referrals, close, escalation, and
  * the anonymous feedback that follows. Every field is a code from a fixed list, a number, a date or
- * an id: there is no free-text field anywhere here, by design (PRODUCT.md, "Encounter log").
+ * an id: there is no free-text field anywhere here, by design (docs/product.md, "Encounter log" and
+ * "No free text anywhere").
  */
 
 // --- outreach ---------------------------------------------------------------------------------

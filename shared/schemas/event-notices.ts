@@ -4,9 +4,10 @@ import { EmailSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
 import { CaseStateSchema, ReasonCategorySchema } from './case-vocabulary.ts';
 
 /**
- * Event notices (issue 4). A notice is when, which trigger, which department, who was involved and
+ * Event notices. A notice is when, which trigger, which department, who was involved and
  * whether it is urgent. There is deliberately no description field: what happened belongs in the
- * incident-reporting system, never in the peer-support program (PRODUCT.md, invariant 1).
+ * incident-reporting system, never in the peer-support program (docs/product.md, C1 and
+ * "No free text anywhere").
  */
 
 /** Most events name a handful of people; a mass-casualty event may name many. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { EmailSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
 
 /**
- * Group debriefs after an event notice (issue 4, item 7). The administrator schedules one with
+ * Group debriefs after an event notice. The administrator schedules one with
  * facilitators (supporters) and an invite list; afterwards only the head count and the length are
- * recorded. No free text: no title, no room, no notes (PRODUCT.md, invariant 1).
+ * recorded. No free text: no title, no room, no notes (docs/product.md, "No free text anywhere").
  */
 
 export const DEBRIEF_MODALITIES = ['in_person', 'video', 'phone'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common.ts';
 
 /**
- * The on-call rota (issue 4, item 5). Colleagues on the team see each other's first and last name on
+ * The on-call rota. Colleagues on the team see each other's first and last name on
  * the schedule (they are colleagues on one rota); nothing here is about a case or a requester.
  */
 

@@ -107,7 +107,7 @@ export type PublicProgram = z.infer<typeof PublicProgramSchema>;
 
 /**
  * Days after a case ends (closed, withdrawn, declined) until its identifying data is erased
- * (PRODUCT.md, invariant 4); 0 = at closure. The reopen window never outlasts it.
+ * (docs/product.md, C4); 0 = at closure. The reopen window never outlasts it.
  */
 export const RETENTION_DAYS_DEFAULT = 30;
 export const RETENTION_DAYS_MAX = 365;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The e-mail outbox as administrators read it while no SMTP server is configured (issue 3, item 12):
+ * The e-mail outbox as administrators read it while no SMTP server is configured (docs/product.md,
+ * How it runs):
  * each message exactly as it would be sent. Messages are content-free by construction (fixed
  * templates, a neutral link), so this shows who was told to look at Peerline, and when — what the
  * case board already shows its readers.

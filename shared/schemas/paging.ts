@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The urgent path (issue 4, item 6): an urgent case pages the on-call supporter at once; unanswered
+ * The urgent path: an urgent case pages the on-call supporter at once; unanswered
  * after the ack window, the next step of the chain is paged. Nothing here says what happened.
  */
 export const PAGING_STEPS = ['on_call', 'backup', 'program_admin', 'program_director'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NAME_MAX, SHORT_TEXT_MAX } from '../limits.ts';
 import { IdSchema } from './common.ts';
 
-/** Referral categories a supporter can offer (issue 3 §8). The directory itself is program data. */
+/** Referral categories a supporter can offer (docs/product.md, "Referral categories"). The directory itself is program data. */
 export const RESOURCE_CATEGORIES = [
   'therapy_eap',
   'psychiatry_backup',

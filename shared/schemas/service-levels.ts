@@ -3,7 +3,7 @@ import { businessDayMinutes, DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar, t
 import { CASE_ORIGINS, CaseOriginSchema, URGENCIES, UrgencySchema, type CaseOrigin, type Urgency } from './case-vocabulary.ts';
 
 /**
- * Service-level clocks (issue 4, item 4): the first-contact target of each origin × urgency, the
+ * Service-level clocks: the first-contact target of each origin × urgency, the
  * program's business-hours calendar those targets may run on, and how long after a breach the
  * director hears too. The time math is in shared/business-hours.ts.
  */
@@ -21,9 +21,10 @@ export const DEFAULT_ESCALATION_PERCENT = 50;
 export const HOLIDAYS_MAX = 200;
 
 /**
- * Presets from real programs (reference/programs.md R9). Minutes and hours run around the clock;
- * working hours and business days only while the program is open. `businessDays` presets take their
- * minutes from the calendar's day length when saved, so "3 business days" is three of this program's days.
+ * Presets from real programs (docs/product.md, "Program timelines and service levels"). Minutes and
+ * hours run around the clock; working hours and business days only while the program is open.
+ * `businessDays` presets take their minutes from the calendar's day length when saved, so "3
+ * business days" is three of this program's days.
  */
 export interface ServiceLevelPreset {
   id: string;
@@ -57,10 +58,11 @@ export function presetOf(target: ClockTarget, calendar: Pick<BusinessCalendar, '
 }
 
 /**
- * What a program gets before its director sets anything. Why these (reference/programs.md R9, §1.5):
+ * What a program gets before its director sets anything. Why these (docs/product.md, "Program
+ * timelines and service levels"):
  * - urgent ("today") requests of any origin: 30 minutes around the clock, the CANDOR / Code Lavender
  *   promise; the urgent path pages the on-call supporter, so it does not wait for office hours;
- * - event outreach: 24 hours around the clock (PRODUCT.md's default for event notices; reaching in
+ * - event outreach: 24 hours around the clock (the product's default for event notices; reaching in
  *   the day after a bad event is what programs found welcome, and events happen at night too);
  * - self and anonymous requests: 24 hours around the clock (ChristianaCare's 24–48 h, lower end:
  *   the person has asked and is waiting);

@@ -5,9 +5,10 @@ import { ProfessionCategorySchema } from './organization.ts';
 import { LanguageSchema } from './person.ts';
 
 /**
- * The supporter directory a requester may choose from, where the program allows it (PRODUCT.md,
- * "Matching"). The query carries the choices of the request form that the matcher's hard rules
- * depend on, so the list shows only supporters the request could actually go to.
+ * The supporter directory a requester may choose from, where the program allows it
+ * (docs/product.md, "Matching"). The query carries the choices of the request form that the
+ * matcher's hard rules depend on, so the list shows only supporters the request could actually go
+ * to.
  */
 export const SupporterDirectoryQuerySchema = z.strictObject({
   departmentPreference: DepartmentPreferenceSchema.optional(),

@@ -1,5 +1,5 @@
 /**
- * Authorization-matrix rows and invalid-input cases for group debriefs (issue 4, item 7). Same format
+ * Authorization-matrix rows and invalid-input cases for group debriefs. Same format
  * as the core table in test/authorization-matrix.ts (statuses in CALLERS order).
  */
 import { randomBytes } from 'node:crypto';

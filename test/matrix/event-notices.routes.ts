@@ -1,5 +1,5 @@
 /**
- * Authorization-matrix rows and invalid-input cases for event notices (issue 4): filing by a reporter
+ * Authorization-matrix rows and invalid-input cases for event notices: filing by a reporter
  * or an integration token, the trigger catalogue, the notice lists, tokens, and the one-click
  * "no thanks" link. Same format as the core table in test/authorization-matrix.ts (statuses in
  * CALLERS order).

@@ -1,5 +1,5 @@
 /**
- * Authorization-matrix rows and invalid-input cases for the urgent path (issue 4, item 6): a
+ * Authorization-matrix rows and invalid-input cases for the urgent path: a
  * supporter acknowledges their own pages, administrators and directors any page of their program,
  * and the chain's settings are the director's. Same format as test/authorization-matrix.ts.
  */

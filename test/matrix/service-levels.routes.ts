@@ -1,5 +1,5 @@
 /**
- * Authorization-matrix rows and invalid-input cases for the service-level settings (issue 4, item 4):
+ * Authorization-matrix rows and invalid-input cases for the service-level settings:
  * the director's alone. Same format as the core table in test/authorization-matrix.ts.
  */
 import type { InvalidCase, RouteCase } from '../authorization-matrix.ts';

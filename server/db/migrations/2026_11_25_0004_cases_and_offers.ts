@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Matching inputs, copied at intake so later directory edits do not move a case.
     .addColumn('requester_profession_category', 'text')
     .addColumn('requester_department_id', 'text')
-    // Identifying data: erased after the retention period (invariant 4).
+    // Identifying data: erased after the retention period (docs/product.md, C4).
     .addColumn('requester_person_id', 'text', (c) => c.references('people.id'))
     .addColumn('requester_first_name', 'text')
     .addColumn('contact_method', 'text')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Whether requesters may pick their own supporter from a directory (PRODUCT.md, "Matching"):
+// Whether requesters may pick their own supporter from a directory (docs/product.md, "Matching"):
 // a program choice, off unless the director turns it on.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

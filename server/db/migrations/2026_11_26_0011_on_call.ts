@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// The on-call rota (issue 4, item 5): one rolling rotation per program (its time zone is the
+// The on-call rota: one rolling rotation per program (its time zone is the
 // organisation's), single shifts and overrides, swap requests between supporters, and each
 // supporter's calendar-feed token (only its SHA-256 hash is stored).
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Event notices (issue 4, items 1–3). There is no free-text column about what happened anywhere
-// here (test/confidentiality.test.ts checks it): a notice is a time, a trigger from the catalogue, a
-// department, an urgent flag and the people involved. The catalogue's labels are program
-// configuration, the same for every notice. Integration tokens and outreach invites are stored as
-// SHA-256 hashes only.
+// Event notices (docs/product.md, "Event notices and outreach"). There is no free-text column about
+// what happened anywhere here (test/confidentiality.test.ts checks it): a notice is a time, a
+// trigger from the catalogue, a department, an urgent flag and the people involved. The catalogue's
+// labels are program configuration, the same for every notice. Integration tokens and outreach
+// invites are stored as SHA-256 hashes only.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('event_triggers')

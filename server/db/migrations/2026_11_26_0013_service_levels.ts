@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Service-level clocks (issue 4, item 4): each program's business-hours calendar and first-contact
+// Service-level clocks: each program's business-hours calendar and first-contact
 // targets per origin × urgency (no row = the default in shared/schemas/service-levels.ts), and on each
 // case the due times computed when it was opened, so a later change of targets never rewrites history,
 // plus the time to first contact for reporting.

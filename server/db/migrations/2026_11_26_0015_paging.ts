@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// The urgent path (issue 4, item 6): each program's escalation chain (ack window and steps), and one
-// row per person paged, so every step of every chain is on record (who was paged is a person id;
-// never anything about what happened).
+// The urgent path (docs/product.md, "Offer cascade and the urgent path"): each program's escalation
+// chain (ack window and steps), and one row per person paged, so every step of every chain is on
+// record (who was paged is a person id; never anything about what happened).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('paging_settings')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Group debriefs after an event notice (issue 4, item 7). A debrief is a time, a length, a modality
+// Group debriefs after an event notice. A debrief is a time, a length, a modality
 // and who was asked (facilitators and invitees, as link rows). Afterwards only the head count and
 // the actual length are recorded: no attendance list, no notes, no free text anywhere
 // (test/confidentiality.test.ts checks the text columns).

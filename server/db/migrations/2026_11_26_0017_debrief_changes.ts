@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Group debriefs can be changed and cancelled (issue 4, item 7). Like a conversation's invite, a
+// Group debriefs can be changed and cancelled. Like a conversation's invite, a
 // debrief keeps one calendar identity (`ics_uid`) and counts its versions in `sequence`; `status` is
 // a code (scheduled | cancelled). A video debrief gets a link made from the program's pattern, as
 // conversations do. Someone taken off the list keeps their row with `removed_at`, so their link

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// Retention and erasure (PRODUCT.md, invariant 4). The program's retention period in days (0 = erase
+// Retention and erasure (docs/product.md, C4). The program's retention period in days (0 = erase
 // at closure, at most 365), and on each case the time its identifying data was erased. What stays
 // of an erased case is de-identified statistics (docs/decisions/007-retention-and-erasure.md).
 export async function up(db: Kysely<unknown>): Promise<void> {

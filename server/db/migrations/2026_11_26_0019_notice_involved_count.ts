@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
-// The number of people a notice named, fixed when it is filed. The reporter's list showed a count of
-// the notice's person links, and erasure removes a person's link once their case's retention ends:
-// the count dropping would tell the reporter that someone's outreach had finished (the firewall,
-// issue 4 item 2). Existing notices keep the count they show now.
+// The number of people a notice named, fixed when it is filed. The reporter's list showed a count
+// of the notice's person links, and erasure removes a person's link once their case's retention
+// ends: the count dropping would tell the reporter that someone's outreach had finished (the
+// firewall between reporting and support, docs/product.md, C1). Existing notices keep the count
+// they show now.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('event_notices')

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Frozen in time: never import app code here.
 // A group debrief's invite list says who was involved in an adverse event. Once the debrief is over
-// and the program's retention period has passed, the invitees are erased (PRODUCT.md invariant 4);
+// and the program's retention period has passed, the invitees are erased (docs/product.md, C4);
 // the debrief keeps how many were asked, for the statistics, fixed at that moment.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

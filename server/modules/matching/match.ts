@@ -5,9 +5,10 @@ import {
 } from './match.types.ts';
 
 /**
- * Matching a support request to a peer supporter (PRODUCT.md, "Matching"; programs.md §1.5c).
- * Pure: no I/O, no clock (the request carries `now`), same input → same output whatever the order
- * of the candidates. The caller loads candidates, the caller alerts the administrator on `best: null`.
+ * Matching a support request to a peer supporter (docs/product.md, "Matching" and "Matching
+ * rules"). Pure: no I/O, no clock (the request carries `now`), same input → same output whatever
+ * the order of the candidates. The caller loads candidates, the caller alerts the administrator on
+ * `best: null`.
  */
 
 export * from './match.types.ts';

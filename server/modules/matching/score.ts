@@ -6,11 +6,11 @@ import type { MatchReason, MatchRequest, SupporterCandidate } from './match.type
  * broken by load and person id (never by floating-point noise or input order).
  *
  * Same profession is the heaviest single factor because clinicians overwhelmingly want to talk to
- * someone who does their job (programs.md §1.5c: Stanford, MGH, UCSF match on position/background).
- * Being reachable matters next, most of all when the requester asked for today. Specialty and lived
- * experience make the conversation easier; lower load spreads the work. The soft-rule bonuses are
- * the same for everyone until a soft rule has been relaxed; after that they rank the supporters who
- * still meet it above those who do not.
+ * someone who does their job (Stanford, MGH and UCSF match on position and background:
+ * docs/product.md, "Matching rules"). Being reachable matters next, most of all when the requester
+ * asked for today. Specialty and lived experience make the conversation easier; lower load spreads
+ * the work. The soft-rule bonuses are the same for everyone until a soft rule has been relaxed;
+ * after that they rank the supporters who still meet it above those who do not.
  */
 export const WEIGHTS = {
   sameProfession: 40,

@@ -14,7 +14,7 @@ import { loadRotaFor } from './on-call.service.ts';
  * Each supporter's own on-call stretches as an iCalendar feed their calendar app subscribes to. The
  * token in the address is the only credential, so it is long and random, stored only as a SHA-256
  * hash, shown once, and replaced (the old address stops working) or revoked on request. The feed says
- * "On call" and nothing else: no names, nothing about cases (invariant 3).
+ * "On call" and nothing else: no names, nothing about cases (docs/product.md, C3).
  */
 
 export const FEED_TITLE = 'On call';

@@ -65,8 +65,9 @@ export interface OnCallAnswer {
 }
 
 /**
- * Who is on call at `at` and until when, plus who comes next: what the urgent path (item 6) pages
- * and escalates through. One read of the rotation and of the shifts of the next two weeks.
+ * Who is on call at `at` and until when, plus who comes next: what the urgent path
+ * (server/modules/paging) pages and escalates through. One read of the rotation and of the shifts
+ * of the next two weeks.
  */
 export async function whoIsOnCall(db: DbOrTrx, organizationId: string, at: Date, timeZone?: string): Promise<OnCallAnswer> {
   const zone = timeZone ?? (await timeZoneOf(db, organizationId));

@@ -5,8 +5,8 @@ import { REASON_CATEGORIES } from '../../../shared/schemas/case-vocabulary.ts';
 import { assertNeutralLink } from '../../email/templates.ts';
 
 /**
- * Calendar invites for a conversation. Invariant 3 (PRODUCT.md): calendar text says nothing about
- * the case. The title is neutral ("Conversation" unless the program chose another neutral one);
+ * Calendar invites for a conversation. Calendar text says nothing about the case (docs/product.md,
+ * C3). The title is neutral ("Conversation" unless the program chose another neutral one);
  * `assertNeutralInviteText` refuses "peer support", "support", any reason category and any role,
  * in every text field, so a program setting or a caller cannot slip them in.
  */

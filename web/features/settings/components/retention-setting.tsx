@@ -13,7 +13,7 @@ function describe(days: number): string {
 }
 
 /**
- * How long a finished request keeps who asked and how to reach them (PRODUCT.md, invariant 4). The
+ * How long a finished request keeps who asked and how to reach them (docs/product.md, C4). The
  * text says plainly what goes, what stays and what it means for reopening.
  */
 export function RetentionSetting({ settings }: { settings: ProgramSettings }) {
