@@ -7,7 +7,7 @@ import { newId } from '../db/values.ts';
 import type { AppContext } from '../lib/context.ts';
 import { applyCaseEvent } from '../modules/cases/case-transition.ts';
 import { appendCaseAudit, findCase, insertOffer, type CaseRow } from '../modules/cases/cases.repository.ts';
-import { fireCaseEvent } from '../modules/cases/case-events.ts';
+import { fireCaseEvent } from '../modules/cases/index.ts';
 import { insertContactAttempt, insertEncounter, insertFeedback, insertReferralOffers } from '../modules/casework/casework.repository.ts';
 import { insertMeeting } from '../modules/conversations/conversations.repository.ts';
 import { notifyBoth } from '../modules/conversations/meeting-notifications.ts';

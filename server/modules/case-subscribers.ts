@@ -1,4 +1,4 @@
-import { subscribeToCaseEvents } from './cases/case-events.ts';
+import { subscribeToCaseEvents } from './cases/index.ts';
 import { offerCascadeSubscriber } from './cases/offer-cascade.ts';
 import { caseworkSubscriber } from './casework/casework-effects.ts';
 import { conversationsSubscriber } from './conversations/conversations-case-subscriber.ts';

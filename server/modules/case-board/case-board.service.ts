@@ -20,7 +20,7 @@ import { hardRuleViolation, matchSupporters, type Candidate, type HardRule, type
 import { findOrganization } from '../organization/organization.repository.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidates } from '../cases/match-input.ts';
-import { fireCaseEvent } from '../cases/case-events.ts';
+import { fireCaseEvent } from '../cases/index.ts';
 import { dueTimeOf, loadClocks, type ProgramClocks } from '../service-levels/clocks.ts';
 import { firstContactsSinceReopen } from '../service-levels/service-levels.repository.ts';
 import * as repo from './case-board.repository.ts';
@@ -102,7 +102,7 @@ function requireOpen(row: cases.CaseRow): void {
 
 /**
  * The requester's first name and contact, for an administrator about to act on an open case. Every
- * read is written to the case audit with who and from where (invariant 5).
+ * read is written to the case audit with who and from where (docs/product.md, C5).
  */
 export async function viewContact(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof CaseContactSchema>> {
   return ctx.db.transaction().execute(async (trx) => {

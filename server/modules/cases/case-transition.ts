@@ -47,7 +47,7 @@ export async function applyCaseEvent(
   now: Date,
   extra: Partial<CaseRow> = {},
 ): Promise<{ row: CaseRow; effects: CaseEffect[] }> {
-  // An erased case has no one left to act for (invariant 4): nothing moves it any more.
+  // An erased case has no one left to act for (docs/product.md, C4): nothing moves it any more.
   if (row.erased_at) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
   // The reopen window never outlasts the program's retention period.
   const policy = event.type === 'reopened_by_requester' ? await casePolicyFor(trx, row.organization_id) : undefined;

@@ -94,7 +94,7 @@ export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.inf
 
 /**
  * Cases assigned to me, with the requester's first name and contact: each such read is written
- * to the case audit (invariant 5).
+ * to the case audit (docs/product.md, C5).
  */
 export async function listMyCases(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<z.infer<typeof SupporterCaseSchema>[]> {
   const rows = await repo.listOpenCasesAssignedTo(ctx.db, actor.organizationId, actor.personId);

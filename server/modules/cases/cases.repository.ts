@@ -171,7 +171,7 @@ export interface CaseAuditEntry {
   ip?: string | null;
 }
 
-/** Who did what to which case, when and from where: never what was said (invariant 5). */
+/** Who did what to which case, when and from where: never what was said (docs/product.md, C5). */
 export async function appendCaseAudit(db: DbOrTrx, entry: CaseAuditEntry): Promise<void> {
   await appendCaseAuditMany(db, [entry]);
 }

@@ -60,7 +60,7 @@ async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId:
     await repo.insertCase(trx, row);
     await scheduleNewCaseBreachCheck(ctx, trx, row);
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
-    // Urgent self and anonymous requests page the on-call supporter at once (issue 4, item 6).
+    // Urgent self and anonymous requests page the on-call supporter at once (docs/product.md, "Offer cascade and the urgent path").
     if (row.origin === 'self' || row.origin === 'anonymous') await startUrgentPaging(ctx, trx, row);
     return offerToNextSupporter(ctx, trx, row, prepared);
   });

@@ -54,7 +54,7 @@ export async function buildMatchRequest(db: DbOrTrx, row: CaseRow, now: Date, op
     requesterDepartmentId: row.requester_department_id,
     requesterSpecialty: requester.specialty,
     reportingLine: requester.reportingLine,
-    // Everyone named in the event notices attached to the case, and their reporters (issue 4). A
+    // Everyone named in the event notices attached to the case, and their reporters. A
     // brand-new outreach case has none stored yet: its caller adds them (event-notices/outreach.service.ts).
     involvedPersonIds: options.unsavedCase ? [] : await listEventExclusions(db, row.id),
     departmentPreference: row.department_preference as MatchRequest['departmentPreference'],
@@ -136,7 +136,7 @@ export async function loadCandidatesWithEmails(db: DbOrTrx, organizationId: stri
       modalities: parseJsonArray<Modality>(p.modalities ?? '[]'),
       capacity: p.capacity ?? 0,
       openCases: Number(p.open_cases ?? 0),
-      // The on-call rota arrives with event outreach (issue 4); until then nobody is "on call".
+      // The matcher does not read the on-call rota yet, so nobody counts as on call here (docs/product.md, "Matching").
       onCallNow: false,
       nextAvailableAt: null,
       experienceTags: parseJsonArray<string>(p.experience_tags ?? '[]'),

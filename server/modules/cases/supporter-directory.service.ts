@@ -14,14 +14,14 @@ import { buildMatchRequest, loadCandidates } from './match-input.ts';
 import { offerToChosenSupporter } from './offer-cascade.ts';
 
 /**
- * Directory mode (PRODUCT.md, "Matching"): where the program allows it, a signed-in requester may
+ * Directory mode (docs/product.md, "Matching"): where the program allows it, a signed-in requester may
  * pick their supporter instead of letting the matcher choose. The directory lists exactly the
  * supporters the matcher's hard rules allow for this requester, and shows first name, profession,
  * languages and modalities only: never caseload, capacity, availability, department or lived experience.
  */
 
 /**
- * Roles that must never see a person's name (invariant 1). Permissions are a union over roles, so a
+ * Roles that must never see a person's name (docs/product.md, C1). Permissions are a union over roles, so a
  * leadership viewer who is also a staff member holds `support.choose_supporter`: these roles win.
  */
 const IDENTITY_BLIND: readonly Role[] = ['leadership_viewer', 'event_reporter'];

@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
-import type { CaseSubscriber } from '../cases/case-events.ts';
+import type { CaseSubscriber } from '../cases/index.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { activeEmailsWithRoles } from '../people/people.repository.ts';
 import { findProgramSettings } from '../conversations/conversations.repository.ts';
@@ -10,7 +10,7 @@ import { followUpReminderJob } from './follow-up-reminder.job.ts';
 
 /**
  * The case effects of casework (casework's subscription to case events, in the transaction of the change).
- * Every message is content-free: a template and a link, nothing about the case (invariant 3).
+ * Every message is content-free: a template and a link, nothing about the case (docs/product.md, C3).
  */
 
 const EMAIL_CONTACTS = new Set(['work_email', 'personal_email']);

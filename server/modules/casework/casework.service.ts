@@ -17,7 +17,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { fireCaseEvent } from '../cases/case-events.ts';
+import { fireCaseEvent } from '../cases/index.ts';
 import { findOrganization, listSupportLines } from '../organization/organization.repository.ts';
 import { toResource } from '../resources/resources.repository.ts';
 import * as repo from './casework.repository.ts';
@@ -27,10 +27,10 @@ import { firstContactTimes } from '../service-levels/first-contact-clock.ts';
 type CaseRow = cases.CaseRow;
 
 
-/** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (invariant 2). */
+/** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (docs/product.md, C2). */
 async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
   const row = await cases.findCase(db, actor.organizationId, id);
-  // An erased case has nothing left for its supporter to see or do (invariant 4).
+  // An erased case has nothing left for its supporter to see or do (docs/product.md, C4).
   if (!row || row.assigned_supporter_id !== actor.personId || row.erased_at) throw notFound();
   return row;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { OutreachTemplateSchema } from '../../../shared/schemas/casework.ts';
 
 /**
- * "Touching base" messages drawn from real programs (reference/programs.md §3): say who you are and
+ * "Touching base" messages drawn from real programs (docs/product.md, "The conversation guide and outreach templates"): say who you are and
  * that you are from the peer-support program, mention no clinical details (the supporter has none),
  * offer a time to talk by phone or in person, say plainly that it is voluntary, and use "Touching
  * base" as the subject. The supporter copies them into their own mail or phone; Peerline never sends
@@ -20,7 +20,7 @@ export const OUTREACH_TEMPLATES: z.infer<typeof OutreachTemplateSchema>[] = [
       'phone or in person. It is completely voluntary and stays between us.\n\nBest,\n{supporterFirstName}',
   },
   {
-    // Outreach after an event notice (issue 4): the person did not ask, so the message says only
+    // Outreach after an event notice: the person did not ask, so the message says only
     // that colleagues check in on each other — never the event, who reported it, or what is known.
     id: 'email-reaching-in',
     channel: 'email',

@@ -1,4 +1,4 @@
-import type { CaseSubscriber } from '../cases/case-events.ts';
+import type { CaseSubscriber } from '../cases/index.ts';
 import { cancelScheduledMeetingsOfCase } from './conversations.repository.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { GuideSection } from '../../../shared/schemas/conversations.ts';
 
 /**
  * Version 1 of every program's conversation guide, drawn from real programs
- * (shared/reference/programs.md §3): the Brigham/Shapiro components, the ERNST quick guide, RISE's
+ * (docs/product.md, "The conversation guide and outreach templates"): the Brigham/Shapiro components, the ERNST quick guide, RISE's
  * principles and the AMA's common questions. Programs replace it with their own versions.
  * Nothing typed while following it is stored: it is read-only prompts.
  */

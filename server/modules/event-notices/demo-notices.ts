@@ -1,6 +1,6 @@
 import type { AppContext } from '../../lib/context.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { fireCaseEvent } from '../cases/case-events.ts';
+import { fireCaseEvent } from '../cases/index.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import { fileNotice } from './event-notices.service.ts';
 import { declineByInvite } from './outreach.service.ts';
@@ -8,7 +8,7 @@ import { declineByInvite } from './outreach.service.ts';
 const HOUR = 3_600_000;
 
 /**
- * Demo data for issue 4 (item 8): three notices filed through the real service by the demo
+ * Demo event notices: three notices filed through the real service by the demo
  * reporter, so their outreach cases are matched, offered and e-mailed like any other; then one
  * person says "no thanks" by the e-mail's link and one supporter accepts, so the administrators'
  * notice list shows outreach in different states. Call after the demo organisation is committed

@@ -29,7 +29,7 @@ import { declineByInvite, outreachInviteIsValid } from './outreach.service.ts';
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
 /**
- * Event notices (issue 4): filing (by a reporter or an integration token) answers with the receipt
+ * Event notices (docs/product.md, "Event notices and outreach"): filing (by a reporter or an integration token) answers with the receipt
  * only; the administrators' list shows outreach progress; the director manages tokens; the person
  * named can say "no thanks" from the e-mail's link without signing in.
  */

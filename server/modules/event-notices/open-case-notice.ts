@@ -3,7 +3,7 @@ import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as cases from '../cases/cases.repository.ts';
-import { fireCaseEvent } from '../cases/case-events.ts';
+import { fireCaseEvent } from '../cases/index.ts';
 import { alertAdministrators, shortenPendingOfferWindow } from '../cases/offer-cascade.ts';
 import { awaitsFirstContact } from '../service-levels/clocks.ts';
 import { hastenFirstContactClock } from '../service-levels/first-contact-clock.ts';

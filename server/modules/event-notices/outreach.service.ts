@@ -6,7 +6,7 @@ import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/match-input.ts';
-import { fireCaseEvent } from '../cases/case-events.ts';
+import { fireCaseEvent } from '../cases/index.ts';
 import { offerToNextSupporter, type PreparedMatch } from '../cases/offer-cascade.ts';
 import { findOrganization } from '../organization/organization.repository.ts';
 import { scheduleFirstContactClocks } from '../service-levels/first-contact-clock.ts';

@@ -6,7 +6,7 @@ const HOUR = 3_600_000;
 const SEEDED: RequestOrigin = { ip: '127.0.0.1', userAgent: 'demo seed' };
 
 /**
- * Demo group debriefs (issue 4, item 7), through the real service so the invites, e-mails and audit
+ * Demo group debriefs, through the real service so the invites, e-mails and audit
  * entries are what the app would make: one held the day after the oldest notice, with its head count
  * and length, and one coming up for a newer notice. Run after `seedDemoNotices`.
  */

@@ -22,7 +22,7 @@ const ics = z.string().describe('An iCalendar file (text/calendar)');
 const ICS_HEADERS = { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="invite.ics"' };
 
 /**
- * Group debriefs after an event notice (issue 4, item 7), for the administrators (events.manage);
+ * Group debriefs after an event notice, for the administrators (events.manage);
  * the reporter's routes never mention them. The invite link from the e-mail is public: its token is
  * the only key, and the file it answers is a neutral calendar invite.
  */

@@ -13,7 +13,7 @@ import * as repo from './group-debriefs.repository.ts';
 export { debriefInvite, hashDebriefToken } from './debrief-invites.ts';
 
 /**
- * Group debriefs (issue 4, item 7): from a notice, the administrator schedules a debrief with
+ * Group debriefs (docs/product.md, "Group debriefs"): from a notice, the administrator schedules a debrief with
  * facilitators and an invite list. Everyone asked gets a content-free e-mail whose link downloads a
  * neutral calendar invite; afterwards only the head count and the length are recorded. Changing and
  * cancelling are in debrief-changes.service.ts.

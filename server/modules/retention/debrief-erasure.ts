@@ -8,7 +8,7 @@ import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS, endedByForErasure, erasureDue
 
 /**
  * A group debrief's invite list says who was involved in an adverse event, so it goes with the rest of
- * the identifying data (PRODUCT.md invariant 4; docs/decisions/007): once the debrief is over —
+ * the identifying data (docs/product.md, C4; docs/decisions/007): once the debrief is over —
  * cancelled, or past its start plus its length — and the retention period has run, the invitees'
  * rows, their invite links and the e-mails that carried them are erased. The debrief keeps its time,
  * length, head count and facilitators, and how many were asked (fixed at erasure, like a notice's

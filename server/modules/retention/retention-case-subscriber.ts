@@ -1,4 +1,4 @@
-import type { CaseSubscriber } from '../cases/case-events.ts';
+import type { CaseSubscriber } from '../cases/index.ts';
 import { scheduleErasureAtClosure } from './retention.job.ts';
 import { retentionDaysOf } from './retention.repository.ts';
 

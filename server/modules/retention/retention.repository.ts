@@ -87,7 +87,7 @@ export async function deleteNoticeLinksOf(trx: Trx, caseId: string, personId: st
 
 /**
  * The requester's own actions on the case (asked, withdrew, reopened…) name them as the actor: those
- * audit rows lose the actor, so the case id in the audit log no longer leads to a person (invariant 5).
+ * audit rows lose the actor, so the case id in the audit log no longer leads to a person (docs/product.md, C5).
  */
 export async function unlinkRequesterFromCaseAudit(trx: Trx, caseId: string, personId: string): Promise<void> {
   await trx.updateTable('case_audit').set({ actor_person_id: null }).where('case_id', '=', caseId).where('actor_person_id', '=', personId).execute();

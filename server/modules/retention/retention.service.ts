@@ -6,7 +6,7 @@ import { appendCaseAudit, type CaseRow } from '../cases/cases.repository.ts';
 import * as repo from './retention.repository.ts';
 
 /**
- * Erasure after the retention period (PRODUCT.md, invariant 4; docs/decisions/007). A finished case
+ * Erasure after the retention period (docs/product.md, C4; docs/decisions/007). A finished case
  * keeps what the statistics need (origin, reason, urgency, modality, outcome, the supporter, the
  * timestamps, the encounter log's codes); everything that says who asked or how to reach them goes.
  */

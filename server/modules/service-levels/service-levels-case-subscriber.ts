@@ -1,4 +1,4 @@
-import type { CaseSubscriber } from '../cases/case-events.ts';
+import type { CaseSubscriber } from '../cases/index.ts';
 import { restartFirstContactClock } from './first-contact-clock.ts';
 
 /** A reopened request starts a new round with its own first-contact clock, counted from the reopen. */
