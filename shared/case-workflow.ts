@@ -175,6 +175,8 @@ export type TransitionResult =
 
 export const TERMINAL_STATES = ['closed', 'withdrawn', 'declined'] as const satisfies readonly CaseState[];
 export const OPEN_STATES = CASE_STATES.filter((s) => !(TERMINAL_STATES as readonly CaseState[]).includes(s));
+/** Open states in which a supporter holds the case (it counts towards their load). */
+export const HELD_STATES = ['assigned', 'contacted', 'active'] as const satisfies readonly CaseState[];
 
 export function isOpen(state: CaseState): boolean {
   return !(TERMINAL_STATES as readonly CaseState[]).includes(state);
@@ -372,7 +374,7 @@ export function snapshotProblem(s: CaseSnapshot): string | null {
     }
   }
   if ((s.state === 'offered') !== (s.offeredSupporterId !== null)) return 'only an offered case has an offered supporter';
-  if (['assigned', 'contacted', 'active'].includes(s.state) && !s.assignedSupporterId) return 'an assigned case needs its supporter';
+  if ((HELD_STATES as readonly CaseState[]).includes(s.state) && !s.assignedSupporterId) return 'an assigned case needs its supporter';
   if ((s.state === 'new' || s.state === 'offered') && s.assignedSupporterId !== null) return 'a new or offered case has no supporter yet';
   return null;
 }

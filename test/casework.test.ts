@@ -1,3 +1,4 @@
+import { renderEmail } from '../server/email/templates.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
@@ -217,8 +218,13 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     const escalation = (await auditOf(id)).filter((a) => a.action === 'case.risk_escalated');
     expect(escalation).toEqual([expect.objectContaining({ actor_person_id: supporterA.id, at: t.clock.now().toISOString() })]);
     const mails = (await outbox()).slice(before);
-    expect(mails).toEqual([expect.objectContaining({ to_address: director.email, template: 'attention_needed', link: '/app' })]);
-    expect(JSON.stringify(mails)).not.toMatch(new RegExp(`${id}|Tomás|adverse|risk`, 'i'));
+    expect(mails).toEqual([expect.objectContaining({ to_address: director.email, template: 'attention_needed', link: '/app', case_id: id })]);
+    // The case id on the row is for erasure only: it is never sent, nor shown in the outbox listing.
+    const sent = mails.map((m) => ({ ...renderEmail(m.template as 'attention_needed', m.link, 'https://peerline.example'), to: m.to_address }));
+    expect(JSON.stringify(sent)).not.toMatch(new RegExp(`${id}|Tomás|adverse|risk`, 'i'));
+    const listed = await t.app.inject({ url: '/api/outbox', headers: await as(director.email) });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.body).not.toContain(id);
   });
 
   it('alerts the mental-health back-up the director configured, with an e-mail that says only to call the director', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueEmail } from '../server/email/outbox.ts';
 import { type DatabaseHandle } from '../server/db/database.ts';
 import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile } from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
@@ -170,6 +171,27 @@ describe('retention and erasure', () => {
     expect(log.statusCode, log.body).toBe(200);
     expect(JSON.stringify(log.json())).toContain('case.erased');
     expect(JSON.stringify(log.json())).not.toContain(first.id);
+  });
+
+  it('finds a case\'s messages by the case id on each outbox row, not by their links, whoever they went to', async () => {
+    const w = await world();
+    const person = await w.requester();
+    const address = marker();
+    const caseId = await closedCase(w, person.email, address);
+    // Everything the case sent carries its id: the requester's messages and the supporter's.
+    const sent = await t.ctx.db.selectFrom('email_outbox').select(['to_address', 'case_id']).where('to_address', 'in', [address, w.supporter.email]).execute();
+    expect(sent.filter((m) => m.to_address === address).length).toBeGreaterThan(0);
+    expect(sent.filter((m) => m.to_address === address).every((m) => m.case_id === caseId)).toBe(true);
+    // A message a future feature might send, on a link no rule knows, and an unrelated one to the same address.
+    const now = t.clock.now();
+    await queueEmail(t.ctx.db, { organizationId: w.org.id, to: address, template: 'case_update', link: '/app/some-new-page', now, caseId });
+    await queueEmail(t.ctx.db, { organizationId: w.org.id, to: address, template: 'case_update', link: '/app/some-new-page', now });
+    t.clock.advanceMinutes(30 * DAY + 1);
+    await runJobs();
+    expect((await caseRow(caseId)).erased_at).not.toBeNull();
+    expect(await t.ctx.db.selectFrom('email_outbox').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+    const left = await t.ctx.db.selectFrom('email_outbox').select(['link', 'case_id']).where('to_address', '=', address).execute();
+    expect(left).toEqual([{ link: '/app/some-new-page', case_id: null }]);
   });
 
   it('with retention 0 erases at closure (after the closing e-mails went out); reopening is refused', async () => {

@@ -217,6 +217,8 @@ export interface EmailOutboxTable {
   status: 'queued' | 'held' | 'sent';
   created_at: string;
   sent_at: string | null;
+  /** The case the message is about, for erasure (migration 0025); never shown. */
+  case_id: string | null;
 }
 
 export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables {

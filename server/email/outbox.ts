@@ -18,6 +18,8 @@ export interface QueueEmailInput {
   link: string;
   /** `ctx.clock.now()`: the e-mail becomes due at once. */
   now: Date;
+  /** The case the message is about, whoever it goes to: erasure deletes the case's messages by it. */
+  caseId?: string | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -40,6 +42,7 @@ export async function queueEmail(db: DbOrTrx, input: QueueEmailInput): Promise<{
     status: 'queued',
     created_at: input.now.toISOString(),
     sent_at: null,
+    case_id: input.caseId ?? null,
   };
   await deferInsert(db, 'email_outbox', [row], insertOutboxRows);
   await enqueueJob(db, {

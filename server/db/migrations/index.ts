@@ -22,6 +22,7 @@ import * as signInLinks from './2026_12_07_0021_sign_in_links.ts';
 import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organization.ts';
 import * as secondFactor from './2026_12_07_0023_second_factor.ts';
 import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
+import * as outboxCaseId from './2026_12_07_0025_outbox_case_id.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0022_accounts_per_organization': accountsPerOrganization,
   '2026_12_07_0023_second_factor': secondFactor,
   '2026_12_07_0024_single_sign_on': singleSignOn,
+  '2026_12_07_0025_outbox_case_id': outboxCaseId,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { HELD_STATES } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Db, DbOrTrx, Engine, Trx } from '../../db/database.ts';
 import type { Insertable } from 'kysely';
@@ -63,7 +64,7 @@ export const listOpenCasesAssignedTo = precompiled(
       ])
       .where('organization_id', '=', organizationId)
       .where('assigned_supporter_id', '=', supporterId)
-      .where('state', 'in', ['assigned', 'contacted', 'active'])
+      .where('state', 'in', HELD_STATES)
       .orderBy('assigned_at'),
   2,
 );
@@ -74,7 +75,7 @@ export async function countOpenCasesBySupporter(db: DbOrTrx, organizationId: str
     .selectFrom('cases')
     .select(['assigned_supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('organization_id', '=', organizationId)
-    .where('state', 'in', ['assigned', 'contacted', 'active'])
+    .where('state', 'in', HELD_STATES)
     .where('assigned_supporter_id', 'is not', null)
     .groupBy('assigned_supporter_id')
     .execute();
@@ -249,3 +250,8 @@ async function flushAudit(db: Db, queue: { pending: PendingAudit[]; flushing: bo
   queue.flushing = false;
 }
 
+/** A person's directory e-mail (a requester's or a supporter's), within the organisation. */
+export async function workEmailOfPerson(db: DbOrTrx, organizationId: string, personId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
+  return row?.work_email;
+}

@@ -4,3 +4,4 @@
  * More of the module's API moves behind this entry as the other modules stop reaching into its files.
  */
 export { fireCaseEvent, subscribeToCaseEvents, type CaseEventCause, type CaseSubscriber } from './case-events.ts';
+export { requesterAddresses, requesterEmail } from './requester-contact.ts';

@@ -1,7 +1,8 @@
+import { isOpen, OPEN_STATES } from '../../../shared/case-workflow.ts';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
-import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
+import type { CaseOrigin, CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
 import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
@@ -171,7 +172,7 @@ export async function createColleagueReferral(
     .select('id')
     .where('organization_id', '=', actor.organizationId)
     .where('requester_person_id', '=', colleague.id)
-    .where('state', 'in', ['new', 'offered', 'assigned', 'contacted', 'active'])
+    .where('state', 'in', OPEN_STATES)
     .executeTakeFirst();
   // Someone is already looking after this colleague: the answer is the same, nothing is added.
   if (open) return;
@@ -186,7 +187,7 @@ export async function createColleagueReferral(
 }
 
 export function assertOpenForWithdrawal(row: repo.CaseRow): void {
-  if (!['new', 'offered', 'assigned', 'contacted', 'active'].includes(row.state)) {
+  if (!isOpen(row.state as CaseState)) {
     throw new AppError('conflict', 'This request is already closed');
   }
 }

@@ -1,3 +1,4 @@
+import { HELD_STATES } from '../../../shared/case-workflow.ts';
 import { sql } from 'kysely';
 import { localDay } from '../../../shared/calendar-day.ts';
 import type { DbOrTrx } from '../../db/database.ts';
@@ -94,7 +95,7 @@ export async function loadCandidatesWithEmails(db: DbOrTrx, organizationId: stri
           .selectFrom('cases')
           .select(['assigned_supporter_id', (e) => e.fn.countAll<number>().as('n')])
           .where('organization_id', '=', organizationId)
-          .where('state', 'in', ['assigned', 'contacted', 'active'])
+          .where('state', 'in', HELD_STATES)
           .where('assigned_supporter_id', 'is not', null)
           .groupBy('assigned_supporter_id')
           .as('load'),

@@ -20,17 +20,16 @@ export function offerWindowMs(urgency: string): number {
   return urgency === 'today' ? HOUR / 2 : 4 * HOUR;
 }
 
-export async function emailPerson(ctx: AppContext, trx: Trx, organizationId: string, personId: string, template: EmailTemplate, link: string, knownEmail?: string) {
-  const to =
-    knownEmail ??
-    (await trx.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst())?.work_email;
-  if (to) await queueEmail(trx, { organizationId, to, template, link, now: ctx.clock.now() });
+/** A content-free message to a person about a case (the case id goes on the outbox row, for erasure). */
+export async function emailPerson(ctx: AppContext, trx: Trx, row: repo.CaseRow, personId: string, template: EmailTemplate, link: string, knownEmail?: string) {
+  const to = knownEmail ?? (await repo.workEmailOfPerson(trx, row.organization_id, personId));
+  if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template, link, now: ctx.clock.now(), caseId: row.id });
 }
 
 /** The program administrators (and director) hear when a request has nobody to go to. */
-export async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string) {
+export async function alertAdministrators(ctx: AppContext, trx: Trx, organizationId: string, caseId: string | null = null) {
   for (const to of await activeEmailsWithRoles(trx, organizationId, ['program_admin', 'program_director'])) {
-    await queueEmail(trx, { organizationId, to, template: 'attention_needed', link: '/app', now: ctx.clock.now() });
+    await queueEmail(trx, { organizationId, to, template: 'attention_needed', link: '/app', now: ctx.clock.now(), caseId });
   }
 }
 
@@ -45,7 +44,7 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
   const result = matchSupporters(request, loaded.candidates);
   if (!result.best) {
     await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.no_supporter_available', at: now.toISOString() });
-    await alertAdministrators(ctx, trx, row.organization_id);
+    await alertAdministrators(ctx, trx, row.organization_id, row.id);
     return row;
   }
   const supporterId = result.best.personId;
@@ -83,7 +82,7 @@ async function makeOffer(
   const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, extra);
   await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: offerExpiryDedupeKey(offer.id), now });
   await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
-  await emailPerson(ctx, trx, row.organization_id, supporterId, 'new_offer', '/app/offers', supporterEmail);
+  await emailPerson(ctx, trx, row, supporterId, 'new_offer', '/app/offers', supporterEmail);
   return offered;
 }
 
@@ -161,9 +160,9 @@ export const offerCascadeSubscriber: CaseSubscriber = {
     start_offer_cascade: async (ctx, trx, row, effect) =>
       (effect.preferSupporterId && (await offerToPreviousSupporter(ctx, trx, row, effect.preferSupporterId))) || (await offerToNextSupporter(ctx, trx, row)),
     notify: async (ctx, trx, row, effect) => {
-      if (effect.who === 'administrator') await alertAdministrators(ctx, trx, row.organization_id);
-      else if (effect.who === 'supporter') await emailPerson(ctx, trx, row.organization_id, effect.supporterId, 'case_update', '/app/cases');
-      else if (row.requester_person_id) await emailPerson(ctx, trx, row.organization_id, row.requester_person_id, 'case_update', '/app/requests');
+      if (effect.who === 'administrator') await alertAdministrators(ctx, trx, row.organization_id, row.id);
+      else if (effect.who === 'supporter') await emailPerson(ctx, trx, row, effect.supporterId, 'case_update', '/app/cases');
+      else if (row.requester_person_id) await emailPerson(ctx, trx, row, row.requester_person_id, 'case_update', '/app/requests');
     },
   },
 };

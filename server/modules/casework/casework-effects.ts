@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
-import type { CaseSubscriber } from '../cases/index.ts';
+import { requesterEmail, type CaseSubscriber } from '../cases/index.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { activeEmailsWithRoles } from '../people/people.repository.ts';
 import { findProgramSettings } from '../conversations/conversations.repository.ts';
@@ -12,15 +12,6 @@ import { followUpReminderJob } from './follow-up-reminder.job.ts';
  * The case effects of casework (casework's subscription to case events, in the transaction of the change).
  * Every message is content-free: a template and a link, nothing about the case (docs/product.md, C3).
  */
-
-const EMAIL_CONTACTS = new Set(['work_email', 'personal_email']);
-
-/** Where the requester reads e-mail: the address they gave, else their directory e-mail; none for a phone-only anonymous request. */
-export async function requesterEmail(trx: Trx, row: CaseRow): Promise<string | undefined> {
-  if (row.contact_method && EMAIL_CONTACTS.has(row.contact_method) && row.contact_value) return row.contact_value;
-  if (row.requester_person_id) return repo.workEmailOf(trx, row.organization_id, row.requester_person_id);
-  return undefined;
-}
 
 export async function scheduleFollowUpReminder(ctx: AppContext, trx: Trx, row: CaseRow, dueAt: string): Promise<void> {
   if (!row.assigned_supporter_id) return;
@@ -37,13 +28,13 @@ export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: CaseRow):
   if (!to) return;
   const now = ctx.clock.now();
   const token = await repo.createFeedbackToken(trx, row.organization_id, now.toISOString().slice(0, 7));
-  await queueEmail(trx, { organizationId: row.organization_id, to, template: 'feedback_request', link: `/feedback/${token}`, now });
+  await queueEmail(trx, { organizationId: row.organization_id, to, template: 'feedback_request', link: `/feedback/${token}`, now, caseId: row.id });
 }
 
 /** The public resources page; the e-mail itself says nothing. */
 export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
   const to = await requesterEmail(trx, row);
-  if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template: 'case_update', link: '/resources', now: ctx.clock.now() });
+  if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template: 'case_update', link: '/resources', now: ctx.clock.now(), caseId: row.id });
 }
 
 /**
@@ -53,11 +44,11 @@ export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow)
 export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
   const now = ctx.clock.now();
   for (const to of await activeEmailsWithRoles(trx, row.organization_id, ['program_director'])) {
-    await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now });
+    await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now, caseId: row.id });
   }
   // The back-up may have no account: the link is the program's public page with its support lines.
   const backup = (await findProgramSettings(trx, row.organization_id))?.crisis_backup_email;
-  if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now });
+  if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now, caseId: row.id });
 }
 
 /** Casework's part in what follows a case event (server/modules/cases/case-events.ts). */

@@ -20,7 +20,8 @@ import { workEmailOf } from '../casework/casework.repository.ts';
 import { assertNeutralInviteText, buildInvite, DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, isNeutralInviteText, newInviteUid } from '../scheduling/ics.ts';
 import * as repo from './conversations.repository.ts';
 import { DEFAULT_GUIDE_SECTIONS } from './default-guide.ts';
-import { notifyBoth, requesterEmailOf } from './meeting-notifications.ts';
+import { requesterEmail } from '../cases/index.ts';
+import { notifyBoth } from './meeting-notifications.ts';
 import { meetingReminderJob, REMINDER_OFFSETS } from './meeting-reminder.job.ts';
 
 type CaseRow = cases.CaseRow;
@@ -287,7 +288,7 @@ export async function requesterInvite(ctx: AppContext, actor: Actor, caseId: str
   const row = await requireOwnCase(ctx.db, actor, caseId);
   const meeting = await repo.findMeeting(ctx.db, row.organization_id, row.id, meetingId);
   if (!meeting) throw notFound();
-  const to = (await requesterEmailOf(ctx.db, row)) ?? (await workEmailOf(ctx.db, row.organization_id, actor.personId));
+  const to = (await requesterEmail(ctx.db, row)) ?? (await workEmailOf(ctx.db, row.organization_id, actor.personId));
   if (!to) throw notFound();
   return inviteFor(ctx, meeting, to);
 }

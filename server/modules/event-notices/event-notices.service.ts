@@ -1,3 +1,4 @@
+import { OPEN_STATES } from '../../../shared/case-workflow.ts';
 import type { z } from 'zod';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type {
@@ -25,7 +26,6 @@ export interface NoticeFiler {
   tokenId: string | null;
 }
 
-const OPEN_STATES = ['new', 'offered', 'assigned', 'contacted', 'active'];
 /** A clock a few minutes ahead in the reporting system is not an event "in the future". */
 const FUTURE_SKEW_MS = 5 * 60_000;
 const LIST_LIMIT = 200;

@@ -1,4 +1,4 @@
-import { isOpen } from '../../../shared/case-workflow.ts';
+import { HELD_STATES, isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -17,7 +17,6 @@ export interface NoticeOnOpenCase {
   actorPersonId: string | null;
 }
 
-const HELD_STATES = ['assigned', 'contacted', 'active'];
 
 /**
  * What a new notice changes for a case its person already had open, in the notice's transaction and
@@ -68,7 +67,7 @@ export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: s
     row = (await cases.findCase(trx, organizationId, caseId)) ?? row;
     page = page && row.assigned_supporter_id === null;
   }
-  if (row.assigned_supporter_id && HELD_STATES.includes(row.state) && notice.conflicted.has(row.assigned_supporter_id)) {
+  if (row.assigned_supporter_id && (HELD_STATES as readonly string[]).includes(row.state) && notice.conflicted.has(row.assigned_supporter_id)) {
     await audit('case.supporter_involved_in_event');
     await alertAdministrators(ctx, trx, organizationId);
   }

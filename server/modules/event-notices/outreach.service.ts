@@ -83,7 +83,7 @@ export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: case
   for (const row of rows) {
     const token = randomBytes(24).toString('base64url');
     invites.push({ token_hash: hashInviteToken(token), organization_id: row.organization_id, case_id: row.id, created_at: at, expires_at: expires, used_at: null });
-    await queueEmail(trx, { organizationId: row.organization_id, to: row.contact_value!, template: 'outreach_invite', link: `/o/${token}`, now });
+    await queueEmail(trx, { organizationId: row.organization_id, to: row.contact_value!, template: 'outreach_invite', link: `/o/${token}`, now, caseId: row.id });
   }
   await repo.insertOutreachInvites(trx, invites);
   return rows;

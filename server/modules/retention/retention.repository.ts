@@ -93,11 +93,6 @@ export async function unlinkRequesterFromCaseAudit(trx: Trx, caseId: string, per
   await trx.updateTable('case_audit').set({ actor_person_id: null }).where('case_id', '=', caseId).where('actor_person_id', '=', personId).execute();
 }
 
-export async function workEmailOf(db: DbOrTrx, organizationId: string, personId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
-  return row?.work_email;
-}
-
 /** The earliest start of another case of the same person that is not erased (its e-mails are not ours to delete). */
 export async function otherLiveCaseSince(db: DbOrTrx, organizationId: string, personId: string, exceptCaseId: string): Promise<string | undefined> {
   const row = await db
@@ -111,29 +106,48 @@ export async function otherLiveCaseSince(db: DbOrTrx, organizationId: string, pe
   return row?.since ?? undefined;
 }
 
-/**
- * Outbox rows a requester receives (feedback link, resource sheet, outreach invite, conversation
- * invites and reminders on the requester's link) to these addresses, created up to `createdBy`.
- */
-export function requesterMailQuery(db: DbOrTrx, organizationId: string, addresses: string[], createdBy: string) {
-  return db
-    .selectFrom('email_outbox')
-    .where('organization_id', '=', organizationId)
-    .where('to_address', 'in', addresses)
-    .where('created_at', '<=', createdBy)
-    .where((eb) => eb.or([eb('template', 'in', ['feedback_request', 'outreach_invite']), eb('link', 'in', ['/resources', '/app/requests'])]));
+/** Which of a case's messages erasure removes. */
+export interface CaseMail {
+  organizationId: string;
+  caseId: string;
+  /** For messages queued before outbox rows carried their case id (migration 0025): the requester's addresses… */
+  legacyAddresses: string[];
+  /** …and the latest creation time that can still be this case's (another live case of the person began then). */
+  legacyCreatedBy: string;
 }
 
-export async function countQueuedRequesterMail(db: DbOrTrx, organizationId: string, addresses: string[], createdBy: string): Promise<number> {
-  if (addresses.length === 0) return 0;
-  const row = await requesterMailQuery(db, organizationId, addresses, createdBy).select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirst();
+/**
+ * The case's messages: every outbox row carrying its id, whoever it went to. Rows from before
+ * migration 0025 carry none; for those, what a requester received (feedback link, resource sheet,
+ * outreach invite, conversation messages on the requester's link) at the requester's addresses.
+ */
+export function caseMailQuery(db: DbOrTrx, mail: CaseMail) {
+  return db
+    .selectFrom('email_outbox')
+    .where('organization_id', '=', mail.organizationId)
+    .where((eb) => {
+      const byId = eb('case_id', '=', mail.caseId);
+      if (mail.legacyAddresses.length === 0) return byId;
+      return eb.or([
+        byId,
+        eb.and([
+          eb('case_id', 'is', null),
+          eb('to_address', 'in', mail.legacyAddresses),
+          eb('created_at', '<=', mail.legacyCreatedBy),
+          eb.or([eb('template', 'in', ['feedback_request', 'outreach_invite']), eb('link', 'in', ['/resources', '/app/requests'])]),
+        ]),
+      ]);
+    });
+}
+
+export async function countQueuedCaseMail(db: DbOrTrx, mail: CaseMail): Promise<number> {
+  const row = await caseMailQuery(db, mail).select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** Deletes those outbox rows and returns their ids (their send jobs go too). */
-export async function deleteRequesterMail(trx: Trx, organizationId: string, addresses: string[], createdBy: string): Promise<string[]> {
-  if (addresses.length === 0) return [];
-  const rows = await requesterMailQuery(trx, organizationId, addresses, createdBy).select('id').execute();
+export async function deleteCaseMail(trx: Trx, mail: CaseMail): Promise<string[]> {
+  const rows = await caseMailQuery(trx, mail).select('id').execute();
   const ids = rows.map((r) => r.id);
   if (ids.length) await trx.deleteFrom('email_outbox').where('id', 'in', ids).execute();
   return ids;

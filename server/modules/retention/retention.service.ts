@@ -2,7 +2,8 @@ import { isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit, type CaseRow } from '../cases/cases.repository.ts';
+import { appendCaseAudit } from '../cases/cases.repository.ts';
+import { requesterAddresses } from '../cases/index.ts';
 import * as repo from './retention.repository.ts';
 
 /**
@@ -22,7 +23,6 @@ export const ERASURE_JOB_KINDS = ['case-erasure', 'retention-sweep'] as const;
 
 export type ErasureResult = 'erased' | 'not_due' | 'waiting_for_mail';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** When a finished case's identifying data is due to go. */
 export function erasureDueAt(closedAt: string, retentionDays: number): Date {
@@ -32,17 +32,6 @@ export function erasureDueAt(closedAt: string, retentionDays: number): Date {
 /** The latest end a record may have had to be due now: what a sweep lists. */
 export function endedByForErasure(now: Date, retentionDays: number): string {
   return new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-}
-
-async function requesterAddresses(trx: Trx, row: CaseRow): Promise<string[]> {
-  const addresses = new Set<string>();
-  const value = row.contact_value?.trim().toLowerCase();
-  if (value && EMAIL.test(value)) addresses.add(value);
-  if (row.requester_person_id) {
-    const work = await repo.workEmailOf(trx, row.organization_id, row.requester_person_id);
-    if (work) addresses.add(work.toLowerCase());
-  }
-  return [...addresses];
 }
 
 /**
@@ -56,12 +45,17 @@ export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string):
   const days = await repo.retentionDaysOf(trx, row.organization_id);
   if (erasureDueAt(row.closed_at, days).getTime() > now.getTime()) return 'not_due';
 
-  const addresses = await requesterAddresses(trx, row);
-  // Mail of another live case of the same person (created after it began) is not this case's.
+  // Mail of another live case of the same person (created after it began) is not this case's: that
+  // matters only for old messages without a case id.
   const otherSince = row.requester_person_id ? await repo.otherLiveCaseSince(trx, row.organization_id, row.requester_person_id, row.id) : undefined;
-  const mailCutoff = otherSince && otherSince < now.toISOString() ? otherSince : now.toISOString();
+  const mail: repo.CaseMail = {
+    organizationId: row.organization_id,
+    caseId: row.id,
+    legacyAddresses: await requesterAddresses(trx, row),
+    legacyCreatedBy: otherSince && otherSince < now.toISOString() ? otherSince : now.toISOString(),
+  };
   const inGrace = now.getTime() - Date.parse(row.closed_at) < CLOSING_MAIL_GRACE_MS;
-  if (inGrace && (await repo.countQueuedRequesterMail(trx, row.organization_id, addresses, mailCutoff)) > 0) return 'waiting_for_mail';
+  if (inGrace && (await repo.countQueuedCaseMail(trx, mail)) > 0) return 'waiting_for_mail';
 
   const at = now.toISOString();
   if (!(await repo.eraseCaseColumns(trx, row, at))) return 'not_due';
@@ -70,7 +64,7 @@ export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string):
     await repo.deleteNoticeLinksOf(trx, row.id, row.requester_person_id);
     await repo.unlinkRequesterFromCaseAudit(trx, row.id, row.requester_person_id);
   }
-  const outboxIds = await repo.deleteRequesterMail(trx, row.organization_id, addresses, mailCutoff);
+  const outboxIds = await repo.deleteCaseMail(trx, mail);
   await repo.deleteJobsNaming(trx, [row.id, ...recordIds, ...outboxIds], ERASURE_JOB_KINDS);
   // No actor, no detail: only that it happened and when.
   await appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.erased', at, ip: null });
