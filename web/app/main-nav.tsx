@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import type { Action } from '../../shared/permissions.ts';
+import { APP_PAGES, appPageUrl } from './app-pages.tsx';
 
 interface NavItem {
   to: string;
@@ -11,28 +12,10 @@ interface NavItem {
   program?: boolean;
 }
 
-/** The only place the app decides which sections exist; features do not add themselves. */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/app', label: 'Home', end: true },
-  { to: '/app/request', label: 'Ask for support', action: 'support.request' },
-  { to: '/app/requests', label: 'My requests', action: 'support.request' },
-  { to: '/app/offers', label: 'Offers', action: 'supporter.self' },
-  { to: '/app/cases', label: 'My cases', action: 'supporter.self' },
-  { to: '/app/account', label: 'My account' },
-  { to: '/app/resources', label: 'Resources', action: 'resources.read' },
-  { to: '/app/supporter-profile', label: 'My supporter profile', action: 'supporter.self' },
-  { to: '/app/on-call', label: 'On call', action: 'rota.self' },
-  { to: '/app/report-event', label: 'Report an event', action: 'events.report' },
-  { to: '/app/supporters', label: 'Supporters', program: true, action: 'supporters.manage' },
-  { to: '/app/board', label: 'Case board', program: true, action: 'cases.manage' },
-  { to: '/app/event-notices', label: 'Event notices', program: true, action: 'events.manage' },
-  { to: '/app/on-call/rota', label: 'On-call rota', program: true, action: 'rota.manage' },
-  { to: '/app/people', label: 'People', program: true, action: 'people.read' },
-  { to: '/app/import', label: 'Import roster', program: true, action: 'people.import' },
-  { to: '/app/organization', label: 'Organisation', program: true, action: 'organization.manage' },
-  { to: '/app/settings', label: 'Settings', program: true, action: 'settings.manage' },
-  { to: '/app/audit', label: 'Audit log', program: true, action: 'audit.read' },
-];
+/** The sections, in order, from the one list of pages (app-pages.tsx); features do not add themselves. */
+export const NAV_ITEMS: readonly NavItem[] = APP_PAGES.flatMap((page) =>
+  page.nav ? [{ to: appPageUrl(page), label: page.nav.label, action: page.action, end: page.path === '', program: page.nav.program ?? false }] : [],
+);
 
 export function visibleNavItems(actions: readonly string[]): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.action || actions.includes(item.action));

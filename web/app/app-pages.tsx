@@ -1,0 +1,62 @@
+import type { ComponentType, ReactNode } from 'react';
+import type { Action } from '../../shared/permissions.ts';
+
+/**
+ * Every page of the signed-in app, declared once: its address under /app, the action it needs (the
+ * same one the server requires of its API; without it the page looks like one that does not exist,
+ * as the API answers 404), how to load it, and where it is linked from. The router
+ * (web/app/router.tsx), the main navigation (main-nav.tsx) and the Settings tabs (settings-tabs.tsx)
+ * are all read from this list. Pages load on demand: this file imports none of them.
+ */
+export interface AppPage {
+  /** Under /app; '' is /app itself. */
+  path: string;
+  /** Undefined: anyone signed in. */
+  action?: Action;
+  load: () => Promise<ComponentType>;
+  /** A link in the main navigation; `program` puts it on the program row. */
+  nav?: { label: string; program?: boolean };
+  /** A tab of the Settings page. */
+  settingsTab?: string;
+}
+
+const withTabs = async (page: Promise<ComponentType<{ tabs: ReactNode }>>) => {
+  const [Page, { SettingsTabs }] = await Promise.all([page, import('./routes/settings-tabs.tsx')]);
+  return () => <Page tabs={<SettingsTabs />} />;
+};
+
+export const APP_PAGES: readonly AppPage[] = [
+  { path: '', load: async () => (await import('./routes/app-home.tsx')).AppHomeRoute, nav: { label: 'Home' } },
+  { path: 'request', action: 'support.request', load: async () => (await import('./routes/ask-for-support.tsx')).AskForSupportRoute, nav: { label: 'Ask for support' } },
+  { path: 'requests', action: 'support.request', load: async () => (await import('./routes/my-requests.tsx')).MyRequestsRoute, nav: { label: 'My requests' } },
+  { path: 'refer', action: 'support.request', load: async () => (await import('./routes/refer-colleague.tsx')).ReferColleagueRoute },
+  { path: 'offers', action: 'supporter.self', load: async () => (await import('./routes/offers.tsx')).OffersRoute, nav: { label: 'Offers' } },
+  { path: 'cases', action: 'supporter.self', load: async () => (await import('./routes/supporter-cases.tsx')).SupporterCasesRoute, nav: { label: 'My cases' } },
+  { path: 'cases/:id', action: 'supporter.self', load: async () => (await import('./routes/supporter-case.tsx')).SupporterCaseRoute },
+  { path: 'account', load: async () => (await import('./routes/account.tsx')).AccountRoute, nav: { label: 'My account' } },
+  { path: 'resources', action: 'resources.read', load: async () => (await import('./routes/resources.tsx')).ResourcesRoute, nav: { label: 'Resources' } },
+  { path: 'supporter-profile', action: 'supporter.self', load: async () => (await import('./routes/supporter-profile.tsx')).SupporterProfileRoute, nav: { label: 'My supporter profile' } },
+  { path: 'on-call', action: 'rota.self', load: async () => (await import('../features/on-call/pages.tsx')).OnCallPage, nav: { label: 'On call' } },
+  { path: 'report-event', action: 'events.report', load: async () => (await import('../features/event-notices/pages.tsx')).ReportEventPage, nav: { label: 'Report an event' } },
+  { path: 'supporters', action: 'supporters.manage', load: async () => (await import('./routes/supporters.tsx')).SupportersRoute, nav: { label: 'Supporters', program: true } },
+  { path: 'board', action: 'cases.manage', load: async () => (await import('../features/case-board/pages.tsx')).CaseBoardPage, nav: { label: 'Case board', program: true } },
+  { path: 'board/:id', action: 'cases.manage', load: async () => (await import('../features/case-board/pages.tsx')).CaseBoardCasePage },
+  { path: 'event-notices', action: 'events.manage', load: async () => (await import('../features/event-notices/pages.tsx')).EventNoticesPage, nav: { label: 'Event notices', program: true } },
+  { path: 'on-call/rota', action: 'rota.manage', load: async () => (await import('../features/on-call/pages.tsx')).OnCallRotaPage, nav: { label: 'On-call rota', program: true } },
+  { path: 'people', action: 'people.read', load: async () => (await import('./routes/people.tsx')).PeopleRoute, nav: { label: 'People', program: true } },
+  { path: 'people/:id', action: 'people.read', load: async () => (await import('./routes/person.tsx')).PersonRoute },
+  { path: 'import', action: 'people.import', load: async () => (await import('./routes/import-roster.tsx')).ImportRosterRoute, nav: { label: 'Import roster', program: true } },
+  { path: 'organization', action: 'organization.manage', load: async () => (await import('./routes/organization.tsx')).OrganizationRoute, nav: { label: 'Organisation', program: true } },
+  { path: 'settings', action: 'settings.manage', load: async () => (await import('./routes/settings.tsx')).SettingsRoute, nav: { label: 'Settings', program: true }, settingsTab: 'Program settings' },
+  {
+    path: 'settings/integrations',
+    action: 'tokens.manage',
+    load: () => withTabs(import('../features/event-notices/pages.tsx').then((m) => m.IntegrationTokensPage)),
+    settingsTab: 'Integrations',
+  },
+  { path: 'settings/sign-in', action: 'sso.configure', load: () => withTabs(import('../features/sso/pages.tsx').then((m) => m.SsoSettingsPage)), settingsTab: 'Sign-in' },
+  { path: 'outbox', action: 'cases.manage', load: async () => (await import('../features/outbox/pages.tsx')).OutboxPage },
+  { path: 'audit', action: 'audit.read', load: async () => (await import('../features/case-board/pages.tsx')).AuditLogPage, nav: { label: 'Audit log', program: true } },
+];
+
+export const appPageUrl = (page: AppPage) => (page.path ? `/app/${page.path}` : '/app');
