@@ -5,12 +5,12 @@ import { newId, nowIso } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword } from '../people/accounts.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword } from '../people/index.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { toSelf } from './me.repository.ts';
 import { signInStage } from './sign-in-stage.ts';
-import { passwordSignInAllowed } from '../sso/password-sign-in.ts';
+import { passwordSignInAllowed } from '../sso/index.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 

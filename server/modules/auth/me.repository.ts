@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/permissions.ts';
 import type { PeopleTable } from '../../db/schema.ts';
-import { toOrganization } from '../organization/organization.repository.ts';
-import { toPerson } from '../people/people.repository.ts';
+import { toOrganization } from '../organization/index.ts';
+import { toPerson } from '../people/index.ts';
 
 /**
  * What `/api/me` (asked on every page load) shows of the signed-in person and their organisation.

@@ -1,6 +1,6 @@
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
 
 /** Cases of the organisation in the given states, oldest first, with optional filters. */
 export async function listBoardCases(

@@ -11,7 +11,7 @@ import type { CaseOutcome, CaseState } from '../../../shared/schemas/case-vocabu
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { updateCaseIfState, type CaseRow } from './cases.repository.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
+import { findOrganization } from '../organization/index.ts';
 
 export function snapshotOf(row: CaseRow): CaseSnapshot {
   return {

@@ -9,13 +9,13 @@ import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { getPublicProgram } from '../organization/settings.service.ts';
-import { findOrganization, findOrganizationBySlug } from '../organization/organization.repository.ts';
+import { getPublicProgram } from '../organization/index.ts';
+import { findOrganization, findOrganizationBySlug } from '../organization/index.ts';
 import * as repo from './cases.repository.ts';
 import { offerToNextSupporter, prepareMatch } from './offer-cascade.ts';
-import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/first-contact-clock.ts';
-import { loadClocks } from '../service-levels/clocks.ts';
-import { startUrgentPaging } from '../paging/paging-chain.ts';
+import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/index.ts';
+import { loadClocks } from '../service-levels/index.ts';
+import { startUrgentPaging } from '../paging/index.ts';
 
 /** The directory facts matching needs, copied onto the case at intake. */
 async function requesterFacts(db: DbOrTrx, organizationId: string, personId: string) {

@@ -5,10 +5,10 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray, toBool } from '../../db/values.ts';
 import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
 import type { Modality } from '../../../shared/schemas/case-vocabulary.ts';
-import type { MatchRequest, SupporterCandidate } from '../matching/match.ts';
+import type { MatchRequest, SupporterCandidate } from '../matching/index.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { listOfferedSupporterIds } from './cases.repository.ts';
-import { listEventExclusions } from '../event-notices/event-notices.repository.ts';
+import { listEventExclusions } from '../event-notices/index.ts';
 
 /** How far up the reporting line matching looks (the same bound the line walk always had). */
 const MAX_MANAGER_DEPTH = 20;

@@ -4,15 +4,15 @@ import { queueEmail } from '../../email/outbox.ts';
 import { retirePendingJobs } from '../../jobs/jobs.repository.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { hardRuleViolation, matchSupporters } from '../matching/match.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
-import { activeEmailsWithRoles } from '../people/people.repository.ts';
+import { hardRuleViolation, matchSupporters } from '../matching/index.ts';
+import { findOrganization } from '../organization/index.ts';
+import { activeEmailsWithRoles } from '../people/index.ts';
 import type { CaseSubscriber } from './case-events.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import * as repo from './cases.repository.ts';
 import { offerExpiryDedupeKey, offerExpiryJob } from './offer-expiry.job.ts';
 import { buildMatchRequest, loadCandidatesWithEmails, type LoadedCandidates } from './match-input.ts';
-import type { MatchRequest } from '../matching/match.ts';
+import type { MatchRequest } from '../matching/index.ts';
 
 const HOUR = 3_600_000;
 /** How long a supporter has to answer an offer: 4 h, or 30 min when the requester needs someone today. */

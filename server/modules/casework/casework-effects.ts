@@ -2,9 +2,9 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requesterEmail, type CaseSubscriber } from '../cases/index.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
-import { activeEmailsWithRoles } from '../people/people.repository.ts';
-import { findProgramSettings } from '../conversations/conversations.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
+import { activeEmailsWithRoles } from '../people/index.ts';
+import { findProgramSettings } from '../conversations/index.ts';
 import * as repo from './casework.repository.ts';
 import { followUpReminderJob } from './follow-up-reminder.job.ts';
 

@@ -18,7 +18,7 @@ import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.
 import type { AppContext } from '../../lib/context.ts';
 import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
-import { getMyRequest } from '../cases/case-views.service.ts';
+import { getMyRequest } from '../cases/index.ts';
 import * as service from './casework.service.ts';
 import { OUTREACH_TEMPLATES } from './outreach-templates.ts';
 

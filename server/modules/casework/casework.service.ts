@@ -1,4 +1,4 @@
-import { snapshotOf } from '../cases/case-transition.ts';
+import { snapshotOf } from '../cases/index.ts';
 import { allowedCloseOutcomes, allowedEvents } from '../../../shared/case-workflow.ts';
 import type { SupporterCaseSchema } from '../../../shared/schemas/case.ts';
 import type { CaseOutcome } from '../../../shared/schemas/case-vocabulary.ts';
@@ -16,13 +16,13 @@ import { newId, parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import * as cases from '../cases/cases.repository.ts';
+import * as cases from '../cases/index.ts';
 import { fireCaseEvent } from '../cases/index.ts';
-import { findOrganization, listSupportLines } from '../organization/organization.repository.ts';
-import { toResource } from '../resources/resources.repository.ts';
+import { findOrganization, listSupportLines } from '../organization/index.ts';
+import { toResource } from '../resources/index.ts';
 import * as repo from './casework.repository.ts';
 import { localDay } from '../../../shared/calendar-day.ts';
-import { firstContactTimes } from '../service-levels/first-contact-clock.ts';
+import { firstContactTimes } from '../service-levels/index.ts';
 
 type CaseRow = cases.CaseRow;
 

@@ -3,7 +3,7 @@ import { isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import { defineJob } from '../../jobs/define.ts';
 import { queueEmail } from '../../email/outbox.ts';
-import { findCase } from '../cases/cases.repository.ts';
+import { findCase } from '../cases/index.ts';
 import { workEmailOf } from './casework.repository.ts';
 
 /**

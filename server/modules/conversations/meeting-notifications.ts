@@ -2,9 +2,9 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
 import { requesterEmail } from '../cases/index.ts';
-import { workEmailOf } from '../casework/casework.repository.ts';
+import { workEmailOf } from '../casework/index.ts';
 
 /** Links in e-mails: an app path, never a record id (the calendar file is fetched signed in). */
 export const SUPPORTER_LINK = '/app/cases';

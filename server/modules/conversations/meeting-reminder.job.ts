@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/define.ts';
-import { findCase } from '../cases/cases.repository.ts';
+import { findCase } from '../cases/index.ts';
 import { findMeetingById } from './conversations.repository.ts';
 import { notifyBoth } from './meeting-notifications.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../lib/context.ts';
-import * as cases from '../cases/cases.repository.ts';
+import * as cases from '../cases/index.ts';
 import { fireCaseEvent } from '../cases/index.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import { fileNotice } from './event-notices.service.ts';

@@ -2,11 +2,11 @@ import { HELD_STATES, isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
-import * as cases from '../cases/cases.repository.ts';
+import * as cases from '../cases/index.ts';
 import { fireCaseEvent } from '../cases/index.ts';
-import { alertAdministrators, shortenPendingOfferWindow } from '../cases/offer-cascade.ts';
-import { awaitsFirstContact } from '../service-levels/clocks.ts';
-import { hastenFirstContactClock } from '../service-levels/first-contact-clock.ts';
+import { alertAdministrators, shortenPendingOfferWindow } from '../cases/index.ts';
+import { awaitsFirstContact } from '../service-levels/index.ts';
+import { hastenFirstContactClock } from '../service-levels/index.ts';
 import * as repo from './event-notices.repository.ts';
 
 /** A new notice as it bears on a case its person already had open. */

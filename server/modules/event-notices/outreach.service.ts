@@ -4,12 +4,12 @@ import { newId } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import * as cases from '../cases/cases.repository.ts';
-import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/match-input.ts';
+import * as cases from '../cases/index.ts';
+import { buildMatchRequest, loadCandidatesWithEmails } from '../cases/index.ts';
 import { fireCaseEvent } from '../cases/index.ts';
-import { offerToNextSupporter, type PreparedMatch } from '../cases/offer-cascade.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
-import { scheduleFirstContactClocks } from '../service-levels/first-contact-clock.ts';
+import { offerToNextSupporter, type PreparedMatch } from '../cases/index.ts';
+import { findOrganization } from '../organization/index.ts';
+import { scheduleFirstContactClocks } from '../service-levels/index.ts';
 import * as repo from './event-notices.repository.ts';
 
 /** The one-click "no thanks" link stays usable for a month; after that the page says so kindly. */

@@ -4,8 +4,8 @@ import { queueEmail } from '../../email/outbox.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { getConversationSettings } from '../conversations/conversations.service.ts';
-import { buildInvite, isNeutralInviteText } from '../scheduling/ics.ts';
+import { getConversationSettings } from '../conversations/index.ts';
+import { buildInvite, isNeutralInviteText } from '../scheduling/index.ts';
 import * as repo from './group-debriefs.repository.ts';
 
 /**

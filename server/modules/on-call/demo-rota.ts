@@ -1,7 +1,7 @@
 import { localDay } from '../../../shared/calendar-day.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
+import { findOrganization } from '../organization/index.ts';
 import * as repo from './on-call.repository.ts';
 
 const DAY_MS = 86_400_000;

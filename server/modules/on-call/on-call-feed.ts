@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { appOrigin } from '../../email/outbox.ts';
-import { assertNeutralInviteText } from '../scheduling/ics.ts';
+import { assertNeutralInviteText } from '../scheduling/index.ts';
 import * as repo from './on-call.repository.ts';
 import { loadRotaFor } from './on-call.service.ts';
 

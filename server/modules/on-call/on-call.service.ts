@@ -19,8 +19,8 @@ import { newId, parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { findOrganization } from '../organization/index.ts';
 import * as repo from './on-call.repository.ts';
 
 const HOUR_MS = 3_600_000;

@@ -16,7 +16,7 @@ import { newId, nowIso } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
 import { listDepartments, listProfessions, listSites } from './organization.repository.ts';
 
 export async function getStructure(ctx: AppContext, actor: Actor): Promise<OrganizationStructure> {

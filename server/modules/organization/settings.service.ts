@@ -4,8 +4,8 @@ import { nowIso, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { assertRecentlyVerified } from '../auth/step-up.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { assertRecentlyVerified } from '../auth/index.ts';
 import {
   findOrganization,
   findOrganizationBySlug,

@@ -4,9 +4,9 @@ import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
 import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit, findCase, type CaseRow } from '../cases/cases.repository.ts';
-import { whoIsOnCall } from '../on-call/on-call.service.ts';
-import { awaitsFirstContact } from '../service-levels/clocks.ts';
+import { appendCaseAudit, findCase, type CaseRow } from '../cases/index.ts';
+import { whoIsOnCall } from '../on-call/index.ts';
+import { awaitsFirstContact } from '../service-levels/index.ts';
 import { emailPageSender, webhookPageSender } from './page-sender.ts';
 import * as repo from './paging.repository.ts';
 

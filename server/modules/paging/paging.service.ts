@@ -2,8 +2,8 @@ import { PagingStepSchema, type Page, type PagingSettings } from '../../../share
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { appendCaseAudit } from '../cases/cases.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { appendCaseAudit } from '../cases/index.ts';
 import { webhookHostAllowed } from './page-sender.ts';
 import { loadPagingConfig } from './paging-chain.ts';
 import * as repo from './paging.repository.ts';

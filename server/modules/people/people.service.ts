@@ -13,12 +13,12 @@ import { queueEmail } from '../../email/outbox.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { resetSecondFactor } from '../auth/second-factor.service.ts';
-import { deleteSessionsOfPerson } from '../auth/sessions.repository.ts';
-import { deleteUnusedSignInLinks } from '../auth/sign-in-links.repository.ts';
-import { issueSignInLink } from '../auth/sign-in-links.service.ts';
-import { assertRecentlyVerified } from '../auth/step-up.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { resetSecondFactor } from '../auth/index.ts';
+import { deleteSessionsOfPerson } from '../auth/index.ts';
+import { deleteUnusedSignInLinks } from '../auth/index.ts';
+import { issueSignInLink } from '../auth/index.ts';
+import { assertRecentlyVerified } from '../auth/index.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
 

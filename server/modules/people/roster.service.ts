@@ -6,9 +6,9 @@ import { newId, nowIso, parseJsonArray, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { deleteSessionsOfPerson } from '../auth/sessions.repository.ts';
-import { listDepartments, listProfessions } from '../organization/organization.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { deleteSessionsOfPerson } from '../auth/index.ts';
+import { listDepartments, listProfessions } from '../organization/index.ts';
 import * as repo from './roster.repository.ts';
 import { checkManagers, nameIndex, readRosterCsv, validateRoster, type RosterRow } from './roster.parse.ts';
 

@@ -4,7 +4,7 @@ import { newId, nowIso } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
 import * as repo from './resources.repository.ts';
 
 export async function listResources(ctx: AppContext, actor: Actor): Promise<Resource[]> {

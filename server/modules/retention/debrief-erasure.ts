@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { hashDebriefToken } from '../group-debriefs/debrief-invites.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { hashDebriefToken } from '../group-debriefs/index.ts';
 import * as repo from './debrief-erasure.repository.ts';
 import { deleteJobsNaming, listOrganizationRetention, retentionDaysOf } from './retention.repository.ts';
 import { CLOSING_MAIL_GRACE_MS, ERASURE_JOB_KINDS, endedByForErasure, erasureDueAt } from './retention.service.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { TERMINAL_STATES } from '../../../shared/case-workflow.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
 
 /**
  * The queries of erasure (docs/decisions/007-retention-and-erasure.md). Every table that holds

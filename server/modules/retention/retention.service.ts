@@ -2,7 +2,7 @@ import { isOpen } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit } from '../cases/cases.repository.ts';
+import { appendCaseAudit } from '../cases/index.ts';
 import { requesterAddresses } from '../cases/index.ts';
 import * as repo from './retention.repository.ts';
 

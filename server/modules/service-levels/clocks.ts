@@ -4,7 +4,7 @@ import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type CaseState, type Urgency 
 import { DEFAULT_ESCALATION_PERCENT, defaultTarget } from '../../../shared/schemas/service-levels.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray } from '../../db/values.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
 import * as repo from './service-levels.repository.ts';
 
 /** A program's clock settings as in force now: its calendar, escalation share and every target. */

@@ -3,8 +3,8 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit, findCase, type CaseRow } from '../cases/cases.repository.ts';
-import { activeEmailsWithRoles } from '../people/people.repository.ts';
+import { appendCaseAudit, findCase, type CaseRow } from '../cases/index.ts';
+import { activeEmailsWithRoles } from '../people/index.ts';
 import { awaitsFirstContact } from './clocks.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { retirePendingJobs } from '../../jobs/jobs.repository.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { findCase, type CaseRow } from '../cases/cases.repository.ts';
+import { findCase, type CaseRow } from '../cases/index.ts';
 import { awaitsFirstContact, clockTimes, loadClocks, roundStartOf, timeToFirstContact, type ProgramClocks } from './clocks.ts';
 import { breachDedupeKey, escalationDedupeKey, firstContactBreachJob, legacyClockKeys } from './first-contact-clock.job.ts';
 import * as repo from './service-levels.repository.ts';

@@ -1,6 +1,6 @@
 import { CASE_ORIGINS, URGENCIES } from '../../../shared/schemas/case-vocabulary.ts';
 import type { ServiceLevels, ServiceLevelsInput } from '../../../shared/schemas/service-levels.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { loadClocks, targetOf, type ProgramClocks } from './clocks.ts';

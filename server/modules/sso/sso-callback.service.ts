@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { parseJsonArray } from '../../db/values.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
-import { startSession } from '../auth/auth.service.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
+import { startSession } from '../auth/index.ts';
+import { findOrganization } from '../organization/index.ts';
 import { discoverProvider, exchangeCode, type VerifiedIdentity } from './oidc-client.ts';
 import { consumePendingLogin, findPendingLogin, takePendingLoginOfBrowser } from './pending-logins.repository.ts';
 import { providerCheckedSecondFactor } from './provider-mfa.ts';

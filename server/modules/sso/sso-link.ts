@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { insertAccount } from '../people/accounts.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { insertAccount } from '../people/index.ts';
 import type { VerifiedIdentity } from './oidc-client.ts';
 import { SsoRefusal } from './sso-refusal.ts';
 import {

@@ -1,7 +1,7 @@
 import type { SsoRefusalCode } from '../../../shared/schemas/sso.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { RequestOrigin } from '../../lib/context.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
 
 /**
  * A single sign-on that does not go ahead. `code` is what the person is shown (a page per code in

@@ -4,8 +4,8 @@ import { appOrigin } from '../../email/outbox.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findOrganizationBySlug } from '../organization/organization.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { findOrganizationBySlug } from '../organization/index.ts';
 import { clientSecretFromEnv } from './client-secret.ts';
 import { findSsoSettings, onlyOrganization, upsertSsoSettings } from './sso-settings.repository.ts';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { toBool } from '../../db/values.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
-import { findOrganizationBySlug } from '../organization/organization.repository.ts';
+import { findOrganizationBySlug } from '../organization/index.ts';
 import { clientSecretFromEnv } from './client-secret.ts';
 import { buildAuthorizationRequest, discoverProvider } from './oidc-client.ts';
 import { insertPendingLogin } from './pending-logins.repository.ts';

@@ -12,8 +12,8 @@ import { nowIso, parseJsonArray, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { findOrganization } from '../organization/organization.repository.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { findOrganization } from '../organization/index.ts';
 import * as repo from './supporters.repository.ts';
 import { localDay } from '../../../shared/calendar-day.ts';
 
