@@ -35,6 +35,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noWeb, noTest] }] },
   },
   {
+    // A module uses another only through that module's index.ts (docs/architecture.md, "Which module
+    // may import which"); test/architecture.test.ts shows this rule failing and checks for cycles.
+    files: ['server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noWeb,
+            noTest,
+            { regex: '^\\.\\./[^./][^/]*/(?!index\\.ts$)', message: 'Use the other module through its index.ts.' },
+            { regex: '^\\./[^./][^/]*/(?!index\\.ts$)', message: 'Use the module through its index.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // String-built SQL is how injections happen: only Kysely's tagged `sql` template is allowed.
     files: ['server/**/*.ts'],
     rules: {

@@ -1,9 +1,8 @@
-import { subscribeToCaseEvents } from './cases/index.ts';
-import { offerCascadeSubscriber } from './cases/offer-cascade.ts';
-import { caseworkSubscriber } from './casework/casework-effects.ts';
-import { conversationsSubscriber } from './conversations/conversations-case-subscriber.ts';
-import { retentionSubscriber } from './retention/retention-case-subscriber.ts';
-import { serviceLevelsSubscriber } from './service-levels/service-levels-case-subscriber.ts';
+import { offerCascadeSubscriber, subscribeToCaseEvents } from './cases/index.ts';
+import { caseworkSubscriber } from './casework/index.ts';
+import { conversationsSubscriber } from './conversations/index.ts';
+import { retentionSubscriber } from './retention/index.ts';
+import { serviceLevelsSubscriber } from './service-levels/index.ts';
 
 /**
  * Who acts when a case moves (server/modules/cases/case-events.ts), in the order they act: service

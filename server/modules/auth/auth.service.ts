@@ -10,7 +10,7 @@ import { findAccountById, findAccountsForSignIn, recordLogin, setAccountPassword
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { toSelf } from './me.repository.ts';
 import { signInStage } from './sign-in-stage.ts';
-import { passwordSignInAllowed } from '../sso/index.ts';
+import { passwordSignInAllowed } from './password-sign-in.ts';
 import * as sessions from './sessions.repository.ts';
 import { countSignInAttempt, signInSucceeded } from './throttle.ts';
 

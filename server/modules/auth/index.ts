@@ -7,4 +7,3 @@ export { resetSecondFactor } from './second-factor.service.ts';
 export { deleteSessionsOfPerson } from './sessions.repository.ts';
 export { deleteUnusedSignInLinks } from './sign-in-links.repository.ts';
 export { issueSignInLink } from './sign-in-links.service.ts';
-export { assertRecentlyVerified } from './step-up.ts';

@@ -9,7 +9,7 @@ import * as factors from './second-factor.repository.ts';
 import { deleteSessionsOfAccount } from './sessions.repository.ts';
 import { findAccountById } from '../people/index.ts';
 import { verifyPassword } from './passwords.ts';
-import { assertRecentlyVerified } from './step-up.ts';
+import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import { countSignInAttempt } from './throttle.ts';
 import { clearThrottle } from './throttle.repository.ts';
 import { acceptedTotpStep, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpQrSvg, totpUri } from './totp.ts';

@@ -2,4 +2,4 @@
  * The casework module's public entry: other modules import from here only (docs/architecture.md,
  * "Which module may import which"). Each name is here because another module uses it.
  */
-export { workEmailOf } from './casework.repository.ts';
+export { caseworkSubscriber } from './casework-effects.ts';

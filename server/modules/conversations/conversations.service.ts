@@ -16,11 +16,10 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import * as cases from '../cases/index.ts';
-import { workEmailOf } from '../casework/index.ts';
 import { assertNeutralInviteText, buildInvite, DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, isNeutralInviteText, newInviteUid } from '../scheduling/index.ts';
 import * as repo from './conversations.repository.ts';
 import { DEFAULT_GUIDE_SECTIONS } from './default-guide.ts';
-import { requesterEmail } from '../cases/index.ts';
+import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
 import { notifyBoth } from './meeting-notifications.ts';
 import { meetingReminderJob, REMINDER_OFFSETS } from './meeting-reminder.job.ts';
 
@@ -274,7 +273,7 @@ export async function supporterInvite(ctx: AppContext, actor: Actor, caseId: str
   const row = await requireAssignedCase(ctx.db, actor, caseId);
   const meeting = await repo.findMeeting(ctx.db, row.organization_id, row.id, meetingId);
   if (!meeting) throw notFound();
-  const to = await workEmailOf(ctx.db, row.organization_id, actor.personId);
+  const to = await workEmailOfPerson(ctx.db, row.organization_id, actor.personId);
   if (!to) throw notFound();
   return inviteFor(ctx, meeting, to);
 }
@@ -288,7 +287,7 @@ export async function requesterInvite(ctx: AppContext, actor: Actor, caseId: str
   const row = await requireOwnCase(ctx.db, actor, caseId);
   const meeting = await repo.findMeeting(ctx.db, row.organization_id, row.id, meetingId);
   if (!meeting) throw notFound();
-  const to = (await requesterEmail(ctx.db, row)) ?? (await workEmailOf(ctx.db, row.organization_id, actor.personId));
+  const to = (await requesterEmail(ctx.db, row)) ?? (await workEmailOfPerson(ctx.db, row.organization_id, actor.personId));
   if (!to) throw notFound();
   return inviteFor(ctx, meeting, to);
 }

@@ -4,3 +4,4 @@
  */
 export { findProgramSettings } from './conversations.repository.ts';
 export { getConversationSettings } from './conversations.service.ts';
+export { conversationsSubscriber } from './conversations-case-subscriber.ts';

@@ -3,8 +3,7 @@ import { queueEmail } from '../../email/outbox.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { CaseRow } from '../cases/index.ts';
-import { requesterEmail } from '../cases/index.ts';
-import { workEmailOf } from '../casework/index.ts';
+import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
 
 /** Links in e-mails: an app path, never a record id (the calendar file is fetched signed in). */
 export const SUPPORTER_LINK = '/app/cases';
@@ -13,7 +12,7 @@ export const REQUESTER_LINK = '/app/requests';
 /** Content-free e-mails to both parties: "something to look at" and a link, nothing else. */
 export async function notifyBoth(ctx: AppContext, trx: Trx, row: CaseRow, supporterId: string, template: EmailTemplate): Promise<void> {
   const now = ctx.clock.now();
-  const supporter = await workEmailOf(trx, row.organization_id, supporterId);
+  const supporter = await workEmailOfPerson(trx, row.organization_id, supporterId);
   if (supporter) await queueEmail(trx, { organizationId: row.organization_id, to: supporter, template, link: SUPPORTER_LINK, now, caseId: row.id });
   const requester = await requesterEmail(trx, row);
   if (requester && requester.toLowerCase() !== supporter?.toLowerCase()) {

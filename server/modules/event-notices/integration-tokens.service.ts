@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as repo from './event-notices.repository.ts';
-import { assertRecentlyVerified } from '../auth/index.ts';
+import { assertRecentlyVerified } from '../../lib/step-up.ts';
 
 /** Who called an integration route: a live token of one organisation. */
 export interface IntegrationCaller {

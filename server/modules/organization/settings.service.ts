@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
-import { assertRecentlyVerified } from '../auth/index.ts';
+import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import {
   findOrganization,
   findOrganizationBySlug,

@@ -18,7 +18,7 @@ import { resetSecondFactor } from '../auth/index.ts';
 import { deleteSessionsOfPerson } from '../auth/index.ts';
 import { deleteUnusedSignInLinks } from '../auth/index.ts';
 import { issueSignInLink } from '../auth/index.ts';
-import { assertRecentlyVerified } from '../auth/index.ts';
+import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
 

@@ -5,3 +5,4 @@
 export { awaitsFirstContact, dueTimeOf, loadClocks, type ProgramClocks } from './clocks.ts';
 export { firstContactTimes, hastenFirstContactClock, scheduleFirstContactClocks, scheduleNewCaseBreachCheck, withFirstContactClock } from './first-contact-clock.ts';
 export { firstContactsSinceReopen } from './service-levels.repository.ts';
+export { serviceLevelsSubscriber } from './service-levels-case-subscriber.ts';

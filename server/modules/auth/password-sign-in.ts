@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../db/database.ts';
-import { passwordSignInRule } from './sso-settings.repository.ts';
+import { passwordSignInRule } from './sign-in-policy.repository.ts';
 
 /**
  * Called by the password sign-in for the account the e-mail found (or none): false when the

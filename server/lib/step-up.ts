@@ -1,6 +1,6 @@
-import type { Actor } from '../../lib/actor.ts';
-import type { AppContext } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor } from './actor.ts';
+import type { AppContext } from './context.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Changes that widen someone's reach (roles, integration tokens, retention, exports, a person's

@@ -1,5 +1,0 @@
-/**
- * The sso module's public entry: other modules import from here only (docs/architecture.md,
- * "Which module may import which"). Each name is here because another module uses it.
- */
-export { passwordSignInAllowed } from './password-sign-in.ts';
