@@ -22,7 +22,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noServer, noWeb, noTest, { group: ['node:*'], message: 'shared/ runs in the browser too.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noServer, noWeb, noTest, { group: ['node:*'], message: 'shared/ runs in the browser too.' }] },
+      ],
     },
   },
   {
@@ -58,7 +61,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='raw'][callee.object.name='sql']", message: 'sql.raw() builds SQL from strings; use sql`` with parameters.' },
+        {
+          selector: "CallExpression[callee.property.name='raw'][callee.object.name='sql']",
+          message: 'sql.raw() builds SQL from strings; use sql`` with parameters.',
+        },
       ],
     },
   },
@@ -68,9 +74,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'it', property: 'only' }, { object: 'it', property: 'skip' },
-        { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' },
-        { object: 'test', property: 'only' }, { object: 'test', property: 'skip' },
+        { object: 'it', property: 'only' },
+        { object: 'it', property: 'skip' },
+        { object: 'describe', property: 'only' },
+        { object: 'describe', property: 'skip' },
+        { object: 'test', property: 'only' },
+        { object: 'test', property: 'skip' },
       ],
     },
   },

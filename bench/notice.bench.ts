@@ -84,11 +84,17 @@ async function benchEngine(database: DatabaseHandle): Promise<EngineFigures> {
     await buildPerson(trx, clock, org.id, { roles: ['staff_member', 'event_reporter'], password: PASSWORD, email: 'reporter@bench.test' });
     const staff: string[] = [];
     for (let i = 0; i < ROUNDS * INVOLVED; i++) {
-      staff.push((await buildPerson(trx, clock, org.id, { email: `staff${i}@bench.test`, firstName: `Staff${i}`, departmentId: department })).email);
+      staff.push(
+        (await buildPerson(trx, clock, org.id, { email: `staff${i}@bench.test`, firstName: `Staff${i}`, departmentId: department })).email,
+      );
     }
     const supporters = new Set<string>();
     for (let i = 0; i < SUPPORTERS; i++) {
-      const p = await buildPerson(trx, clock, org.id, { email: `peer${i}@bench.test`, firstName: `Peer${i}`, roles: ['staff_member', 'peer_supporter'] });
+      const p = await buildPerson(trx, clock, org.id, {
+        email: `peer${i}@bench.test`,
+        firstName: `Peer${i}`,
+        roles: ['staff_member', 'peer_supporter'],
+      });
       await buildSupporterProfile(trx, clock, org.id, p.id, { capacity: 1000 });
       supporters.add(p.email);
     }
@@ -100,11 +106,20 @@ async function benchEngine(database: DatabaseHandle): Promise<EngineFigures> {
   const appUrl = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
   const runner = startJobRunner(built.ctx, appJobs, { pollMs: POLL_MS });
 
-  const login = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'reporter@bench.test', password: PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.split('=')[0]!.endsWith('peerline_session'));
+  const login = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'reporter@bench.test', password: PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.split('=')[0]!.endsWith('peerline_session'));
   if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status}`);
   const headers = { 'content-type': 'application/json', cookie, origin: appUrl };
-  const triggers = (await (await fetch(`${appUrl}/api/event-triggers`, { headers })).json()) as { triggers: { id: string; active: boolean }[] };
+  const triggers = (await (await fetch(`${appUrl}/api/event-triggers`, { headers })).json()) as {
+    triggers: { id: string; active: boolean }[];
+  };
   const triggerId = triggers.triggers.find((t) => t.active)?.id;
   if (!triggerId) throw new Error('no trigger');
 
@@ -138,11 +153,18 @@ async function benchEngine(database: DatabaseHandle): Promise<EngineFigures> {
     const response = await fetch(`${appUrl}/api/event-notices`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ occurredAt: new Date(Date.now() - 3_600_000).toISOString(), triggerId, departmentId: world.department, urgent: false, involved: involved.map((workEmail) => ({ workEmail })) }),
+      body: JSON.stringify({
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        triggerId,
+        departmentId: world.department,
+        urgent: false,
+        involved: involved.map((workEmail) => ({ workEmail })),
+      }),
     });
     const receipt = (await response.json()) as { offeredCount: number };
     const filingMs = performance.now() - start;
-    if (response.status !== 201 || receipt.offeredCount !== INVOLVED) throw new Error(`filing failed: ${response.status} ${JSON.stringify(receipt)}`);
+    if (response.status !== 201 || receipt.offeredCount !== INVOLVED)
+      throw new Error(`filing failed: ${response.status} ${JSON.stringify(receipt)}`);
 
     // Stored, matched and notification queued: all of it was committed before the receipt.
     const cases = await db
@@ -153,13 +175,24 @@ async function benchEngine(database: DatabaseHandle): Promise<EngineFigures> {
       .where('cases.origin', '=', 'event_outreach')
       .execute();
     const casesOffered = cases.filter((c) => c.state === 'offered').length;
-    const queued = await db.selectFrom('email_outbox').select('to_address').where('template', '=', 'new_offer').where('created_at', '>=', filedAt).execute();
+    const queued = await db
+      .selectFrom('email_outbox')
+      .select('to_address')
+      .where('template', '=', 'new_offer')
+      .where('created_at', '>=', filedAt)
+      .execute();
     const queuedForSupporters = queued.filter((q) => world.supporters.has(q.to_address)).length;
 
     const supporterMails = () => arrivals.slice(mark).filter((a) => world.supporters.has(a.to));
     await waitFor(() => supporterMails().length >= queuedForSupporters, 60_000);
     const times = supporterMails().map((a) => a.at - start);
-    rounds.push({ filingMs, casesOffered, queuedForSupporters, firstSupporterMailMs: Math.min(...times), lastSupporterMailMs: Math.max(...times) });
+    rounds.push({
+      filingMs,
+      casesOffered,
+      queuedForSupporters,
+      firstSupporterMailMs: Math.min(...times),
+      lastSupporterMailMs: Math.max(...times),
+    });
   }
 
   await runner.stop();
@@ -175,17 +208,23 @@ function report(f: EngineFigures): void {
   const first = median(f.rounds.map((r) => r.firstSupporterMailMs));
   const last = median(f.rounds.map((r) => r.lastSupporterMailMs));
   const allOffered = f.rounds.every((r) => r.casesOffered === INVOLVED && r.queuedForSupporters === INVOLVED);
-  console.log(`\n${f.engine}: a notice naming ${INVOLVED} staff, ${SUPPORTERS} supporters, median of ${ROUNDS} rounds, job runner polling every ${POLL_MS} ms`);
+  console.log(
+    `\n${f.engine}: a notice naming ${INVOLVED} staff, ${SUPPORTERS} supporters, median of ${ROUNDS} rounds, job runner polling every ${POLL_MS} ms`,
+  );
   console.log(`  baseline A: ${INVOLVED} bare case inserts, one transaction  ${fmt(bare).padStart(9)}`);
   console.log(`  baseline B: one e-mail straight to the SMTP server       ${fmt(mail).padStart(9)}`);
   console.log(
     `  filing (POST → receipt; ${INVOLVED} cases stored, offered, e-mail queued) ${fmt(filing).padStart(9)}  ${(filing / bare).toFixed(1)}× A  ` +
       `target < ${TARGET_MS} ms: ${filing < TARGET_MS && allOffered ? 'met' : 'NOT met'}`,
   );
-  console.log(`  cases offered / supporter e-mails queued per round: ${f.rounds.map((r) => `${r.casesOffered}/${r.queuedForSupporters}`).join(', ')}`);
+  console.log(
+    `  cases offered / supporter e-mails queued per round: ${f.rounds.map((r) => `${r.casesOffered}/${r.queuedForSupporters}`).join(', ')}`,
+  );
   console.log(`  notice → first supporter e-mail at the SMTP server      ${fmt(first).padStart(9)}  ${(first / mail).toFixed(1)}× B`);
   console.log(`  notice → last supporter e-mail at the SMTP server       ${fmt(last).padStart(9)}  ${(last / mail).toFixed(1)}× B`);
-  console.log(`  per round (filing / first / last): ${f.rounds.map((r) => `${fmt(r.filingMs)} / ${fmt(r.firstSupporterMailMs)} / ${fmt(r.lastSupporterMailMs)}`).join('; ')}`);
+  console.log(
+    `  per round (filing / first / last): ${f.rounds.map((r) => `${fmt(r.filingMs)} / ${fmt(r.firstSupporterMailMs)} / ${fmt(r.lastSupporterMailMs)}`).join('; ')}`,
+  );
 }
 
 const engines = process.env.DATABASE_URL ? [undefined, process.env.DATABASE_URL] : [undefined];

@@ -27,7 +27,14 @@ import * as repo from '../server/modules/cases/cases.repository.ts';
 import { offerExpiryJob } from '../server/modules/cases/offer-expiry.job.ts';
 import { breachDedupeKey, firstContactBreachJob } from '../server/modules/service-levels/first-contact-clock.job.ts';
 import { setCaseClock } from '../server/modules/service-levels/service-levels.repository.ts';
-import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, DEFAULT_PROFESSIONS } from '../server/demo/factories.ts';
+import {
+  buildCase,
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  DEFAULT_PROFESSIONS,
+} from '../server/demo/factories.ts';
 import { createTestDatabase, testConfig } from '../test/harness.ts';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 2_000);
@@ -44,7 +51,7 @@ const wanted = (name: string) => !ONLY || ONLY.includes(name);
 const WRITES_PER_CREATION = 10;
 
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 interface Result {
@@ -62,7 +69,15 @@ interface Result {
 function summarise(samples: number[], errors: number, busy = NaN, completed = NaN): Result {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-  return { count: sorted.length, perSecond: sorted.length / SECONDS, p50: at(0.5), p99: at(0.99), errors, busy, costMs: (busy * (WARMUP + SECONDS) * 1000) / completed };
+  return {
+    count: sorted.length,
+    perSecond: sorted.length / SECONDS,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    busy,
+    costMs: (busy * (WARMUP + SECONDS) * 1000) / completed,
+  };
 }
 
 /** What bench/load-worker.mjs takes (workerData) and answers. */
@@ -94,7 +109,9 @@ interface LoadOutcome {
  * An HTTP scenario: the client runs in a worker thread (load-worker.ts), so the server's event
  * loop does only server work, as it would with real clients and as baseline B's loop does.
  */
-async function loadHttp(spec: Omit<LoadSpec, 'clients' | 'warmupSeconds' | 'seconds'>): Promise<Result & { tally: Record<string, number> }> {
+async function loadHttp(
+  spec: Omit<LoadSpec, 'clients' | 'warmupSeconds' | 'seconds'>,
+): Promise<Result & { tally: Record<string, number> }> {
   // BENCH_PROFILE=dir: a CPU profile of the server thread during this scenario only (not the setup).
   const profiler = process.env.BENCH_PROFILE ? new Session() : null;
   if (profiler) {
@@ -114,7 +131,10 @@ async function loadHttp(spec: Omit<LoadSpec, 'clients' | 'warmupSeconds' | 'seco
   const busy = performance.eventLoopUtilization(elu).utilization;
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
-    writeFileSync(`${process.env.BENCH_PROFILE}/${spec.method}-${new URL(spec.url).pathname.replaceAll('/', '_')}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+    writeFileSync(
+      `${process.env.BENCH_PROFILE}/${spec.method}-${new URL(spec.url).pathname.replaceAll('/', '_')}-${Date.now()}.cpuprofile`,
+      JSON.stringify(profile),
+    );
     profiler.disconnect();
   }
   if (outcome.errors) console.log(`    ${outcome.errors} failed calls; first: ${outcome.firstError}`);
@@ -171,7 +191,10 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   await response.arrayBuffer();
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.split('=')[0]!.endsWith('peerline_session'));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.split('=')[0]!.endsWith('peerline_session'));
   if (response.status !== 200 || !cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
   return cookie;
 }
@@ -211,25 +234,39 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
     const departments: string[] = [];
     for (let i = 0; i < 12; i++) departments.push(await buildDepartment(trx, clock, org.id, { name: `Department ${i + 1}` }));
     const professionIds = DEFAULT_PROFESSIONS.map((p) => org.professions[p.category]);
-    await buildPerson(trx, clock, org.id, { roles: ['staff_member', 'program_director'], password: PASSWORD, email: 'director@bench.test' });
+    await buildPerson(trx, clock, org.id, {
+      roles: ['staff_member', 'program_director'],
+      password: PASSWORD,
+      email: 'director@bench.test',
+    });
     const staff: string[] = [];
     for (let i = 0; i < STAFF; i++) {
       const p = await buildPerson(trx, clock, org.id, {
-        email: `staff${i}@bench.test`, firstName: `Staff${i}`, lastName: `Member${i}`, password: PASSWORD,
-        professionId: pick(professionIds), departmentId: pick(departments), languages: random() < 0.15 ? ['en', 'es'] : ['en'],
+        email: `staff${i}@bench.test`,
+        firstName: `Staff${i}`,
+        lastName: `Member${i}`,
+        password: PASSWORD,
+        professionId: pick(professionIds),
+        departmentId: pick(departments),
+        languages: random() < 0.15 ? ['en', 'es'] : ['en'],
       });
       staff.push(p.email);
     }
     const supporters: { id: string; email: string }[] = [];
     for (let i = 0; i < SUPPORTERS; i++) {
       const p = await buildPerson(trx, clock, org.id, {
-        email: `supporter${i}@bench.test`, firstName: `Supporter${i}`, password: PASSWORD, roles: ['staff_member', 'peer_supporter'],
-        professionId: pick(professionIds), departmentId: pick(departments),
+        email: `supporter${i}@bench.test`,
+        firstName: `Supporter${i}`,
+        password: PASSWORD,
+        roles: ['staff_member', 'peer_supporter'],
+        professionId: pick(professionIds),
+        departmentId: pick(departments),
       });
       // Capacity far above what a run can use, so matching never runs out of supporters.
       await buildSupporterProfile(trx, clock, org.id, p.id, { capacity: 1000 });
       // A realistic case list: three open cases each (their contact is audited on every read).
-      for (let c = 0; c < 3; c++) await buildCase(trx, clock, org.id, { state: 'assigned', assignedSupporterId: p.id, requesterFirstName: `Robin${c}` });
+      for (let c = 0; c < 3; c++)
+        await buildCase(trx, clock, org.id, { state: 'assigned', assignedSupporterId: p.id, requesterFirstName: `Robin${c}` });
       supporters.push({ id: p.id, email: p.email });
     }
     return { org, staff, supporters };
@@ -249,13 +286,17 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
     staffCookies.push(...(await Promise.all(batch.map((k) => signIn(appUrl, world.staff[k * step]!)))));
     supporterCookies.push(...(await Promise.all(batch.map((k) => signIn(appUrl, world.supporters[k % SUPPORTERS]!.email)))));
   }
-  console.log(`  setup: ${STAFF} staff, ${SUPPORTERS} supporters, ${CLIENTS * 2} sign-ins in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `  setup: ${STAFF} staff, ${SUPPORTERS} supporters, ${CLIENTS * 2} sign-ins in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+  );
 
   const json = { 'content-type': 'application/json' };
   const bodies = Array.from({ length: 512 }, requestBody);
 
   console.log('  baseline A (bare Fastify) POST …');
-  const barePost = !wanted('bare') ? EMPTY : await loadHttp({ method: 'POST', url: `${bareUrl}/x`, headers: [json], bodies, expectedStatus: 200 });
+  const barePost = !wanted('bare')
+    ? EMPTY
+    : await loadHttp({ method: 'POST', url: `${bareUrl}/x`, headers: [json], bodies, expectedStatus: 200 });
   console.log('  baseline A (bare Fastify) GET …');
   const bareGet = !wanted('bare') ? EMPTY : await loadHttp({ method: 'GET', url: `${bareUrl}/x`, headers: [{}], expectedStatus: 200 });
 
@@ -263,44 +304,87 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   // case + its breach job, audit, offer insert, case state update, offer-expiry job, outbox row + its
   // send job, audit), one transaction each, 50 workers, no HTTP, no reads.
   console.log('  baseline B (bare durable commits) …');
-  const bareCommits = !wanted('commits') ? EMPTY : await load(CLIENTS, async (worker) => {
-    const now = new Date();
-    const at = now.toISOString();
-    const supporter = world.supporters[worker % SUPPORTERS]!;
-    await db.transaction().execute(async (trx) => {
-      const caseId = newId();
-      await repo.insertCase(trx, {
-        id: caseId, organization_id: world.org.id, origin: 'self', state: 'new', outcome: null, reason: 'other', urgency: 'this_week',
-        modality: 'phone', language: null, language_required: false, department_preference: 'no_preference',
-        requester_profession_category: 'physician', requester_department_id: null, requester_person_id: null, requester_first_name: 'Bench',
-        contact_method: 'personal_phone', contact_value: '+1 555 0100', anonymous_code: null, anonymous_secret_hash: null,
-        requester_informed: null, assigned_supporter_id: null, offered_supporter_id: null, contact_attempts: 0, relaxed_rules: '[]',
-        created_at: at, updated_at: at, assigned_at: null, first_contact_at: null, closed_at: null,
+  const bareCommits = !wanted('commits')
+    ? EMPTY
+    : await load(CLIENTS, async (worker) => {
+        const now = new Date();
+        const at = now.toISOString();
+        const supporter = world.supporters[worker % SUPPORTERS]!;
+        await db.transaction().execute(async (trx) => {
+          const caseId = newId();
+          await repo.insertCase(trx, {
+            id: caseId,
+            organization_id: world.org.id,
+            origin: 'self',
+            state: 'new',
+            outcome: null,
+            reason: 'other',
+            urgency: 'this_week',
+            modality: 'phone',
+            language: null,
+            language_required: false,
+            department_preference: 'no_preference',
+            requester_profession_category: 'physician',
+            requester_department_id: null,
+            requester_person_id: null,
+            requester_first_name: 'Bench',
+            contact_method: 'personal_phone',
+            contact_value: '+1 555 0100',
+            anonymous_code: null,
+            anonymous_secret_hash: null,
+            requester_informed: null,
+            assigned_supporter_id: null,
+            offered_supporter_id: null,
+            contact_attempts: 0,
+            relaxed_rules: '[]',
+            created_at: at,
+            updated_at: at,
+            assigned_at: null,
+            first_contact_at: null,
+            closed_at: null,
+          });
+          // The first-contact clock (service levels): due times on the case and the breach check job.
+          const due = new Date(now.getTime() + 24 * 3_600_000);
+          await setCaseClock(trx, caseId, due.toISOString(), new Date(due.getTime() + 3_600_000).toISOString());
+          await firstContactBreachJob.enqueue(
+            trx,
+            { organizationId: world.org.id, caseId },
+            { runAt: due, dedupeKey: breachDedupeKey(caseId), now },
+          );
+          await repo.appendCaseAudit(trx, { organizationId: world.org.id, caseId, actorPersonId: null, action: 'case.created.self', at });
+          const offerId = newId();
+          const expires = new Date(now.getTime() + 4 * 3_600_000);
+          await repo.insertOffer(trx, {
+            id: offerId,
+            organization_id: world.org.id,
+            case_id: caseId,
+            supporter_id: supporter.id,
+            status: 'pending',
+            decline_reason: null,
+            match_reasons: '[]',
+            offered_at: at,
+            expires_at: expires.toISOString(),
+            responded_at: null,
+          });
+          await repo.updateCaseIfState(trx, caseId, 'new', { state: 'offered', offered_supporter_id: supporter.id, updated_at: at });
+          await offerExpiryJob.enqueue(trx, { offerId }, { runAt: expires, dedupeKey: `offer-expiry:${offerId}`, now });
+          await repo.appendCaseAudit(trx, { organizationId: world.org.id, caseId, actorPersonId: null, action: 'case.offered', at });
+          await queueEmail(trx, { organizationId: world.org.id, to: supporter.email, template: 'new_offer', link: '/app/offers', now });
+        });
+        return true;
       });
-      // The first-contact clock (service levels): due times on the case and the breach check job.
-      const due = new Date(now.getTime() + 24 * 3_600_000);
-      await setCaseClock(trx, caseId, due.toISOString(), new Date(due.getTime() + 3_600_000).toISOString());
-      await firstContactBreachJob.enqueue(trx, { organizationId: world.org.id, caseId }, { runAt: due, dedupeKey: breachDedupeKey(caseId), now });
-      await repo.appendCaseAudit(trx, { organizationId: world.org.id, caseId, actorPersonId: null, action: 'case.created.self', at });
-      const offerId = newId();
-      const expires = new Date(now.getTime() + 4 * 3_600_000);
-      await repo.insertOffer(trx, {
-        id: offerId, organization_id: world.org.id, case_id: caseId, supporter_id: supporter.id, status: 'pending', decline_reason: null,
-        match_reasons: '[]', offered_at: at, expires_at: expires.toISOString(), responded_at: null,
-      });
-      await repo.updateCaseIfState(trx, caseId, 'new', { state: 'offered', offered_supporter_id: supporter.id, updated_at: at });
-      await offerExpiryJob.enqueue(trx, { offerId }, { runAt: expires, dedupeKey: `offer-expiry:${offerId}`, now });
-      await repo.appendCaseAudit(trx, { organizationId: world.org.id, caseId, actorPersonId: null, action: 'case.offered', at });
-      await queueEmail(trx, { organizationId: world.org.id, to: supporter.email, template: 'new_offer', link: '/app/offers', now });
-    });
-    return true;
-  });
 
   console.log('  request creation (POST /api/support/requests) …');
-  const creationRun = !wanted('creation') ? { ...EMPTY, tally: {} } : await loadHttp({
-    method: 'POST', url: `${appUrl}/api/support/requests`, headers: staffCookies.map((cookie) => ({ ...json, cookie })),
-    bodies, expectedStatus: 201, tallyField: 'state',
-  });
+  const creationRun = !wanted('creation')
+    ? { ...EMPTY, tally: {} }
+    : await loadHttp({
+        method: 'POST',
+        url: `${appUrl}/api/support/requests`,
+        headers: staffCookies.map((cookie) => ({ ...json, cookie })),
+        bodies,
+        expectedStatus: 201,
+        tallyField: 'state',
+      });
   const { tally: creationStates, ...creation } = creationRun;
 
   // Floor C: a bare Fastify GET that makes the one read every signed-in request must make (the
@@ -313,13 +397,21 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
       .selectFrom('sessions')
       .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
       .select(['sessions.token_hash', 'accounts.person_id'])
-      .where('accounts.person_id', 'in', world.supporters.slice(0, CLIENTS).map((s) => s.id))
+      .where(
+        'accounts.person_id',
+        'in',
+        world.supporters.slice(0, CLIENTS).map((s) => s.id),
+      )
       .execute();
     const floor = Fastify({ logger: false });
     let next = 0;
     floor.get('/x', async () => {
       const { token_hash } = sessions[next++ % sessions.length]!;
-      const session = await db.selectFrom('sessions').select(['id', 'account_id', 'expires_at']).where('token_hash', '=', token_hash).executeTakeFirst();
+      const session = await db
+        .selectFrom('sessions')
+        .select(['id', 'account_id', 'expires_at'])
+        .where('token_hash', '=', token_hash)
+        .executeTakeFirst();
       if (!second || !session) return { ok: Boolean(session) };
       const cases = await db
         .selectFrom('cases')
@@ -332,7 +424,12 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
     await floor.listen({ port: 0, host: '127.0.0.1' });
     const floorAddress = floor.server.address();
     try {
-      return await loadHttp({ method: 'GET', url: `http://127.0.0.1:${typeof floorAddress === 'object' && floorAddress ? floorAddress.port : 0}/x`, headers: [{}], expectedStatus: 200 });
+      return await loadHttp({
+        method: 'GET',
+        url: `http://127.0.0.1:${typeof floorAddress === 'object' && floorAddress ? floorAddress.port : 0}/x`,
+        headers: [{}],
+        expectedStatus: 200,
+      });
     } finally {
       await floor.close();
     }
@@ -343,11 +440,18 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
   const floorD = !wanted('floor') ? EMPTY : await floorReads(true);
 
   console.log('  GET /api/me …');
-  const me = !wanted('me') ? EMPTY : await loadHttp({ method: 'GET', url: `${appUrl}/api/me`, headers: staffCookies.map((cookie) => ({ cookie })), expectedStatus: 200 });
+  const me = !wanted('me')
+    ? EMPTY
+    : await loadHttp({ method: 'GET', url: `${appUrl}/api/me`, headers: staffCookies.map((cookie) => ({ cookie })), expectedStatus: 200 });
   console.log('  GET /api/supporter/cases …');
-  const supporterCases = !wanted('cases') ? EMPTY : await loadHttp({
-    method: 'GET', url: `${appUrl}/api/supporter/cases`, headers: supporterCookies.map((cookie) => ({ cookie })), expectedStatus: 200,
-  });
+  const supporterCases = !wanted('cases')
+    ? EMPTY
+    : await loadHttp({
+        method: 'GET',
+        url: `${appUrl}/api/supporter/cases`,
+        headers: supporterCookies.map((cookie) => ({ cookie })),
+        expectedStatus: 200,
+      });
 
   await built.app.close();
   return { engine: database.engine, bareGet, barePost, bareCommits, floorC, floorD, creation, me, supporterCases, creationStates };

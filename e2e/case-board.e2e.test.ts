@@ -80,7 +80,11 @@ describe('case board and audit log', () => {
     await rows.nth(1).click();
     await page.getByRole('heading', { level: 1, name: /^Case: / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Suggested supporters' }).waitFor();
-    await page.getByRole('list', { name: 'Suggestions' }).or(page.getByText(/No supporter can take this case now|This case is finished/)).first().waitFor();
+    await page
+      .getByRole('list', { name: 'Suggestions' })
+      .or(page.getByText(/No supporter can take this case now|This case is finished/))
+      .first()
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await saveScreenshot(page, 'case-board-case-phone');
 

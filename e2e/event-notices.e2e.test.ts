@@ -11,13 +11,27 @@ const env = useDemoServerAndBrowser();
 /** Two plain staff of one department with no case yet, as the reporter would know them: by work e-mail. */
 async function involvedStaff(): Promise<{ emails: string[]; department: string }> {
   const db = env.server.ctx.db;
-  const department = await db.selectFrom('departments').select(['id', 'name']).where('name', '=', 'Emergency Medicine').executeTakeFirstOrThrow();
+  const department = await db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('name', '=', 'Emergency Medicine')
+    .executeTakeFirstOrThrow();
   const people = await db
     .selectFrom('people')
     .select(['work_email'])
     .where('department_id', '=', department.id)
     .where('active', '=', true)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('role_grants').select('person_id').whereRef('role_grants.person_id', '=', 'people.id').where('role', '!=', 'staff_member'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('role_grants')
+            .select('person_id')
+            .whereRef('role_grants.person_id', '=', 'people.id')
+            .where('role', '!=', 'staff_member'),
+        ),
+      ),
+    )
     .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').whereRef('cases.requester_person_id', '=', 'people.id'))))
     .orderBy('work_email')
     .limit(2)
@@ -77,7 +91,12 @@ describe('event notices', () => {
     expect(body).not.toMatch(/accepted|declined|contacted|assigned/i);
 
     // The first person opens the e-mail's link, without signing in, and says no thanks.
-    const invite = await db.selectFrom('email_outbox').select('link').where('to_address', '=', emails[0]!).where('template', '=', 'outreach_invite').executeTakeFirstOrThrow();
+    const invite = await db
+      .selectFrom('email_outbox')
+      .select('link')
+      .where('to_address', '=', emails[0]!)
+      .where('template', '=', 'outreach_invite')
+      .executeTakeFirstOrThrow();
     const visitor = await openWatchedPage(env.browser, env.server.url, { width: 375, height: 812 });
     await visitor.page.goto(`${env.server.url}${invite.link}`);
     await visitor.page.getByRole('heading', { level: 1, name: 'A colleague would like to check in' }).waitFor();
@@ -95,7 +114,10 @@ describe('event notices', () => {
     await signIn(director.page, env.server.url, 'director@demo.peerline.test');
     await director.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Event notices' }).click();
     await director.page.getByRole('heading', { level: 1, name: 'Event notices' }).waitFor();
-    await director.page.getByText(/1 said no thanks/).first().waitFor();
+    await director.page
+      .getByText(/1 said no thanks/)
+      .first()
+      .waitFor();
     // The catalogue is editable: retire a trigger, and it says so.
     await director.page.getByRole('button', { name: 'Retire High-risk exposure' }).click();
     await director.page.getByRole('button', { name: 'Restore High-risk exposure' }).waitFor();

@@ -28,10 +28,20 @@ describe('group debriefs', () => {
     await upcoming.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'group-debriefs-demo');
 
-    const debrief = await db.selectFrom('group_debriefs').select(['id', 'ics_uid']).where('status', '=', 'scheduled').where('recorded_at', 'is', null).executeTakeFirstOrThrow();
+    const debrief = await db
+      .selectFrom('group_debriefs')
+      .select(['id', 'ics_uid'])
+      .where('status', '=', 'scheduled')
+      .where('recorded_at', 'is', null)
+      .executeTakeFirstOrThrow();
     const outboxIds = async () => (await db.selectFrom('email_outbox').select('id').execute()).map((r) => r.id);
     const newMail = async (before: string[]) =>
-      db.selectFrom('email_outbox').select(['to_address', 'template', 'link']).where('id', 'not in', before.length ? before : ['']).where('link', 'like', '/api/public/debrief-invites/%').execute();
+      db
+        .selectFrom('email_outbox')
+        .select(['to_address', 'template', 'link'])
+        .where('id', 'not in', before.length ? before : [''])
+        .where('link', 'like', '/api/public/debrief-invites/%')
+        .execute();
 
     // Change: two hours instead of ninety minutes, and the clinician invited too.
     const before = await outboxIds();
@@ -46,8 +56,12 @@ describe('group debriefs', () => {
     await upcoming.getByText(new RegExp(`120 min, video · facilitated by Priya Raman · ${invitedBefore + 1} invited`)).waitFor();
     const changed = await newMail(before);
     expect(changed.find((m) => m.to_address === 'clinician@demo.peerline.test')?.template).toBe('reminder');
-    expect(changed.filter((m) => m.to_address !== 'clinician@demo.peerline.test').map((m) => m.template)).toEqual(new Array(invitedBefore + 1).fill('case_update'));
-    const newcomer = await (await context.request.get(`${env.server.url}${changed.find((m) => m.to_address === 'clinician@demo.peerline.test')!.link}`)).text();
+    expect(changed.filter((m) => m.to_address !== 'clinician@demo.peerline.test').map((m) => m.template)).toEqual(
+      new Array(invitedBefore + 1).fill('case_update'),
+    );
+    const newcomer = await (
+      await context.request.get(`${env.server.url}${changed.find((m) => m.to_address === 'clinician@demo.peerline.test')!.link}`)
+    ).text();
     expect(field(newcomer, 'UID')).toBe(debrief.ics_uid);
     expect(field(newcomer, 'SEQUENCE')).toBe('1');
     expect(field(newcomer, 'METHOD')).toBe('REQUEST');

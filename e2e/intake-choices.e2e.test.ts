@@ -24,8 +24,15 @@ async function colleagueToRefer() {
     .select(['people.id', 'people.work_email', 'people.first_name'])
     .where('people.active', '=', true)
     .where('people.work_email', 'like', '%@demo.peerline.test')
-    .where('people.work_email', 'not in', ['clinician@demo.peerline.test', 'director@demo.peerline.test', 'admin@demo.peerline.test', 'supporter@demo.peerline.test'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases').select('cases.id').whereRef('cases.requester_person_id', '=', 'people.id'))))
+    .where('people.work_email', 'not in', [
+      'clinician@demo.peerline.test',
+      'director@demo.peerline.test',
+      'admin@demo.peerline.test',
+      'supporter@demo.peerline.test',
+    ])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('cases').select('cases.id').whereRef('cases.requester_person_id', '=', 'people.id'))),
+    )
     .orderBy('people.work_email')
     .executeTakeFirstOrThrow();
   return row;
@@ -67,7 +74,11 @@ describe('intake choices: refer a colleague, choose a supporter', () => {
     await saveScreenshot(page, 'refer-colleague-sent');
     await phoneScreenshot(page, 'refer-colleague-sent-phone');
 
-    const created = await env.server.ctx.db.selectFrom('cases').select(['origin', 'reason', 'requester_informed']).where('requester_person_id', '=', colleague.id).execute();
+    const created = await env.server.ctx.db
+      .selectFrom('cases')
+      .select(['origin', 'reason', 'requester_informed'])
+      .where('requester_person_id', '=', colleague.id)
+      .execute();
     expect(created).toEqual([expect.objectContaining({ origin: 'colleague_referral', reason: 'patient_death' })]);
     expect(Boolean(created[0]!.requester_informed)).toBe(false);
     // The referrer's own list is unchanged by it.
@@ -78,7 +89,7 @@ describe('intake choices: refer a colleague, choose a supporter', () => {
     await context.close();
   });
 
-  it('with the director\'s setting on, a clinician chooses a supporter and the offer goes to them', { timeout: 90_000 }, async () => {
+  it("with the director's setting on, a clinician chooses a supporter and the offer goes to them", { timeout: 90_000 }, async () => {
     const director = await openWatchedPage(env.browser, env.server.url, DESKTOP);
     director.page.setDefaultTimeout(10_000);
     await signIn(director.page, env.server.url, 'director@demo.peerline.test');

@@ -18,7 +18,11 @@ describe('on-call rota', () => {
     await admin.page.getByRole('region', { name: 'On call now' }).waitFor();
     // Start from an empty rotation, whatever the demo seeded.
     while ((await admin.page.getByRole('list', { name: 'Rotation order' }).count()) > 0) {
-      await admin.page.getByRole('list', { name: 'Rotation order' }).getByRole('button', { name: /^Remove / }).first().click();
+      await admin.page
+        .getByRole('list', { name: 'Rotation order' })
+        .getByRole('button', { name: /^Remove / })
+        .first()
+        .click();
     }
 
     // Two colleagues first, then Priya: somebody else is on call this week.
@@ -30,7 +34,10 @@ describe('on-call rota', () => {
       await admin.page.getByRole('button', { name: 'Add to rotation' }).click();
     }
     const order = admin.page.getByRole('list', { name: 'Rotation order' });
-    expect((await order.getByRole('listitem').allTextContents()).map((t) => t.replace(/↑↓Remove$/, ''))).toEqual([...others, 'Priya Raman']);
+    expect((await order.getByRole('listitem').allTextContents()).map((t) => t.replace(/↑↓Remove$/, ''))).toEqual([
+      ...others,
+      'Priya Raman',
+    ]);
     await admin.page.getByLabel('Hand-off time').fill('00:00');
     await admin.page.getByRole('button', { name: 'Save rotation' }).click();
     await admin.page.getByText('Rotation saved.').waitFor();

@@ -10,16 +10,31 @@ const env = useDemoServerAndBrowser();
 describe('urgent paging', () => {
   it('the supporter on call sees the urgent banner on every page and acknowledges it; the director sees the chain settings', async () => {
     const { ctx } = env.server;
-    const supporter = await ctx.db.selectFrom('people').select(['id', 'organization_id']).where('work_email', '=', 'supporter@demo.peerline.test').executeTakeFirstOrThrow();
+    const supporter = await ctx.db
+      .selectFrom('people')
+      .select(['id', 'organization_id'])
+      .where('work_email', '=', 'supporter@demo.peerline.test')
+      .executeTakeFirstOrThrow();
     const now = Date.now();
     // "Take this shift now" for the demo supporter, then an urgent request arrives.
     await ctx.db
       .insertInto('on_call_shifts')
-      .values({ id: newId(), organization_id: supporter.organization_id, person_id: supporter.id, kind: 'override', starts_at: new Date(now - 60_000).toISOString(), ends_at: new Date(now + 3_600_000).toISOString(), created_by: null, created_at: new Date(now).toISOString() })
+      .values({
+        id: newId(),
+        organization_id: supporter.organization_id,
+        person_id: supporter.id,
+        kind: 'override',
+        starts_at: new Date(now - 60_000).toISOString(),
+        ends_at: new Date(now + 3_600_000).toISOString(),
+        created_by: null,
+        created_at: new Date(now).toISOString(),
+      })
       .execute();
     const caseId = await buildCase(ctx.db, ctx.clock, supporter.organization_id, { state: 'new' });
     await ctx.db.updateTable('cases').set({ urgency: 'today' }).where('id', '=', caseId).execute();
-    await ctx.db.transaction().execute(async (trx) => startUrgentPaging(ctx, trx, (await findCase(trx, supporter.organization_id, caseId))!));
+    await ctx.db
+      .transaction()
+      .execute(async (trx) => startUrgentPaging(ctx, trx, (await findCase(trx, supporter.organization_id, caseId))!));
 
     const priya = await openWatchedPage(env.browser, env.server.url);
     const page = priya.page;

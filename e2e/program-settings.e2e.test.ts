@@ -46,7 +46,9 @@ describe('program settings for conversations', () => {
     const conversations = page.getByRole('region', { name: 'Conversations' });
     await conversations.getByLabel('Meeting invite title').waitFor();
     expect(await conversations.textContent()).toContain('never "peer support"');
-    expect(await conversations.textContent()).toContain("it receives only 'Something urgent needs you now. Please call the program director.'");
+    expect(await conversations.textContent()).toContain(
+      "it receives only 'Something urgent needs you now. Please call the program director.'",
+    );
 
     // A title that says what the meeting is for is refused, with the reason under the field.
     await conversations.getByLabel('Meeting invite title').fill('Peer support check-in');
@@ -98,7 +100,11 @@ describe('program settings for conversations', () => {
     await expect.poll(() => isFocused(editor.getByRole('group', { name: `Section ${count}` }).getByLabel('Title'))).toBe(true);
     expect(await editor.getByRole('group', { name: /^Section \d+$/ }).count()).toBe(count);
     // Moving Listening to the top leaves focus on a button that still works (Move up is then off).
-    const titleOf = (n: number) => editor.getByRole('group', { name: `Section ${n}` }).getByLabel('Title').inputValue();
+    const titleOf = (n: number) =>
+      editor
+        .getByRole('group', { name: `Section ${n}` })
+        .getByLabel('Title')
+        .inputValue();
     await editor.getByRole('button', { name: 'Move section 2 up' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => titleOf(1)).toBe('Listening');
@@ -127,7 +133,10 @@ describe('program settings for conversations', () => {
     await signIn(sp, env.server.url, 'supporter@demo.peerline.test');
     await sp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My cases' }).click();
     await sp.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
-    await sp.getByRole('link', { name: /Log contact, conversation or close/ }).first().click();
+    await sp
+      .getByRole('link', { name: /Log contact, conversation or close/ })
+      .first()
+      .click();
     const guide = sp.getByRole('region', { name: 'Conversation guide' });
     await guide.getByText('Listening', { exact: true }).click();
     await guide.getByText(NEW_PROMPT).waitFor();

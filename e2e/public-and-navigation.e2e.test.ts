@@ -62,8 +62,26 @@ describe('main navigation', () => {
     const everyone = [...asking, 'My account', 'Resources'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
-      'director@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory, 'Settings', 'Audit log'],
-      'admin@demo.peerline.test': [...everyone, 'Report an event', 'Supporters', 'Case board', 'Event notices', 'On-call rota', ...directory],
+      'director@demo.peerline.test': [
+        ...everyone,
+        'Report an event',
+        'Supporters',
+        'Case board',
+        'Event notices',
+        'On-call rota',
+        ...directory,
+        'Settings',
+        'Audit log',
+      ],
+      'admin@demo.peerline.test': [
+        ...everyone,
+        'Report an event',
+        'Supporters',
+        'Case board',
+        'Event notices',
+        'On-call rota',
+        ...directory,
+      ],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
       'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile', 'On call'],
       'clinician@demo.peerline.test': everyone,
@@ -128,16 +146,30 @@ describe('main navigation', () => {
     const tabs = page.getByRole('navigation', { name: 'Settings sections' });
     expect(await tabs.getByRole('link', { name: 'Integrations' }).getAttribute('aria-current')).toBe('page');
     // The main nav marks Settings as where the director is.
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
     // Still one line at 1280 px with a Program link active (bold), on each of the director's Program pages.
     expect(await programRowTops(page)).toHaveLength(1);
     await saveScreenshot(page, 'settings-integrations');
     await tabs.getByRole('link', { name: 'Program settings' }).click();
     await page.waitForURL(`${env.server.url}/app/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    for (const label of ['Supporters', 'Case board', 'Event notices', 'On-call rota', 'People', 'Import roster', 'Organisation', 'Audit log']) {
+    for (const label of [
+      'Supporters',
+      'Case board',
+      'Event notices',
+      'On-call rota',
+      'People',
+      'Import roster',
+      'Organisation',
+      'Audit log',
+    ]) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
-      await page.waitForFunction((name) => document.querySelector('nav[aria-label="Main"] [aria-current="page"]')?.textContent?.trim() === name, label);
+      await page.waitForFunction(
+        (name) => document.querySelector('nav[aria-label="Main"] [aria-current="page"]')?.textContent?.trim() === name,
+        label,
+      );
       expect(await programRowTops(page), label).toHaveLength(1);
     }
 

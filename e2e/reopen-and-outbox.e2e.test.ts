@@ -30,31 +30,35 @@ describe('coming back, and the outbox', () => {
     await context.close();
   });
 
-  it('without SMTP the administrator is told e-mail is not going out, and reads the outbox; the IT administrator is not', { timeout: 90_000 }, async () => {
-    const admin = await openWatchedPage(env.browser, env.server.url);
-    admin.page.setDefaultTimeout(15_000);
-    await signIn(admin.page, env.server.url, 'admin@demo.peerline.test');
-    const notice = admin.page.getByText('E-mail is not being sent');
-    await notice.waitFor();
-    await saveScreenshot(admin.page, 'home-outbox-notice');
-    await admin.page.getByRole('link', { name: 'Read the outbox' }).click();
-    await admin.page.getByRole('heading', { level: 1, name: 'E-mail outbox' }).waitFor();
-    const list = admin.page.getByRole('list', { name: 'E-mail in the outbox' });
-    await list.waitFor();
-    const text = (await list.textContent()) ?? '';
-    expect(text).toContain('You have something to look at in Peerline');
-    // Content-free: no reason, no requester's name.
-    expect(text).not.toMatch(/Tomás|patient|adverse|burnout|litigation/i);
-    await saveScreenshot(admin.page, 'outbox');
-    expect(admin.problems).toEqual([]);
-    await admin.context.close();
+  it(
+    'without SMTP the administrator is told e-mail is not going out, and reads the outbox; the IT administrator is not',
+    { timeout: 90_000 },
+    async () => {
+      const admin = await openWatchedPage(env.browser, env.server.url);
+      admin.page.setDefaultTimeout(15_000);
+      await signIn(admin.page, env.server.url, 'admin@demo.peerline.test');
+      const notice = admin.page.getByText('E-mail is not being sent');
+      await notice.waitFor();
+      await saveScreenshot(admin.page, 'home-outbox-notice');
+      await admin.page.getByRole('link', { name: 'Read the outbox' }).click();
+      await admin.page.getByRole('heading', { level: 1, name: 'E-mail outbox' }).waitFor();
+      const list = admin.page.getByRole('list', { name: 'E-mail in the outbox' });
+      await list.waitFor();
+      const text = (await list.textContent()) ?? '';
+      expect(text).toContain('You have something to look at in Peerline');
+      // Content-free: no reason, no requester's name.
+      expect(text).not.toMatch(/Tomás|patient|adverse|burnout|litigation/i);
+      await saveScreenshot(admin.page, 'outbox');
+      expect(admin.problems).toEqual([]);
+      await admin.context.close();
 
-    const it = await openWatchedPage(env.browser, env.server.url);
-    it.page.setDefaultTimeout(15_000);
-    await signIn(it.page, env.server.url, 'it@demo.peerline.test');
-    expect(await it.page.getByText('E-mail is not being sent').count()).toBe(0);
-    const denied = await it.context.request.get(`${env.server.url}/api/outbox`);
-    expect(denied.status()).toBe(404);
-    await it.context.close();
-  });
+      const it = await openWatchedPage(env.browser, env.server.url);
+      it.page.setDefaultTimeout(15_000);
+      await signIn(it.page, env.server.url, 'it@demo.peerline.test');
+      expect(await it.page.getByText('E-mail is not being sent').count()).toBe(0);
+      const denied = await it.context.request.get(`${env.server.url}/api/outbox`);
+      expect(denied.status()).toBe(404);
+      await it.context.close();
+    },
+  );
 });

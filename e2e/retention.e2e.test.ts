@@ -33,8 +33,8 @@ describe('retention period', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: path.resolve('test-results', 'screenshots', 'settings-retention-phone.png') });
-    const tooWide = await section.evaluate((root) =>
-      [root, ...root.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > 376).length,
+    const tooWide = await section.evaluate(
+      (root) => [root, ...root.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > 376).length,
     );
     expect(tooWide).toBe(0);
     expect(problems).toEqual([]);

@@ -60,7 +60,10 @@ describe('service levels', () => {
     // The board shows each open request's first-contact clock.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case board' }).click();
     await page.getByRole('heading', { level: 1, name: 'Case board' }).waitFor();
-    await page.getByText(/Due in|Overdue by|First contact after/).first().waitFor();
+    await page
+      .getByText(/Due in|Overdue by|First contact after/)
+      .first()
+      .waitFor();
     await saveScreenshot(page, 'service-levels-case-board');
     // The browser logs the refused save (400) above; nothing else.
     expect(director.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
@@ -72,7 +75,11 @@ describe('service levels', () => {
     await signIn(it.page, env.server.url, 'it@demo.peerline.test');
     await it.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await it.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await it.page.getByRole('region', { name: 'Support lines' }).or(it.page.getByRole('heading', { name: 'Support lines' })).first().waitFor();
+    await it.page
+      .getByRole('region', { name: 'Support lines' })
+      .or(it.page.getByRole('heading', { name: 'Support lines' }))
+      .first()
+      .waitFor();
     expect(await it.page.getByRole('region', { name: 'Service levels' }).count()).toBe(0);
     expect(it.problems).toEqual([]);
     await it.context.close();

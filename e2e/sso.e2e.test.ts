@@ -91,7 +91,11 @@ describe('single sign-on in the browser', () => {
     expect(it.problems).toEqual([]);
     await it.context.close();
 
-    provider.identities.set('clinician-at-provider', { sub: 'clinician-at-provider', email: 'clinician@demo.peerline.test', email_verified: true });
+    provider.identities.set('clinician-at-provider', {
+      sub: 'clinician-at-provider',
+      email: 'clinician@demo.peerline.test',
+      email_verified: true,
+    });
     const staff = await openWatchedPage(browser, baseUrl);
     await staff.page.goto(`${baseUrl}/login`);
     const button = staff.page.getByRole('link', { name: 'Sign in with Riverside Entra ID' });
@@ -110,7 +114,11 @@ describe('single sign-on in the browser', () => {
   });
 
   it('someone the directory does not know comes back to a page that says why, without a session', async () => {
-    provider.identities.set('stranger-at-provider', { sub: 'stranger-at-provider', email: 'not.in.directory@demo.peerline.test', email_verified: true });
+    provider.identities.set('stranger-at-provider', {
+      sub: 'stranger-at-provider',
+      email: 'not.in.directory@demo.peerline.test',
+      email_verified: true,
+    });
     const { context, page, problems } = await openWatchedPage(browser, baseUrl);
     await page.goto(`${baseUrl}/login`);
     await page.getByRole('link', { name: 'Sign in with Riverside Entra ID' }).click();

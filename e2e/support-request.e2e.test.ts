@@ -28,10 +28,13 @@ async function offerIds(context: BrowserContext): Promise<string[]> {
   return ((await response.json()) as { offers: { id: string }[] }).offers.map((offer) => offer.id);
 }
 
-async function myRequests(context: BrowserContext): Promise<{ id: string; state: string; reason: string; supporterFirstName: string | null }[]> {
+async function myRequests(
+  context: BrowserContext,
+): Promise<{ id: string; state: string; reason: string; supporterFirstName: string | null }[]> {
   const response = await context.request.get(`${env.server.url}/api/support/requests`);
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { requests: { id: string; state: string; reason: string; supporterFirstName: string | null }[] }).requests;
+  return ((await response.json()) as { requests: { id: string; state: string; reason: string; supporterFirstName: string | null }[] })
+    .requests;
 }
 
 describe('asking for support, signed in', () => {
@@ -106,7 +109,11 @@ describe('asking for support, signed in', () => {
 
       // Someone else answered first (another tab, the expiry job): a clear message and a fresh list.
       await sp.route('**/api/supporter/offers/*/accept', (route) =>
-        route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'This offer has already been answered or has expired' } }) }),
+        route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'conflict', message: 'This offer has already been answered or has expired' } }),
+        }),
       );
       await offer.getByRole('button', { name: 'Accept' }).click();
       await sp.getByText('This offer is no longer open').waitFor();
@@ -131,7 +138,9 @@ describe('asking for support, signed in', () => {
       const acceptedCase = sp.locator(`#case-${caseId}`);
       await acceptedCase.waitFor();
       expect(await acceptedCase.getByRole('heading', { level: 2 }).textContent()).toBe('Tomás');
-      expect(await acceptedCase.getByRole('link', { name: /Work e-mail of Tomás/ }).getAttribute('href')).toBe('mailto:clinician@demo.peerline.test');
+      expect(await acceptedCase.getByRole('link', { name: /Work e-mail of Tomás/ }).getAttribute('href')).toBe(
+        'mailto:clinician@demo.peerline.test',
+      );
       expect(await acceptedCase.textContent()).toMatch(/An adverse event or medical error/);
       await saveScreenshot(sp, 'supporter-cases');
       await phoneScreenshot(sp, 'supporter-cases-phone');
@@ -168,7 +177,13 @@ describe('asking for support, signed in', () => {
     const { context, page, problems } = await openWatchedPage(env.browser, env.server.url, DESKTOP);
     await signIn(page, env.server.url, 'clinician@demo.peerline.test');
     const created = await context.request.post(`${env.server.url}/api/support/requests`, {
-      data: { reason: 'burnout_or_overload', urgency: 'this_week', modality: 'video', departmentPreference: 'other_department', contactMethod: 'work_email' },
+      data: {
+        reason: 'burnout_or_overload',
+        urgency: 'this_week',
+        modality: 'video',
+        departmentPreference: 'other_department',
+        contactMethod: 'work_email',
+      },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -198,7 +213,9 @@ describe('asking for support without signing in', () => {
     await page.waitForURL(`${env.server.url}/request`);
     await page.getByRole('heading', { level: 1, name: 'Ask for support without signing in' }).waitFor();
     await page.getByRole('region', { name: 'Need to talk to someone now?' }).getByRole('link', { name: '1-888-409-0141' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Who will see this request' }).textContent()).toMatch(/not part of any quality review, HR or credentialing file/);
+    expect(await page.getByRole('region', { name: 'Who will see this request' }).textContent()).toMatch(
+      /not part of any quality review, HR or credentialing file/,
+    );
     await saveScreenshot(page, 'public-request');
     await phoneScreenshot(page, 'public-request-phone');
 

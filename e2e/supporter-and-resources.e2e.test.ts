@@ -87,7 +87,10 @@ describe('supporter profile', () => {
     await saveScreenshot(page, 'supporters-edit-dialog');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const cells = await table.getByRole('row', { name: /Priya Raman/ }).locator('th, td').allTextContents();
+    const cells = await table
+      .getByRole('row', { name: /Priya Raman/ })
+      .locator('th, td')
+      .allTextContents();
     expect(cells[5]).toBe('5');
 
     await page.setViewportSize(PHONE);

@@ -75,7 +75,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || 'info',
     smtpUrl: env.SMTP_URL || undefined,
-    pagingWebhookHosts: (env.PAGING_WEBHOOK_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    pagingWebhookHosts: (env.PAGING_WEBHOOK_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     smtpFrom: env.SMTP_FROM || 'Peerline <no-reply@peerline.invalid>',
     jobsPollMs: intFromEnv(env, 'JOBS_POLL_MS', 1000),
     clock: systemClock,

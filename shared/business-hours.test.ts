@@ -2,13 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessDayMinutes, businessMinutesBetween, dueAt, elapsedOnClock, type BusinessCalendar } from './business-hours.ts';
 
-const NEW_YORK: BusinessCalendar = { timeZone: 'America/New_York', days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', holidays: ['2026-11-26'] };
+const NEW_YORK: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  days: [1, 2, 3, 4, 5],
+  opens: '09:00',
+  closes: '17:00',
+  holidays: ['2026-11-26'],
+};
 const business = (minutes: number) => ({ basis: 'business' as const, minutes });
 const DAYS_3 = business(3 * businessDayMinutes(NEW_YORK));
 
 describe('dueAt', () => {
   it('adds elapsed time as plain time, nights and weekends included', () => {
-    expect(dueAt(new Date('2026-11-27T21:50:00Z'), { basis: 'elapsed', minutes: 30 }, NEW_YORK).toISOString()).toBe('2026-11-27T22:20:00.000Z');
+    expect(dueAt(new Date('2026-11-27T21:50:00Z'), { basis: 'elapsed', minutes: 30 }, NEW_YORK).toISOString()).toBe(
+      '2026-11-27T22:20:00.000Z',
+    );
   });
 
   it('3 business days from Friday 16:00 is Wednesday 16:00 (Friday 1 h, Monday 8 h, Tuesday 8 h, Wednesday 7 h)', () => {
@@ -48,17 +56,21 @@ describe('dueAt', () => {
 
 describe('business clocks, for any start and target (property)', () => {
   const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'];
-  const calendar = fc.record({
-    timeZone: fc.constantFrom(...zones),
-    days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
-    opensAt: fc.integer({ min: 0, max: 22 }),
-    hours: fc.integer({ min: 1, max: 10 }),
-  }).map(({ timeZone, days, opensAt, hours }): BusinessCalendar => {
-    const closesAt = Math.min(23, opensAt + hours);
-    const hhmm = (h: number) => `${String(h).padStart(2, '0')}:00`;
-    return { timeZone, days, opens: hhmm(opensAt), closes: hhmm(closesAt), holidays: [] };
-  });
-  const instant = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') }).map((ms) => new Date(ms - (ms % 60_000)));
+  const calendar = fc
+    .record({
+      timeZone: fc.constantFrom(...zones),
+      days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+      opensAt: fc.integer({ min: 0, max: 22 }),
+      hours: fc.integer({ min: 1, max: 10 }),
+    })
+    .map(({ timeZone, days, opensAt, hours }): BusinessCalendar => {
+      const closesAt = Math.min(23, opensAt + hours);
+      const hhmm = (h: number) => `${String(h).padStart(2, '0')}:00`;
+      return { timeZone, days, opens: hhmm(opensAt), closes: hhmm(closesAt), holidays: [] };
+    });
+  const instant = fc
+    .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') })
+    .map((ms) => new Date(ms - (ms % 60_000)));
 
   it('the open minutes between the start and the due time are exactly the target, and one minute less is due earlier', () => {
     fc.assert(

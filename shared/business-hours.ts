@@ -24,7 +24,12 @@ export interface BusinessCalendar {
 /** A clock's target: plain elapsed time, or time while the program is open. */
 export type ClockTarget = { basis: 'elapsed'; minutes: number } | { basis: 'business'; minutes: number };
 
-export const DEFAULT_BUSINESS_CALENDAR: Omit<BusinessCalendar, 'timeZone'> = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00', holidays: [] };
+export const DEFAULT_BUSINESS_CALENDAR: Omit<BusinessCalendar, 'timeZone'> = {
+  days: [1, 2, 3, 4, 5],
+  opens: '08:00',
+  closes: '17:00',
+  holidays: [],
+};
 
 const MINUTE = 60_000;
 /** Ten years of days: a calendar with no open day at all is refused before this matters. */
@@ -44,7 +49,8 @@ export function businessDayMinutes(calendar: BusinessCalendar): number {
 /** Throws a RangeError for a calendar the clocks cannot run on; services validate input before. */
 export function assertCalendar(calendar: BusinessCalendar): void {
   if (businessDayMinutes(calendar) <= 0) throw new RangeError('closing time must be after opening time');
-  if (calendar.days.length === 0 || calendar.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new RangeError('open days must be 1–7 and not empty');
+  if (calendar.days.length === 0 || calendar.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+    throw new RangeError('open days must be 1–7 and not empty');
   new Intl.DateTimeFormat('en', { timeZone: calendar.timeZone });
 }
 

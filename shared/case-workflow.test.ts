@@ -64,7 +64,10 @@ const ACTOR_LETTERS: Record<string, CaseActorKind> = {
 type ExpectedCell = { to: CaseState; actors: CaseActorKind[] } | null;
 
 function parseExpectedTable(text: string): Map<string, ExpectedCell> {
-  const [header, ...rows] = text.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const [header, ...rows] = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
   const states = header!.slice(1) as CaseState[];
   const cells = new Map<string, ExpectedCell>();
   for (const [event, ...row] of rows) {
@@ -135,14 +138,19 @@ function run(s: CaseSnapshot, event: CaseEvent, actor: CaseActorKind, now = NOW)
 // -----------------------------------------------------------------------------------------------
 describe('the transition table, exhaustively', () => {
   it('lists exactly the events and actor kinds of the expected table', () => {
-    const rows = EXPECTED_TABLE.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0]);
+    const rows = EXPECTED_TABLE.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/)[0]);
     expect([...CASE_EVENTS].sort()).toEqual([...rows].sort());
     expect([...CASE_ACTOR_KINDS].sort()).toEqual(Object.values(ACTOR_LETTERS).sort());
     expect(EXPECTED.size).toBe(CASE_STATES.length * CASE_EVENTS.length);
   });
 
   const nonClose = CASE_EVENTS.filter((e): e is Exclude<CaseEventType, 'closed'> => e !== 'closed');
-  const combos = CASE_STATES.flatMap((state) => nonClose.flatMap((event) => CASE_ACTOR_KINDS.map((actor) => [state, event, actor] as const)));
+  const combos = CASE_STATES.flatMap((state) =>
+    nonClose.flatMap((event) => CASE_ACTOR_KINDS.map((actor) => [state, event, actor] as const)),
+  );
 
   it.each(combos)('%s × %s × %s', (state, type, actor) => {
     const s = snapshotIn(state);
@@ -163,7 +171,8 @@ describe('the transition table, exhaustively', () => {
     if (!cell) return expect(result).toEqual({ ok: false, reason: 'not_allowed_in_state' });
     if (!cell.actors.includes(actor)) return expect(result).toEqual({ ok: false, reason: 'not_allowed_for_actor' });
     if (outcome === 'withdrawn' || outcome === 'declined') return expect(result).toEqual({ ok: false, reason: 'outcome_has_own_event' });
-    if (!EXPECTED_CLOSE_OUTCOMES[state]!.includes(outcome)) return expect(result).toEqual({ ok: false, reason: 'outcome_not_allowed_in_state' });
+    if (!EXPECTED_CLOSE_OUTCOMES[state]!.includes(outcome))
+      return expect(result).toEqual({ ok: false, reason: 'outcome_not_allowed_in_state' });
     const next = ok(result);
     expect(next).toMatchObject({ state: 'closed', outcome, closedAt: NOW.toISOString() });
   });
@@ -210,7 +219,9 @@ describe('happy path', () => {
   });
 
   it('sends the feedback link on `referred` too, the resource sheet on `unreachable`', () => {
-    expect(run(snapshotIn('active'), { type: 'closed', outcome: 'referred' }, 'assigned_supporter').effects).toEqual([{ kind: 'send_feedback_link' }]);
+    expect(run(snapshotIn('active'), { type: 'closed', outcome: 'referred' }, 'assigned_supporter').effects).toEqual([
+      { kind: 'send_feedback_link' },
+    ]);
     expect(run(snapshotIn('assigned'), { type: 'closed', outcome: 'unreachable' }, 'assigned_supporter').effects).toEqual([
       { kind: 'send_resource_sheet' },
     ]);
@@ -244,7 +255,10 @@ describe('offers', () => {
   });
 
   it('rejects an offer or assignment without a supporter, and a decline with an unknown reason', () => {
-    expect(transition(snapshotIn('new'), { type: 'offer_made', supporterId: ' ' }, 'system', NOW)).toEqual({ ok: false, reason: 'invalid_event' });
+    expect(transition(snapshotIn('new'), { type: 'offer_made', supporterId: ' ' }, 'system', NOW)).toEqual({
+      ok: false,
+      reason: 'invalid_event',
+    });
     expect(transition(snapshotIn('new'), { type: 'assigned_manually', supporterId: '' }, 'administrator', NOW)).toEqual({
       ok: false,
       reason: 'invalid_event',
@@ -262,7 +276,10 @@ describe('offers', () => {
   it('lets a supporter hand back an assigned case (e.g. a conflict of interest seen only after accepting)', () => {
     const next = run(snapshotIn('assigned'), { type: 'released_by_supporter', reason: 'conflict_of_interest' }, 'assigned_supporter');
     expect(next).toMatchObject({ state: 'new', assignedSupporterId: null, contactAttempts: 0 });
-    expect(next.effects).toEqual([{ kind: 'start_offer_cascade', preferSupporterId: null }, { kind: 'notify', who: 'administrator' }]);
+    expect(next.effects).toEqual([
+      { kind: 'start_offer_cascade', preferSupporterId: null },
+      { kind: 'notify', who: 'administrator' },
+    ]);
   });
 });
 
@@ -318,7 +335,10 @@ describe('withdraw and decline', () => {
   it('covers every open state and no terminal one', () => {
     expect(OPEN_STATES).toEqual(['new', 'offered', 'assigned', 'contacted', 'active']);
     for (const state of TERMINAL_STATES) {
-      expect(transition(snapshotIn(state), { type: 'withdrawn_by_requester' }, 'requester', NOW)).toEqual({ ok: false, reason: 'not_allowed_in_state' });
+      expect(transition(snapshotIn(state), { type: 'withdrawn_by_requester' }, 'requester', NOW)).toEqual({
+        ok: false,
+        reason: 'not_allowed_in_state',
+      });
     }
   });
 
@@ -334,7 +354,10 @@ describe('withdraw and decline', () => {
   });
 
   it('does not decline after a conversation: that is a close as supported', () => {
-    expect(transition(snapshotIn('active'), { type: 'declined_by_requester' }, 'requester', NOW)).toEqual({ ok: false, reason: 'not_allowed_in_state' });
+    expect(transition(snapshotIn('active'), { type: 'declined_by_requester' }, 'requester', NOW)).toEqual({
+      ok: false,
+      reason: 'not_allowed_in_state',
+    });
   });
 });
 
@@ -366,7 +389,10 @@ describe('terminal states and reopening', () => {
     const s = snapshotIn('closed', { closedAt: '2026-01-01T00:00:00.000Z' });
     const policy = { ...DEFAULT_CASE_POLICY, reopenWindowDays: 90 };
     expect(transition(s, reopen, 'requester', new Date('2026-04-01T00:00:00.000Z'), policy).ok).toBe(true);
-    expect(transition(s, reopen, 'requester', new Date('2026-04-01T00:00:00.001Z'), policy)).toEqual({ ok: false, reason: 'reopen_window_passed' });
+    expect(transition(s, reopen, 'requester', new Date('2026-04-01T00:00:00.001Z'), policy)).toEqual({
+      ok: false,
+      reason: 'reopen_window_passed',
+    });
     const none = { ...DEFAULT_CASE_POLICY, reopenWindowDays: 0 };
     expect(transition(s, reopen, 'requester', new Date('2026-01-01T00:00:01.000Z'), none).ok).toBe(false);
   });
@@ -386,7 +412,9 @@ describe('terminal states and reopening', () => {
         { kind: 'notify', who: 'administrator' },
       ],
     });
-    expect(run(snapshotIn('withdrawn'), reopen, 'administrator').effects).toEqual([{ kind: 'start_offer_cascade', preferSupporterId: null }]);
+    expect(run(snapshotIn('withdrawn'), reopen, 'administrator').effects).toEqual([
+      { kind: 'start_offer_cascade', preferSupporterId: null },
+    ]);
   });
 
   it('the supporter cannot reopen', () => {
@@ -397,7 +425,10 @@ describe('terminal states and reopening', () => {
 describe('outcome rules', () => {
   it.each(['withdrawn', 'declined'] as const)('`closed` never records %s: it has its own event', (outcome) => {
     for (const state of ['assigned', 'contacted', 'active'] as const) {
-      expect(transition(snapshotIn(state), { type: 'closed', outcome }, 'assigned_supporter', NOW)).toEqual({ ok: false, reason: 'outcome_has_own_event' });
+      expect(transition(snapshotIn(state), { type: 'closed', outcome }, 'assigned_supporter', NOW)).toEqual({
+        ok: false,
+        reason: 'outcome_has_own_event',
+      });
     }
   });
 
@@ -449,7 +480,10 @@ describe('risk escalation', () => {
   });
 
   it.each(TERMINAL_STATES)('is not possible on a %s case', (state) => {
-    expect(transition(snapshotIn(state), { type: 'risk_escalated' }, 'administrator', NOW)).toEqual({ ok: false, reason: 'not_allowed_in_state' });
+    expect(transition(snapshotIn(state), { type: 'risk_escalated' }, 'administrator', NOW)).toEqual({
+      ok: false,
+      reason: 'not_allowed_in_state',
+    });
   });
 });
 
@@ -460,7 +494,10 @@ describe('follow-up', () => {
       ok: false,
       reason: 'follow_up_not_in_future',
     });
-    expect(transition(s, { type: 'follow_up_scheduled', dueAt: 'next week' }, 'assigned_supporter', NOW)).toEqual({ ok: false, reason: 'invalid_event' });
+    expect(transition(s, { type: 'follow_up_scheduled', dueAt: 'next week' }, 'assigned_supporter', NOW)).toEqual({
+      ok: false,
+      reason: 'invalid_event',
+    });
   });
 });
 
@@ -496,7 +533,10 @@ describe('actorKindsFor', () => {
   it('derives supporter kinds from the case, not from the role', () => {
     expect(actorKindsFor(snapshotIn('offered'), { supporterId: 'sup-offered' })).toEqual(['offered_supporter']);
     expect(actorKindsFor(snapshotIn('offered'), { supporterId: 'someone-else' })).toEqual([]);
-    expect(actorKindsFor(snapshotIn('active'), { supporterId: 'sup-assigned', isAdministrator: true })).toEqual(['assigned_supporter', 'administrator']);
+    expect(actorKindsFor(snapshotIn('active'), { supporterId: 'sup-assigned', isAdministrator: true })).toEqual([
+      'assigned_supporter',
+      'administrator',
+    ]);
     expect(actorKindsFor(snapshotIn('closed'), { supporterId: 'sup-assigned' })).toEqual([]);
     expect(actorKindsFor(snapshotIn('new'), { isRequester: true })).toEqual(['requester']);
   });
@@ -505,7 +545,12 @@ describe('actorKindsFor', () => {
 describe('the UI view', () => {
   it('shows each actor the buttons of the table', () => {
     expect(allowedEvents(snapshotIn('offered'), 'offered_supporter', NOW)).toEqual(['offer_accepted', 'offer_declined']);
-    expect(allowedEvents(snapshotIn('active'), 'assigned_supporter', NOW)).toEqual(['encounter_logged', 'follow_up_scheduled', 'risk_escalated', 'closed']);
+    expect(allowedEvents(snapshotIn('active'), 'assigned_supporter', NOW)).toEqual([
+      'encounter_logged',
+      'follow_up_scheduled',
+      'risk_escalated',
+      'closed',
+    ]);
     expect(allowedEvents(snapshotIn('active'), 'requester', NOW)).toEqual(['withdrawn_by_requester']);
     expect(allowedEvents(snapshotIn('new'), 'system', NOW)).toEqual(['offer_made']);
     expect(allowedCloseOutcomes(snapshotIn('active'), 'assigned_supporter')).toEqual(['supported', 'referred']);
@@ -520,7 +565,14 @@ const ids = fc.constantFrom('s1', 's2', 's3');
 const times = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-01-01T00:00:00Z'), noInvalidDate: true });
 
 const snapshotArb: fc.Arbitrary<CaseSnapshot> = fc
-  .record({ state: fc.constantFrom(...CASE_STATES), a: ids, o: ids, closedAt: times, attempts: fc.nat(5), outcome: fc.constantFrom('supported', 'referred', 'unreachable') })
+  .record({
+    state: fc.constantFrom(...CASE_STATES),
+    a: ids,
+    o: ids,
+    closedAt: times,
+    attempts: fc.nat(5),
+    outcome: fc.constantFrom('supported', 'referred', 'unreachable'),
+  })
   .map(({ state, a, o, closedAt, attempts, outcome }) => {
     const s = snapshotIn(state, { contactAttempts: attempts });
     if (s.offeredSupporterId) s.offeredSupporterId = o;
@@ -535,8 +587,17 @@ const snapshotArb: fc.Arbitrary<CaseSnapshot> = fc
 /** Events with payloads both valid and invalid, so payload rejections are exercised too. */
 const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
   fc.record({ type: fc.constantFrom('offer_made', 'offer_expired', 'assigned_manually'), supporterId: fc.oneof(ids, fc.constant('')) }),
-  fc.record({ type: fc.constantFrom('offer_declined', 'released_by_supporter'), reason: fc.constantFrom(...OFFER_DECLINE_REASONS, 'bored') }),
-  fc.record({ type: fc.constant('follow_up_scheduled'), dueAt: fc.oneof(times.map((d) => d.toISOString()), fc.constant('soon')) }),
+  fc.record({
+    type: fc.constantFrom('offer_declined', 'released_by_supporter'),
+    reason: fc.constantFrom(...OFFER_DECLINE_REASONS, 'bored'),
+  }),
+  fc.record({
+    type: fc.constant('follow_up_scheduled'),
+    dueAt: fc.oneof(
+      times.map((d) => d.toISOString()),
+      fc.constant('soon'),
+    ),
+  }),
   fc.record({ type: fc.constant('closed'), outcome: fc.constantFrom(...CASE_OUTCOMES) }),
   fc.record({
     type: fc.constantFrom(

@@ -169,9 +169,7 @@ export const PAYLOAD_REJECTIONS: readonly TransitionRejection[] = [
   'invalid_event',
 ];
 
-export type TransitionResult =
-  | (CaseSnapshot & { ok: true; effects: CaseEffect[] })
-  | { ok: false; reason: TransitionRejection };
+export type TransitionResult = (CaseSnapshot & { ok: true; effects: CaseEffect[] }) | { ok: false; reason: TransitionRejection };
 
 export const TERMINAL_STATES = ['closed', 'withdrawn', 'declined'] as const satisfies readonly CaseState[];
 export const OPEN_STATES = CASE_STATES.filter((s) => !(TERMINAL_STATES as readonly CaseState[]).includes(s));
@@ -499,7 +497,10 @@ function effectsOf(s: CaseSnapshot, event: CaseEvent): CaseEffect[] {
     }
     // A supporter handing a case back may signal a problem the administrator should see.
     case 'released_by_supporter':
-      return [{ kind: 'start_offer_cascade', preferSupporterId: null }, { kind: 'notify', who: 'administrator' }];
+      return [
+        { kind: 'start_offer_cascade', preferSupporterId: null },
+        { kind: 'notify', who: 'administrator' },
+      ];
     case 'follow_up_scheduled':
       return [{ kind: 'schedule_follow_up_reminder', dueAt: new Date(Date.parse(event.dueAt)).toISOString() }];
     case 'risk_escalated':
@@ -507,7 +508,9 @@ function effectsOf(s: CaseSnapshot, event: CaseEvent): CaseEffect[] {
     case 'closed': {
       // Feedback is asked only of people who had support; someone never reached gets the resources.
       const toRequester: CaseEffect[] =
-        event.outcome === 'supported' || event.outcome === 'referred' ? [{ kind: 'send_feedback_link' }] : [{ kind: 'send_resource_sheet' }];
+        event.outcome === 'supported' || event.outcome === 'referred'
+          ? [{ kind: 'send_feedback_link' }]
+          : [{ kind: 'send_resource_sheet' }];
       return [...toRequester, ...notifySupporter(s.assignedSupporterId)];
     }
     case 'withdrawn_by_requester':
@@ -518,7 +521,10 @@ function effectsOf(s: CaseSnapshot, event: CaseEvent): CaseEffect[] {
       return [{ kind: 'send_resource_sheet' }, ...notifySupporter(currentSupporter(s))];
     // Someone coming back usually wants the same peer: the matcher prefers them when they still fit.
     case 'reopened_by_requester':
-      return [{ kind: 'start_offer_cascade', preferSupporterId: s.assignedSupporterId }, { kind: 'notify', who: 'administrator' }];
+      return [
+        { kind: 'start_offer_cascade', preferSupporterId: s.assignedSupporterId },
+        { kind: 'notify', who: 'administrator' },
+      ];
     default:
       return [];
   }

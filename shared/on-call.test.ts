@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handoffInstant, onCallAt, scheduleBetween, type Rota, type Rotation } from './on-call.ts';
 
-const WEEKLY: Rotation = { members: ['ana', 'ben', 'chi'], startsOn: '2026-11-02', handoffAt: '08:00', periodDays: 7, timeZone: 'America/New_York' };
+const WEEKLY: Rotation = {
+  members: ['ana', 'ben', 'chi'],
+  startsOn: '2026-11-02',
+  handoffAt: '08:00',
+  periodDays: 7,
+  timeZone: 'America/New_York',
+};
 const rota = (over: Partial<Rota> = {}): Rota => ({ rotation: WEEKLY, shifts: [], overrides: [], ...over });
 const at = (iso: string) => new Date(iso);
 
@@ -27,7 +33,12 @@ describe('rotation', () => {
   });
 
   it('reports the stretch until the next hand-off', () => {
-    expect(onCallAt(rota(), at('2026-11-10T03:00:00Z'))).toEqual({ personId: 'ben', startsAt: '2026-11-10T03:00:00.000Z', endsAt: '2026-11-16T13:00:00.000Z', source: 'rotation' });
+    expect(onCallAt(rota(), at('2026-11-10T03:00:00Z'))).toEqual({
+      personId: 'ben',
+      startsAt: '2026-11-10T03:00:00.000Z',
+      endsAt: '2026-11-16T13:00:00.000Z',
+      source: 'rotation',
+    });
     // With one member the turn never changes hands: the stretch runs to the last hand-off looked at.
     const alone = onCallAt(rota({ rotation: { ...WEEKLY, members: ['ana'] } }), at('2026-11-10T03:00:00Z'));
     expect(alone?.personId).toBe('ana');
@@ -70,22 +81,31 @@ describe('property: any rota over any window', () => {
   const people = ['ana', 'ben', 'chi', 'dee', 'eli'];
   const base = Date.parse('2026-10-01T00:00:00Z');
   const hour = 3_600_000;
-  const shiftArb = fc.record({
-    personId: fc.constantFrom(...people),
-    start: fc.integer({ min: 0, max: 24 * 120 }),
-    length: fc.integer({ min: 1, max: 24 * 10 }),
-  }).map(({ personId, start, length }, ) => ({ id: `${personId}-${start}`, personId, startsAt: new Date(base + start * hour).toISOString(), endsAt: new Date(base + (start + length) * hour).toISOString() }));
-  const rotaArb = fc.record({
-    members: fc.array(fc.constantFrom(...people), { minLength: 1, maxLength: 4 }),
-    periodDays: fc.integer({ min: 1, max: 14 }),
-    zone: fc.constantFrom('America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'UTC'),
-    shifts: fc.array(shiftArb, { maxLength: 4 }),
-    overrides: fc.array(shiftArb, { maxLength: 3 }),
-  }).map(({ members, periodDays, zone, shifts, overrides }): Rota => ({
-    rotation: { members, startsOn: '2026-10-05', handoffAt: '08:00', periodDays, timeZone: zone },
-    shifts,
-    overrides,
-  }));
+  const shiftArb = fc
+    .record({
+      personId: fc.constantFrom(...people),
+      start: fc.integer({ min: 0, max: 24 * 120 }),
+      length: fc.integer({ min: 1, max: 24 * 10 }),
+    })
+    .map(({ personId, start, length }) => ({
+      id: `${personId}-${start}`,
+      personId,
+      startsAt: new Date(base + start * hour).toISOString(),
+      endsAt: new Date(base + (start + length) * hour).toISOString(),
+    }));
+  const rotaArb = fc
+    .record({
+      members: fc.array(fc.constantFrom(...people), { minLength: 1, maxLength: 4 }),
+      periodDays: fc.integer({ min: 1, max: 14 }),
+      zone: fc.constantFrom('America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'UTC'),
+      shifts: fc.array(shiftArb, { maxLength: 4 }),
+      overrides: fc.array(shiftArb, { maxLength: 3 }),
+    })
+    .map(({ members, periodDays, zone, shifts, overrides }): Rota => ({
+      rotation: { members, startsOn: '2026-10-05', handoffAt: '08:00', periodDays, timeZone: zone },
+      shifts,
+      overrides,
+    }));
 
   it('stretches never overlap, stay inside the window, and agree with onCallAt every five hours', () => {
     fc.assert(

@@ -93,7 +93,8 @@ function turnAt(rotation: Rotation, instant: number): number {
 
 function assertRotation(rotation: Rotation): void {
   if (rotation.members.length === 0) throw new RangeError('a rotation needs at least one member');
-  if (!Number.isInteger(rotation.periodDays) || rotation.periodDays < 1 || rotation.periodDays > 28) throw new RangeError('period must be 1–28 days');
+  if (!Number.isInteger(rotation.periodDays) || rotation.periodDays < 1 || rotation.periodDays > 28)
+    throw new RangeError('period must be 1–28 days');
 }
 
 /** The rotation's turns overlapping [from, to). */
@@ -119,7 +120,9 @@ function rotationSegments(rotation: Rotation, from: number, to: number): OnCallS
 function clip(shift: RotaShift, source: OnCallSource, from: number, to: number): OnCallSegment | null {
   const start = Math.max(Date.parse(shift.startsAt), from);
   const end = Math.min(Date.parse(shift.endsAt), to);
-  return start < end ? { personId: shift.personId, startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), source } : null;
+  return start < end
+    ? { personId: shift.personId, startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), source }
+    : null;
 }
 
 /** Lays `top` over `bottom`: wherever a top segment runs, the bottom one is cut away. */

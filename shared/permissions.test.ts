@@ -1,15 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_RULES, ACTIONS, allowedActions, can, canGrantRole, grantableRoles, isAction, ROLES, SUPPORT_DATA_ROLES } from './permissions.ts';
+import {
+  ACTION_RULES,
+  ACTIONS,
+  allowedActions,
+  can,
+  canGrantRole,
+  grantableRoles,
+  isAction,
+  ROLES,
+  SUPPORT_DATA_ROLES,
+} from './permissions.ts';
 
 describe('permissions catalogue', () => {
   it('gives leadership viewers and event reporters nothing beyond their own account, requests and the directories', () => {
-    expect(allowedActions(['leadership_viewer']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.request']);
+    expect(allowedActions(['leadership_viewer']).sort()).toEqual([
+      'account.self',
+      'organization.read',
+      'resources.read',
+      'support.request',
+    ]);
     // Event reporters file notices and read the receipt; nothing about the outreach that follows.
-    expect(allowedActions(['event_reporter']).sort()).toEqual(['account.self', 'events.report', 'organization.read', 'resources.read', 'support.request']);
+    expect(allowedActions(['event_reporter']).sort()).toEqual([
+      'account.self',
+      'events.report',
+      'organization.read',
+      'resources.read',
+      'support.request',
+    ]);
     // Staff may also browse the supporter directory (first names) where the program allows choosing.
-    expect(allowedActions(['staff_member']).sort()).toEqual(['account.self', 'organization.read', 'resources.read', 'support.choose_supporter', 'support.request']);
+    expect(allowedActions(['staff_member']).sort()).toEqual([
+      'account.self',
+      'organization.read',
+      'resources.read',
+      'support.choose_supporter',
+      'support.request',
+    ]);
     expect(allowedActions(['peer_supporter']).sort()).toEqual([
-      'account.self', 'organization.read', 'resources.read', 'rota.self', 'support.choose_supporter', 'support.request', 'supporter.self',
+      'account.self',
+      'organization.read',
+      'resources.read',
+      'rota.self',
+      'support.choose_supporter',
+      'support.request',
+      'supporter.self',
     ]);
   });
 

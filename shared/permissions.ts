@@ -162,7 +162,9 @@ export type AccountChange = { kind: 'profile' } | { kind: 'account' } | { kind: 
 
 /** The IT administrator may make the first director of an organisation that has none — nothing more. */
 function grantsFirstDirector(p: AccountParties, change: AccountChange): boolean {
-  return change.kind === 'grant' && change.role === 'program_director' && !p.organizationHasActiveDirector && p.actor.roles.includes('it_admin');
+  return (
+    change.kind === 'grant' && change.role === 'program_director' && !p.organizationHasActiveDirector && p.actor.roles.includes('it_admin')
+  );
 }
 
 /** Someone's sign-in and roles are theirs to change only for a caller who could grant every role they hold. */

@@ -62,12 +62,14 @@ describe('who grants which role (granter × role × another person or oneself)',
         const plain = await buildPerson(t.ctx.db, t.clock, org.id, { roles: [] });
         const granted = await put(granter, plain.id, [role]);
         if (granted.statusCode !== expected) wrong.push(`${granter} grants ${role}: ${granted.statusCode}, expected ${expected}`);
-        if ((await rolesOf(plain.id)).join() !== (expected === 200 ? role : '')) wrong.push(`${granter} grants ${role}: roles now ${await rolesOf(plain.id)}`);
+        if ((await rolesOf(plain.id)).join() !== (expected === 200 ? role : ''))
+          wrong.push(`${granter} grants ${role}: roles now ${await rolesOf(plain.id)}`);
 
         const holder = await buildPerson(t.ctx.db, t.clock, org.id, { roles: [role] });
         const removed = await put(granter, holder.id, []);
         if (removed.statusCode !== expected) wrong.push(`${granter} removes ${role}: ${removed.statusCode}, expected ${expected}`);
-        if ((await rolesOf(holder.id)).join() !== (expected === 200 ? '' : role)) wrong.push(`${granter} removes ${role}: roles now ${await rolesOf(holder.id)}`);
+        if ((await rolesOf(holder.id)).join() !== (expected === 200 ? '' : role))
+          wrong.push(`${granter} removes ${role}: roles now ${await rolesOf(holder.id)}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -80,7 +82,8 @@ describe('who grants which role (granter × role × another person or oneself)',
       for (const role of ROLES) {
         const next: Role[] = role === granter ? [] : [granter, role];
         const response = await put(granter, people[granter].id, next);
-        if (response.statusCode !== expected) wrong.push(`${granter} ${role === granter ? 'removes own' : `gives self ${role}`}: ${response.statusCode}`);
+        if (response.statusCode !== expected)
+          wrong.push(`${granter} ${role === granter ? 'removes own' : `gives self ${role}`}: ${response.statusCode}`);
       }
       if ((await rolesOf(people[granter].id)).join() !== granter) wrong.push(`${granter}'s roles changed`);
     }
@@ -108,10 +111,16 @@ describe('who grants which role (granter × role × another person or oneself)',
       { action: 'person.role_granted', detail: 'program_admin', actor_person_id: people.program_director.id },
       { action: 'person.role_removed', detail: 'program_admin', actor_person_id: people.program_director.id },
     ]);
-    const mail = await t.ctx.db.selectFrom('email_outbox').select(['to_address', 'template', 'link']).where('created_at', '>', since).orderBy('to_address').execute();
+    const mail = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'template', 'link'])
+      .where('created_at', '>', since)
+      .orderBy('to_address')
+      .execute();
     const told = (template: string) => mail.filter((m) => m.template === template).map((m) => m.to_address);
     // Both changes touch a role that sees support data: both directors hear of each, the person of their grant.
-    for (const director of [people.program_director.email, second.email]) expect(told('access_changed').filter((to) => to === director)).toHaveLength(2);
+    for (const director of [people.program_director.email, second.email])
+      expect(told('access_changed').filter((to) => to === director)).toHaveLength(2);
     expect(told('role_granted')).toEqual([target.email]);
     expect(mail.every((m) => m.link === '/app/audit' || m.link === '/app')).toBe(true);
 
@@ -144,8 +153,13 @@ describe('whose account a caller may change (caller × the roles the person hold
         // Event reporter is a role every one of these callers may grant; a target already holding it has nothing to add.
         if (role === 'event_reporter') got[3] = expected[3]!;
         if (got.join() !== expected.join()) wrong.push(`${actor} → ${role}: ${got.join()} expected ${expected.join()}`);
-        const after = await t.ctx.db.selectFrom('people').select(['active', 'work_email']).where('id', '=', target.id).executeTakeFirstOrThrow();
-        if (!outranks && (!after.active || after.work_email !== target.email)) wrong.push(`${actor} → ${role}: account changed although refused`);
+        const after = await t.ctx.db
+          .selectFrom('people')
+          .select(['active', 'work_email'])
+          .where('id', '=', target.id)
+          .executeTakeFirstOrThrow();
+        if (!outranks && (!after.active || after.work_email !== target.email))
+          wrong.push(`${actor} → ${role}: account changed although refused`);
       }
     }
     expect(wrong).toEqual([]);
@@ -159,41 +173,88 @@ describe('the first director of an organisation', () => {
     const itCookie = await signIn(t.app, it.email, PASSWORD);
     const chosen = await buildPerson(t.ctx.db, t.clock, fresh.id, { roles: ['staff_member'], email: 'first.director@fresh.test' });
     const other = await buildPerson(t.ctx.db, t.clock, fresh.id, { roles: ['staff_member'] });
-    const grant = (personId: string, roles: Role[]) => t.app.inject({ method: 'PUT', url: `/api/people/${personId}/roles`, headers: { cookie: itCookie }, payload: { roles } });
+    const grant = (personId: string, roles: Role[]) =>
+      t.app.inject({ method: 'PUT', url: `/api/people/${personId}/roles`, headers: { cookie: itCookie }, payload: { roles } });
 
     // Not themselves, even now.
     expect((await grant(it.id, ['it_admin', 'program_director'])).statusCode).toBe(403);
     const made = await grant(chosen.id, ['staff_member', 'program_director']);
     expect(made.statusCode, made.body).toBe(200);
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['actor_person_id', 'detail']).where('action', '=', 'person.role_granted').where('subject_id', '=', chosen.id).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_person_id', 'detail'])
+      .where('action', '=', 'person.role_granted')
+      .where('subject_id', '=', chosen.id)
+      .execute();
     expect(audit).toEqual([{ actor_person_id: it.id, detail: 'program_director' }]);
-    const mail = await t.ctx.db.selectFrom('email_outbox').select('template').where('to_address', '=', chosen.email).orderBy('template').execute();
+    const mail = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select('template')
+      .where('to_address', '=', chosen.email)
+      .orderBy('template')
+      .execute();
     expect(mail.map((m) => m.template)).toEqual(['access_changed', 'sign_in_invitation']);
 
     // The invitation works: the new director signs in and runs the program.
     const token = await latestSignInLinkToken(t.ctx.db, chosen.email);
-    expect((await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'the first director of this place' } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/public/sign-in-links/redeem',
+          payload: { token, password: 'the first director of this place' },
+        })
+      ).statusCode,
+    ).toBe(204);
     const directorCookie = await signIn(t.app, chosen.email, 'the first director of this place');
     expect((await t.app.inject({ url: '/api/cases', headers: { cookie: directorCookie } })).statusCode).toBe(200);
 
     // Now there is a director: no more from IT, and the director's account is out of IT's reach.
     expect((await grant(other.id, ['staff_member', 'program_director'])).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/people/${chosen.id}/deactivate`, headers: { cookie: itCookie } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/people/${chosen.id}/roles`, headers: { cookie: itCookie }, payload: { roles: ['staff_member'] } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/people/${chosen.id}/deactivate`, headers: { cookie: itCookie } })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/people/${chosen.id}/roles`,
+          headers: { cookie: itCookie },
+          payload: { roles: ['staff_member'] },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('the operators’ command line (npm run sign-in-link)', () => {
   it('issues a working link for anyone, audited with no actor, without e-mailing it', async () => {
-    const person = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD, email: 'locked.out@h.test' });
+    const person = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['program_director'],
+      password: PASSWORD,
+      email: 'locked.out@h.test',
+    });
     const before = await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', person.email).execute();
     const link = await issueOperatorSignInLink(t.ctx.db, { email: 'Locked.Out@h.test', now: t.clock.now() });
     expect(link).toMatchObject({ purpose: 'reset', organizationSlug: org.slug });
     expect(await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', person.email).execute()).toEqual(before);
     const token = link.path.split('#')[1];
-    expect((await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'back in after a long weekend' } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/public/sign-in-links/redeem',
+          payload: { token, password: 'back in after a long weekend' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect(await signIn(t.app, person.email, 'back in after a long weekend')).toMatch(/peerline_session=/);
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['actor_person_id', 'detail']).where('action', '=', 'person.sign_in_link_issued_by_operator').where('subject_id', '=', person.id).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_person_id', 'detail'])
+      .where('action', '=', 'person.sign_in_link_issued_by_operator')
+      .where('subject_id', '=', person.id)
+      .execute();
     expect(audit).toEqual([{ actor_person_id: null, detail: 'reset' }]);
     await expect(issueOperatorSignInLink(t.ctx.db, { email: 'nobody@h.test', now: t.clock.now() })).rejects.toThrow(/Nobody/);
   });

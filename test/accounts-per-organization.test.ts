@@ -45,7 +45,11 @@ describe('one address, two organisations', () => {
       const sent = await as(cookie, 'POST', `/api/people/${created[i]!.id}/sign-in-link`);
       expect(sent.statusCode, sent.body).toBe(202);
       const token = await latestSignInLinkToken(t.ctx.db, SHARED);
-      const redeemed = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: passwords[i] } });
+      const redeemed = await t.app.inject({
+        method: 'POST',
+        url: '/api/public/sign-in-links/redeem',
+        payload: { token, password: passwords[i] },
+      });
       expect(redeemed.statusCode, redeemed.body).toBe(204);
     }
 
@@ -73,13 +77,17 @@ describe('one address, two organisations', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await login('moves.around@shared-mail.test', PASSWORD, orgA.slug)).json().organization.id).toBe(orgA.id);
     // A's directory shows A's people only.
-    const search = (await as(itA, 'GET', `/api/people?q=${encodeURIComponent('shared-mail')}&active=all`)).json() as { people: { id: string }[] };
+    const search = (await as(itA, 'GET', `/api/people?q=${encodeURIComponent('shared-mail')}&active=all`)).json() as {
+      people: { id: string }[];
+    };
     const ids = search.people.map((p) => p.id);
     expect(ids).toContain(inA.id);
     expect(ids).not.toContain(inB.id);
     // And a roster file naming the address is an ordinary new person for A.
     const roster = await t.app.inject({
-      method: 'POST', url: '/api/people/import/preview', headers: { cookie: itB, 'content-type': 'text/csv' },
+      method: 'POST',
+      url: '/api/people/import/preview',
+      headers: { cookie: itB, 'content-type': 'text/csv' },
       payload: `first_name,last_name,work_email\nStays,Here,stays.here@shared-mail.test\n`,
     });
     expect(roster.json()).toMatchObject({ created: 1, invalid: 0 });

@@ -14,7 +14,10 @@ const MODULES = path.resolve('server/modules');
 /** Module → the modules its files import (type-only imports included: they couple the code too). */
 function moduleGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
-  for (const mod of fs.readdirSync(MODULES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const mod of fs
+    .readdirSync(MODULES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     const uses = new Set<string>();
     for (const file of fs.readdirSync(path.join(MODULES, mod)).filter((f) => f.endsWith('.ts'))) {
       const source = fs.readFileSync(path.join(MODULES, mod, file), 'utf8');
@@ -57,12 +60,16 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 }
 
 describe('module boundaries', () => {
-  it('lint refuses an import into another module\'s files and accepts its index.ts', async () => {
+  it("lint refuses an import into another module's files and accepts its index.ts", async () => {
     const eslint = new ESLint();
     const probe = 'server/modules/casework/boundary-probe.ts';
-    const [into] = await eslint.lintText("import { findCase } from '../cases/cases.repository.ts';\nexport const f = findCase;\n", { filePath: probe });
+    const [into] = await eslint.lintText("import { findCase } from '../cases/cases.repository.ts';\nexport const f = findCase;\n", {
+      filePath: probe,
+    });
     expect(into!.messages.map((m) => m.message)).toEqual([expect.stringContaining('Use the other module through its index.ts.')]);
-    const [entry] = await eslint.lintText("import { fireCaseEvent } from '../cases/index.ts';\nexport const f = fireCaseEvent;\n", { filePath: probe });
+    const [entry] = await eslint.lintText("import { fireCaseEvent } from '../cases/index.ts';\nexport const f = fireCaseEvent;\n", {
+      filePath: probe,
+    });
     expect(entry!.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 
@@ -76,7 +83,12 @@ describe('module boundaries', () => {
   });
 
   it('finds a cycle when there is one (the check itself can fail)', () => {
-    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });

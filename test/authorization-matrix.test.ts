@@ -73,13 +73,14 @@ afterAll(async () => {
 });
 
 describe('the table agrees with shared/permissions.ts', () => {
-  it('every hard-coded cell equals what can() derives from the route\'s access rule', () => {
+  it("every hard-coded cell equals what can() derives from the route's access rule", () => {
     const disagreements: string[] = [];
     for (const route of ROUTE_CASES) {
       for (const caller of CALLERS) {
         const written = expectedFor(route.expect, caller);
         const derived = derivedExpectation(route, caller);
-        if (written !== derived) disagreements.push(`${routeKey(route)} as ${caller}: table says ${written}, permissions.ts gives ${derived}`);
+        if (written !== derived)
+          disagreements.push(`${routeKey(route)} as ${caller}: table says ${written}, permissions.ts gives ${derived}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -97,7 +98,9 @@ describe('the table agrees with shared/permissions.ts', () => {
 describe('coverage: the table and the registered routes match', () => {
   it('every registered route has a row', () => {
     const inTable = new Set(ROUTE_CASES.map(routeKey));
-    const missing = registeredRoutes(t.routes).map(routeKey).filter((k) => !inTable.has(k));
+    const missing = registeredRoutes(t.routes)
+      .map(routeKey)
+      .filter((k) => !inTable.has(k));
     expect(missing, 'add these routes to ROUTE_CASES in test/authorization-matrix.ts').toEqual([]);
   });
 

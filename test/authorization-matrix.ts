@@ -128,7 +128,10 @@ export class CallerSessions {
 /** A built web app (index.html + one asset), so the SPA fallback route has something to serve. */
 export function createWebDist(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerline-web-'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>Peerline</title></head><body><div id="root"></div></body></html>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><title>Peerline</title></head><body><div id="root"></div></body></html>',
+  );
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log("peerline");');
   return dir;
@@ -166,7 +169,14 @@ async function freshProfession(world: MatrixWorld): Promise<string> {
   const id = newId();
   await world.t.ctx.db
     .insertInto('professions')
-    .values({ id, organization_id: world.orgA.id, name: unique('Profession'), category: 'other', active: true, created_at: world.t.clock.now().toISOString() })
+    .values({
+      id,
+      organization_id: world.orgA.id,
+      name: unique('Profession'),
+      category: 'other',
+      active: true,
+      created_at: world.t.clock.now().toISOString(),
+    })
     .execute();
   return id;
 }
@@ -194,13 +204,23 @@ export async function mintSession(t: TestApp, person: BuiltPerson, organizationI
   return { id, cookie: `${sessionCookieName(t.ctx.config)}=${token}` };
 }
 
-const SUPPORT_REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' } as const;
+const SUPPORT_REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'burnout_or_overload',
+  contactMethod: 'work_email',
+} as const;
 
 /** An anonymous request of organisation A with a known code and secret. */
 async function anonymousCase(world: MatrixWorld): Promise<{ caseCode: string; secret: string }> {
   const secret = `secret-${unique('s')}`;
   const caseCode = `T${randomBytes(2).toString('hex').slice(0, 3).toUpperCase().replace(/[01]/g, 'A')}-${randomBytes(2).toString('hex').slice(0, 4).toUpperCase().replace(/[01]/g, 'B')}`;
-  await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { origin: 'anonymous', anonymousCode: caseCode, anonymousSecretHash: hashSecret(secret) });
+  await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, {
+    origin: 'anonymous',
+    anonymousCode: caseCode,
+    anonymousSecretHash: hashSecret(secret),
+  });
   return { caseCode, secret };
 }
 
@@ -247,13 +267,20 @@ const freshPersonId = async (ctx: CellContext, overrides: { active?: boolean } =
 const freshSignInLink = async (ctx: CellContext): Promise<string> => {
   const { t, orgA } = ctx.world;
   const person = await buildPerson(t.ctx.db, t.clock, orgA.id, { roles: ['staff_member'] });
-  const link = await t.ctx.db.transaction().execute((trx) =>
-    issueSignInLink(trx, { organizationId: orgA.id, person: { id: person.id, workEmail: person.email }, createdBy: null, now: t.clock.now(), sendEmail: false }),
-  );
+  const link = await t.ctx.db
+    .transaction()
+    .execute((trx) =>
+      issueSignInLink(trx, {
+        organizationId: orgA.id,
+        person: { id: person.id, workEmail: person.email },
+        createdBy: null,
+        now: t.clock.now(),
+        sendEmail: false,
+      }),
+    );
   return link.path.split('#')[1]!;
 };
-const csvRoster = () =>
-  `first_name,last_name,work_email\nRoster,${unique('Import')},${unique('roster')}@import.peerline.test\n`;
+const csvRoster = () => `first_name,last_name,work_email\nRoster,${unique('Import')},${unique('roster')}@import.peerline.test\n`;
 
 //            columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
 const PUBLIC_200: ExpectedRow = [200, 200, 200, 200, 200, 200, 200, 200, 200];
@@ -262,9 +289,19 @@ const CORE_ROUTE_CASES: RouteCase[] = [
   // --- system & public -------------------------------------------------------------------------
   { method: 'GET', url: '/healthz', access: 'public', success: 200, expect: PUBLIC_200, request: () => ({ url: '/healthz' }) },
   { method: 'GET', url: '/readyz', access: 'public', success: 200, expect: PUBLIC_200, request: () => ({ url: '/readyz' }) },
-  { method: 'GET', url: '/api/openapi.json', access: 'public', success: 200, expect: PUBLIC_200, request: () => ({ url: '/api/openapi.json' }) },
   {
-    method: 'GET', url: '/api/public/program', access: 'public', success: 200,
+    method: 'GET',
+    url: '/api/openapi.json',
+    access: 'public',
+    success: 200,
+    expect: PUBLIC_200,
+    request: () => ({ url: '/api/openapi.json' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/public/program',
+    access: 'public',
+    success: 200,
     expect: PUBLIC_200,
     request: ({ world }) => ({ url: `/api/public/program?org=${world.orgA.slug}` }),
   },
@@ -272,80 +309,125 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 
   // --- authentication and my own account ---------------------------------------------------------
   {
-    method: 'POST', url: '/api/auth/login', access: 'public', success: 200, endsCallerSession: true,
+    method: 'POST',
+    url: '/api/auth/login',
+    access: 'public',
+    success: 200,
+    endsCallerSession: true,
     expect: PUBLIC_200,
     request: ({ world }) => ({ url: '/api/auth/login', payload: { email: world.loginSubject.email, password: MATRIX_PASSWORD } }),
   },
   {
-    method: 'POST', url: '/api/auth/logout', access: 'public', success: 204, endsCallerSession: true,
+    method: 'POST',
+    url: '/api/auth/logout',
+    access: 'public',
+    success: 204,
+    endsCallerSession: true,
     expect: [204, 204, 204, 204, 204, 204, 204, 204, 204],
     request: () => ({ url: '/api/auth/logout' }),
   },
   {
-    method: 'GET', url: '/api/me', access: 'account.self', success: 200,
+    method: 'GET',
+    url: '/api/me',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/me' }),
   },
   {
-    method: 'POST', url: '/api/me/password', access: 'account.self', success: 204,
+    method: 'POST',
+    url: '/api/me/password',
+    access: 'account.self',
+    success: 204,
     expect: [401, 204, 204, 204, 204, 204, 204, 204, 204],
     // Same password again: the cell succeeds and the cached sign-ins keep working.
     request: () => ({ url: '/api/me/password', payload: { currentPassword: MATRIX_PASSWORD, newPassword: MATRIX_PASSWORD } }),
   },
   {
-    method: 'GET', url: '/api/me/sessions', access: 'account.self', success: 200,
+    method: 'GET',
+    url: '/api/me/sessions',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/me/sessions' }),
   },
   // Two-step sign-in. Callers whose roles need it have the factories' authenticator; the others
   // have none until the enrolment row below sets one up for them, so the rows before it see 409s.
   {
-    method: 'POST', url: '/api/auth/second-factor', access: 'account.self', success: 200,
+    method: 'POST',
+    url: '/api/auth/second-factor',
+    access: 'account.self',
+    success: 200,
     // Every matrix session has finished signing in: nothing more to give, the answer is who one is.
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/auth/second-factor', payload: { code: '123456' } }),
   },
   {
-    method: 'GET', url: '/api/me/second-factor', access: 'account.self', success: 200,
+    method: 'GET',
+    url: '/api/me/second-factor',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/me/second-factor' }),
   },
   {
-    method: 'POST', url: '/api/me/second-factor/recovery-codes', access: 'account.self', success: 200,
+    method: 'POST',
+    url: '/api/me/second-factor/recovery-codes',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 409, 409, 409, 409, 200, 200],
     conflictFor: ['peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member'],
     request: () => ({ url: '/api/me/second-factor/recovery-codes' }),
   },
   {
-    method: 'DELETE', url: '/api/me/second-factor', access: 'account.self', success: 204,
+    method: 'DELETE',
+    url: '/api/me/second-factor',
+    access: 'account.self',
+    success: 204,
     // Required by the roles of director, administrator and IT administrator; nothing to remove for the others.
     expect: [401, 409, 409, 204, 204, 204, 204, 409, 409],
     conflictFor: ['program_director', 'program_admin', 'it_admin', 'other_org'],
     request: () => ({ url: '/api/me/second-factor' }),
   },
   {
-    method: 'POST', url: '/api/me/second-factor/enrolment', access: 'account.self', success: 200,
+    method: 'POST',
+    url: '/api/me/second-factor/enrolment',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/me/second-factor/enrolment' }),
   },
   {
-    method: 'POST', url: '/api/me/second-factor/enrolment/confirm', access: 'account.self', success: 200,
+    method: 'POST',
+    url: '/api/me/second-factor/enrolment/confirm',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     // Starts an enrolment with the caller's own session and answers with the new app's first code.
     request: async ({ world, caller, cookie }) => {
       if (!cookie || caller === 'anonymous') return { url: '/api/me/second-factor/enrolment/confirm', payload: { code: '123456' } };
       const started = await world.t.app.inject({ method: 'POST', url: '/api/me/second-factor/enrolment', headers: { cookie } });
       const { secret } = started.json() as { secret: string };
-      return { url: '/api/me/second-factor/enrolment/confirm', payload: { code: await nextTotpCode(world.t.app, personOf(world, caller).id, secret, world.t.clock) } };
+      return {
+        url: '/api/me/second-factor/enrolment/confirm',
+        payload: { code: await nextTotpCode(world.t.app, personOf(world, caller).id, secret, world.t.clock) },
+      };
     },
   },
   {
-    method: 'POST', url: '/api/auth/step-up', access: 'account.self', success: 200,
+    method: 'POST',
+    url: '/api/auth/step-up',
+    access: 'account.self',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/auth/step-up', payload: { password: MATRIX_PASSWORD } }),
   },
   {
-    method: 'DELETE', url: '/api/me/sessions/:id', access: 'account.self', success: 204, crossOrg: 404,
+    method: 'DELETE',
+    url: '/api/me/sessions/:id',
+    access: 'account.self',
+    success: 204,
+    crossOrg: 404,
     expect: [401, 204, 204, 204, 204, 204, 204, 204, 404],
     // Own callers end a spare session of their own; anonymous and organisation B name one of A's director.
     request: async (ctx) => {
@@ -356,17 +438,27 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 
   // --- organisation structure --------------------------------------------------------------------
   {
-    method: 'GET', url: '/api/organization/structure', access: 'organization.read', success: 200,
+    method: 'GET',
+    url: '/api/organization/structure',
+    access: 'organization.read',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/organization/structure' }),
   },
   {
-    method: 'POST', url: '/api/organization/sites', access: 'organization.manage', success: 201,
+    method: 'POST',
+    url: '/api/organization/sites',
+    access: 'organization.manage',
+    success: 201,
     expect: [401, 201, 201, 404, 404, 404, 404, 201, 201],
     request: () => ({ url: '/api/organization/sites', payload: { name: unique('Site') } }),
   },
   {
-    method: 'PATCH', url: '/api/organization/sites/:id', access: 'organization.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/organization/sites/:id',
+    access: 'organization.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: async ({ world }) => ({
       url: `/api/organization/sites/${await buildSite(world.t.ctx.db, world.t.clock, world.orgA.id)}`,
@@ -374,7 +466,11 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
-    method: 'POST', url: '/api/organization/departments', access: 'organization.manage', success: 201, crossOrg: 400,
+    method: 'POST',
+    url: '/api/organization/departments',
+    access: 'organization.manage',
+    success: 201,
+    crossOrg: 400,
     expect: [401, 201, 201, 404, 404, 404, 404, 201, 400],
     request: async ({ world }) => {
       const siteId = await buildSite(world.t.ctx.db, world.t.clock, world.orgA.id);
@@ -383,7 +479,11 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'PATCH', url: '/api/organization/departments/:id', access: 'organization.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/organization/departments/:id',
+    access: 'organization.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: async ({ world }) => ({
       url: `/api/organization/departments/${await buildDepartment(world.t.ctx.db, world.t.clock, world.orgA.id)}`,
@@ -391,12 +491,19 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
-    method: 'POST', url: '/api/organization/professions', access: 'organization.manage', success: 201,
+    method: 'POST',
+    url: '/api/organization/professions',
+    access: 'organization.manage',
+    success: 201,
     expect: [401, 201, 201, 404, 404, 404, 404, 201, 201],
     request: () => ({ url: '/api/organization/professions', payload: { name: unique('Profession'), category: 'nurse' } }),
   },
   {
-    method: 'PATCH', url: '/api/organization/professions/:id', access: 'organization.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/organization/professions/:id',
+    access: 'organization.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: async ({ world }) => ({
       url: `/api/organization/professions/${await freshProfession(world)}`,
@@ -406,29 +513,49 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 
   // --- program settings --------------------------------------------------------------------------
   {
-    method: 'GET', url: '/api/settings/program', access: 'settings.manage', success: 200,
+    method: 'GET',
+    url: '/api/settings/program',
+    access: 'settings.manage',
+    success: 200,
     expect: [401, 200, 404, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/settings/program' }),
   },
   {
-    method: 'PATCH', url: '/api/settings/program', access: 'settings.manage', success: 200,
+    method: 'PATCH',
+    url: '/api/settings/program',
+    access: 'settings.manage',
+    success: 200,
     expect: [401, 200, 404, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/settings/program', payload: { programName: 'Peer Support Program' } }),
   },
   {
-    method: 'PATCH', url: '/api/settings/support-lines/:id', access: 'settings.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/settings/support-lines/:id',
+    access: 'settings.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 404, 404, 404, 404, 404, 200, 404],
-    request: ({ world }) => ({ url: `/api/settings/support-lines/${world.orgA.supportLineIds[1]}`, payload: { description: unique('Call or text 988') } }),
+    request: ({ world }) => ({
+      url: `/api/settings/support-lines/${world.orgA.supportLineIds[1]}`,
+      payload: { description: unique('Call or text 988') },
+    }),
   },
 
   // --- people directory --------------------------------------------------------------------------
   {
-    method: 'GET', url: '/api/people', access: 'people.read', success: 200,
+    method: 'GET',
+    url: '/api/people',
+    access: 'people.read',
+    success: 200,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/people?active=all&limit=200' }),
   },
   {
-    method: 'POST', url: '/api/people', access: 'people.manage', success: 201, crossOrg: 400,
+    method: 'POST',
+    url: '/api/people',
+    access: 'people.manage',
+    success: 201,
+    crossOrg: 400,
     expect: [401, 201, 201, 404, 404, 404, 404, 201, 400],
     request: async ({ world }) => ({
       url: '/api/people',
@@ -443,82 +570,145 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
-    method: 'GET', url: '/api/people/:id', access: 'people.read', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/people/:id',
+    access: 'people.read',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: ({ world }) => ({ url: `/api/people/${world.colleague.id}` }),
   },
   {
-    method: 'PATCH', url: '/api/people/:id', access: 'people.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/people/:id',
+    access: 'people.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
-    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}`, payload: { firstName: 'Renamed', specialty: 'Nephrology' } }),
+    request: async (ctx) => ({
+      url: `/api/people/${await freshPersonId(ctx)}`,
+      payload: { firstName: 'Renamed', specialty: 'Nephrology' },
+    }),
   },
   {
-    method: 'POST', url: '/api/people/:id/deactivate', access: 'people.manage', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/people/:id/deactivate',
+    access: 'people.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/deactivate` }),
   },
   {
-    method: 'POST', url: '/api/people/:id/reactivate', access: 'people.manage', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/people/:id/reactivate',
+    access: 'people.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx, { active: false })}/reactivate` }),
   },
   {
-    method: 'PUT', url: '/api/people/:id/roles', access: 'roles.grant', success: 200, crossOrg: 404,
+    method: 'PUT',
+    url: '/api/people/:id/roles',
+    access: 'roles.grant',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 404],
     // A role all three granters may give; who may grant which role to whom is test/account-changes.test.ts.
-    request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/roles`, payload: { roles: ['staff_member', 'event_reporter'] } }),
+    request: async (ctx) => ({
+      url: `/api/people/${await freshPersonId(ctx)}/roles`,
+      payload: { roles: ['staff_member', 'event_reporter'] },
+    }),
   },
   {
-    method: 'POST', url: '/api/people/:id/sign-in-link', access: 'people.manage', success: 202, crossOrg: 404,
+    method: 'POST',
+    url: '/api/people/:id/sign-in-link',
+    access: 'people.manage',
+    success: 202,
+    crossOrg: 404,
     expect: [401, 202, 202, 404, 404, 404, 404, 202, 404],
     request: async (ctx) => ({ url: `/api/people/${await freshPersonId(ctx)}/sign-in-link` }),
   },
   {
-    method: 'POST', url: '/api/people/:id/second-factor/reset', access: 'people.manage', success: 204, crossOrg: 404,
+    method: 'POST',
+    url: '/api/people/:id/second-factor/reset',
+    access: 'people.manage',
+    success: 204,
+    crossOrg: 404,
     expect: [401, 204, 204, 404, 404, 404, 404, 204, 404],
     // A staff member who set up an authenticator of their own: any of the three may reset it.
     request: async (ctx) => {
       const { t, orgA } = ctx.world;
-      const person = await buildPerson(t.ctx.db, t.clock, orgA.id, { roles: ['staff_member'], password: MATRIX_PASSWORD, totpSecret: FACTORY_TOTP_SECRET });
+      const person = await buildPerson(t.ctx.db, t.clock, orgA.id, {
+        roles: ['staff_member'],
+        password: MATRIX_PASSWORD,
+        totpSecret: FACTORY_TOTP_SECRET,
+      });
       return { url: `/api/people/${person.id}/second-factor/reset` };
     },
   },
   {
-    method: 'POST', url: '/api/public/sign-in-links/check', access: 'public', success: 200,
+    method: 'POST',
+    url: '/api/public/sign-in-links/check',
+    access: 'public',
+    success: 200,
     expect: PUBLIC_200,
     request: async (ctx) => ({ url: '/api/public/sign-in-links/check', payload: { token: await freshSignInLink(ctx) } }),
   },
   {
-    method: 'POST', url: '/api/public/sign-in-links/redeem', access: 'public', success: 204,
+    method: 'POST',
+    url: '/api/public/sign-in-links/redeem',
+    access: 'public',
+    success: 204,
     expect: [204, 204, 204, 204, 204, 204, 204, 204, 204],
-    request: async (ctx) => ({ url: '/api/public/sign-in-links/redeem', payload: { token: await freshSignInLink(ctx), password: `Chosen by them ${unique('pw')}` } }),
+    request: async (ctx) => ({
+      url: '/api/public/sign-in-links/redeem',
+      payload: { token: await freshSignInLink(ctx), password: `Chosen by them ${unique('pw')}` },
+    }),
   },
 
   // --- roster import (text/csv) -------------------------------------------------------------------
   {
-    method: 'POST', url: '/api/people/import/preview', access: 'people.import', success: 200,
+    method: 'POST',
+    url: '/api/people/import/preview',
+    access: 'people.import',
+    success: 200,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/people/import/preview', payload: csvRoster(), headers: { 'content-type': 'text/csv' } }),
   },
   {
-    method: 'POST', url: '/api/people/import', access: 'people.import', success: 200,
+    method: 'POST',
+    url: '/api/people/import',
+    access: 'people.import',
+    success: 200,
     expect: [401, 200, 200, 404, 404, 404, 404, 200, 200],
     request: () => ({ url: '/api/people/import', payload: csvRoster(), headers: { 'content-type': 'text/csv' } }),
   },
 
   // --- referral resources directory ----------------------------------------------------------------
   {
-    method: 'GET', url: '/api/resources', access: 'resources.read', success: 200,
+    method: 'GET',
+    url: '/api/resources',
+    access: 'resources.read',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/resources' }),
   },
   {
-    method: 'POST', url: '/api/resources', access: 'resources.manage', success: 201,
+    method: 'POST',
+    url: '/api/resources',
+    access: 'resources.manage',
+    success: 201,
     expect: [401, 201, 404, 404, 404, 404, 404, 404, 201],
     request: () => ({ url: '/api/resources', payload: { category: 'chaplaincy', name: unique('Chaplaincy'), phone: '555-0100' } }),
   },
   {
-    method: 'PATCH', url: '/api/resources/:id', access: 'resources.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/resources/:id',
+    access: 'resources.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 404, 404, 404, 404, 404, 404, 404],
     request: async ({ world }) => ({
       url: `/api/resources/${await buildResource(world.t.ctx.db, world.t.clock, world.orgA.id)}`,
@@ -528,87 +718,152 @@ const CORE_ROUTE_CASES: RouteCase[] = [
 
   // --- supporter profiles and the supporter pool -----------------------------------------------------
   {
-    method: 'GET', url: '/api/supporter/profile', access: 'supporter.self', success: 200,
+    method: 'GET',
+    url: '/api/supporter/profile',
+    access: 'supporter.self',
+    success: 200,
     expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
     request: () => ({ url: '/api/supporter/profile' }),
   },
   {
-    method: 'PUT', url: '/api/supporter/profile', access: 'supporter.self', success: 200,
+    method: 'PUT',
+    url: '/api/supporter/profile',
+    access: 'supporter.self',
+    success: 200,
     expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
-    request: () => ({ url: '/api/supporter/profile', payload: { modalities: ['phone'], weeklyAvailability: [{ day: 2, start: '09:00', end: '12:00' }] } }),
+    request: () => ({
+      url: '/api/supporter/profile',
+      payload: { modalities: ['phone'], weeklyAvailability: [{ day: 2, start: '09:00', end: '12:00' }] },
+    }),
   },
   {
-    method: 'GET', url: '/api/supporters', access: 'supporters.manage', success: 200,
+    method: 'GET',
+    url: '/api/supporters',
+    access: 'supporters.manage',
+    success: 200,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 200],
     request: () => ({ url: '/api/supporters' }),
   },
   {
-    method: 'PATCH', url: '/api/supporters/:id', access: 'supporters.manage', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/supporters/:id',
+    access: 'supporters.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: ({ world }) => ({ url: `/api/supporters/${world.byRole.peer_supporter.id}`, payload: { certifiedUntil: '2027-12-31' } }),
   },
 
   // --- support requests: intake and the requester's own view ------------------------------------------
   {
-    method: 'POST', url: '/api/support/requests', access: 'support.request', success: 201,
+    method: 'POST',
+    url: '/api/support/requests',
+    access: 'support.request',
+    success: 201,
     expect: [401, 201, 201, 201, 201, 201, 201, 201, 201],
     request: () => ({ url: '/api/support/requests', payload: SUPPORT_REQUEST }),
   },
   {
-    method: 'GET', url: '/api/support/requests', access: 'support.request', success: 200,
+    method: 'GET',
+    url: '/api/support/requests',
+    access: 'support.request',
+    success: 200,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
     request: () => ({ url: '/api/support/requests' }),
   },
   {
     // Only the requester may withdraw: each caller withdraws a request of their own; organisation B's
     // director names one of organisation A's.
-    method: 'POST', url: '/api/support/requests/:id/withdraw', access: 'support.request', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/support/requests/:id/withdraw',
+    access: 'support.request',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 404],
     request: async ({ world, caller }) => {
       const requester = caller === 'anonymous' || caller === 'other_org' ? world.colleague.id : world.byRole[caller].id;
-      return { url: `/api/support/requests/${await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { requesterPersonId: requester })}/withdraw` };
+      return {
+        url: `/api/support/requests/${await buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { requesterPersonId: requester })}/withdraw`,
+      };
     },
   },
   {
-    method: 'POST', url: '/api/support/referrals', access: 'support.request', success: 202, crossOrg: 400,
+    method: 'POST',
+    url: '/api/support/referrals',
+    access: 'support.request',
+    success: 202,
+    crossOrg: 400,
     expect: [401, 202, 202, 202, 202, 202, 202, 202, 400],
     request: async ({ world }) => ({
       url: '/api/support/referrals',
-      payload: { colleagueEmail: (await buildPerson(world.t.ctx.db, world.t.clock, world.orgA.id)).email, toldColleague: true, reason: 'patient_death', urgency: 'this_week' },
+      payload: {
+        colleagueEmail: (await buildPerson(world.t.ctx.db, world.t.clock, world.orgA.id)).email,
+        toldColleague: true,
+        reason: 'patient_death',
+        urgency: 'this_week',
+      },
     }),
   },
   {
-    method: 'POST', url: '/api/public/support/requests', access: 'public', success: 201,
+    method: 'POST',
+    url: '/api/public/support/requests',
+    access: 'public',
+    success: 201,
     expect: [201, 201, 201, 201, 201, 201, 201, 201, 201],
     request: ({ world }) => ({
       url: '/api/public/support/requests',
-      payload: { ...SUPPORT_REQUEST, org: world.orgA.slug, preferredName: 'Sam', contactMethod: 'personal_email', contactValue: 'sam@example.test' },
+      payload: {
+        ...SUPPORT_REQUEST,
+        org: world.orgA.slug,
+        preferredName: 'Sam',
+        contactMethod: 'personal_email',
+        contactValue: 'sam@example.test',
+      },
     }),
   },
   {
-    method: 'POST', url: '/api/public/support/requests/status', access: 'public', success: 200,
+    method: 'POST',
+    url: '/api/public/support/requests/status',
+    access: 'public',
+    success: 200,
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     request: async ({ world }) => ({ url: '/api/public/support/requests/status', payload: await anonymousCase(world) }),
   },
   {
-    method: 'POST', url: '/api/public/support/requests/withdraw', access: 'public', success: 200,
+    method: 'POST',
+    url: '/api/public/support/requests/withdraw',
+    access: 'public',
+    success: 200,
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     request: async ({ world }) => ({ url: '/api/public/support/requests/withdraw', payload: await anonymousCase(world) }),
   },
 
   // --- supporter workspace: offers and assigned cases ----------------------------------------------------
   {
-    method: 'GET', url: '/api/supporter/offers', access: 'supporter.self', success: 200,
+    method: 'GET',
+    url: '/api/supporter/offers',
+    access: 'supporter.self',
+    success: 200,
     expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
     request: () => ({ url: '/api/supporter/offers' }),
   },
   {
-    method: 'POST', url: '/api/supporter/offers/:id/accept', access: 'supporter.self', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/supporter/offers/:id/accept',
+    access: 'supporter.self',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
-    request: async ({ world }) => ({ url: `/api/supporter/offers/${(await buildOffer(world.t.ctx.db, world.t.clock, world.orgA.id, world.byRole.peer_supporter.id)).offerId}/accept` }),
+    request: async ({ world }) => ({
+      url: `/api/supporter/offers/${(await buildOffer(world.t.ctx.db, world.t.clock, world.orgA.id, world.byRole.peer_supporter.id)).offerId}/accept`,
+    }),
   },
   {
-    method: 'POST', url: '/api/supporter/offers/:id/decline', access: 'supporter.self', success: 204, crossOrg: 404,
+    method: 'POST',
+    url: '/api/supporter/offers/:id/decline',
+    access: 'supporter.self',
+    success: 204,
+    crossOrg: 404,
     expect: [401, 404, 404, 204, 404, 404, 404, 404, 404],
     request: async ({ world }) => ({
       url: `/api/supporter/offers/${(await buildOffer(world.t.ctx.db, world.t.clock, world.orgA.id, world.byRole.peer_supporter.id)).offerId}/decline`,
@@ -616,14 +871,29 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
-    method: 'GET', url: '/api/supporter/cases', access: 'supporter.self', success: 200,
+    method: 'GET',
+    url: '/api/supporter/cases',
+    access: 'supporter.self',
+    success: 200,
     expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
     request: () => ({ url: '/api/supporter/cases' }),
   },
 ];
 
 /** Every row: the core table above plus one file per later area (each owns its rows). */
-export const ROUTE_CASES: RouteCase[] = [...CORE_ROUTE_CASES, ...CASEWORK_ROUTE_CASES, ...CASE_BOARD_ROUTE_CASES, ...SCHEDULING_ROUTE_CASES, ...INTAKE_ROUTE_CASES, ...EVENT_NOTICE_ROUTE_CASES, ...SERVICE_LEVEL_ROUTE_CASES, ...ON_CALL_ROUTE_CASES, ...PAGING_ROUTE_CASES, ...DEBRIEF_ROUTE_CASES, ...SSO_ROUTE_CASES];
+export const ROUTE_CASES: RouteCase[] = [
+  ...CORE_ROUTE_CASES,
+  ...CASEWORK_ROUTE_CASES,
+  ...CASE_BOARD_ROUTE_CASES,
+  ...SCHEDULING_ROUTE_CASES,
+  ...INTAKE_ROUTE_CASES,
+  ...EVENT_NOTICE_ROUTE_CASES,
+  ...SERVICE_LEVEL_ROUTE_CASES,
+  ...ON_CALL_ROUTE_CASES,
+  ...PAGING_ROUTE_CASES,
+  ...DEBRIEF_ROUTE_CASES,
+  ...SSO_ROUTE_CASES,
+];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */
 export interface InvalidCase {

@@ -79,7 +79,12 @@ function errorOf(response: LightMyRequestResponse): NonNullable<ErrorBody['error
 
 /** Whether a field path names `name`: `body.firstName`, `querystring.isAdmin`, `body.role,isAdmin`, `line 1.role`. */
 function names(response: LightMyRequestResponse, name: string): boolean {
-  return (errorOf(response).fields ?? []).some((f) => f.path.split(/[.,]/).map((p) => p.trim()).includes(name));
+  return (errorOf(response).fields ?? []).some((f) =>
+    f.path
+      .split(/[.,]/)
+      .map((p) => p.trim())
+      .includes(name),
+  );
 }
 
 /** The director can call every route but a supporter's own ones and IT's single sign-on settings; those go as their holder. */
@@ -134,77 +139,313 @@ afterAll(async () => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 
-
 const site = (w: MatrixWorld) => buildSite(w.t.ctx.db, w.t.clock, w.orgA.id);
 const department = (w: MatrixWorld) => buildDepartment(w.t.ctx.db, w.t.clock, w.orgA.id);
 const somebody = async (w: MatrixWorld) => (await buildPerson(w.t.ctx.db, w.t.clock, w.orgA.id)).id;
 const csv = (text: string, query = '') => ({ url: `/api/people/import${query}`, payload: text, headers: { 'content-type': 'text/csv' } });
 
 const CORE_INVALID_CASES: InvalidCase[] = [
-  { route: 'POST /api/auth/login', why: 'empty e-mail, no password', request: () => ({ url: '/api/auth/login', payload: { email: '  ' } }), fields: ['body.email', 'body.password'] },
-  { route: 'POST /api/me/password', why: 'wrong types', request: () => ({ url: '/api/me/password', payload: { currentPassword: 42, newPassword: ['x'] } }), fields: ['body.currentPassword', 'body.newPassword'] },
-  { route: 'POST /api/auth/second-factor', why: 'a code of letters, and both kinds at once', request: () => ({ url: '/api/auth/second-factor', payload: { code: 'abcdef' } }), fields: ['body.code'] },
-  { route: 'POST /api/me/second-factor/enrolment/confirm', why: 'a code too short', request: () => ({ url: '/api/me/second-factor/enrolment/confirm', payload: { code: '12' } }), fields: ['body.code'] },
-  { route: 'POST /api/auth/step-up', why: 'neither password nor code', request: () => ({ url: '/api/auth/step-up', payload: {} }), fields: ['body.password'] },
-  { route: 'POST /api/people/:id/second-factor/reset', why: 'id is not a UUID', request: () => ({ url: '/api/people/someone/second-factor/reset' }), fields: ['params.id'] },
-  { route: 'DELETE /api/me/sessions/:id', why: 'id is not a UUID', request: () => ({ url: '/api/me/sessions/not-a-uuid' }), fields: ['params.id'] },
-  { route: 'POST /api/organization/sites', why: 'blank name, active not boolean', request: () => ({ url: '/api/organization/sites', payload: { name: '   ', active: 'yes' } }), fields: ['body.name', 'body.active'] },
-  { route: 'PATCH /api/organization/sites/:id', why: 'name too long', request: async (w) => ({ url: `/api/organization/sites/${await site(w)}`, payload: { name: 'x'.repeat(101) } }), fields: ['body.name'] },
-  { route: 'POST /api/organization/departments', why: 'ids that are not UUIDs', request: () => ({ url: '/api/organization/departments', payload: { name: 'Unit', siteId: 'site-1', parentId: 42 } }), fields: ['body.siteId', 'body.parentId'] },
-  { route: 'PATCH /api/organization/departments/:id', why: 'active as a string', request: async (w) => ({ url: `/api/organization/departments/${await department(w)}`, payload: { active: 'false' } }), fields: ['body.active'] },
-  { route: 'POST /api/organization/professions', why: 'unknown category', request: () => ({ url: '/api/organization/professions', payload: { name: 'Scribe', category: 'wizard' } }), fields: ['body.category'] },
-  { route: 'PATCH /api/organization/professions/:id', why: 'category null', request: (w) => ({ url: `/api/organization/professions/${w.orgA.professions.other}`, payload: { category: null } }), fields: ['body.category'] },
-  { route: 'GET /api/public/program', why: 'organisation slug with forbidden characters', request: () => ({ url: '/api/public/program?org=Bad%20Org!' }), fields: ['querystring.org'] },
-  { route: 'PATCH /api/settings/program', why: 'empty name, over-long time zone, retention over a year', request: () => ({ url: '/api/settings/program', payload: { programName: '', timeZone: 'x'.repeat(65), retentionDays: 366 } }), fields: ['body.programName', 'body.timeZone', 'body.retentionDays'] },
   {
-    route: 'PATCH /api/settings/support-lines/:id', why: 'letters in phone, impossible hours',
-    request: (w) => ({ url: `/api/settings/support-lines/${w.orgA.supportLineIds[0]}`, payload: { phone: 'call me', hours: [{ days: [7], opens: '8am', closes: '25:00' }] } }),
+    route: 'POST /api/auth/login',
+    why: 'empty e-mail, no password',
+    request: () => ({ url: '/api/auth/login', payload: { email: '  ' } }),
+    fields: ['body.email', 'body.password'],
+  },
+  {
+    route: 'POST /api/me/password',
+    why: 'wrong types',
+    request: () => ({ url: '/api/me/password', payload: { currentPassword: 42, newPassword: ['x'] } }),
+    fields: ['body.currentPassword', 'body.newPassword'],
+  },
+  {
+    route: 'POST /api/auth/second-factor',
+    why: 'a code of letters, and both kinds at once',
+    request: () => ({ url: '/api/auth/second-factor', payload: { code: 'abcdef' } }),
+    fields: ['body.code'],
+  },
+  {
+    route: 'POST /api/me/second-factor/enrolment/confirm',
+    why: 'a code too short',
+    request: () => ({ url: '/api/me/second-factor/enrolment/confirm', payload: { code: '12' } }),
+    fields: ['body.code'],
+  },
+  {
+    route: 'POST /api/auth/step-up',
+    why: 'neither password nor code',
+    request: () => ({ url: '/api/auth/step-up', payload: {} }),
+    fields: ['body.password'],
+  },
+  {
+    route: 'POST /api/people/:id/second-factor/reset',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/people/someone/second-factor/reset' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/me/sessions/not-a-uuid' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/organization/sites',
+    why: 'blank name, active not boolean',
+    request: () => ({ url: '/api/organization/sites', payload: { name: '   ', active: 'yes' } }),
+    fields: ['body.name', 'body.active'],
+  },
+  {
+    route: 'PATCH /api/organization/sites/:id',
+    why: 'name too long',
+    request: async (w) => ({ url: `/api/organization/sites/${await site(w)}`, payload: { name: 'x'.repeat(101) } }),
+    fields: ['body.name'],
+  },
+  {
+    route: 'POST /api/organization/departments',
+    why: 'ids that are not UUIDs',
+    request: () => ({ url: '/api/organization/departments', payload: { name: 'Unit', siteId: 'site-1', parentId: 42 } }),
+    fields: ['body.siteId', 'body.parentId'],
+  },
+  {
+    route: 'PATCH /api/organization/departments/:id',
+    why: 'active as a string',
+    request: async (w) => ({ url: `/api/organization/departments/${await department(w)}`, payload: { active: 'false' } }),
+    fields: ['body.active'],
+  },
+  {
+    route: 'POST /api/organization/professions',
+    why: 'unknown category',
+    request: () => ({ url: '/api/organization/professions', payload: { name: 'Scribe', category: 'wizard' } }),
+    fields: ['body.category'],
+  },
+  {
+    route: 'PATCH /api/organization/professions/:id',
+    why: 'category null',
+    request: (w) => ({ url: `/api/organization/professions/${w.orgA.professions.other}`, payload: { category: null } }),
+    fields: ['body.category'],
+  },
+  {
+    route: 'GET /api/public/program',
+    why: 'organisation slug with forbidden characters',
+    request: () => ({ url: '/api/public/program?org=Bad%20Org!' }),
+    fields: ['querystring.org'],
+  },
+  {
+    route: 'PATCH /api/settings/program',
+    why: 'empty name, over-long time zone, retention over a year',
+    request: () => ({ url: '/api/settings/program', payload: { programName: '', timeZone: 'x'.repeat(65), retentionDays: 366 } }),
+    fields: ['body.programName', 'body.timeZone', 'body.retentionDays'],
+  },
+  {
+    route: 'PATCH /api/settings/support-lines/:id',
+    why: 'letters in phone, impossible hours',
+    request: (w) => ({
+      url: `/api/settings/support-lines/${w.orgA.supportLineIds[0]}`,
+      payload: { phone: 'call me', hours: [{ days: [7], opens: '8am', closes: '25:00' }] },
+    }),
     fields: ['body.phone', 'body.hours.0.days.0', 'body.hours.0.opens', 'body.hours.0.closes'],
   },
-  { route: 'GET /api/people', why: 'limit 0, unknown role, bad active', request: () => ({ url: '/api/people?limit=0&role=king&active=maybe' }), fields: ['querystring.limit', 'querystring.role', 'querystring.active'] },
   {
-    route: 'POST /api/people', why: 'blank first name, bad e-mail, bad language',
-    request: () => ({ url: '/api/people', payload: { firstName: '', lastName: 'Doe', workEmail: 'not-an-email', languages: ['english!'] } }),
+    route: 'GET /api/people',
+    why: 'limit 0, unknown role, bad active',
+    request: () => ({ url: '/api/people?limit=0&role=king&active=maybe' }),
+    fields: ['querystring.limit', 'querystring.role', 'querystring.active'],
+  },
+  {
+    route: 'POST /api/people',
+    why: 'blank first name, bad e-mail, bad language',
+    request: () => ({
+      url: '/api/people',
+      payload: { firstName: '', lastName: 'Doe', workEmail: 'not-an-email', languages: ['english!'] },
+    }),
     fields: ['body.firstName', 'body.workEmail', 'body.languages.0'],
   },
   { route: 'GET /api/people/:id', why: 'id is not a UUID', request: () => ({ url: '/api/people/123' }), fields: ['params.id'] },
-  { route: 'PATCH /api/people/:id', why: 'manager id is not a UUID', request: async (w) => ({ url: `/api/people/${await somebody(w)}`, payload: { managerId: 'boss' } }), fields: ['body.managerId'] },
-  { route: 'POST /api/people/:id/deactivate', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/deactivate' }), fields: ['params.id'] },
-  { route: 'POST /api/people/:id/sign-in-link', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/sign-in-link' }), fields: ['params.id'] },
-  { route: 'POST /api/people/:id/reactivate', why: 'id is not a UUID', request: () => ({ url: '/api/people/nobody/reactivate' }), fields: ['params.id'] },
-  { route: 'PUT /api/people/:id/roles', why: 'unknown role', request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: ['staff_member', 'king'] } }), fields: ['body.roles.1'] },
-  { route: 'PUT /api/people/:id/roles', why: 'roles not a list', request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: 'staff_member' } }), fields: ['body.roles'] },
-  { route: 'POST /api/public/sign-in-links/redeem', why: 'password as a number', request: () => ({ url: '/api/public/sign-in-links/redeem', payload: { token: 'A'.repeat(43), password: 12345678 } }), fields: ['body.password'] },
-  { route: 'POST /api/public/sign-in-links/check', why: 'token with a slash', request: () => ({ url: '/api/public/sign-in-links/check', payload: { token: `${'A'.repeat(30)}/../x` } }), fields: ['body.token'] },
   {
-    route: 'POST /api/people/import/preview', why: 'required column missing',
-    request: () => ({ url: '/api/people/import/preview', payload: 'first_name,last_name\nAda,Lovelace\n', headers: { 'content-type': 'text/csv' } }),
+    route: 'PATCH /api/people/:id',
+    why: 'manager id is not a UUID',
+    request: async (w) => ({ url: `/api/people/${await somebody(w)}`, payload: { managerId: 'boss' } }),
+    fields: ['body.managerId'],
+  },
+  {
+    route: 'POST /api/people/:id/deactivate',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/people/nobody/deactivate' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/people/:id/sign-in-link',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/people/nobody/sign-in-link' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/people/:id/reactivate',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/people/nobody/reactivate' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'PUT /api/people/:id/roles',
+    why: 'unknown role',
+    request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: ['staff_member', 'king'] } }),
+    fields: ['body.roles.1'],
+  },
+  {
+    route: 'PUT /api/people/:id/roles',
+    why: 'roles not a list',
+    request: async (w) => ({ url: `/api/people/${await somebody(w)}/roles`, payload: { roles: 'staff_member' } }),
+    fields: ['body.roles'],
+  },
+  {
+    route: 'POST /api/public/sign-in-links/redeem',
+    why: 'password as a number',
+    request: () => ({ url: '/api/public/sign-in-links/redeem', payload: { token: 'A'.repeat(43), password: 12345678 } }),
+    fields: ['body.password'],
+  },
+  {
+    route: 'POST /api/public/sign-in-links/check',
+    why: 'token with a slash',
+    request: () => ({ url: '/api/public/sign-in-links/check', payload: { token: `${'A'.repeat(30)}/../x` } }),
+    fields: ['body.token'],
+  },
+  {
+    route: 'POST /api/people/import/preview',
+    why: 'required column missing',
+    request: () => ({
+      url: '/api/people/import/preview',
+      payload: 'first_name,last_name\nAda,Lovelace\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
     fields: ['line 1.work_email'],
   },
-  { route: 'POST /api/people/import', why: 'skipInvalid not true/false', request: () => csv('first_name,last_name,work_email\nAda,Lovelace,ada@example.test\n', '?skipInvalid=maybe'), fields: ['querystring.skipInvalid'] },
-  { route: 'POST /api/people/import', why: 'a row with a bad e-mail', request: () => csv('first_name,last_name,work_email\nAda,Lovelace,not-an-email\n'), fields: ['line 2.work_email'] },
-  { route: 'POST /api/resources', why: 'unknown category, http link', request: () => ({ url: '/api/resources', payload: { category: 'astrology', name: 'X', url: 'http://eap.example' } }), fields: ['body.category', 'body.url'] },
-  { route: 'PATCH /api/resources/:id', why: 'letters in phone', request: async (w) => ({ url: `/api/resources/${await buildResource(w.t.ctx.db, w.t.clock, w.orgA.id)}`, payload: { phone: 'call us' } }), fields: ['body.phone'] },
-  { route: 'PUT /api/supporter/profile', why: 'window ends before it starts, unknown modality', request: () => ({ url: '/api/supporter/profile', payload: { weeklyAvailability: [{ day: 1, start: '20:00', end: '08:00' }], modalities: ['carrier_pigeon'] } }), fields: ['body.weeklyAvailability.0.end', 'body.modalities.0'] },
-  { route: 'PATCH /api/supporters/:id', why: 'unknown status, impossible date', request: (w) => ({ url: `/api/supporters/${w.byRole.peer_supporter.id}`, payload: { status: 'legend', certifiedUntil: '31/12/2027' } }), fields: ['body.status', 'body.certifiedUntil'] },
   {
-    route: 'POST /api/support/requests', why: 'a phone contact that is not a number',
-    request: () => ({ url: '/api/support/requests', payload: { modality: 'phone', departmentPreference: 'no_preference', urgency: 'today', reason: 'personal', contactMethod: 'personal_phone', contactValue: 'call me' } }),
+    route: 'POST /api/people/import',
+    why: 'skipInvalid not true/false',
+    request: () => csv('first_name,last_name,work_email\nAda,Lovelace,ada@example.test\n', '?skipInvalid=maybe'),
+    fields: ['querystring.skipInvalid'],
+  },
+  {
+    route: 'POST /api/people/import',
+    why: 'a row with a bad e-mail',
+    request: () => csv('first_name,last_name,work_email\nAda,Lovelace,not-an-email\n'),
+    fields: ['line 2.work_email'],
+  },
+  {
+    route: 'POST /api/resources',
+    why: 'unknown category, http link',
+    request: () => ({ url: '/api/resources', payload: { category: 'astrology', name: 'X', url: 'http://eap.example' } }),
+    fields: ['body.category', 'body.url'],
+  },
+  {
+    route: 'PATCH /api/resources/:id',
+    why: 'letters in phone',
+    request: async (w) => ({
+      url: `/api/resources/${await buildResource(w.t.ctx.db, w.t.clock, w.orgA.id)}`,
+      payload: { phone: 'call us' },
+    }),
+    fields: ['body.phone'],
+  },
+  {
+    route: 'PUT /api/supporter/profile',
+    why: 'window ends before it starts, unknown modality',
+    request: () => ({
+      url: '/api/supporter/profile',
+      payload: { weeklyAvailability: [{ day: 1, start: '20:00', end: '08:00' }], modalities: ['carrier_pigeon'] },
+    }),
+    fields: ['body.weeklyAvailability.0.end', 'body.modalities.0'],
+  },
+  {
+    route: 'PATCH /api/supporters/:id',
+    why: 'unknown status, impossible date',
+    request: (w) => ({ url: `/api/supporters/${w.byRole.peer_supporter.id}`, payload: { status: 'legend', certifiedUntil: '31/12/2027' } }),
+    fields: ['body.status', 'body.certifiedUntil'],
+  },
+  {
+    route: 'POST /api/support/requests',
+    why: 'a phone contact that is not a number',
+    request: () => ({
+      url: '/api/support/requests',
+      payload: {
+        modality: 'phone',
+        departmentPreference: 'no_preference',
+        urgency: 'today',
+        reason: 'personal',
+        contactMethod: 'personal_phone',
+        contactValue: 'call me',
+      },
+    }),
     fields: ['body.contactValue'],
   },
-  { route: 'POST /api/support/requests/:id/withdraw', why: 'id is not a UUID', request: () => ({ url: '/api/support/requests/mine/withdraw' }), fields: ['params.id'] },
-  { route: 'POST /api/support/referrals', why: 'colleague e-mail and answer of the wrong kind', request: () => ({ url: '/api/support/referrals', payload: { colleagueEmail: 'bob', toldColleague: 'yes', reason: 'patient_death', urgency: 'today' } }), fields: ['body.colleagueEmail', 'body.toldColleague'] },
   {
-    route: 'POST /api/public/support/requests', why: 'markup as a name, unknown reason',
-    request: () => ({ url: '/api/public/support/requests', payload: { preferredName: '<b>x</b>', contactMethod: 'personal_email', contactValue: 'a@b.test', modality: 'phone', departmentPreference: 'no_preference', urgency: 'today', reason: 'gossip' } }),
+    route: 'POST /api/support/requests/:id/withdraw',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/support/requests/mine/withdraw' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/support/referrals',
+    why: 'colleague e-mail and answer of the wrong kind',
+    request: () => ({
+      url: '/api/support/referrals',
+      payload: { colleagueEmail: 'bob', toldColleague: 'yes', reason: 'patient_death', urgency: 'today' },
+    }),
+    fields: ['body.colleagueEmail', 'body.toldColleague'],
+  },
+  {
+    route: 'POST /api/public/support/requests',
+    why: 'markup as a name, unknown reason',
+    request: () => ({
+      url: '/api/public/support/requests',
+      payload: {
+        preferredName: '<b>x</b>',
+        contactMethod: 'personal_email',
+        contactValue: 'a@b.test',
+        modality: 'phone',
+        departmentPreference: 'no_preference',
+        urgency: 'today',
+        reason: 'gossip',
+      },
+    }),
     fields: ['body.preferredName', 'body.reason'],
   },
-  { route: 'POST /api/public/support/requests/status', why: 'malformed code', request: () => ({ url: '/api/public/support/requests/status', payload: { caseCode: 'abc', secret: 'long-enough-secret' } }), fields: ['body.caseCode'] },
-  { route: 'POST /api/public/support/requests/withdraw', why: 'secret too short', request: () => ({ url: '/api/public/support/requests/withdraw', payload: { caseCode: 'ABCD-EFGH', secret: 'x' } }), fields: ['body.secret'] },
-  { route: 'POST /api/supporter/offers/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/offers/first/accept' }), fields: ['params.id'] },
-  { route: 'POST /api/supporter/offers/:id/decline', why: 'unknown reason', request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }), fields: ['body.reason'] },
+  {
+    route: 'POST /api/public/support/requests/status',
+    why: 'malformed code',
+    request: () => ({ url: '/api/public/support/requests/status', payload: { caseCode: 'abc', secret: 'long-enough-secret' } }),
+    fields: ['body.caseCode'],
+  },
+  {
+    route: 'POST /api/public/support/requests/withdraw',
+    why: 'secret too short',
+    request: () => ({ url: '/api/public/support/requests/withdraw', payload: { caseCode: 'ABCD-EFGH', secret: 'x' } }),
+    fields: ['body.secret'],
+  },
+  {
+    route: 'POST /api/supporter/offers/:id/accept',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/supporter/offers/first/accept' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/supporter/offers/:id/decline',
+    why: 'unknown reason',
+    request: () => ({ url: `/api/supporter/offers/${randomUUID()}/decline`, payload: { reason: 'bored' } }),
+    fields: ['body.reason'],
+  },
 ];
-const INVALID_CASES: InvalidCase[] = [...CORE_INVALID_CASES, ...CASEWORK_INVALID_CASES, ...CASE_BOARD_INVALID_CASES, ...SCHEDULING_INVALID_CASES, ...INTAKE_INVALID_CASES, ...EVENT_NOTICE_INVALID_CASES, ...SERVICE_LEVEL_INVALID_CASES, ...ON_CALL_INVALID_CASES, ...PAGING_INVALID_CASES, ...DEBRIEF_INVALID_CASES, ...SSO_INVALID_CASES];
+const INVALID_CASES: InvalidCase[] = [
+  ...CORE_INVALID_CASES,
+  ...CASEWORK_INVALID_CASES,
+  ...CASE_BOARD_INVALID_CASES,
+  ...SCHEDULING_INVALID_CASES,
+  ...INTAKE_INVALID_CASES,
+  ...EVENT_NOTICE_INVALID_CASES,
+  ...SERVICE_LEVEL_INVALID_CASES,
+  ...ON_CALL_INVALID_CASES,
+  ...PAGING_INVALID_CASES,
+  ...DEBRIEF_INVALID_CASES,
+  ...SSO_INVALID_CASES,
+];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {
   it('every route with a body, query or path parameters has a case below', () => {
@@ -239,7 +480,8 @@ describe('unknown fields are refused and nothing is written (mass assignment, AS
       const request = await withUnknownKeys(route);
       const before = await databaseFingerprint(t);
       const response = await send(route.method, request);
-      if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed') problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 120)}`);
+      if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed')
+        problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 120)}`);
       if ((await databaseFingerprint(t)) !== before) problems.push(`${routeKey(route)}: the database changed`);
     }
     expect(problems).toEqual([]);
@@ -250,7 +492,8 @@ describe('unknown fields are refused and nothing is written (mass assignment, AS
     for (const route of jsonBodyRoutes()) {
       const response = await send(route.method, await withUnknownKeys(route));
       const missing = UNKNOWN_KEYS.filter((key) => !names(response, key));
-      if (missing.length) unnamed.push(`${routeKey(route)}: ${missing.join(', ')} not named in ${JSON.stringify(errorOf(response).fields)}`);
+      if (missing.length)
+        unnamed.push(`${routeKey(route)}: ${missing.join(', ')} not named in ${JSON.stringify(errorOf(response).fields)}`);
     }
     expect(unnamed).toEqual([]);
   });
@@ -262,7 +505,14 @@ describe('unknown fields are refused and nothing is written (mass assignment, AS
     const [before, rolesBefore] = [await row(), await grants()];
     const response = await send('PATCH', {
       url: `/api/people/${target.id}`,
-      payload: { firstName: 'Changed', organizationId: world.orgB.id, role: 'program_director', roles: ['program_director'], isAdmin: true, active: false },
+      payload: {
+        firstName: 'Changed',
+        organizationId: world.orgB.id,
+        role: 'program_director',
+        roles: ['program_director'],
+        isAdmin: true,
+        active: false,
+      },
     });
     expect(response.statusCode).toBe(400);
     expect(await row()).toEqual(before);
@@ -276,8 +526,13 @@ describe('unknown fields are refused and nothing is written (mass assignment, AS
       const valid = JSON.stringify(request.payload).slice(1, -1);
       for (const poison of ['"__proto__":{"isAdmin":true,"role":"program_director"}', '"constructor":{"prototype":{"isAdmin":true}}']) {
         const before = await databaseFingerprint(t);
-        const response = await send(route.method, { ...request, payload: `{${valid}${valid ? ',' : ''}${poison}}` }, { 'content-type': 'application/json' });
-        if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed') problems.push(`${routeKey(route)} ${poison.slice(0, 14)} → ${response.statusCode}`);
+        const response = await send(
+          route.method,
+          { ...request, payload: `{${valid}${valid ? ',' : ''}${poison}}` },
+          { 'content-type': 'application/json' },
+        );
+        if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed')
+          problems.push(`${routeKey(route)} ${poison.slice(0, 14)} → ${response.statusCode}`);
         if ((await databaseFingerprint(t)) !== before) problems.push(`${routeKey(route)} ${poison.slice(0, 14)}: the database changed`);
       }
     }
@@ -327,7 +582,8 @@ describe('NUL characters (PostgreSQL cannot store them; found by the property te
       checked += 1;
       const before = await databaseFingerprint(t);
       const response = await send(route.method, { ...request, payload });
-      if (response.statusCode !== 400 || !names(response, field)) problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 120)}`);
+      if (response.statusCode !== 400 || !names(response, field))
+        problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 120)}`);
       if ((await databaseFingerprint(t)) !== before) problems.push(`${routeKey(route)}: the database changed`);
     }
     expect(checked).toBeGreaterThanOrEqual(8);
@@ -353,7 +609,8 @@ describe('malformed, oversized and mistyped bodies', () => {
       const { url, headers } = await validRequest(caseFor(routeKey(route)));
       for (const payload of ['{"name":', '{name: 1}', '[1,2', '', '\u0000']) {
         const response = await send(route.method, { url, payload, headers }, { 'content-type': 'application/json' });
-        if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed') problems.push(`${routeKey(route)} ${JSON.stringify(payload)} → ${response.statusCode}`);
+        if (response.statusCode !== 400 || errorOf(response).code !== 'validation_failed')
+          problems.push(`${routeKey(route)} ${JSON.stringify(payload)} → ${response.statusCode}`);
       }
     }
     expect(problems).toEqual([]);
@@ -363,9 +620,20 @@ describe('malformed, oversized and mistyped bodies', () => {
     const problems: string[] = [];
     for (const route of jsonBodyRoutes()) {
       const request = await validRequest(caseFor(routeKey(route)));
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/csv']) {
-        const response = await send(route.method, { url: request.url, payload: JSON.stringify(request.payload), headers: request.headers }, { 'content-type': type });
-        if (response.statusCode !== 415 || errorOf(response).code !== 'unsupported_media_type') problems.push(`${routeKey(route)} as ${type} → ${response.statusCode}`);
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'text/csv',
+      ]) {
+        const response = await send(
+          route.method,
+          { url: request.url, payload: JSON.stringify(request.payload), headers: request.headers },
+          { 'content-type': type },
+        );
+        if (response.statusCode !== 415 || errorOf(response).code !== 'unsupported_media_type')
+          problems.push(`${routeKey(route)} as ${type} → ${response.statusCode}`);
       }
     }
     expect(problems).toEqual([]);
@@ -389,7 +657,8 @@ describe('malformed, oversized and mistyped bodies', () => {
     for (const route of jsonBodyRoutes()) {
       const { url, headers } = await validRequest(caseFor(routeKey(route)));
       const response = await send(route.method, { url, payload: big, headers }, { 'content-type': 'application/json' });
-      if (response.statusCode !== 413 || errorOf(response).code !== 'payload_too_large') problems.push(`${routeKey(route)} → ${response.statusCode}`);
+      if (response.statusCode !== 413 || errorOf(response).code !== 'payload_too_large')
+        problems.push(`${routeKey(route)} → ${response.statusCode}`);
     }
     expect(problems).toEqual([]);
   });
@@ -409,7 +678,8 @@ describe('path parameters and unknown paths', () => {
       const request = await validRequest(caseFor(routeKey(route)));
       for (const bad of ['123', 'not-a-uuid', "1' OR '1'='1", '%2e%2e%2f', `${randomUUID()}x`]) {
         const response = await send(route.method, { ...request, url: request.url.replace(UUID_RE, bad) });
-        if (response.statusCode !== 400 || !names(response, 'id')) problems.push(`${routeKey(route)} ${bad} → ${response.statusCode} ${response.body.slice(0, 100)}`);
+        if (response.statusCode !== 400 || !names(response, 'id'))
+          problems.push(`${routeKey(route)} ${bad} → ${response.statusCode} ${response.body.slice(0, 100)}`);
       }
     }
     expect(idRoutes().length).toBeGreaterThan(8);
@@ -422,7 +692,8 @@ describe('path parameters and unknown paths', () => {
       const request = await validRequest(caseFor(routeKey(route)));
       const before = await databaseFingerprint(t);
       const response = await send(route.method, { ...request, url: request.url.replace(UUID_RE, randomUUID()) });
-      if (response.statusCode !== 404 || errorOf(response).code !== 'not_found') problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 100)}`);
+      if (response.statusCode !== 404 || errorOf(response).code !== 'not_found')
+        problems.push(`${routeKey(route)} → ${response.statusCode} ${response.body.slice(0, 100)}`);
       if ((await databaseFingerprint(t)) !== before) problems.push(`${routeKey(route)}: the database changed`);
     }
     expect(problems).toEqual([]);
@@ -430,7 +701,12 @@ describe('path parameters and unknown paths', () => {
 
   it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const)('%s to an unknown /api path → 404 not_found JSON', async (method) => {
     for (const url of ['/api/nothing-here', '/api/people/import/everything', '/api/me/x/y', '/api/people/' + randomUUID() + '/secrets']) {
-      const response = await t.app.inject({ method, url, headers: { cookie: cookieFor(url) }, ...(method === 'GET' ? {} : { payload: {} }) });
+      const response = await t.app.inject({
+        method,
+        url,
+        headers: { cookie: cookieFor(url) },
+        ...(method === 'GET' ? {} : { payload: {} }),
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(errorOf(response).code).toBe('not_found');
@@ -457,13 +733,69 @@ const SERVER_PATH = /\/work\/|node_modules|\.ts:\d+/;
 
 /** Strings that make SQL, HTML, CSV, JSON and path handling nervous. */
 const NASTY = [
-  "' OR '1'='1", '"; DROP TABLE people; --', "Robert'); DELETE FROM accounts;--", '%', '_', '\\', '%_\\%',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '=HYPERLINK("http://x","y")', '+SUM(1,1)', '-1+1', '@cmd',
-  '\t=1', '"a,b"', 'a\nb', 'a\r\nb', '""', ',,,', '\u0000', '\u202e\u0041', '\ud800', '🙂👩🏽‍⚕️', 'Zoë Ñúñez', 'ＡＢＣ', 'İı',
-  '../../etc/passwd', '%2e%2e%2f', '${7*7}', '{{7*7}}', 'null', 'undefined', 'true', 'NaN', '0x7fffffff', '1e309', '-0',
-  ' ', '', 'x'.repeat(300), 'program_director', 'it_admin', '2026-02-30T25:61:00Z', 'a@b', 'UPPER@EXAMPLE.TEST',
+  "' OR '1'='1",
+  '"; DROP TABLE people; --',
+  "Robert'); DELETE FROM accounts;--",
+  '%',
+  '_',
+  '\\',
+  '%_\\%',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x","y")',
+  '+SUM(1,1)',
+  '-1+1',
+  '@cmd',
+  '\t=1',
+  '"a,b"',
+  'a\nb',
+  'a\r\nb',
+  '""',
+  ',,,',
+  '\u0000',
+  '\u202e\u0041',
+  '\ud800',
+  '🙂👩🏽‍⚕️',
+  'Zoë Ñúñez',
+  'ＡＢＣ',
+  'İı',
+  '../../etc/passwd',
+  '%2e%2e%2f',
+  '${7*7}',
+  '{{7*7}}',
+  'null',
+  'undefined',
+  'true',
+  'NaN',
+  '0x7fffffff',
+  '1e309',
+  '-0',
+  ' ',
+  '',
+  'x'.repeat(300),
+  'program_director',
+  'it_admin',
+  '2026-02-30T25:61:00Z',
+  'a@b',
+  'UPPER@EXAMPLE.TEST',
 ];
-const KEY_SPICE = ['role', 'roles', 'organizationId', 'isAdmin', 'id', 'active', 'email', 'password', 'name', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', ''];
+const KEY_SPICE = [
+  'role',
+  'roles',
+  'organizationId',
+  'isAdmin',
+  'id',
+  'active',
+  'email',
+  'password',
+  'name',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+];
 /** Every own property of Object.prototype with its value (or getter), to see additions and replacements. */
 function prototypeSnapshot(): [string, unknown][] {
   return Object.getOwnPropertyNames(Object.prototype)
@@ -531,7 +863,9 @@ function arbitraries(route: RegisteredRoute, pool: string[]) {
       case 'array':
         return fc.array(fromSchema(schema.items, depth + 1), { maxLength: 4 });
       case 'object':
-        return fc.record(Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, fromSchema(v, depth + 1)])), { requiredKeys: [] });
+        return fc.record(Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, fromSchema(v, depth + 1)])), {
+          requiredKeys: [],
+        });
       default:
         return fc.oneof(scalar, ...nullable);
     }
@@ -549,9 +883,14 @@ function arbitraries(route: RegisteredRoute, pool: string[]) {
       fc.array(fc.array(csvCell, { maxLength: 10 }), { maxLength: 6 }),
       fc.constantFrom('\n', '\r\n'),
     )
-    .map(([header, rows, eol]) => [header.join(','), ...rows.map((r) => r.map((c) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))].join(eol));
+    .map(([header, rows, eol]) =>
+      [header.join(','), ...rows.map((r) => r.map((c) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))].join(eol),
+    );
   const query = fc.dictionary(
-    fc.oneof({ arbitrary: fc.constantFrom(...(queryKeys.length ? queryKeys : ['q'])), weight: 3 }, { arbitrary: fc.constantFrom(...KEY_SPICE.filter(Boolean)), weight: 1 }),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...(queryKeys.length ? queryKeys : ['q'])), weight: 3 },
+      { arbitrary: fc.constantFrom(...KEY_SPICE.filter(Boolean)), weight: 1 },
+    ),
     fc.oneof(text.map(String), fc.integer().map(String), fc.array(text, { maxLength: 3 })),
     { maxKeys: 4 },
   );
@@ -590,9 +929,16 @@ describe('property: random input to every route never breaks the server (ASVS 16
     const director = world.byRole.program_director;
     // Organisation A's ids, the director's own person aside (a random password for them would end the run's session).
     const pool = [
-      world.colleague.id, world.loginSubject.id, world.byRole.staff_member.id, world.orgA.supportLineIds[0]!,
-      world.orgA.professions.nurse, await buildSite(t.ctx.db, t.clock, world.orgA.id), await buildDepartment(t.ctx.db, t.clock, world.orgA.id),
-      world.otherDirector.id, world.orgB.supportLineIds[0]!, world.loginSubject.email,
+      world.colleague.id,
+      world.loginSubject.id,
+      world.byRole.staff_member.id,
+      world.orgA.supportLineIds[0]!,
+      world.orgA.professions.nurse,
+      await buildSite(t.ctx.db, t.clock, world.orgA.id),
+      await buildDepartment(t.ctx.db, t.clock, world.orgA.id),
+      world.otherDirector.id,
+      world.orgB.supportLineIds[0]!,
+      world.loginSubject.email,
     ];
     let cookie = (await mintSession(t, director, world.orgA.id)).cookie;
     const statuses = new Map<number, number>();
@@ -614,11 +960,14 @@ describe('property: random input to every route never breaks the server (ASVS 16
         requests += 1;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         // Some routes end the session on purpose (sign-out, a password set for oneself): start a new one.
-        if (response.statusCode === 401 && errorOf(response).code === 'unauthenticated') cookie = (await mintSession(t, director, world.orgA.id)).cookie;
+        if (response.statusCode === 401 && errorOf(response).code === 'unauthenticated')
+          cookie = (await mintSession(t, director, world.orgA.id)).cookie;
         const where = `${route.method} ${url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
         if (!ALLOWED.has(response.statusCode)) throw new Error(`status not allowed: ${where}`);
-        if (STACK_FRAME.test(response.body) || /Error:/.test(response.body) || SERVER_PATH.test(response.body)) throw new Error(`internals leaked: ${where}`);
-        if (response.statusCode >= 400 && !/^application\/json/.test(String(response.headers['content-type']))) throw new Error(`error is not JSON: ${where}`);
+        if (STACK_FRAME.test(response.body) || /Error:/.test(response.body) || SERVER_PATH.test(response.body))
+          throw new Error(`internals leaked: ${where}`);
+        if (response.statusCode >= 400 && !/^application\/json/.test(String(response.headers['content-type'])))
+          throw new Error(`error is not JSON: ${where}`);
       });
       try {
         await fc.assert(property, { numRuns: RUNS_PER_ROUTE });
@@ -627,8 +976,13 @@ describe('property: random input to every route never breaks the server (ASVS 16
       }
     }
 
-    const histogram = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.log(`[fuzz] ${registered(t.routes).length} routes, ${requests} requests (${RUNS_PER_ROUTE} runs each + shrinking): ${histogram}; failures: ${failures.length}`);
+    const histogram = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
+    console.log(
+      `[fuzz] ${registered(t.routes).length} routes, ${requests} requests (${RUNS_PER_ROUTE} runs each + shrinking): ${histogram}; failures: ${failures.length}`,
+    );
     expect(failures).toEqual([]);
     expect([...statuses.keys()].some((s) => s >= 500)).toBe(false);
     expect(prototypeSnapshot()).toEqual(prototypeBefore);

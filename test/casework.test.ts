@@ -18,24 +18,48 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
   /** Sessions expire when the test clock jumps; this signs in again when needed. */
   const as = sessionsFor(() => t.app, PASSWORD);
   const day = (offsetDays: number) => new Date(t.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-  const post = async (email: string, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: await as(email), ...(payload ? { payload } : {}) });
-  const detail = async (id: string, email = supporterA.email) => t.app.inject({ url: `/api/supporter/cases/${id}`, headers: await as(email) });
+  const post = async (email: string, url: string, payload?: object) =>
+    t.app.inject({ method: 'POST', url, headers: await as(email), ...(payload ? { payload } : {}) });
+  const detail = async (id: string, email = supporterA.email) =>
+    t.app.inject({ url: `/api/supporter/cases/${id}`, headers: await as(email) });
   const caseRow = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const outbox = () => t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
-  const auditOf = (id: string) => t.ctx.db.selectFrom('case_audit').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
+  const outbox = () =>
+    t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
+  const auditOf = (id: string) =>
+    t.ctx.db.selectFrom('case_audit').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
   const assigned = (state: 'assigned' | 'contacted' | 'active' = 'assigned') =>
-    buildCase(t.ctx.db, t.clock, org.id, { state, requesterPersonId: requester.id, requesterFirstName: 'Tomás', assignedSupporterId: supporterA.id });
+    buildCase(t.ctx.db, t.clock, org.id, {
+      state,
+      requesterPersonId: requester.id,
+      requesterFirstName: 'Tomás',
+      assignedSupporterId: supporterA.id,
+    });
   const encounter = (overrides: object = {}) => ({
-    date: day(0), modality: 'phone', minutes: 45, format: 'individual', topics: ['adverse_event', 'coping_and_sleep'],
-    referralsOffered: ['therapy_eap'], followUpOn: null, escalationTier: 1, ...overrides,
+    date: day(0),
+    modality: 'phone',
+    minutes: 45,
+    format: 'individual',
+    topics: ['adverse_event', 'coping_and_sleep'],
+    referralsOffered: ['therapy_eap'],
+    followUpOn: null,
+    escalationTier: 1,
+    ...overrides,
   });
 
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrganization(t.ctx.db, t.clock);
     requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Tomás', password: PASSWORD });
-    supporterA = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ana', roles: ['peer_supporter', 'staff_member'], password: PASSWORD });
-    supporterB = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ben', roles: ['peer_supporter', 'staff_member'], password: PASSWORD });
+    supporterA = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Ana',
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+    });
+    supporterB = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Ben',
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporterA.id);
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporterB.id);
     director = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
@@ -60,7 +84,10 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
 
     for (let i = 1; i <= 3; i++) {
       expect((await post(supporterA.email, `/api/supporter/cases/${id}/close`, { outcome: 'unreachable' })).statusCode).toBe(409);
-      const attempt = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: i === 2 ? 'email' : 'phone', result: i === 3 ? 'left_message' : 'no_answer' });
+      const attempt = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, {
+        channel: i === 2 ? 'email' : 'phone',
+        result: i === 3 ? 'left_message' : 'no_answer',
+      });
       expect(attempt.statusCode, attempt.body).toBe(204);
       expect((await caseRow(id)).contact_attempts).toBe(i);
     }
@@ -91,7 +118,11 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     expect(contacted).toMatchObject({ state: 'contacted', contact_attempts: 0, first_contact_at: t.clock.now().toISOString() });
 
     const followUpOn = day(3);
-    const logged = await post(supporterA.email, `/api/supporter/cases/${id}/encounters`, encounter({ followUpOn, referralsOffered: ['therapy_eap', 'time_off'] }));
+    const logged = await post(
+      supporterA.email,
+      `/api/supporter/cases/${id}/encounters`,
+      encounter({ followUpOn, referralsOffered: ['therapy_eap', 'time_off'] }),
+    );
     expect(logged.statusCode, logged.body).toBe(204);
     expect((await caseRow(id)).state).toBe('active');
     const jobs = await t.ctx.db.selectFrom('jobs').selectAll().where('kind', '=', 'follow-up-reminder').execute();
@@ -100,7 +131,16 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
 
     const view = (await detail(id)).json();
     expect(view.encounters).toEqual([
-      expect.objectContaining({ date: day(0), minutes: 45, format: 'individual', headCount: null, topics: ['adverse_event', 'coping_and_sleep'], referralsOffered: ['therapy_eap', 'time_off'], followUpOn, escalationTier: 1 }),
+      expect.objectContaining({
+        date: day(0),
+        minutes: 45,
+        format: 'individual',
+        headCount: null,
+        topics: ['adverse_event', 'coping_and_sleep'],
+        referralsOffered: ['therapy_eap', 'time_off'],
+        followUpOn,
+        escalationTier: 1,
+      }),
     ]);
     expect(view.allowedCloseOutcomes).toEqual(['supported', 'referred']);
 
@@ -133,12 +173,28 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     expect(JSON.stringify(tokens)).not.toContain(token!);
 
     expect((await t.app.inject({ url: `/api/public/feedback/${token}` })).json()).toEqual({ valid: true });
-    const bad = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 4, wouldRecommend: true, caseId: id } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${token}`,
+      payload: { helpfulness: 4, wouldRecommend: true, caseId: id },
+    });
     expect(bad.statusCode).toBe(400);
-    const sent = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 5, wouldRecommend: true } });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${token}`,
+      payload: { helpfulness: 5, wouldRecommend: true },
+    });
     expect(sent.statusCode, sent.body).toBe(204);
-    const again = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { helpfulness: 1, wouldRecommend: false } });
-    const unknown = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${'x'.repeat(32)}`, payload: { helpfulness: 1, wouldRecommend: false } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${token}`,
+      payload: { helpfulness: 1, wouldRecommend: false },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${'x'.repeat(32)}`,
+      payload: { helpfulness: 1, wouldRecommend: false },
+    });
     expect(again.statusCode).toBe(404);
     expect(again.body).toBe(unknown.body);
     expect((await t.app.inject({ url: `/api/public/feedback/${token}` })).json()).toEqual({ valid: false });
@@ -151,7 +207,7 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     expect(await t.ctx.db.selectFrom('feedback_tokens').selectAll().execute()).toEqual([]);
   });
 
-  it('answers supporter B 404 on every route of supporter A\'s case, and writes nothing', async () => {
+  it("answers supporter B 404 on every route of supporter A's case, and writes nothing", async () => {
     const id = await assigned('active');
     const routes: [string, string, object?][] = [
       ['GET', `/api/supporter/cases/${id}`],
@@ -163,7 +219,12 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     ];
     const before = [await caseRow(id), await auditOf(id), (await outbox()).length];
     for (const [method, url, payload] of routes) {
-      const response = await t.app.inject({ method: method as 'GET' | 'POST', url, headers: await as(supporterB.email), ...(payload ? { payload } : {}) });
+      const response = await t.app.inject({
+        method: method as 'GET' | 'POST',
+        url,
+        headers: await as(supporterB.email),
+        ...(payload ? { payload } : {}),
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
       expect(response.json().error.code).toBe('not_found');
     }
@@ -190,7 +251,12 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     const response = await post(supporterA.email, `/api/supporter/cases/${id}/encounters`, payload);
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe('validation_failed');
-    expect(response.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...fields].sort());
+    expect(
+      response
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual([...fields].sort());
     expect([await caseRow(id), await auditOf(id)]).toEqual(before);
     expect(await t.ctx.db.selectFrom('encounters').selectAll().where('case_id', '=', id).execute()).toEqual([]);
     expect(await t.ctx.db.selectFrom('referral_offers').selectAll().where('case_id', '=', id).execute()).toEqual([]);
@@ -198,7 +264,11 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
 
   it('refuses free text on a contact attempt', async () => {
     const id = await assigned();
-    const response = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', notes: 'x' });
+    const response = await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, {
+      channel: 'phone',
+      result: 'reached',
+      notes: 'x',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([expect.objectContaining({ path: 'body.notes' })]);
     expect(await t.ctx.db.selectFrom('contact_attempts').selectAll().where('case_id', '=', id).execute()).toEqual([]);
@@ -218,9 +288,14 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     const escalation = (await auditOf(id)).filter((a) => a.action === 'case.risk_escalated');
     expect(escalation).toEqual([expect.objectContaining({ actor_person_id: supporterA.id, at: t.clock.now().toISOString() })]);
     const mails = (await outbox()).slice(before);
-    expect(mails).toEqual([expect.objectContaining({ to_address: director.email, template: 'attention_needed', link: '/app', case_id: id })]);
+    expect(mails).toEqual([
+      expect.objectContaining({ to_address: director.email, template: 'attention_needed', link: '/app', case_id: id }),
+    ]);
     // The case id on the row is for erasure only: it is never sent, nor shown in the outbox listing.
-    const sent = mails.map((m) => ({ ...renderEmail(m.template as 'attention_needed', m.link, 'https://peerline.example'), to: m.to_address }));
+    const sent = mails.map((m) => ({
+      ...renderEmail(m.template as 'attention_needed', m.link, 'https://peerline.example'),
+      to: m.to_address,
+    }));
     expect(JSON.stringify(sent)).not.toMatch(new RegExp(`${id}|Tomás|adverse|risk`, 'i'));
     const listed = await t.app.inject({ url: '/api/outbox', headers: await as(director.email) });
     expect(listed.statusCode).toBe(200);
@@ -228,10 +303,20 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
   });
 
   it('alerts the mental-health back-up the director configured, with an e-mail that says only to call the director', async () => {
-    const badBackup = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: 'not an address' } });
+    const badBackup = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/conversations',
+      headers: await as(director.email),
+      payload: { crisisBackupEmail: 'not an address' },
+    });
     expect(badBackup.statusCode).toBe(400);
     expect(badBackup.json().error.fields).toEqual([expect.objectContaining({ path: 'body.crisisBackupEmail' })]);
-    const set = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: 'Psych-OnCall@Hospital.example' } });
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/conversations',
+      headers: await as(director.email),
+      payload: { crisisBackupEmail: 'Psych-OnCall@Hospital.example' },
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ crisisBackupEmail: 'psych-oncall@hospital.example' });
 
@@ -247,7 +332,12 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     );
     expect(mails).toHaveLength(2);
 
-    const cleared = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { crisisBackupEmail: null } });
+    const cleared = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/conversations',
+      headers: await as(director.email),
+      payload: { crisisBackupEmail: null },
+    });
     expect(cleared.json()).toMatchObject({ crisisBackupEmail: null });
   });
 
@@ -267,6 +357,8 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     );
     expect((await auditOf(id)).map((a) => a.action)).toContain('case.declined');
     // Once declined, the supporter can no longer log anything.
-    expect((await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer' })).statusCode).toBe(409);
+    expect(
+      (await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer' })).statusCode,
+    ).toBe(409);
   });
 });

@@ -4,7 +4,13 @@
  * referrer: no name, no case, not even whether the colleague already had a request open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
+import {
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+} from '../server/demo/factories.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
@@ -20,7 +26,10 @@ describe('colleague referral by work e-mail', () => {
     t = await createTestApp();
     org = await buildOrganization(t.ctx.db, t.clock);
     referrer = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Renata', password: PASSWORD });
-    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter'], departmentId: await buildDepartment(t.ctx.db, t.clock, org.id) });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter'],
+      departmentId: await buildDepartment(t.ctx.db, t.clock, org.id),
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id);
   });
   afterAll(async () => t.close());
@@ -28,7 +37,15 @@ describe('colleague referral by work e-mail', () => {
   const refer = async (by: string, payload: object) =>
     t.app.inject({ method: 'POST', url: '/api/support/referrals', headers: await as(by), payload: { ...REFERRAL, ...payload } });
   const casesOf = (personId: string) => t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).execute();
-  const caseCount = async () => Number((await t.ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const caseCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('opens an outreach case for the colleague named by e-mail (any case, spaces around it) and answers only "received"', async () => {
     const colleague = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Octavia', password: PASSWORD });
@@ -37,7 +54,13 @@ describe('colleague referral by work e-mail', () => {
     expect(response.json()).toEqual({ received: true });
 
     const [created] = await casesOf(colleague.id);
-    expect(created).toMatchObject({ origin: 'colleague_referral', reason: 'patient_death', state: 'offered', contact_method: 'work_email', contact_value: colleague.email });
+    expect(created).toMatchObject({
+      origin: 'colleague_referral',
+      reason: 'patient_death',
+      state: 'offered',
+      contact_method: 'work_email',
+      contact_value: colleague.email,
+    });
     expect(Boolean(created!.requester_informed)).toBe(false);
     // The referrer follows nothing: the case is the colleague's, not theirs.
     expect((await t.app.inject({ url: '/api/support/requests', headers: await as(referrer.email) })).json().requests).toEqual([]);
@@ -51,12 +74,16 @@ describe('colleague referral by work e-mail', () => {
     const before = await caseCount();
     const other = await buildPerson(t.ctx.db, t.clock, org.id, { password: PASSWORD });
     const again = await refer(other.email, { colleagueEmail: colleague.email, reason: 'burnout_or_overload', urgency: 'today' });
-    expect([again.statusCode, again.body, again.headers['content-type']]).toEqual([first.statusCode, first.body, first.headers['content-type']]);
+    expect([again.statusCode, again.body, again.headers['content-type']]).toEqual([
+      first.statusCode,
+      first.body,
+      first.headers['content-type'],
+    ]);
     expect(await caseCount()).toBe(before);
     expect(await casesOf(colleague.id)).toHaveLength(1);
   });
 
-  it('refuses an unknown, inactive or other organisation\'s e-mail with one message naming the field, and writes nothing', async () => {
+  it("refuses an unknown, inactive or other organisation's e-mail with one message naming the field, and writes nothing", async () => {
     const inactive = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Isidora', active: false });
     const elsewhere = await buildPerson(t.ctx.db, t.clock, (await buildOrganization(t.ctx.db, t.clock)).id, { firstName: 'Evander' });
     const before = await caseCount();
@@ -66,7 +93,12 @@ describe('colleague referral by work e-mail', () => {
       expect(response.statusCode).toBe(400);
       answers.push(response.json());
     }
-    expect(answers[0]).toMatchObject({ error: { code: 'validation_failed', fields: [{ path: 'body.colleagueEmail', message: 'No colleague in the staff directory has this work e-mail' }] } });
+    expect(answers[0]).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        fields: [{ path: 'body.colleagueEmail', message: 'No colleague in the staff directory has this work e-mail' }],
+      },
+    });
     // Inactive and foreign people look exactly like unknown ones; no name ever comes back.
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
@@ -77,7 +109,9 @@ describe('colleague referral by work e-mail', () => {
   it('refuses referring yourself, pointing to the request form', async () => {
     const response = await refer(referrer.email, { colleagueEmail: referrer.email });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([{ path: 'body.colleagueEmail', message: 'That is your own e-mail: to ask for yourself, use the request form' }]);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.colleagueEmail', message: 'That is your own e-mail: to ask for yourself, use the request form' },
+    ]);
     expect(await casesOf(referrer.id)).toEqual([]);
   });
 

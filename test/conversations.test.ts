@@ -18,30 +18,47 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
   const send = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', email: string, url: string, payload?: object) =>
     t.app.inject({ method, url, headers: await as(email), ...(payload ? { payload } : {}) });
   const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
-  const outbox = () => t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
+  const outbox = () =>
+    t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
   const meetingsCount = async () => (await t.ctx.db.selectFrom('meetings').select('id').execute()).length;
 
   /** A fresh requester, supporter and case assigned to that supporter (each test has its own people). */
   async function pair() {
     const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Tomás', password: PASSWORD });
-    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ana', roles: ['peer_supporter', 'staff_member'], password: PASSWORD });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Ana',
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id);
     const caseId = await buildCase(t.ctx.db, t.clock, org.id, {
-      state: 'contacted', requesterPersonId: requester.id, requesterFirstName: 'Tomás', assignedSupporterId: supporter.id,
-      contactMethod: 'work_phone', contactValue: '+1 555 0100', reason: 'patient_death',
+      state: 'contacted',
+      requesterPersonId: requester.id,
+      requesterFirstName: 'Tomás',
+      assignedSupporterId: supporter.id,
+      contactMethod: 'work_phone',
+      contactValue: '+1 555 0100',
+      reason: 'patient_death',
     });
     return { requester, supporter, caseId };
   }
-  const schedule = async (p: Awaited<ReturnType<typeof pair>>, body: object) => send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`, body);
+  const schedule = async (p: Awaited<ReturnType<typeof pair>>, body: object) =>
+    send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`, body);
 
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrganization(t.ctx.db, t.clock);
     director = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
     admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
-    const configured = await send('PATCH', director.email, '/api/settings/conversations', { videoLinkPattern: 'https://meet.example.org/peerline-{token}' });
+    const configured = await send('PATCH', director.email, '/api/settings/conversations', {
+      videoLinkPattern: 'https://meet.example.org/peerline-{token}',
+    });
     expect(configured.statusCode, configured.body).toBe(200);
-    expect(configured.json()).toEqual({ meetingTitle: 'Conversation', videoLinkPattern: 'https://meet.example.org/peerline-{token}', crisisBackupEmail: null });
+    expect(configured.json()).toEqual({
+      meetingTitle: 'Conversation',
+      videoLinkPattern: 'https://meet.example.org/peerline-{token}',
+      crisisBackupEmail: null,
+    });
   });
   afterAll(async () => t.close());
 
@@ -56,7 +73,10 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
 
     const mails = (await outbox()).slice(before);
     expect(mails.map((m) => [m.to_address, m.template, m.link]).sort()).toEqual(
-      [[p.supporter.email, 'case_update', '/app/cases'], [p.requester.email, 'case_update', '/app/requests']].sort(),
+      [
+        [p.supporter.email, 'case_update', '/app/cases'],
+        [p.requester.email, 'case_update', '/app/requests'],
+      ].sort(),
     );
 
     const row = await t.ctx.db.selectFrom('meetings').selectAll().where('id', '=', meeting.id).executeTakeFirstOrThrow();
@@ -79,12 +99,18 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(theirs.body.replace(/\r\n[ \t]/g, '')).toContain(p.requester.email);
 
     const jobs = await t.ctx.db.selectFrom('jobs').select('dedupe_key').where('kind', '=', 'meeting-reminder').execute();
-    expect(jobs.map((j) => j.dedupe_key)).toEqual(expect.arrayContaining([`meeting-reminder:${meeting.id}:0:24h`, `meeting-reminder:${meeting.id}:0:1h`]));
+    expect(jobs.map((j) => j.dedupe_key)).toEqual(
+      expect.arrayContaining([`meeting-reminder:${meeting.id}:0:24h`, `meeting-reminder:${meeting.id}:0:1h`]),
+    );
   });
 
   it('still gives an invite to someone whose own address would give the subject away, leaving the address out', async () => {
     const p = await pair();
-    await t.ctx.db.updateTable('people').set({ work_email: `peer-supporter-${p.supporter.id.slice(-6)}@hospital.example` }).where('id', '=', p.supporter.id).execute();
+    await t.ctx.db
+      .updateTable('people')
+      .set({ work_email: `peer-supporter-${p.supporter.id.slice(-6)}@hospital.example` })
+      .where('id', '=', p.supporter.id)
+      .execute();
     const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
     const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`);
     expect(invite.statusCode, invite.body).toBe(200);
@@ -107,19 +133,31 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
   it('reschedules with the same UID and a higher SEQUENCE; cancelling gives METHOD:CANCEL', async () => {
     const p = await pair();
     const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
-    const ics = async () => (await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).body.replace(/\r\n[ \t]/g, '');
+    const ics = async () =>
+      (await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).body.replace(
+        /\r\n[ \t]/g,
+        '',
+      );
     const uidOf = (text: string) => /UID:(.+)/.exec(text)?.[1]?.trim();
     const first = await ics();
     expect(first).not.toContain('LOCATION');
 
     const before = (await outbox()).length;
-    const moved = await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, { startsAt: inHours(50), minutes: 60 });
+    const moved = await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, {
+      startsAt: inHours(50),
+      minutes: 60,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ sequence: 1, minutes: 60, startsAt: inHours(50), status: 'scheduled' });
     const second = await ics();
     expect(uidOf(second)).toBe(uidOf(first));
     expect(second).toContain('SEQUENCE:1');
-    expect((await outbox()).slice(before).map((m) => m.to_address).sort()).toEqual([p.requester.email, p.supporter.email].sort());
+    expect(
+      (await outbox())
+        .slice(before)
+        .map((m) => m.to_address)
+        .sort(),
+    ).toEqual([p.requester.email, p.supporter.email].sort());
 
     const cancelled = await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
@@ -131,7 +169,10 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(third).toContain('SEQUENCE:2');
     expect((await outbox()).slice(before)).toHaveLength(4);
     expect((await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`)).statusCode).toBe(409);
-    expect((await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, { startsAt: inHours(60) })).statusCode).toBe(409);
+    expect(
+      (await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, { startsAt: inHours(60) }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('reminds both parties 24 h and 1 h before, never for a cancelled meeting or an outdated time', async () => {
@@ -143,9 +184,13 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     const p = await pair();
     const moved = (await schedule(p, { startsAt: inHours(48), minutes: 30, modality: 'in_person' })).json();
     const dropped = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
-    expect((await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${moved.id}`, { startsAt: inHours(72) })).statusCode).toBe(200);
+    expect(
+      (await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${moved.id}`, { startsAt: inHours(72) }))
+        .statusCode,
+    ).toBe(200);
     expect((await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${dropped.id}/cancel`)).statusCode).toBe(200);
-    const reminders = async () => (await outbox()).filter((m) => m.template === 'reminder' && [p.supporter.email, p.requester.email].includes(m.to_address));
+    const reminders = async () =>
+      (await outbox()).filter((m) => m.template === 'reminder' && [p.supporter.email, p.requester.email].includes(m.to_address));
 
     // 24 h before the cancelled one (6 h from now) and 24 h before the old time of the moved one (24 h): nothing.
     t.clock.advanceMinutes(6 * HOUR + 1);
@@ -179,18 +224,28 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     const meeting = (await schedule(p, { startsAt: inHours(5), minutes: 15, modality: 'phone' })).json();
     const mine = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings`);
     expect(mine.statusCode, mine.body).toBe(200);
-    expect(mine.json().meetings).toEqual([expect.objectContaining({ id: meeting.id, modality: 'phone', status: 'scheduled', videoLink: null, endsAt: inHours(5.25) })]);
+    expect(mine.json().meetings).toEqual([
+      expect.objectContaining({ id: meeting.id, modality: 'phone', status: 'scheduled', videoLink: null, endsAt: inHours(5.25) }),
+    ]);
     const listed = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`);
     expect(listed.json().meetings).toHaveLength(1);
 
     expect((await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/meetings`)).statusCode).toBe(404);
-    expect((await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode).toBe(404);
+    expect(
+      (await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+    ).toBe(404);
     expect((await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`)).statusCode).toBe(404);
-    expect((await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode).toBe(404);
+    expect(
+      (await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+    ).toBe(404);
     expect((await schedule({ ...other, caseId: p.caseId }, { startsAt: inHours(5), minutes: 15, modality: 'phone' })).statusCode).toBe(404);
-    expect((await send('POST', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`)).statusCode).toBe(404);
+    expect((await send('POST', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`)).statusCode).toBe(
+      404,
+    );
     // A meeting id of another case, through my case: 404 too.
-    expect((await send('GET', other.supporter.email, `/api/supporter/cases/${other.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode).toBe(404);
+    expect(
+      (await send('GET', other.supporter.email, `/api/supporter/cases/${other.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+    ).toBe(404);
     expect((await send('GET', director.email, `/api/supporter/cases/${p.caseId}/meetings`)).statusCode).toBe(404);
   });
 
@@ -238,7 +293,15 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(first.statusCode, first.body).toBe(200);
     const guide = first.json() as { version: number; sections: { id: string; title: string; prompts: string[] }[] };
     expect(guide.version).toBe(1);
-    expect(guide.sections.map((s) => s.id)).toEqual(['opening', 'listening', 'common_questions', 'coping', 'time_off', 'resources', 'closing']);
+    expect(guide.sections.map((s) => s.id)).toEqual([
+      'opening',
+      'listening',
+      'common_questions',
+      'coping',
+      'time_off',
+      'resources',
+      'closing',
+    ]);
     expect(guide.sections[0]!.title).toMatch(/confidentiality/i);
     const questions = guide.sections.find((s) => s.id === 'common_questions')!.prompts.join(' ');
     for (const q of [/bothering you/i, /coping/i, /support network/i, /time off/i]) expect(questions).toMatch(q);
@@ -252,7 +315,12 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     const latest = await send('GET', p.supporter.email, '/api/supporter/conversation-guide');
     expect(latest.json()).toMatchObject({ version: 2, sections });
     expect((await send('GET', director.email, '/api/settings/conversation-guide')).json().version).toBe(2);
-    const versions = await t.ctx.db.selectFrom('conversation_guides').select('version').where('organization_id', '=', org.id).orderBy('version').execute();
+    const versions = await t.ctx.db
+      .selectFrom('conversation_guides')
+      .select('version')
+      .where('organization_id', '=', org.id)
+      .orderBy('version')
+      .execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
 
     // Nothing typed during a conversation is stored: no route accepts notes.

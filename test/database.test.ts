@@ -41,7 +41,11 @@ describe(`database on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(toBool(row.active)).toBe(false);
     expect(parseJsonArray(row.languages)).toEqual(['en', 'es']);
     expect(row.created_at).toBe('2026-11-25T09:00:00.000Z');
-    const count = await handle.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+    const count = await handle.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('organization_id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 

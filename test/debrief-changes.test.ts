@@ -43,7 +43,8 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
     facilitators.push(...world.facilitators);
     involved.push(...world.involved);
     director = await buildPerson(db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
-    for (let i = 0; i < 2; i++) colleagues.push(await buildPerson(db, t.clock, org.id, { firstName: `Colleague${i}`, lastName: `Vasquez${i}` }));
+    for (let i = 0; i < 2; i++)
+      colleagues.push(await buildPerson(db, t.clock, org.id, { firstName: `Colleague${i}`, lastName: `Vasquez${i}` }));
     const orgB = await buildOrganization(db, t.clock);
     otherAdmin = await buildPerson(db, t.clock, orgB.id, { roles: ['program_admin'], password: PASSWORD });
   });
@@ -59,8 +60,10 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
   const inDays = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
   const url = (debriefId = '') => `/api/event-notices/${noticeId}/debriefs${debriefId ? `/${debriefId}` : ''}`;
   const schedule = async (payload: object) => t.app.inject({ method: 'POST', url: url(), headers: await as(admin.email), payload });
-  const change = async (debriefId: string, payload: object, who = admin) => t.app.inject({ method: 'PUT', url: url(debriefId), headers: await as(who.email), payload });
-  const cancel = async (debriefId: string, who = admin) => t.app.inject({ method: 'POST', url: `${url(debriefId)}/cancel`, headers: await as(who.email) });
+  const change = async (debriefId: string, payload: object, who = admin) =>
+    t.app.inject({ method: 'PUT', url: url(debriefId), headers: await as(who.email), payload });
+  const cancel = async (debriefId: string, who = admin) =>
+    t.app.inject({ method: 'POST', url: `${url(debriefId)}/cancel`, headers: await as(who.email) });
   const deliver = async () => {
     // Jobs run until none is left: e-mail jobs are queued by the change's transaction.
     while ((await runDueJobsOnce(t.ctx, appJobs)).claimed > 0);
@@ -70,7 +73,10 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
     new Map(
       smtp.received.map((m) => {
         const token = /\/api\/public\/debrief-invites\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1];
-        return [m.to, { sentence: m.text.includes(CHANGED) ? CHANGED : m.text.includes(COMING_UP) ? COMING_UP : 'other', token: token!, text: m.text }];
+        return [
+          m.to,
+          { sentence: m.text.includes(CHANGED) ? CHANGED : m.text.includes(COMING_UP) ? COMING_UP : 'other', token: token!, text: m.text },
+        ];
       }),
     );
   const invite = async (token: string) => {
@@ -79,9 +85,19 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
   };
   const field = (ics: string, name: string) => new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics)?.[1]?.trim();
   const emailOf = (p: BuiltPerson) => p.email.toLowerCase();
-  const outboxCount = async () => Number((await t.ctx.db.selectFrom('email_outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const outboxCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('email_outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const auditActions = async (debriefId: string) =>
-    (await t.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', debriefId).orderBy('at').execute()).map((r) => r.action);
+    (await t.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', debriefId).orderBy('at').execute()).map(
+      (r) => r.action,
+    );
 
   let debriefId: string;
   let uid: string;
@@ -90,10 +106,21 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
     // The notice's own e-mails (outreach, offers) first, out of the way.
     await deliver();
     smtp.received.length = 0;
-    const created = await schedule({ startsAt: inDays(2), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id], invitees: [{ personId: involved[0]!.id }, { personId: involved[1]!.id }, { workEmail: colleagues[0]!.email }] });
+    const created = await schedule({
+      startsAt: inDays(2),
+      minutes: 60,
+      modality: 'in_person',
+      facilitators: [facilitators[0]!.id],
+      invitees: [{ personId: involved[0]!.id }, { personId: involved[1]!.id }, { workEmail: colleagues[0]!.email }],
+    });
     expect(created.statusCode, created.body).toBe(201);
     debriefId = (created.json() as { id: string }).id;
-    expect(created.json()).toMatchObject({ status: 'scheduled', cancelledAt: null, namedInviteeCount: 2, otherInvitees: [{ workEmail: emailOf(colleagues[0]!) }] });
+    expect(created.json()).toMatchObject({
+      status: 'scheduled',
+      cancelledAt: null,
+      namedInviteeCount: 2,
+      otherInvitees: [{ workEmail: emailOf(colleagues[0]!) }],
+    });
     await deliver();
     const first = mailsByRecipient();
     expect([...first.keys()].sort()).toEqual([facilitators[0]!, involved[0]!, involved[1]!, colleagues[0]!].map(emailOf).sort());
@@ -105,12 +132,23 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
     smtp.received.length = 0;
     const newStart = inDays(3);
     const changed = await change(debriefId, {
-      startsAt: newStart, minutes: 75, modality: 'phone',
+      startsAt: newStart,
+      minutes: 75,
+      modality: 'phone',
       facilitators: [facilitators[0]!.id, facilitators[1]!.id],
       invitees: [{ personId: involved[0]!.id }, { workEmail: colleagues[1]!.email }],
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ id: debriefId, startsAt: newStart, minutes: 75, modality: 'phone', status: 'scheduled', inviteeCount: 2, namedInviteeCount: 1, otherInvitees: [{ workEmail: emailOf(colleagues[1]!) }] });
+    expect(changed.json()).toMatchObject({
+      id: debriefId,
+      startsAt: newStart,
+      minutes: 75,
+      modality: 'phone',
+      status: 'scheduled',
+      inviteeCount: 2,
+      namedInviteeCount: 1,
+      otherInvitees: [{ workEmail: emailOf(colleagues[1]!) }],
+    });
     expect((changed.json() as { facilitators: unknown[] }).facilitators).toHaveLength(2);
 
     await deliver();
@@ -129,7 +167,8 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
       expect(mail.sentence, person.email).toBe(sentence);
       // Content-free: no names, nothing about the event, no record ids (the link's path aside).
       const words = mail.text.replace(/\/api\/public\/debrief-invites\/[A-Za-z0-9_-]+/g, '').toLowerCase();
-      for (const word of ['Ostrander', 'Quimby', 'Vasquez', 'debrief', 'adverse', noticeId, debriefId]) expect(words).not.toContain(word.toLowerCase());
+      for (const word of ['Ostrander', 'Quimby', 'Vasquez', 'debrief', 'adverse', noticeId, debriefId])
+        expect(words).not.toContain(word.toLowerCase());
       const { status, ics } = await invite(mail.token);
       expect(status).toBe(200);
       expect(field(ics, 'UID'), person.email).toBe(uid);
@@ -144,11 +183,16 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
   });
 
   it('the same change again changes nothing and tells nobody', async () => {
-    const current = (await t.app.inject({ url: url(), headers: await as(admin.email) })).json() as { debriefs: { id: string; startsAt: string }[] };
+    const current = (await t.app.inject({ url: url(), headers: await as(admin.email) })).json() as {
+      debriefs: { id: string; startsAt: string }[];
+    };
     const before = await outboxCount();
     const again = await change(debriefId, {
-      startsAt: current.debriefs.find((d) => d.id === debriefId)!.startsAt, minutes: 75, modality: 'phone',
-      facilitators: [facilitators[1]!.id, facilitators[0]!.id], invitees: [{ workEmail: colleagues[1]!.email }, { personId: involved[0]!.id }],
+      startsAt: current.debriefs.find((d) => d.id === debriefId)!.startsAt,
+      minutes: 75,
+      modality: 'phone',
+      facilitators: [facilitators[1]!.id, facilitators[0]!.id],
+      invitees: [{ workEmail: colleagues[1]!.email }, { personId: involved[0]!.id }],
     });
     expect(again.statusCode, again.body).toBe(200);
     expect(await outboxCount()).toBe(before);
@@ -157,7 +201,13 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
 
   it('refuses bad changes by field, another organisation and the reporter with 404, and writes nothing', async () => {
     const before = { mails: await outboxCount(), list: (await t.app.inject({ url: url(), headers: await as(admin.email) })).body };
-    const good = { startsAt: inDays(3), minutes: 75, modality: 'phone', facilitators: [facilitators[0]!.id], invitees: [{ personId: involved[0]!.id }] };
+    const good = {
+      startsAt: inDays(3),
+      minutes: 75,
+      modality: 'phone',
+      facilitators: [facilitators[0]!.id],
+      invitees: [{ personId: involved[0]!.id }],
+    };
     const cases: [object, string][] = [
       [{ ...good, facilitators: [involved[2]!.id] }, 'body.facilitators.0'],
       [{ ...good, invitees: [{ personId: colleagues[0]!.id }] }, 'body.invitees.0.personId'],
@@ -178,9 +228,20 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
   });
 
   it('a video debrief gets a link from the program’s pattern, kept while it stays video and in the invite', async () => {
-    const patched = await t.app.inject({ method: 'PATCH', url: '/api/settings/conversations', headers: await as(director.email), payload: { videoLinkPattern: 'https://meet.hospital.example/{token}' } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/conversations',
+      headers: await as(director.email),
+      payload: { videoLinkPattern: 'https://meet.hospital.example/{token}' },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
-    const body = { startsAt: inDays(3), minutes: 75, modality: 'video', facilitators: [facilitators[0]!.id, facilitators[1]!.id], invitees: [{ personId: involved[0]!.id }, { workEmail: colleagues[1]!.email }] };
+    const body = {
+      startsAt: inDays(3),
+      minutes: 75,
+      modality: 'video',
+      facilitators: [facilitators[0]!.id, facilitators[1]!.id],
+      invitees: [{ personId: involved[0]!.id }, { workEmail: colleagues[1]!.email }],
+    };
     const video = await change(debriefId, body);
     expect(video.statusCode, video.body).toBe(200);
     const link = (video.json() as { videoLink: string }).videoLink;
@@ -218,26 +279,66 @@ describe(`changing and cancelling group debriefs on ${usingPostgres ? 'PostgreSQ
 
     const before = await outboxCount();
     expect((await cancel(debriefId)).statusCode).toBe(409);
-    expect((await change(debriefId, { startsAt: inDays(4), minutes: 60, modality: 'phone', facilitators: [facilitators[0]!.id], invitees: [{ personId: involved[0]!.id }] })).statusCode).toBe(409);
+    expect(
+      (
+        await change(debriefId, {
+          startsAt: inDays(4),
+          minutes: 60,
+          modality: 'phone',
+          facilitators: [facilitators[0]!.id],
+          invitees: [{ personId: involved[0]!.id }],
+        })
+      ).statusCode,
+    ).toBe(409);
     t.clock.advanceMinutes(5 * 24 * 60);
-    const outcome = await t.app.inject({ method: 'POST', url: `${url(debriefId)}/outcome`, headers: await as(admin.email), payload: { headCount: 3, minutes: 60 } });
+    const outcome = await t.app.inject({
+      method: 'POST',
+      url: `${url(debriefId)}/outcome`,
+      headers: await as(admin.email),
+      payload: { headCount: 3, minutes: 60 },
+    });
     expect(outcome.statusCode).toBe(409);
     expect(await outboxCount()).toBe(before);
-    const listed = (await t.app.inject({ url: url(), headers: await as(admin.email) })).json() as { debriefs: { id: string; status: string; headCount: number | null }[] };
+    const listed = (await t.app.inject({ url: url(), headers: await as(admin.email) })).json() as {
+      debriefs: { id: string; status: string; headCount: number | null }[];
+    };
     expect(listed.debriefs.find((d) => d.id === debriefId)).toMatchObject({ status: 'cancelled', headCount: null });
-    expect(await auditActions(debriefId)).toEqual(['debrief.scheduled', 'debrief.changed', 'debrief.changed', 'debrief.changed', 'debrief.cancelled']);
+    expect(await auditActions(debriefId)).toEqual([
+      'debrief.scheduled',
+      'debrief.changed',
+      'debrief.changed',
+      'debrief.changed',
+      'debrief.cancelled',
+    ]);
   });
 
   it('once the head count is recorded the debrief neither changes nor cancels', async () => {
-    const created = await schedule({ startsAt: inDays(1), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id], inviteNamedStaff: true });
+    const created = await schedule({
+      startsAt: inDays(1),
+      minutes: 60,
+      modality: 'in_person',
+      facilitators: [facilitators[0]!.id],
+      inviteNamedStaff: true,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = (created.json() as { id: string }).id;
     t.clock.advanceMinutes(2 * 24 * 60);
-    const recorded = await t.app.inject({ method: 'POST', url: `${url(id)}/outcome`, headers: await as(admin.email), payload: { headCount: 3, minutes: 55 } });
+    const recorded = await t.app.inject({
+      method: 'POST',
+      url: `${url(id)}/outcome`,
+      headers: await as(admin.email),
+      payload: { headCount: 3, minutes: 55 },
+    });
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect(recorded.json()).toMatchObject({ status: 'scheduled', headCount: 3, actualMinutes: 55, namedInviteeCount: 3 });
     const before = await outboxCount();
-    const edit = await change(id, { startsAt: inDays(1), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id], inviteNamedStaff: true });
+    const edit = await change(id, {
+      startsAt: inDays(1),
+      minutes: 60,
+      modality: 'in_person',
+      facilitators: [facilitators[0]!.id],
+      inviteNamedStaff: true,
+    });
     expect(edit.statusCode).toBe(409);
     expect((await cancel(id)).statusCode).toBe(409);
     expect(await outboxCount()).toBe(before);

@@ -56,14 +56,22 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
   };
   /** The debrief-link e-mails to someone, by the token in each link. */
   const linkMailTo = async (person: BuiltPerson) => {
-    const rows = await t.ctx.db.selectFrom('email_outbox').select(['id', 'link']).where('to_address', '=', person.email.toLowerCase()).execute();
+    const rows = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['id', 'link'])
+      .where('to_address', '=', person.email.toLowerCase())
+      .execute();
     return rows.flatMap((r) => {
       const token = LINK.exec(r.link)?.[1];
       return token ? [{ id: r.id, token }] : [];
     });
   };
   const tokenHashesOf = async (debriefId: string) =>
-    new Set((await t.ctx.db.selectFrom('group_debrief_people').select('invite_token_hash').where('debrief_id', '=', debriefId).execute()).map((r) => r.invite_token_hash));
+    new Set(
+      (await t.ctx.db.selectFrom('group_debrief_people').select('invite_token_hash').where('debrief_id', '=', debriefId).execute()).map(
+        (r) => r.invite_token_hash,
+      ),
+    );
   const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
   const runSweepJob = async () => {
     await scheduleRetentionSweep(t.ctx.db, t.clock.now());
@@ -72,19 +80,44 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
 
   it('erases the invitees, their links and e-mails once the debrief is over and the retention period has run', async () => {
     const past = await schedule({
-      startsAt: inMinutes(DAY), minutes: 90, modality: 'in_person', facilitators: [facilitator.id],
+      startsAt: inMinutes(DAY),
+      minutes: 90,
+      modality: 'in_person',
+      facilitators: [facilitator.id],
       invitees: [{ personId: involved[0]!.id }, { personId: involved[1]!.id }, { workEmail: colleague.email }],
     });
     // A change sends new links; the first e-mails keep the old ones, which must go too.
-    const changed = await t.app.inject({ method: 'PUT', url: url(past), headers: await as(admin.email), payload: { startsAt: inMinutes(DAY + 60), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [{ personId: involved[0]!.id }, { personId: involved[1]!.id }, { workEmail: colleague.email }] } });
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: url(past),
+      headers: await as(admin.email),
+      payload: {
+        startsAt: inMinutes(DAY + 60),
+        minutes: 60,
+        modality: 'in_person',
+        facilitators: [facilitator.id],
+        invitees: [{ personId: involved[0]!.id }, { personId: involved[1]!.id }, { workEmail: colleague.email }],
+      },
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     // Another debrief of the same event, later: involved[0] is asked there too, and keeps that.
-    const later = await schedule({ startsAt: inMinutes(60 * DAY), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [{ personId: involved[0]!.id }] });
+    const later = await schedule({
+      startsAt: inMinutes(60 * DAY),
+      minutes: 60,
+      modality: 'in_person',
+      facilitators: [facilitator.id],
+      invitees: [{ personId: involved[0]!.id }],
+    });
     const laterHashes = await tokenHashesOf(later);
     const pastLinks = (await linkMailTo(involved[1]!)).map((m) => m.token);
     expect(pastLinks.length).toBeGreaterThanOrEqual(2);
     const before = await listed(past);
-    expect(before).toMatchObject({ inviteeCount: 3, namedInviteeCount: 2, otherInvitees: [{ workEmail: colleague.email.toLowerCase() }], inviteListErasedAt: null });
+    expect(before).toMatchObject({
+      inviteeCount: 3,
+      namedInviteeCount: 2,
+      otherInvitees: [{ workEmail: colleague.email.toLowerCase() }],
+      inviteListErasedAt: null,
+    });
 
     // Over at start + 60 min; due RETENTION_DAYS later, not a minute sooner.
     t.clock.advanceMinutes(DAY + 60 + 60 + RETENTION_DAYS * DAY - 1);
@@ -95,7 +128,10 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
 
     const after = await listed(past);
     expect(after).toMatchObject({
-      inviteeCount: 3, namedInviteeCount: 2, otherInvitees: [], inviteListErasedAt: t.clock.now().toISOString(),
+      inviteeCount: 3,
+      namedInviteeCount: 2,
+      otherInvitees: [],
+      inviteListErasedAt: t.clock.now().toISOString(),
       facilitators: [{ personId: facilitator.id, firstName: 'Facil0', lastName: 'Quimby0' }],
     });
     const rows = await t.ctx.db.selectFrom('group_debrief_people').select(['person_id', 'role']).where('debrief_id', '=', past).execute();
@@ -112,29 +148,55 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
     expect(await listed(later)).toMatchObject({ inviteeCount: 1, namedInviteeCount: 1, inviteListErasedAt: null });
 
     // Only that it happened, by nobody.
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'actor_person_id']).where('subject_id', '=', past).where('action', '=', 'debrief.invite_list_erased').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_person_id'])
+      .where('subject_id', '=', past)
+      .where('action', '=', 'debrief.invite_list_erased')
+      .execute();
     expect(audit).toEqual([{ action: 'debrief.invite_list_erased', actor_person_id: null }]);
     // Once: a second sweep finds nothing.
     expect(await sweepDueDebriefs(t.ctx)).toBe(0);
 
     // It can no longer change or be cancelled; its head count can still be recorded.
-    const change = await t.app.inject({ method: 'PUT', url: url(past), headers: await as(admin.email), payload: { startsAt: inMinutes(DAY), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [] } });
+    const change = await t.app.inject({
+      method: 'PUT',
+      url: url(past),
+      headers: await as(admin.email),
+      payload: { startsAt: inMinutes(DAY), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [] },
+    });
     expect(change.statusCode).toBe(409);
     expect((await t.app.inject({ method: 'POST', url: `${url(past)}/cancel`, headers: await as(admin.email) })).statusCode).toBe(409);
-    const outcome = await t.app.inject({ method: 'POST', url: `${url(past)}/outcome`, headers: await as(admin.email), payload: { headCount: 3, minutes: 55 } });
+    const outcome = await t.app.inject({
+      method: 'POST',
+      url: `${url(past)}/outcome`,
+      headers: await as(admin.email),
+      payload: { headCount: 3, minutes: 55 },
+    });
     expect(outcome.statusCode, outcome.body).toBe(200);
     expect(outcome.json()).toMatchObject({ headCount: 3, inviteeCount: 3, otherInvitees: [] });
   });
 
   it('counts a cancelled debrief as over when it was cancelled, not at its planned time', async () => {
-    const id = await schedule({ startsAt: inMinutes(40 * DAY), minutes: 60, modality: 'video', facilitators: [facilitator.id], invitees: [{ personId: involved[2]!.id }] });
+    const id = await schedule({
+      startsAt: inMinutes(40 * DAY),
+      minutes: 60,
+      modality: 'video',
+      facilitators: [facilitator.id],
+      invitees: [{ personId: involved[2]!.id }],
+    });
     expect((await t.app.inject({ method: 'POST', url: `${url(id)}/cancel`, headers: await as(admin.email) })).statusCode).toBe(200);
     expect((await linkMailTo(involved[2]!)).length).toBeGreaterThanOrEqual(2);
     t.clock.advanceMinutes(RETENTION_DAYS * DAY - 1);
     expect(await sweepDueDebriefs(t.ctx)).toBe(0);
     t.clock.advanceMinutes(2);
     expect(await sweepDueDebriefs(t.ctx)).toBe(1);
-    expect(await listed(id)).toMatchObject({ status: 'cancelled', inviteeCount: 1, namedInviteeCount: 1, inviteListErasedAt: t.clock.now().toISOString() });
+    expect(await listed(id)).toMatchObject({
+      status: 'cancelled',
+      inviteeCount: 1,
+      namedInviteeCount: 1,
+      inviteListErasedAt: t.clock.now().toISOString(),
+    });
     expect(await linkMailTo(involved[2]!)).toEqual([]);
   });
   it('lets a queued cancellation go out first, for at most an hour after the end', async () => {
@@ -146,7 +208,13 @@ describe(`erasing group debrief invite lists on ${usingPostgres ? 'PostgreSQL' :
       return ids;
     };
     const cancelled = async (person: BuiltPerson) => {
-      const id = await schedule({ startsAt: inMinutes(30 * DAY), minutes: 60, modality: 'in_person', facilitators: [facilitator.id], invitees: [{ personId: person.id }] });
+      const id = await schedule({
+        startsAt: inMinutes(30 * DAY),
+        minutes: 60,
+        modality: 'in_person',
+        facilitators: [facilitator.id],
+        invitees: [{ personId: person.id }],
+      });
       expect((await t.app.inject({ method: 'POST', url: `${url(id)}/cancel`, headers: await as(admin.email) })).statusCode).toBe(200);
       return id;
     };

@@ -45,8 +45,24 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   });
   const schedule = async (payload: object, who = admin) =>
     t.app.inject({ method: 'POST', url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(who.email), payload });
-  const count = async () => Number((await t.ctx.db.selectFrom('group_debriefs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const outboxCount = async () => Number((await t.ctx.db.selectFrom('email_outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('group_debriefs')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const outboxCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('email_outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('schedules a debrief, invites everyone by a content-free e-mail with a neutral calendar invite, and records only numbers', async () => {
     const reporterBefore = (await t.app.inject({ url: '/api/event-notices/mine', headers: await as(reporter.email) })).body;
@@ -54,13 +70,30 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
     const created = await schedule(body());
     expect(created.statusCode, created.body).toBe(201);
-    const debrief = created.json() as { id: string; inviteeCount: number; facilitators: { firstName: string }[]; headCount: number | null; minutes: number; modality: string };
+    const debrief = created.json() as {
+      id: string;
+      inviteeCount: number;
+      facilitators: { firstName: string }[];
+      headCount: number | null;
+      minutes: number;
+      modality: string;
+    };
     expect(debrief).toMatchObject({ inviteeCount: 3, headCount: null, minutes: 90, modality: 'in_person' });
     expect(debrief.facilitators.map((f) => f.firstName).sort()).toEqual(['Facil0', 'Facil1']);
 
     // Five content-free e-mails: the two facilitators and the three invitees, each with its own link.
-    const mails = await t.ctx.db.selectFrom('email_outbox').select(['id', 'to_address', 'template', 'link']).where('id', 'not in', outboxBefore.map((m) => m.id)).execute();
-    expect(mails.map((m) => m.to_address).sort()).toEqual([...facilitators, involved[0]!, involved[1]!, colleague].map((p) => p.email.toLowerCase()).sort());
+    const mails = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['id', 'to_address', 'template', 'link'])
+      .where(
+        'id',
+        'not in',
+        outboxBefore.map((m) => m.id),
+      )
+      .execute();
+    expect(mails.map((m) => m.to_address).sort()).toEqual(
+      [...facilitators, involved[0]!, involved[1]!, colleague].map((p) => p.email.toLowerCase()).sort(),
+    );
     expect(new Set(mails.map((m) => m.template))).toEqual(new Set(['reminder']));
     for (const mail of mails) {
       expect(mail.link).toMatch(/^\/api\/public\/debrief-invites\/[A-Za-z0-9_-]+$/);
@@ -71,7 +104,8 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       const ics = invite.body.replace(/\r\n[ \t]/g, '');
       expect(ics).toContain('SUMMARY:Conversation');
       expect(ics).toContain('DTSTART');
-      for (const word of ['Ostrander', 'Quimby', 'Vasquez', 'debrief', 'support', 'adverse', 'death', noticeId, debrief.id]) expect(ics.toLowerCase()).not.toContain(word.toLowerCase());
+      for (const word of ['Ostrander', 'Quimby', 'Vasquez', 'debrief', 'support', 'adverse', 'death', noticeId, debrief.id])
+        expect(ics.toLowerCase()).not.toContain(word.toLowerCase());
       // No text fields beyond the neutral title: no description, no location.
       expect(ics).not.toMatch(/^(DESCRIPTION|LOCATION|COMMENT)/m);
     }
@@ -79,10 +113,20 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect((await t.app.inject({ url: `/api/public/debrief-invites/${'x'.repeat(32)}` })).statusCode).toBe(404);
 
     // Before it happens there is nothing to record.
-    const early = await t.app.inject({ method: 'POST', url: `/api/event-notices/${noticeId}/debriefs/${debrief.id}/outcome`, headers: await as(admin.email), payload: { headCount: 4, minutes: 80 } });
+    const early = await t.app.inject({
+      method: 'POST',
+      url: `/api/event-notices/${noticeId}/debriefs/${debrief.id}/outcome`,
+      headers: await as(admin.email),
+      payload: { headCount: 4, minutes: 80 },
+    });
     expect(early.statusCode).toBe(409);
     t.clock.advanceMinutes(3 * 24 * 60);
-    const recorded = await t.app.inject({ method: 'POST', url: `/api/event-notices/${noticeId}/debriefs/${debrief.id}/outcome`, headers: await as(admin.email), payload: { headCount: 4, minutes: 80 } });
+    const recorded = await t.app.inject({
+      method: 'POST',
+      url: `/api/event-notices/${noticeId}/debriefs/${debrief.id}/outcome`,
+      headers: await as(admin.email),
+      payload: { headCount: 4, minutes: 80 },
+    });
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect(recorded.json()).toMatchObject({ headCount: 4, actualMinutes: 80 });
     const listed = await t.app.inject({ url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(admin.email) });
@@ -90,19 +134,25 @@ describe(`group debriefs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
     // The reporter's view is exactly what it was; the debrief routes do not exist for them.
     expect((await t.app.inject({ url: '/api/event-notices/mine', headers: await as(reporter.email) })).body).toBe(reporterBefore);
-    expect((await t.app.inject({ url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(reporter.email) })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(reporter.email) })).statusCode).toBe(
+      404,
+    );
     expect((await schedule(body(), reporter)).statusCode).toBe(404);
     expect(mails.map((m) => m.to_address)).not.toContain(reporter.email.toLowerCase());
   });
 
   it('"invite everyone named" invites the notice’s staff without their ids', async () => {
-    const created = await schedule(body({ invitees: [{ workEmail: colleague.email }], inviteNamedStaff: true, facilitators: [facilitators[0]!.id] }));
+    const created = await schedule(
+      body({ invitees: [{ workEmail: colleague.email }], inviteNamedStaff: true, facilitators: [facilitators[0]!.id] }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ inviteeCount: 4 });
   });
 
   it('another organisation’s administrator cannot see or schedule on this notice', async () => {
-    expect((await t.app.inject({ url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(otherAdmin.email) })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/event-notices/${noticeId}/debriefs`, headers: await as(otherAdmin.email) })).statusCode).toBe(
+      404,
+    );
     const before = await count();
     expect((await schedule(body(), otherAdmin)).statusCode).toBe(404);
     expect(await count()).toBe(before);

@@ -13,10 +13,19 @@ describe('demo organisation', () => {
 
   it('gives every open case waiting for first contact its breach check, so start-up has none to add', async () => {
     expect(await startMissingFirstContactClocks(t.ctx)).toBe(0);
-    const waiting = await t.ctx.db.selectFrom('cases').select('id').where('state', 'in', ['new', 'offered', 'assigned']).where('first_contact_at', 'is', null).execute();
+    const waiting = await t.ctx.db
+      .selectFrom('cases')
+      .select('id')
+      .where('state', 'in', ['new', 'offered', 'assigned'])
+      .where('first_contact_at', 'is', null)
+      .execute();
     expect(waiting.length).toBeGreaterThan(0);
     const checks = await t.ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'first-contact-breach').execute();
-    for (const { id } of waiting) expect(checks.some((j) => j.payload.includes(id)), id).toBe(true);
+    for (const { id } of waiting)
+      expect(
+        checks.some((j) => j.payload.includes(id)),
+        id,
+      ).toBe(true);
   });
 
   it('is seeded once: a second start leaves the database alone', async () => {
@@ -28,7 +37,14 @@ describe('demo organisation', () => {
   it('has 2 sites, about 12 departments, 300 staff across professions and 20 peer supporters', async () => {
     const db = t.ctx.db;
     const count = async (table: 'sites' | 'departments' | 'people') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('sites')).toBe(2);
     expect(await count('departments')).toBeGreaterThanOrEqual(12);
     expect(await count('people')).toBe(300);
@@ -39,14 +55,28 @@ describe('demo organisation', () => {
   });
 
   it('gives the demo supporter an offer and a case, and the clinician a request in progress', async () => {
-    const states = (await t.ctx.db.selectFrom('cases').select('state').where('origin', '!=', 'event_outreach').execute()).map((c) => c.state).sort();
+    const states = (await t.ctx.db.selectFrom('cases').select('state').where('origin', '!=', 'event_outreach').execute())
+      .map((c) => c.state)
+      .sort();
     expect(states).toEqual(['active', 'assigned', 'closed', 'closed', 'contacted', 'declined', 'new', 'offered', 'withdrawn']);
     // Three event notices reached in to six staff: one said no thanks, one was taken on, four wait for an answer.
-    const outreach = (await t.ctx.db.selectFrom('cases').select('state').where('origin', '=', 'event_outreach').execute()).map((c) => c.state).sort();
+    const outreach = (await t.ctx.db.selectFrom('cases').select('state').where('origin', '=', 'event_outreach').execute())
+      .map((c) => c.state)
+      .sort();
     expect(outreach).toEqual(['assigned', 'declined', 'offered', 'offered', 'offered', 'offered']);
     // Two group debriefs: one held (head count and length recorded), one coming up.
-    const debriefs = await t.ctx.db.selectFrom('group_debriefs').select(['starts_at', 'status', 'head_count', 'actual_minutes']).orderBy('starts_at').execute();
-    expect(debriefs.map((d) => ({ status: d.status, headCount: d.head_count === null ? null : Number(d.head_count), minutes: d.actual_minutes === null ? null : Number(d.actual_minutes) }))).toEqual([
+    const debriefs = await t.ctx.db
+      .selectFrom('group_debriefs')
+      .select(['starts_at', 'status', 'head_count', 'actual_minutes'])
+      .orderBy('starts_at')
+      .execute();
+    expect(
+      debriefs.map((d) => ({
+        status: d.status,
+        headCount: d.head_count === null ? null : Number(d.head_count),
+        minutes: d.actual_minutes === null ? null : Number(d.actual_minutes),
+      })),
+    ).toEqual([
       { status: 'scheduled', headCount: 5, minutes: 70 },
       { status: 'scheduled', headCount: null, minutes: null },
     ]);
@@ -77,12 +107,19 @@ describe('demo organisation', () => {
     const [contacted] = byState('contacted');
     expect(contacted?.first_contact_at).not.toBeNull();
     const attempts = await db.selectFrom('contact_attempts').select(['case_id', 'result']).execute();
-    expect(attempts.filter((a) => a.case_id === contacted?.id).map((a) => a.result).sort()).toEqual(['no_answer', 'reached']);
+    expect(
+      attempts
+        .filter((a) => a.case_id === contacted?.id)
+        .map((a) => a.result)
+        .sort(),
+    ).toEqual(['no_answer', 'reached']);
 
     const [active] = byState('active');
     const encounters = await db.selectFrom('encounters').selectAll().execute();
     expect(encounters.filter((e) => e.case_id === active?.id)).toHaveLength(2);
-    expect(encounters.some((e) => e.case_id === active?.id && e.follow_up_on !== null && e.follow_up_on > t.clock.now().toISOString())).toBe(true);
+    expect(
+      encounters.some((e) => e.case_id === active?.id && e.follow_up_on !== null && e.follow_up_on > t.clock.now().toISOString()),
+    ).toBe(true);
     expect(encounters.every((e) => [1, 2, 3].includes(e.escalation_tier))).toBe(true);
     // What the supporter's own screens read of it passes the response schemas.
     const supporter = await signIn(t.app, 'supporter@demo.peerline.test', DEMO_PASSWORD);
@@ -91,15 +128,27 @@ describe('demo organisation', () => {
     expect(detail.json().encounters).toHaveLength(2);
     const planned = await t.app.inject({ url: `/api/supporter/cases/${active?.id}/meetings`, headers: { cookie: supporter } });
     expect(planned.json().meetings).toEqual([expect.objectContaining({ status: 'scheduled', minutes: 45 })]);
-    const meetings = await db.selectFrom('meetings').selectAll().where('case_id', '=', active?.id ?? '').execute();
+    const meetings = await db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('case_id', '=', active?.id ?? '')
+      .execute();
     expect(meetings).toEqual([expect.objectContaining({ status: 'scheduled' })]);
     expect(Date.parse(meetings[0]?.starts_at ?? '')).toBeGreaterThan(now);
     const jobs = (await db.selectFrom('jobs').select('kind').execute()).map((j) => j.kind);
     expect(jobs).toEqual(expect.arrayContaining(['follow-up-reminder', 'meeting-reminder', 'offer-expiry']));
 
-    expect(byState('closed').map((c) => c.outcome).sort()).toEqual(['supported', 'unreachable']);
+    expect(
+      byState('closed')
+        .map((c) => c.outcome)
+        .sort(),
+    ).toEqual(['supported', 'unreachable']);
     const supported = byState('closed').find((c) => c.outcome === 'supported');
-    const referrals = await db.selectFrom('referral_offers').selectAll().where('case_id', '=', supported?.id ?? '').execute();
+    const referrals = await db
+      .selectFrom('referral_offers')
+      .selectAll()
+      .where('case_id', '=', supported?.id ?? '')
+      .execute();
     expect(referrals.length).toBeGreaterThanOrEqual(2);
     expect(referrals.filter((r) => r.taken_up_at !== null)).toHaveLength(1);
     const unreachable = byState('closed').find((c) => c.outcome === 'unreachable');
@@ -116,9 +165,17 @@ describe('demo organisation', () => {
     expect((await db.selectFrom('feedback').select('helpfulness').execute()).length).toBeGreaterThanOrEqual(5);
 
     // The demo supporter keeps room for the cases that tests and visitors add.
-    const priya = await db.selectFrom('people').innerJoin('supporter_profiles', 'supporter_profiles.person_id', 'people.id')
-      .select('capacity').where('work_email', '=', 'supporter@demo.peerline.test').executeTakeFirstOrThrow();
-    const open = cases.filter((c) => ['assigned', 'contacted', 'active'].includes(c.state) && c.assigned_supporter_id === cases.find((x) => x.requester_first_name === 'Tomás')?.assigned_supporter_id);
+    const priya = await db
+      .selectFrom('people')
+      .innerJoin('supporter_profiles', 'supporter_profiles.person_id', 'people.id')
+      .select('capacity')
+      .where('work_email', '=', 'supporter@demo.peerline.test')
+      .executeTakeFirstOrThrow();
+    const open = cases.filter(
+      (c) =>
+        ['assigned', 'contacted', 'active'].includes(c.state) &&
+        c.assigned_supporter_id === cases.find((x) => x.requester_first_name === 'Tomás')?.assigned_supporter_id,
+    );
     expect(open).toHaveLength(3);
     expect(priya.capacity - open.length).toBeGreaterThanOrEqual(3);
   });

@@ -61,7 +61,11 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     handle = await createTestDatabase();
     clock = new TestClock();
     org = await buildOrganization(handle.db, clock);
-    requester = await buildPerson(handle.db, clock, org.id, { firstName: 'Zelda', lastName: 'Quillfeather', email: 'zelda.quillfeather@hospital.example' });
+    requester = await buildPerson(handle.db, clock, org.id, {
+      firstName: 'Zelda',
+      lastName: 'Quillfeather',
+      email: 'zelda.quillfeather@hospital.example',
+    });
     supporter = await buildPerson(handle.db, clock, org.id, { firstName: 'Morgan', lastName: 'Helper' });
     smtp = await startSmtpServer();
   });
@@ -78,9 +82,11 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   it('delivers through SMTP a message that says nothing about the case', async () => {
     const smtpUrl = `smtp://mailer:s3cret@127.0.0.1:${smtp.port}`;
-    const { id } = await handle.db.transaction().execute((trx) =>
-      queueEmail(trx, { organizationId: org.id, to: supporter.email, template: 'new_offer', link: '/t/Xq9vR2mKp8', now: clock.now() }),
-    );
+    const { id } = await handle.db
+      .transaction()
+      .execute((trx) =>
+        queueEmail(trx, { organizationId: org.id, to: supporter.email, template: 'new_offer', link: '/t/Xq9vR2mKp8', now: clock.now() }),
+      );
     expect(await runDueJobsOnce(ctxWith(smtpUrl), appJobs)).toMatchObject({ done: 1 });
 
     expect(smtp.received).toHaveLength(1);
@@ -100,17 +106,31 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   it('never sends a row twice, even when a second send job turns up', async () => {
     const smtpUrl = `smtp://mailer:s3cret@127.0.0.1:${smtp.port}`;
-    const { id } = await queueEmail(handle.db, { organizationId: org.id, to: supporter.email, template: 'reminder', link: '/', now: clock.now() });
+    const { id } = await queueEmail(handle.db, {
+      organizationId: org.id,
+      to: supporter.email,
+      template: 'reminder',
+      link: '/',
+      now: clock.now(),
+    });
     await runDueJobsOnce(ctxWith(smtpUrl), appJobs);
     await enqueueJob(handle.db, { kind: SEND_EMAIL_JOB, payload: { outboxId: id }, runAt: clock.now(), dedupeKey: 'a-second-one' });
     expect(await runDueJobsOnce(ctxWith(smtpUrl), appJobs)).toMatchObject({ claimed: 1, done: 1 });
     expect(smtp.received).toHaveLength(1);
     // queueEmail's own job is keyed on the outbox row: enqueueing it again is a no-op.
-    expect((await sendEmailJob.enqueue(handle.db, { outboxId: id }, { runAt: clock.now(), dedupeKey: `${SEND_EMAIL_JOB}:${id}` })).created).toBe(false);
+    expect(
+      (await sendEmailJob.enqueue(handle.db, { outboxId: id }, { runAt: clock.now(), dedupeKey: `${SEND_EMAIL_JOB}:${id}` })).created,
+    ).toBe(false);
   });
 
   it('retries when the SMTP server is unreachable, recording only an error code', async () => {
-    const { id } = await queueEmail(handle.db, { organizationId: org.id, to: supporter.email, template: 'case_update', link: '/', now: clock.now() });
+    const { id } = await queueEmail(handle.db, {
+      organizationId: org.id,
+      to: supporter.email,
+      template: 'case_update',
+      link: '/',
+      now: clock.now(),
+    });
     const closed = await startSmtpServer();
     await closed.close();
     const summary = await runDueJobsOnce(ctxWith(`smtp://mailer:s3cret@127.0.0.1:${closed.port}`), appJobs);
@@ -128,7 +148,13 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   });
 
   it('without SMTP settings keeps the message in the outbox, held, for administrators to read', async () => {
-    const { id } = await queueEmail(handle.db, { organizationId: org.id, to: supporter.email, template: 'feedback_request', link: '/f/opaque', now: clock.now() });
+    const { id } = await queueEmail(handle.db, {
+      organizationId: org.id,
+      to: supporter.email,
+      template: 'feedback_request',
+      link: '/f/opaque',
+      now: clock.now(),
+    });
     expect(await runDueJobsOnce(ctxWith(undefined), appJobs)).toMatchObject({ done: 1 });
     expect(smtp.received).toEqual([]);
     expect(await getOutboxRow(handle.db, id)).toMatchObject({ status: 'held', sent_at: null });
@@ -142,7 +168,13 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   });
 
   it('sends what was held once SMTP is configured, exactly once even when two instances start together', async () => {
-    const { id } = await queueEmail(handle.db, { organizationId: org.id, to: supporter.email, template: 'new_offer', link: '/app/offers', now: clock.now() });
+    const { id } = await queueEmail(handle.db, {
+      organizationId: org.id,
+      to: supporter.email,
+      template: 'new_offer',
+      link: '/app/offers',
+      now: clock.now(),
+    });
     await runDueJobsOnce(ctxWith(undefined), appJobs);
     expect((await getOutboxRow(handle.db, id))?.status).toBe('held');
 
@@ -168,7 +200,13 @@ describe(`e-mail outbox on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   it('refuses links that carry a record id, and unknown templates', async () => {
     const input = { organizationId: org.id, to: supporter.email, template: 'new_offer' as const, now: clock.now() };
-    for (const link of [`/cases/${caseId}`, `https://peerline.example/c?id=${caseId.replace(/-/g, '')}`, '/to/zelda@hospital.example', 'javascript:alert(1)', '//evil.example/']) {
+    for (const link of [
+      `/cases/${caseId}`,
+      `https://peerline.example/c?id=${caseId.replace(/-/g, '')}`,
+      '/to/zelda@hospital.example',
+      'javascript:alert(1)',
+      '//evil.example/',
+    ]) {
       await expect(queueEmail(handle.db, { ...input, link }), link).rejects.toThrow();
     }
     await expect(queueEmail(handle.db, { ...input, link: '/', template: 'custom' as never })).rejects.toThrow();

@@ -4,7 +4,15 @@
  * from matching, the one-click "no thanks" without signing in, and tokens that can do nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import {
+  buildCase,
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+  type BuiltPerson,
+} from '../server/demo/factories.ts';
 import type { Actor } from '../server/lib/actor.ts';
 import { seedDemoNotices } from '../server/modules/event-notices/demo-notices.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
@@ -33,7 +41,12 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     reporter = await buildPerson(db, t.clock, org.id, { roles: ['event_reporter'], password: PASSWORD, firstName: 'Rhiannon' });
     director = await buildPerson(db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
     for (let i = 0; i < 4; i++) {
-      const s = await buildPerson(db, t.clock, org.id, { roles: ['peer_supporter'], firstName: `Supporter${i}`, lastName: `Zephyrine${i}`, password: PASSWORD });
+      const s = await buildPerson(db, t.clock, org.id, {
+        roles: ['peer_supporter'],
+        firstName: `Supporter${i}`,
+        lastName: `Zephyrine${i}`,
+        password: PASSWORD,
+      });
       await buildSupporterProfile(db, t.clock, org.id, s.id, { capacity: 10 });
       supporters.push(s);
     }
@@ -50,17 +63,40 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     ...extra,
   });
   const file = async (payload: object, headers?: Record<string, string>) =>
-    t.app.inject({ method: 'POST', url: headers ? '/api/integrations/event-notices' : '/api/event-notices', headers: headers ?? (await as(reporter.email)), payload });
+    t.app.inject({
+      method: 'POST',
+      url: headers ? '/api/integrations/event-notices' : '/api/event-notices',
+      headers: headers ?? (await as(reporter.email)),
+      payload,
+    });
   const casesOf = (personId: string) => t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).execute();
   const newToken = async (label = 'Incident system') => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/integrations/tokens', headers: await as(director.email), payload: { label } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/integrations/tokens',
+      headers: await as(director.email),
+      payload: { label },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { token: { id: string }; secret: string };
   };
   const tableCounts = async () => {
-    const count = async (table: 'cases' | 'event_notices' | 'event_notice_people' | 'case_event_notices' | 'outreach_invites' | 'email_outbox' | 'case_offers') =>
-      Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    return Promise.all((['cases', 'event_notices', 'event_notice_people', 'case_event_notices', 'outreach_invites', 'email_outbox', 'case_offers'] as const).map(count));
+    const count = async (
+      table: 'cases' | 'event_notices' | 'event_notice_people' | 'case_event_notices' | 'outreach_invites' | 'email_outbox' | 'case_offers',
+    ) =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return Promise.all(
+      (
+        ['cases', 'event_notices', 'event_notice_people', 'case_event_notices', 'outreach_invites', 'email_outbox', 'case_offers'] as const
+      ).map(count),
+    );
   };
 
   it('files a notice by work e-mail and by directory id: one outreach case each, and the receipt only', async () => {
@@ -71,9 +107,18 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(response.json()).toEqual({ received: true, offeredCount: 2 });
     for (const person of [a, b]) {
       const [created] = await casesOf(person.id);
-      expect(created).toMatchObject({ origin: 'event_outreach', urgency: 'today', reason: 'patient_death', state: 'offered', contact_method: 'work_email', contact_value: person.email });
+      expect(created).toMatchObject({
+        origin: 'event_outreach',
+        urgency: 'today',
+        reason: 'patient_death',
+        state: 'offered',
+        contact_method: 'work_email',
+        contact_value: person.email,
+      });
       const mail = await t.ctx.db.selectFrom('email_outbox').selectAll().where('to_address', '=', person.email).execute();
-      expect(mail).toEqual([expect.objectContaining({ template: 'outreach_invite', link: expect.stringMatching(/^\/o\/[A-Za-z0-9_-]{20,}$/) })]);
+      expect(mail).toEqual([
+        expect.objectContaining({ template: 'outreach_invite', link: expect.stringMatching(/^\/o\/[A-Za-z0-9_-]{20,}$/) }),
+      ]);
     }
     // The reporter is never an e-mail recipient because of the notice.
     expect(await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', reporter.email).execute()).toEqual([]);
@@ -91,12 +136,19 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(stored.last_used_at).toBe(t.clock.now().toISOString());
     const listed = (await t.app.inject({ url: '/api/integrations/tokens', headers: await as(director.email) })).json();
     expect(JSON.stringify(listed)).not.toContain(secret);
-    expect(listed.tokens).toContainEqual(expect.objectContaining({ id: token.id, label: 'Incident system', revokedAt: null, lastUsedAt: stored.last_used_at }));
+    expect(listed.tokens).toContainEqual(
+      expect.objectContaining({ id: token.id, label: 'Incident system', revokedAt: null, lastUsedAt: stored.last_used_at }),
+    );
   });
 
   it('attaches the notice to an open case instead of opening a second one, and counts that person as offered', async () => {
     const person = await buildPerson(t.ctx.db, t.clock, org.id);
-    const open = await buildCase(t.ctx.db, t.clock, org.id, { origin: 'self', state: 'assigned', requesterPersonId: person.id, assignedSupporterId: supporters[0]!.id });
+    const open = await buildCase(t.ctx.db, t.clock, org.id, {
+      origin: 'self',
+      state: 'assigned',
+      requesterPersonId: person.id,
+      assignedSupporterId: supporters[0]!.id,
+    });
     const fresh = await buildPerson(t.ctx.db, t.clock, org.id);
     const response = await file(notice([{ personId: person.id }, { personId: fresh.id }]));
     expect(response.json()).toEqual({ received: true, offeredCount: 2 });
@@ -112,12 +164,17 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('never offers a case to anyone involved in the same event, nor to its reporter, also on re-offers', async () => {
     // Three of the four supporters are involved in the event, and the reporter is a supporter too:
     // every case must go to the one supporter left.
-    const reportingSupporter = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter', 'event_reporter'], password: PASSWORD });
+    const reportingSupporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter', 'event_reporter'],
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, reportingSupporter.id, { capacity: 50 });
     const staff = await buildPerson(t.ctx.db, t.clock, org.id);
     const involved = [supporters[0]!, supporters[1]!, supporters[2]!, staff];
     const response = await t.app.inject({
-      method: 'POST', url: '/api/event-notices', headers: await as(reportingSupporter.email),
+      method: 'POST',
+      url: '/api/event-notices',
+      headers: await as(reportingSupporter.email),
       payload: notice(involved.map((p) => ({ personId: p.id }))),
     });
     expect(response.json()).toMatchObject({ received: true });
@@ -125,7 +182,11 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       .selectFrom('case_offers')
       .innerJoin('cases', 'cases.id', 'case_offers.case_id')
       .select(['case_offers.supporter_id', 'cases.requester_person_id', 'case_offers.id'])
-      .where('cases.requester_person_id', 'in', involved.map((p) => p.id))
+      .where(
+        'cases.requester_person_id',
+        'in',
+        involved.map((p) => p.id),
+      )
       .execute();
     expect(offered.length).toBeGreaterThan(0);
     for (const o of offered) expect(o.supporter_id).toBe(supporters[3]!.id);
@@ -133,7 +194,10 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     // reporter stay excluded when the cascade looks again), so it waits for the administrators.
     const staffOffer = offered.find((o) => o.requester_person_id === staff.id)!;
     const declined = await t.app.inject({
-      method: 'POST', url: `/api/supporter/offers/${staffOffer.id}/decline`, headers: await as(supporters[3]!.email), payload: { reason: 'no_capacity' },
+      method: 'POST',
+      url: `/api/supporter/offers/${staffOffer.id}/decline`,
+      headers: await as(supporters[3]!.email),
+      payload: { reason: 'no_capacity' },
     });
     expect(declined.statusCode, declined.body).toBeLessThan(300);
     const [staffCase] = await casesOf(staff.id);
@@ -146,7 +210,12 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const person = await buildPerson(t.ctx.db, t.clock, org.id);
     await file(notice([{ personId: person.id }]));
     const [created] = await casesOf(person.id);
-    const invite = await t.ctx.db.selectFrom('email_outbox').select('link').where('to_address', '=', person.email).where('template', '=', 'outreach_invite').executeTakeFirstOrThrow();
+    const invite = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select('link')
+      .where('to_address', '=', person.email)
+      .where('template', '=', 'outreach_invite')
+      .executeTakeFirstOrThrow();
     const token = invite.link.slice('/o/'.length);
     // A mail scanner's GET changes nothing.
     expect((await t.app.inject({ url: `/api/public/outreach/${token}` })).json()).toEqual({ valid: true });
@@ -167,7 +236,9 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect((await t.app.inject({ url: `/api/public/outreach/${token}` })).json()).toEqual({ valid: false });
     expect((await t.app.inject({ method: 'POST', url: `/api/public/outreach/${token}/decline` })).statusCode).toBe(404);
     // No further contact: nothing is offered again.
-    expect(await t.ctx.db.selectFrom('case_offers').select('id').where('case_id', '=', created!.id).where('status', '=', 'pending').execute()).toEqual([]);
+    expect(
+      await t.ctx.db.selectFrom('case_offers').select('id').where('case_id', '=', created!.id).where('status', '=', 'pending').execute(),
+    ).toEqual([]);
   });
 
   it('refuses bad input with the exact field and writes nothing', async () => {
@@ -184,7 +255,10 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       [notice([{ personId: inactive.id }]), ['body.involved.0.personId']],
       [notice([{ personId: known.id }], { description: 'What happened in room 4' }), ['body.description']],
       [notice([{ personId: known.id }], { notes: 'x' }), ['body.notes'], { authorization: `Bearer ${secret}` }],
-      [notice([{ personId: known.id }], { triggerId: (await ensureTriggers(t.ctx.db, otherOrg.id, t.clock.now()))[0]!.id }), ['body.triggerId']],
+      [
+        notice([{ personId: known.id }], { triggerId: (await ensureTriggers(t.ctx.db, otherOrg.id, t.clock.now()))[0]!.id }),
+        ['body.triggerId'],
+      ],
       [notice([{ personId: known.id }], { departmentId: await buildDepartment(t.ctx.db, t.clock, otherOrg.id) }), ['body.departmentId']],
       [notice([{ personId: known.id }], { occurredAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() }), ['body.occurredAt']],
     ];
@@ -199,15 +273,29 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('refuses a revoked token, a made-up token, and any token on a session route', async () => {
     const { token, secret } = await newToken('Old system');
     const person = await buildPerson(t.ctx.db, t.clock, org.id);
-    const revoke = await t.app.inject({ method: 'POST', url: `/api/integrations/tokens/${token.id}/revoke`, headers: await as(director.email) });
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/api/integrations/tokens/${token.id}/revoke`,
+      headers: await as(director.email),
+    });
     expect(revoke.json()).toMatchObject({ id: token.id, revokedAt: t.clock.now().toISOString() });
     const before = await tableCounts();
     for (const authorization of [`Bearer ${secret}`, 'Bearer plit_made-up', '', 'Basic dXNlcjpwYXNz']) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/integrations/event-notices', headers: { authorization }, payload: notice([{ personId: person.id }]) });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/integrations/event-notices',
+        headers: { authorization },
+        payload: notice([{ personId: person.id }]),
+      });
       expect(response.statusCode, authorization).toBe(401);
     }
     // A session cookie cannot stand in for the token.
-    const withCookie = await t.app.inject({ method: 'POST', url: '/api/integrations/event-notices', headers: await as(reporter.email), payload: notice([{ personId: person.id }]) });
+    const withCookie = await t.app.inject({
+      method: 'POST',
+      url: '/api/integrations/event-notices',
+      headers: await as(reporter.email),
+      payload: notice([{ personId: person.id }]),
+    });
     expect(withCookie.statusCode).toBe(401);
     expect(await tableCounts()).toEqual(before);
   });
@@ -215,7 +303,17 @@ describe(`event notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('lets the administrators follow outreach per notice, while the reporter\'s list says "received" and nothing more', async () => {
     const mine = (await t.app.inject({ url: '/api/event-notices/mine', headers: await as(reporter.email) })).json();
     expect(mine.notices.length).toBeGreaterThan(0);
-    for (const n of mine.notices) expect(Object.keys(n).sort()).toEqual(['department', 'filedAt', 'id', 'involvedCount', 'occurredAt', 'received', 'trigger', 'urgent']);
+    for (const n of mine.notices)
+      expect(Object.keys(n).sort()).toEqual([
+        'department',
+        'filedAt',
+        'id',
+        'involvedCount',
+        'occurredAt',
+        'received',
+        'trigger',
+        'urgent',
+      ]);
     const managed = (await t.app.inject({ url: '/api/event-notices', headers: await as(director.email) })).json();
     const declinedSomewhere = managed.notices.some((n: { casesByState: Record<string, number> }) => (n.casesByState.declined ?? 0) > 0);
     expect(declinedSomewhere).toBe(true);
@@ -235,7 +333,11 @@ describe(`the firewall and the token's reach on ${usingPostgres ? 'PostgreSQL' :
 
   it('an integration token opens its one route and nothing else', async () => {
     const director = world.byRole.program_director;
-    const { secret } = await createIntegrationToken(t.ctx, { organizationId: world.orgA.id, personId: director.id, verifiedAt: t.clock.now().toISOString() } as Actor, 'Reach test');
+    const { secret } = await createIntegrationToken(
+      t.ctx,
+      { organizationId: world.orgA.id, personId: director.id, verifiedAt: t.clock.now().toISOString() } as Actor,
+      'Reach test',
+    );
     const opened: string[] = [];
     for (const route of ROUTE_CASES) {
       if (route.url === '/api/integrations/event-notices') continue;
@@ -254,18 +356,37 @@ describe(`the firewall and the token's reach on ${usingPostgres ? 'PostgreSQL' :
   it('after filing, nothing the reporter can call reveals the outreach: no supporter, no case id, no state', async () => {
     const { db } = t.ctx;
     const reporter = world.byRole.event_reporter;
-    const supporter = await buildPerson(db, t.clock, world.orgA.id, { roles: ['peer_supporter'], firstName: 'Thaddeus', lastName: 'Quarrington' });
+    const supporter = await buildPerson(db, t.clock, world.orgA.id, {
+      roles: ['peer_supporter'],
+      firstName: 'Thaddeus',
+      lastName: 'Quarrington',
+    });
     await buildSupporterProfile(db, t.clock, world.orgA.id, supporter.id, { capacity: 10 });
     const involved = await buildPerson(db, t.clock, world.orgA.id, { firstName: 'Perpetua', lastName: 'Vasquez-Lindqvist' });
     // Only this supporter can be matched, so the test knows whose name must never show.
     await db.updateTable('supporter_profiles').set({ status: 'paused' }).where('person_id', '!=', supporter.id).execute();
     const cookie = await signIn(t.app, reporter.email, MATRIX_PASSWORD);
-    const filed = await t.app.inject({ method: 'POST', url: '/api/event-notices', headers: { cookie }, payload: await noticeBody(world, [{ personId: involved.id }]) });
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/event-notices',
+      headers: { cookie },
+      payload: await noticeBody(world, [{ personId: involved.id }]),
+    });
     expect(filed.json()).toEqual({ received: true, offeredCount: 1 });
     const [created] = await db.selectFrom('cases').selectAll().where('requester_person_id', '=', involved.id).execute();
     expect(created!.offered_supporter_id).toBe(supporter.id);
     const offer = await db.selectFrom('case_offers').select('id').where('case_id', '=', created!.id).executeTakeFirstOrThrow();
-    const secrets = ['Thaddeus', 'Quarrington', supporter.email, supporter.id, created!.id, offer.id, 'Perpetua', 'Vasquez', involved.email];
+    const secrets = [
+      'Thaddeus',
+      'Quarrington',
+      supporter.email,
+      supporter.id,
+      created!.id,
+      offer.id,
+      'Perpetua',
+      'Vasquez',
+      involved.email,
+    ];
     // Case states are vocabulary the API description lists for everyone; anywhere else they would be news.
     const states = ['"offered"', '"assigned"', '"declined"', 'offeredCount'];
 
@@ -274,7 +395,8 @@ describe(`the firewall and the token's reach on ${usingPostgres ? 'PostgreSQL' :
       const request = await route.request({ world, caller: 'event_reporter' });
       const response = await t.app.inject({ url: request.url, headers: { ...request.headers, cookie } });
       for (const secret of secrets) if (response.body.includes(secret)) leaks.push(`${route.url} → ${secret}`);
-      if (route.url !== '/api/openapi.json') for (const state of states) if (response.body.includes(state)) leaks.push(`${route.url} → ${state}`);
+      if (route.url !== '/api/openapi.json')
+        for (const state of states) if (response.body.includes(state)) leaks.push(`${route.url} → ${state}`);
     }
     expect(leaks).toEqual([]);
     // Their own list holds the notice as "received", with a head count and nothing more.
@@ -297,7 +419,12 @@ describe(`demo notices on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       }
       for (let i = 0; i < 7; i++) await buildPerson(db, t.clock, org.id, { departmentId, roles: ['staff_member'] });
       expect(await seedDemoNotices(t.ctx, org.id)).toEqual({ notices: 3, involved: 6 });
-      const states = await db.selectFrom('cases').select('state').where('organization_id', '=', org.id).where('origin', '=', 'event_outreach').execute();
+      const states = await db
+        .selectFrom('cases')
+        .select('state')
+        .where('organization_id', '=', org.id)
+        .where('origin', '=', 'event_outreach')
+        .execute();
       expect(states.map((s) => s.state).sort()).toEqual(['assigned', 'declined', 'offered', 'offered', 'offered', 'offered']);
     } finally {
       await t.close();

@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle } from '../server/db/database.ts';
-import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import {
+  buildCase,
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+  type BuiltPerson,
+} from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
@@ -16,7 +24,13 @@ import { startMissingFirstContactClocks } from '../server/modules/service-levels
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 const PASSWORD = 'a long test password';
-const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' };
+const REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'burnout_or_overload',
+  contactMethod: 'work_email',
+};
 const MINUTE = 60_000;
 /** The default promise for a self request this week: 24 hours around the clock. */
 const DAY = 24 * 60;
@@ -39,8 +53,16 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
 
   async function world(): Promise<World> {
     const org = await buildOrganization(t.ctx.db, t.clock);
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { password: PASSWORD, departmentId: await buildDepartment(t.ctx.db, t.clock, org.id), professionId: org.professions.physician });
-    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter', 'staff_member'], password: PASSWORD, departmentId: await buildDepartment(t.ctx.db, t.clock, org.id) });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      password: PASSWORD,
+      departmentId: await buildDepartment(t.ctx.db, t.clock, org.id),
+      professionId: org.professions.physician,
+    });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+      departmentId: await buildDepartment(t.ctx.db, t.clock, org.id),
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id, { capacity: 20 });
     const admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
     return { org, requester, supporter, admin };
@@ -53,19 +75,38 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
   };
   /** The supporter accepts the case's pending offer. */
   async function accept(w: World) {
-    const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: await as(w.supporter.email) })).json().offers as { id: string }[];
+    const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: await as(w.supporter.email) })).json().offers as {
+      id: string;
+    }[];
     expect(offers).toHaveLength(1);
     await post(w.supporter.email, `/api/supporter/offers/${offers[0]!.id}/accept`);
   }
-  const reach = (w: World, caseId: string) => post(w.supporter.email, `/api/supporter/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached' });
+  const reach = (w: World, caseId: string) =>
+    post(w.supporter.email, `/api/supporter/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached' });
   const breaches = async (caseId: string) =>
-    (await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', caseId).where('action', '=', 'case.sla_breached').execute()).length;
+    (
+      await t.ctx.db
+        .selectFrom('case_audit')
+        .select('action')
+        .where('case_id', '=', caseId)
+        .where('action', '=', 'case.sla_breached')
+        .execute()
+    ).length;
   const breachJobs = (caseId: string) =>
-    t.ctx.db.selectFrom('jobs').select(['dedupe_key', 'status', 'run_at']).where('kind', '=', 'first-contact-breach').where('dedupe_key', 'like', `first-contact-breach:${caseId}%`).orderBy('run_at').execute();
+    t.ctx.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'status', 'run_at'])
+      .where('kind', '=', 'first-contact-breach')
+      .where('dedupe_key', 'like', `first-contact-breach:${caseId}%`)
+      .orderBy('run_at')
+      .execute();
   const runJobs = () => runDueJobsOnce(t.ctx, appJobs, { batchSize: 500 });
   /** The case board's view of the case's clock, as the administrator sees it. */
   const boardClock = async (w: World, caseId: string) => {
-    const board = (await t.app.inject({ url: '/api/cases', headers: await as(w.admin.email) })).json().cases as { id: string; serviceLevel: object }[];
+    const board = (await t.app.inject({ url: '/api/cases', headers: await as(w.admin.email) })).json().cases as {
+      id: string;
+      serviceLevel: object;
+    }[];
     return board.find((c) => c.id === caseId)?.serviceLevel;
   };
   const wait = async (minutes: number) => {
@@ -94,11 +135,16 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     await post(w.requester.email, `/api/support/requests/${caseId}/reopen`);
     const reopened = (await findCase(t.ctx.db, w.org.id, caseId))!;
     expect(reopened).toMatchObject({
-      state: 'offered', reopened_at: reopenedAt.toISOString(),
-      first_contact_at: roundOne.first_contact_at, first_contact_minutes: 10, first_contact_business_minutes: roundOne.first_contact_business_minutes,
+      state: 'offered',
+      reopened_at: reopenedAt.toISOString(),
+      first_contact_at: roundOne.first_contact_at,
+      first_contact_minutes: 10,
+      first_contact_business_minutes: roundOne.first_contact_business_minutes,
       first_contact_due_at: new Date(reopenedAt.getTime() + DAY * MINUTE).toISOString(),
     });
-    expect((await breachJobs(caseId)).filter((j) => j.status === 'pending').map((j) => j.dedupe_key)).toEqual([breachDedupeKey(caseId, reopened.first_contact_due_at!)]);
+    expect((await breachJobs(caseId)).filter((j) => j.status === 'pending').map((j) => j.dedupe_key)).toEqual([
+      breachDedupeKey(caseId, reopened.first_contact_due_at!),
+    ]);
 
     // The supporter takes it again but does not reach the requester: round one's contact does not count.
     await accept(w);
@@ -110,7 +156,10 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     expect(await breaches(caseId)).toBe(1);
     // The board shows the round's clock: overdue, nobody reached since the reopen.
     expect(await boardClock(w, caseId)).toEqual({ firstContactDueAt: reopened.first_contact_due_at, firstContactAt: null, breached: true });
-    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ first_contact_at: roundOne.first_contact_at, first_contact_minutes: 10 });
+    expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({
+      first_contact_at: roundOne.first_contact_at,
+      first_contact_minutes: 10,
+    });
   });
 
   it('a reopened case reached in time does not breach, and the first round’s pending check never fires in the second', async () => {
@@ -149,15 +198,27 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     // Given a due time by migration 0013, which scheduled nothing.
     const migrated = await buildCase(t.ctx.db, t.clock, w.org.id, { state: 'assigned', assignedSupporterId: w.supporter.id });
     const migratedDue = new Date(openedAt.getTime() + 2 * 60 * MINUTE).toISOString();
-    await t.ctx.db.updateTable('cases').set({ first_contact_due_at: migratedDue, first_contact_escalation_at: new Date(openedAt.getTime() + 3 * 60 * MINUTE).toISOString() }).where('id', '=', migrated).execute();
+    await t.ctx.db
+      .updateTable('cases')
+      .set({ first_contact_due_at: migratedDue, first_contact_escalation_at: new Date(openedAt.getTime() + 3 * 60 * MINUTE).toISOString() })
+      .where('id', '=', migrated)
+      .execute();
     // Checked by a job scheduled before jobs carried their due time.
     const legacy = await buildCase(t.ctx.db, t.clock, w.org.id, { state: 'new' });
     await t.ctx.db.updateTable('cases').set({ first_contact_due_at: migratedDue }).where('id', '=', legacy).execute();
-    await firstContactBreachJob.enqueue(t.ctx.db, { organizationId: w.org.id, caseId: legacy }, { runAt: new Date(migratedDue), dedupeKey: breachDedupeKey(legacy), now: openedAt });
+    await firstContactBreachJob.enqueue(
+      t.ctx.db,
+      { organizationId: w.org.id, caseId: legacy },
+      { runAt: new Date(migratedDue), dedupeKey: breachDedupeKey(legacy), now: openedAt },
+    );
     // Reached already, or finished: no clock runs.
     const reached = await buildCase(t.ctx.db, t.clock, w.org.id, { state: 'contacted', assignedSupporterId: w.supporter.id });
     await t.ctx.db.updateTable('cases').set({ first_contact_at: openedAt.toISOString() }).where('id', '=', reached).execute();
-    const closed = await buildCase(t.ctx.db, t.clock, w.org.id, { state: 'withdrawn', outcome: 'withdrawn', closedAt: openedAt.toISOString() });
+    const closed = await buildCase(t.ctx.db, t.clock, w.org.id, {
+      state: 'withdrawn',
+      outcome: 'withdrawn',
+      closedAt: openedAt.toISOString(),
+    });
     // Opened through intake: it has its clock and check already.
     const current = (await post(w.requester.email, '/api/support/requests', REQUEST)).json().id as string;
     const currentJobs = await breachJobs(current);
@@ -166,7 +227,10 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     // Two instances starting together (on PostgreSQL each with its own pool), then a restart.
     const other: DatabaseHandle | null = t.ctx.engine === 'postgres' ? await openSecondHandle(t.ctx) : null;
     try {
-      await Promise.all([startMissingFirstContactClocks(t.ctx), startMissingFirstContactClocks(other ? { ...t.ctx, db: other.db } : t.ctx)]);
+      await Promise.all([
+        startMissingFirstContactClocks(t.ctx),
+        startMissingFirstContactClocks(other ? { ...t.ctx, db: other.db } : t.ctx),
+      ]);
     } finally {
       await other?.close();
     }
@@ -174,10 +238,15 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
 
     // Counted from the opening on today's targets (24 h for a self request this week).
     const bareDue = new Date(openedAt.getTime() + DAY * MINUTE).toISOString();
-    expect(await findCase(t.ctx.db, w.org.id, bare)).toMatchObject({ first_contact_due_at: bareDue, first_contact_escalation_at: expect.any(String) });
+    expect(await findCase(t.ctx.db, w.org.id, bare)).toMatchObject({
+      first_contact_due_at: bareDue,
+      first_contact_escalation_at: expect.any(String),
+    });
     expect(await breachJobs(bare)).toEqual([{ dedupe_key: breachDedupeKey(bare, bareDue), status: 'pending', run_at: bareDue }]);
     expect(await findCase(t.ctx.db, w.org.id, migrated)).toMatchObject({ first_contact_due_at: migratedDue });
-    expect(await breachJobs(migrated)).toEqual([{ dedupe_key: breachDedupeKey(migrated, migratedDue), status: 'pending', run_at: migratedDue }]);
+    expect(await breachJobs(migrated)).toEqual([
+      { dedupe_key: breachDedupeKey(migrated, migratedDue), status: 'pending', run_at: migratedDue },
+    ]);
     expect(await breachJobs(legacy)).toEqual([{ dedupe_key: breachDedupeKey(legacy), status: 'pending', run_at: migratedDue }]);
     expect(await breachJobs(reached)).toEqual([]);
     expect(await breachJobs(closed)).toEqual([]);
@@ -189,7 +258,13 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     await wait(2 * 60);
     expect([await breaches(migrated), await breaches(legacy), await breaches(bare)]).toEqual([1, 1, 0]);
     await wait(DAY);
-    expect([await breaches(migrated), await breaches(legacy), await breaches(bare), await breaches(reached), await breaches(closed)]).toEqual([1, 1, 1, 0, 0]);
+    expect([
+      await breaches(migrated),
+      await breaches(legacy),
+      await breaches(bare),
+      await breaches(reached),
+      await breaches(closed),
+    ]).toEqual([1, 1, 1, 0, 0]);
   });
 
   it('the start-up step gives a case reopened before rounds had clocks a clock from its reopen', async () => {
@@ -199,7 +274,11 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     t.clock.advanceMinutes(3 * DAY);
     const reopenedAt = t.clock.now().toISOString();
     // Reached in round one; reopened with round one's clock still on the case.
-    await t.ctx.db.updateTable('cases').set({ first_contact_at: firstDue, first_contact_due_at: firstDue, reopened_at: reopenedAt }).where('id', '=', caseId).execute();
+    await t.ctx.db
+      .updateTable('cases')
+      .set({ first_contact_at: firstDue, first_contact_due_at: firstDue, reopened_at: reopenedAt })
+      .where('id', '=', caseId)
+      .execute();
     await startMissingFirstContactClocks(t.ctx);
     const due = new Date(Date.parse(reopenedAt) + DAY * MINUTE).toISOString();
     expect(await findCase(t.ctx.db, w.org.id, caseId)).toMatchObject({ first_contact_at: firstDue, first_contact_due_at: due });
@@ -208,4 +287,3 @@ describe(`first-contact clocks per round, and the start-up backfill, on ${usingP
     expect(await breaches(caseId)).toBe(1);
   });
 });
-

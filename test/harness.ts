@@ -37,7 +37,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerline-test-'));
     const handle = openDatabase({ sqlitePath: path.join(dir, 'test.sqlite') });
     if (migrate) await migrateToLatest(handle.db);
-    return { ...handle, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `peerline_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -154,7 +160,9 @@ export async function signIn(app: BuiltApp['app'], email: string, password: stri
     const { secret } = await call('/api/me/second-factor/enrolment');
     await call('/api/me/second-factor/enrolment/confirm', { code: await nextTotpCode(app, me.person.id, secret ?? '', clock) });
   } else {
-    const secret = authenticators.get(app)?.get(me.person.id)?.secret ?? (email.endsWith('@demo.peerline.test') ? DEMO_TOTP_SECRET : FACTORY_TOTP_SECRET);
+    const secret =
+      authenticators.get(app)?.get(me.person.id)?.secret ??
+      (email.endsWith('@demo.peerline.test') ? DEMO_TOTP_SECRET : FACTORY_TOTP_SECRET);
     await call('/api/auth/second-factor', { code: await nextTotpCode(app, me.person.id, secret, clock) });
   }
   return cookie;

@@ -38,12 +38,19 @@ function cspDirectives(response: LightMyRequestResponse): Map<string, string[]> 
 }
 
 async function siteCount(): Promise<number> {
-  const row = await t.ctx.db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+  const row = await t.ctx.db
+    .selectFrom('sites')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', org.id)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function sessionCount(): Promise<number> {
-  const row = await t.ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.ctx.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -140,7 +147,12 @@ describe('cross-site writes are refused (ASVS 3.5.1–3.5.3)', () => {
   it('sign-in from another site is refused too (login CSRF): 403, no cookie, no session', async () => {
     const before = await sessionCount();
     for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: EVIL }]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: director.email, password: PASSWORD } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers,
+        payload: { email: director.email, password: PASSWORD },
+      });
       expect(response.statusCode).toBe(403);
       expect(errorCode(response)).toBe('cross_site_request');
       expect(response.headers['set-cookie']).toBeUndefined();
@@ -151,7 +163,12 @@ describe('cross-site writes are refused (ASVS 3.5.1–3.5.3)', () => {
   it('POST with Origin: https://evil.example → 403, and nothing is created', async () => {
     const before = await siteCount();
     for (const origin of [EVIL, 'null', 'http://localhost.evil.example', 'https://localhost']) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/organization/sites', headers: { cookie, origin }, payload: { name: `From ${origin}` } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/organization/sites',
+        headers: { cookie, origin },
+        payload: { name: `From ${origin}` },
+      });
       expect(response.statusCode, origin).toBe(403);
       expect(errorCode(response)).toBe('cross_site_request');
     }
@@ -166,7 +183,8 @@ describe('cross-site writes are refused (ASVS 3.5.1–3.5.3)', () => {
       const url = route.url.replace(/:\w+/g, director.id);
       for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: EVIL }]) {
         const response = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie, ...headers }, payload: {} });
-        if (response.statusCode !== 403 || errorCode(response) !== 'cross_site_request') accepted.push(`${route.method} ${route.url} ${JSON.stringify(headers)} → ${response.statusCode}`);
+        if (response.statusCode !== 403 || errorCode(response) !== 'cross_site_request')
+          accepted.push(`${route.method} ${route.url} ${JSON.stringify(headers)} → ${response.statusCode}`);
       }
     }
     expect(accepted).toEqual([]);
@@ -183,7 +201,12 @@ describe('cross-site writes are refused (ASVS 3.5.1–3.5.3)', () => {
     ];
     for (const headers of cases) {
       const before = await siteCount();
-      const response = await t.app.inject({ method: 'POST', url: '/api/organization/sites', headers: { cookie, ...headers }, payload: { name: `Same origin ${JSON.stringify(headers)}` } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/organization/sites',
+        headers: { cookie, ...headers },
+        payload: { name: `Same origin ${JSON.stringify(headers)}` },
+      });
       expect(response.statusCode, JSON.stringify(headers)).toBe(201);
       expect(await siteCount()).toBe(before + 1);
     }
@@ -264,13 +287,17 @@ describe('OpenAPI document', () => {
   });
 
   it('marks each operation with x-access equal to the access rule its route declared', async () => {
-    const document = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const wrong: string[] = [];
     for (const { key, operation } of operations(document)) {
       const route = registered(t.routes).find((r) => `${r.method} ${r.url}` === key);
-      if (!route || operation['x-access'] !== route.access) wrong.push(`${key}: x-access ${String(operation['x-access'])}, declared ${route?.access}`);
+      if (!route || operation['x-access'] !== route.access)
+        wrong.push(`${key}: x-access ${String(operation['x-access'])}, declared ${route?.access}`);
       const expectedSecurity = route?.access === 'public' ? [] : [{ session: [] }];
-      if (JSON.stringify(operation.security) !== JSON.stringify(expectedSecurity)) wrong.push(`${key}: security ${JSON.stringify(operation.security)}`);
+      if (JSON.stringify(operation.security) !== JSON.stringify(expectedSecurity))
+        wrong.push(`${key}: security ${JSON.stringify(operation.security)}`);
     }
     expect(wrong).toEqual([]);
   });

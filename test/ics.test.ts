@@ -84,9 +84,24 @@ describe('calendar invites', () => {
   it('keeps the UID and raises SEQUENCE on reschedule, and cancels with METHOD:CANCEL', () => {
     const first = parseIcs(buildInvite({ ...base, title: 'Catch-up' }));
     const moved = parseIcs(
-      buildInvite({ ...base, title: 'Catch-up', sequence: 1, start: new Date('2026-12-02T10:00:00Z'), end: new Date('2026-12-02T10:30:00Z') }),
+      buildInvite({
+        ...base,
+        title: 'Catch-up',
+        sequence: 1,
+        start: new Date('2026-12-02T10:00:00Z'),
+        end: new Date('2026-12-02T10:30:00Z'),
+      }),
     );
-    const cancelled = parseIcs(buildInvite({ ...base, title: 'Catch-up', sequence: 2, cancelled: true, start: new Date('2026-12-02T10:00:00Z'), end: new Date('2026-12-02T10:30:00Z') }));
+    const cancelled = parseIcs(
+      buildInvite({
+        ...base,
+        title: 'Catch-up',
+        sequence: 2,
+        cancelled: true,
+        start: new Date('2026-12-02T10:00:00Z'),
+        end: new Date('2026-12-02T10:30:00Z'),
+      }),
+    );
 
     expect(one(first, 'SUMMARY').value).toBe('Catch-up');
     expect(one(moved, 'UID').value).toBe(one(first, 'UID').value);

@@ -54,7 +54,13 @@ const itCookie = () => itSessions.get(it_.id)!;
 let itPassword = PASSWORD;
 /** IT confirms with its password when a change asks for a fresh check (step-up), as a person would. */
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  const send = () => t.app.inject({ method, url, headers: { cookie: itCookie(), ...headers }, ...(payload === undefined ? {} : { payload: payload as string }) });
+  const send = () =>
+    t.app.inject({
+      method,
+      url,
+      headers: { cookie: itCookie(), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
   const first = await send();
   if (first.statusCode !== 403 || first.json().error?.code !== 'step_up_required') return first;
   await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: { cookie: itCookie() }, payload: { password: itPassword } });
@@ -109,13 +115,19 @@ async function play(s: Step): Promise<void> {
   const id = 'target' in s ? await idOf(s.target) : undefined;
   switch (s.kind) {
     case 'create': {
-      const response = await call('POST', '/api/people', { firstName: 'Pup', lastName: `Pet ${counter}`, workEmail: `puppet-${counter}@${IT_DOMAIN}` });
+      const response = await call('POST', '/api/people', {
+        firstName: 'Pup',
+        lastName: `Pet ${counter}`,
+        workEmail: `puppet-${counter}@${IT_DOMAIN}`,
+      });
       if (response.statusCode === 201) puppets.push(response.json().id);
       return;
     }
     case 'grant': {
       if (!id) return;
-      const current = (await t.ctx.db.selectFrom('role_grants').select('role').where('person_id', '=', id).execute()).map((r) => r.role as Role);
+      const current = (await t.ctx.db.selectFrom('role_grants').select('role').where('person_id', '=', id).execute()).map(
+        (r) => r.role as Role,
+      );
       const roles = s.add ? [...new Set([...current, s.role])] : current.filter((r) => r !== s.role);
       await call('PUT', `/api/people/${id}/roles`, { roles });
       return;
@@ -146,19 +158,31 @@ async function play(s: Step): Promise<void> {
 async function assertWalled(history: Step[]): Promise<void> {
   const where = JSON.stringify(history);
   for (const [personId, cookie] of itSessions) {
-    for (const url of ['/api/cases', `/api/cases/${caseId}/contact`, '/api/audit', '/api/supporters', '/api/outbox', '/api/supporter/cases']) {
+    for (const url of [
+      '/api/cases',
+      `/api/cases/${caseId}/contact`,
+      '/api/audit',
+      '/api/supporters',
+      '/api/outbox',
+      '/api/supporter/cases',
+    ]) {
       const response = await t.app.inject({ url, headers: { cookie } });
       expect([401, 404], `${personId} ${url} after ${where}`).toContain(response.statusCode);
     }
   }
   for (const personId of [it_.id, ...puppets, ...itSessions.keys()]) {
     const roles = (await t.ctx.db.selectFrom('role_grants').select('role').where('person_id', '=', personId).execute()).map((r) => r.role);
-    expect(roles.filter((r) => SUPPORT_DATA_ROLES.includes(r as Role)), `${personId} after ${where}`).toEqual([]);
+    expect(
+      roles.filter((r) => SUPPORT_DATA_ROLES.includes(r as Role)),
+      `${personId} after ${where}`,
+    ).toEqual([]);
   }
   const d = await personRow(director.id);
   expect(d, where).toEqual({ id: director.id, work_email: director.email, active: d.active });
   expect(Boolean(d.active), where).toBe(true);
-  expect(await t.ctx.db.selectFrom('role_grants').select('role').where('person_id', '=', director.id).execute()).toEqual([{ role: 'program_director' }]);
+  expect(await t.ctx.db.selectFrom('role_grants').select('role').where('person_id', '=', director.id).execute()).toEqual([
+    { role: 'program_director' },
+  ]);
 }
 
 beforeAll(async () => {

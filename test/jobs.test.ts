@@ -11,7 +11,6 @@ import { buildOrganization } from '../server/demo/factories.ts';
 import type { AppContext } from '../server/lib/context.ts';
 import { createTestDatabase, TestClock, testConfig, usingPostgres, openSecondHandle } from './harness.ts';
 
-
 function contextFor(handle: DatabaseHandle, clock: TestClock): AppContext {
   return { db: handle.db, engine: handle.engine, config: testConfig({ clock }), clock };
 }
@@ -61,7 +60,11 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   it('survives a restart: a job enqueued before is run by a new runner over a new handle', async () => {
     const first = startJobRunner(ctx, [recordJob], { instanceId: 'before-restart', pollMs: 10 });
-    await recordJob.enqueue(handle.db, { label: 'after-restart' }, { runAt: new Date(clock.now().getTime() + 60 * 60_000), now: clock.now() });
+    await recordJob.enqueue(
+      handle.db,
+      { label: 'after-restart' },
+      { runAt: new Date(clock.now().getTime() + 60 * 60_000), now: clock.now() },
+    );
     await sleep(50);
     await first.stop();
     expect(ran).toEqual([]);
@@ -119,7 +122,13 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       const result = await recordJob.enqueue(trx, { label: 'a' }, { runAt: clock.now(), dedupeKey: 'taken' });
       expect(result.created).toBeUndefined();
       await recordJob.enqueue(trx, { label: 'b' }, { runAt: clock.now(), dedupeKey: 'fresh' });
-      await queueEmail(trx, { organizationId: org.id, to: 'someone@example.test', template: 'new_offer', link: '/app/offers', now: clock.now() });
+      await queueEmail(trx, {
+        organizationId: org.id,
+        to: 'someone@example.test',
+        template: 'new_offer',
+        link: '/app/offers',
+        now: clock.now(),
+      });
       // Deferred: not written yet inside the transaction.
       return (await trx.selectFrom('jobs').select('id').execute()).length;
     });
@@ -133,7 +142,13 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     await expect(
       transactionWithDeferredInserts(handle.db, async (trx) => {
         await recordJob.enqueue(trx, { label: 'never' }, { runAt: clock.now(), dedupeKey: 'rolled-back-deferred' });
-        await queueEmail(trx, { organizationId: org.id, to: 'nobody@example.test', template: 'new_offer', link: '/app/offers', now: clock.now() });
+        await queueEmail(trx, {
+          organizationId: org.id,
+          to: 'nobody@example.test',
+          template: 'new_offer',
+          link: '/app/offers',
+          now: clock.now(),
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -161,14 +176,29 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const done = await job('done');
     const other = await job('other');
     await handle.db.updateTable('jobs').set({ status: 'failed', last_error: 'boom' }).where('id', '=', failed.id).execute();
-    await handle.db.updateTable('jobs').set({ status: 'running', locked_by: 'elsewhere', locked_until: new Date(at.getTime() + 10 * 60_000).toISOString() }).where('id', '=', running.id).execute();
+    await handle.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'elsewhere', locked_until: new Date(at.getTime() + 10 * 60_000).toISOString() })
+      .where('id', '=', running.id)
+      .execute();
     await handle.db.updateTable('jobs').set({ status: 'done', finished_at: at.toISOString() }).where('id', '=', done.id).execute();
 
     clock.advanceMinutes(1);
-    expect(await retirePendingJobs(handle.db, ['retire:pending', 'retire:failed', 'retire:running', 'retire:done', 'retire:absent'], clock.now())).toBe(2);
+    expect(
+      await retirePendingJobs(
+        handle.db,
+        ['retire:pending', 'retire:failed', 'retire:running', 'retire:done', 'retire:absent'],
+        clock.now(),
+      ),
+    ).toBe(2);
     expect(await retirePendingJobs(handle.db, [], clock.now())).toBe(0);
     for (const id of [pending.id, failed.id]) {
-      expect(await getJob(handle.db, id)).toMatchObject({ status: 'done', last_error: 'superseded', finished_at: clock.now().toISOString(), locked_by: null });
+      expect(await getJob(handle.db, id)).toMatchObject({
+        status: 'done',
+        last_error: 'superseded',
+        finished_at: clock.now().toISOString(),
+        locked_by: null,
+      });
     }
     expect(await getJob(handle.db, running.id)).toMatchObject({ status: 'running', locked_by: 'elsewhere' });
     expect(await getJob(handle.db, done.id)).toMatchObject({ status: 'done', last_error: null, finished_at: at.toISOString() });
@@ -214,7 +244,13 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   });
 
   it('sends a job with a bad payload or a non-retryable error straight to dead', async () => {
-    const gone = defineJob({ kind: 'gone', payload: z.object({}), handle: async () => { throw new JobError('record_gone', false); } });
+    const gone = defineJob({
+      kind: 'gone',
+      payload: z.object({}),
+      handle: async () => {
+        throw new JobError('record_gone', false);
+      },
+    });
     const a = await gone.enqueue(handle.db, {}, { runAt: clock.now() });
     const b = await enqueueJob(handle.db, { kind: 'record', payload: { label: 42 }, runAt: clock.now() });
     await runDueJobsOnce(ctx, [gone, recordJob]);
@@ -250,7 +286,12 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const { id } = await recordJob.enqueue(handle.db, { label: 'orphan' }, { runAt: clock.now() });
     const lockMs = 5 * 60_000;
     const [claimed] = await claimDueJobs(handle.db, {
-      engine: handle.engine, instanceId: 'crashed', now: clock.now(), lockMs, limit: 10, kinds: ['record'],
+      engine: handle.engine,
+      instanceId: 'crashed',
+      now: clock.now(),
+      lockMs,
+      limit: 10,
+      kinds: ['record'],
     });
     expect(claimed).toMatchObject({ id, status: 'running', locked_by: 'crashed', attempts: 1 });
     // "crashed" never finishes. While its lock holds, nobody else takes the job.
@@ -267,7 +308,14 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('gives up on a job whose every attempt was lost to crashes', async () => {
     const { id } = await recordJob.enqueue(handle.db, { label: 'cursed' }, { runAt: clock.now(), maxAttempts: 2 });
     for (let i = 0; i < 2; i += 1) {
-      await claimDueJobs(handle.db, { engine: handle.engine, instanceId: `crash-${i}`, now: clock.now(), lockMs: 60_000, limit: 1, kinds: ['record'] });
+      await claimDueJobs(handle.db, {
+        engine: handle.engine,
+        instanceId: `crash-${i}`,
+        now: clock.now(),
+        lockMs: 60_000,
+        limit: 1,
+        kinds: ['record'],
+      });
       clock.advanceMinutes(2);
     }
     await runDueJobsOnce(ctx, [recordJob], { lockMs: 60_000 });
@@ -285,7 +333,16 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     if (handle.engine === 'postgres') {
       // Another instance is in the middle of a transaction holding the three oldest rows.
       await handle.db.transaction().execute(async (trx) => {
-        await trx.selectFrom('jobs').select('id').where('id', 'in', ordered.slice(0, 3).map((r) => r.id)).forUpdate().execute();
+        await trx
+          .selectFrom('jobs')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            ordered.slice(0, 3).map((r) => r.id),
+          )
+          .forUpdate()
+          .execute();
         const rows = await claim('a');
         expect(rows.map((r) => r.id)).toEqual(ordered.slice(3, 10).map((r) => r.id));
       });
@@ -335,8 +392,12 @@ describe(`durable jobs on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       const b = startJobRunner(ctxB, [work], { instanceId: 'instance-b', pollMs: 5, batchSize: 7 });
       try {
         for (let i = 0; i < 1500; i += 1) {
-          const left = await handle.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('kind', '=', 'work').where('status', '!=', 'done').executeTakeFirstOrThrow();
+          const left = await handle.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('kind', '=', 'work')
+            .where('status', '!=', 'done')
+            .executeTakeFirstOrThrow();
           if (Number(left.n) === 0) break;
           await sleep(20);
         }

@@ -25,16 +25,44 @@ describe('migration 0022: sign-in e-mails unique per organisation', () => {
     const alice = await buildPerson(db, clock, orgA.id, { email: 'shared@locum.test', password: 'a password of hers' });
     const at = clock.now().toISOString();
     // The sessions table as it was then (later migrations add columns insertSession now fills).
-    await db.insertInto('sessions').values({ id: 'session-1', token_hash: 'hash-1', account_id: alice.accountId!, organization_id: orgA.id, created_at: at, last_seen_at: at, expires_at: at, user_agent: null }).execute();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: 'session-1',
+        token_hash: 'hash-1',
+        account_id: alice.accountId!,
+        organization_id: orgA.id,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at,
+        user_agent: null,
+      })
+      .execute();
     const inB = await buildPerson(db, clock, orgB.id, { email: 'shared@locum.test' });
     const accountInB = (id: string, organizationId: string, personId: string) =>
-      db.insertInto('accounts').values({ id, organization_id: organizationId, person_id: personId, email: 'shared@locum.test', password_hash: null, created_at: at, password_changed_at: null, last_login_at: null }).execute();
+      db
+        .insertInto('accounts')
+        .values({
+          id,
+          organization_id: organizationId,
+          person_id: personId,
+          email: 'shared@locum.test',
+          password_hash: null,
+          created_at: at,
+          password_changed_at: null,
+          last_login_at: null,
+        })
+        .execute();
     // Before: the same address cannot sign in to a second organisation.
     await expect(accountInB('b-1', orgB.id, inB.id)).rejects.toThrow();
 
     expect(await migrateToLatest(db)).toContain('2026_12_07_0022_accounts_per_organization');
     if (handle.engine === 'sqlite') expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
-    const session = await db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select(['accounts.email', 'sessions.id']).execute();
+    const session = await db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select(['accounts.email', 'sessions.id'])
+      .execute();
     expect(session).toEqual([{ email: 'shared@locum.test', id: 'session-1' }]);
 
     await accountInB('b-2', orgB.id, inB.id);

@@ -49,7 +49,11 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-export async function startTestProvider(options: { redirectUris: string[]; clientId?: string; clientSecret?: string }): Promise<TestProvider> {
+export async function startTestProvider(options: {
+  redirectUris: string[];
+  clientId?: string;
+  clientSecret?: string;
+}): Promise<TestProvider> {
   const clientId = options.clientId ?? 'peerline-test';
   const clientSecret = options.clientSecret ?? 'test-client-secret-that-is-long-enough-0123456789';
   const { privateKey } = await generateKeyPair(KEY_ALG, { extractable: true });
@@ -149,7 +153,12 @@ export async function startTestProvider(options: { redirectUris: string[]; clien
             res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown test identity');
             return;
           }
-          await provider.interactionFinished(req, res, { login: { accountId: sub, ...(identity.amr ? { amr: identity.amr } : {}) } }, { mergeWithLastSubmission: false });
+          await provider.interactionFinished(
+            req,
+            res,
+            { login: { accountId: sub, ...(identity.amr ? { amr: identity.amr } : {}) } },
+            { mergeWithLastSubmission: false },
+          );
           return;
         }
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>

@@ -25,12 +25,24 @@ describe('organisation structure and program settings', () => {
 
   it('starts with the seven default professions, editable', async () => {
     const structure = (await call(admin, 'GET', '/api/organization/structure')).json();
-    expect(structure.professions.map((p: { category: string }) => p.category).sort()).toEqual(
-      ['advanced_practice_provider', 'allied_health', 'nurse', 'other', 'pharmacist', 'physician', 'resident_fellow'],
-    );
-    const created = await call(admin, 'POST', '/api/organization/professions', { name: 'Respiratory therapist', category: 'allied_health' });
+    expect(structure.professions.map((p: { category: string }) => p.category).sort()).toEqual([
+      'advanced_practice_provider',
+      'allied_health',
+      'nurse',
+      'other',
+      'pharmacist',
+      'physician',
+      'resident_fellow',
+    ]);
+    const created = await call(admin, 'POST', '/api/organization/professions', {
+      name: 'Respiratory therapist',
+      category: 'allied_health',
+    });
     expect(created.statusCode).toBe(201);
-    const renamed = await call(admin, 'PATCH', `/api/organization/professions/${created.json().id}`, { name: 'Respiratory therapy', active: false });
+    const renamed = await call(admin, 'PATCH', `/api/organization/professions/${created.json().id}`, {
+      name: 'Respiratory therapy',
+      active: false,
+    });
     expect(renamed.json()).toMatchObject({ name: 'Respiratory therapy', active: false });
     const duplicate = await call(admin, 'POST', '/api/organization/professions', { name: 'Nurse', category: 'nurse' });
     expect(duplicate.statusCode).toBe(400);
@@ -39,7 +51,9 @@ describe('organisation structure and program settings', () => {
   it('builds a department tree on sites and refuses loops', async () => {
     const site = (await call(admin, 'POST', '/api/organization/sites', { name: 'North campus' })).json();
     const icu = (await call(admin, 'POST', '/api/organization/departments', { name: 'Critical care', siteId: site.id })).json();
-    const micu = (await call(admin, 'POST', '/api/organization/departments', { name: 'Medical ICU', parentId: icu.id, siteId: site.id })).json();
+    const micu = (
+      await call(admin, 'POST', '/api/organization/departments', { name: 'Medical ICU', parentId: icu.id, siteId: site.id })
+    ).json();
     expect(micu).toMatchObject({ parentId: icu.id, siteId: site.id, active: true });
     const loop = await call(admin, 'PATCH', `/api/organization/departments/${icu.id}`, { parentId: micu.id });
     expect(loop.statusCode).toBe(400);
@@ -65,7 +79,11 @@ describe('organisation structure and program settings', () => {
     const publicBefore = await t.app.inject({ url: '/api/public/program?org=lakeside' });
     expect(publicBefore.statusCode).toBe(200);
     const psl = publicBefore.json().supportLines.find((l: { kind: string }) => l.kind === 'physician_support_line');
-    expect(psl).toMatchObject({ phone: '1-888-409-0141', timeZone: 'America/New_York', hours: [{ days: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '01:00' }] });
+    expect(psl).toMatchObject({
+      phone: '1-888-409-0141',
+      timeZone: 'America/New_York',
+      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '01:00' }],
+    });
 
     const hours = [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '03:00' }];
     const updated = await call(director, 'PATCH', `/api/settings/support-lines/${psl.id}`, { hours });
@@ -73,7 +91,9 @@ describe('organisation structure and program settings', () => {
     const after = (await t.app.inject({ url: '/api/public/program?org=lakeside' })).json();
     expect(after.supportLines.find((l: { id: string }) => l.id === psl.id).hours).toEqual(hours);
 
-    const badHours = await call(director, 'PATCH', `/api/settings/support-lines/${psl.id}`, { hours: [{ days: [9], opens: '25:00', closes: 'x' }] });
+    const badHours = await call(director, 'PATCH', `/api/settings/support-lines/${psl.id}`, {
+      hours: [{ days: [9], opens: '25:00', closes: 'x' }],
+    });
     expect(badHours.statusCode).toBe(400);
     const badZone = await call(director, 'PATCH', `/api/settings/support-lines/${psl.id}`, { timeZone: 'Mars/Olympus' });
     expect(badZone.statusCode).toBe(400);

@@ -17,8 +17,20 @@ describe('GET /api/outbox', () => {
     const org = await buildOrganization(t.ctx.db, t.clock);
     const admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
     const other = await buildOrganization(t.ctx.db, t.clock);
-    await queueEmail(t.ctx.db, { organizationId: org.id, to: 'peer@hospital.example', template: 'new_offer', link: '/app/offers', now: t.clock.now() });
-    await queueEmail(t.ctx.db, { organizationId: other.id, to: 'someone@elsewhere.example', template: 'reminder', link: '/', now: t.clock.now() });
+    await queueEmail(t.ctx.db, {
+      organizationId: org.id,
+      to: 'peer@hospital.example',
+      template: 'new_offer',
+      link: '/app/offers',
+      now: t.clock.now(),
+    });
+    await queueEmail(t.ctx.db, {
+      organizationId: other.id,
+      to: 'someone@elsewhere.example',
+      template: 'reminder',
+      link: '/',
+      now: t.clock.now(),
+    });
     return { t, admin, as: sessionsFor(() => t.app, PASSWORD) };
   }
 
@@ -40,11 +52,19 @@ describe('GET /api/outbox', () => {
 
   it('never shows a usable single-use link: a set-password link to the director stays hidden from the administrator', async () => {
     const { t, admin, as } = withoutSmtp;
-    const org = (await t.ctx.db.selectFrom('people').select('organization_id').where('id', '=', admin.id).executeTakeFirstOrThrow()).organization_id;
+    const org = (await t.ctx.db.selectFrom('people').select('organization_id').where('id', '=', admin.id).executeTakeFirstOrThrow())
+      .organization_id;
     const director = await buildPerson(t.ctx.db, t.clock, org, { roles: ['program_director'], email: 'the.director@hospital.example' });
-    await t.ctx.db.transaction().execute((trx) =>
-      issueSignInLink(trx, { organizationId: org, person: { id: director.id, workEmail: director.email }, createdBy: null, now: t.clock.now() }),
-    );
+    await t.ctx.db
+      .transaction()
+      .execute((trx) =>
+        issueSignInLink(trx, {
+          organizationId: org,
+          person: { id: director.id, workEmail: director.email },
+          createdBy: null,
+          now: t.clock.now(),
+        }),
+      );
     const token = await latestSignInLinkToken(t.ctx.db, director.email);
     const response = await t.app.inject({ url: '/api/outbox', headers: await as(admin.email) });
     const listed = (response.json() as { messages: { to: string; text: string }[] }).messages.find((m) => m.to === director.email);

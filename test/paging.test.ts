@@ -9,7 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle } from '../server/db/database.ts';
 import { newId } from '../server/db/values.ts';
-import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import {
+  buildCase,
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+  type BuiltPerson,
+} from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import type { AppContext } from '../server/lib/context.ts';
@@ -20,7 +28,13 @@ import { ensureTriggers } from '../server/modules/event-notices/event-triggers.s
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 const PASSWORD = 'a long test password';
-const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'today', reason: 'burnout_or_overload', contactMethod: 'work_email' };
+const REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'today',
+  reason: 'burnout_or_overload',
+  contactMethod: 'work_email',
+};
 const HOUR = 60;
 
 interface World {
@@ -43,7 +57,11 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   afterAll(async () => t.close());
 
   async function supporter(orgId: string): Promise<BuiltPerson> {
-    const person = await buildPerson(t.ctx.db, t.clock, orgId, { roles: ['peer_supporter', 'staff_member'], password: PASSWORD, departmentId: await buildDepartment(t.ctx.db, t.clock, orgId) });
+    const person = await buildPerson(t.ctx.db, t.clock, orgId, {
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+      departmentId: await buildDepartment(t.ctx.db, t.clock, orgId),
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, orgId, person.id, { capacity: 20 });
     return person;
   }
@@ -53,9 +71,14 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     await t.ctx.db
       .insertInto('on_call_shifts')
       .values({
-        id: newId(), organization_id: orgId, person_id: personId, kind: 'override',
-        starts_at: new Date(now + fromMinutes * 60_000).toISOString(), ends_at: new Date(now + toMinutes * 60_000).toISOString(),
-        created_by: null, created_at: new Date(now).toISOString(),
+        id: newId(),
+        organization_id: orgId,
+        person_id: personId,
+        kind: 'override',
+        starts_at: new Date(now + fromMinutes * 60_000).toISOString(),
+        ends_at: new Date(now + toMinutes * 60_000).toISOString(),
+        created_by: null,
+        created_at: new Date(now).toISOString(),
       })
       .execute();
   }
@@ -63,7 +86,12 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   /** An organisation with someone on call for a day, a backup after them, two admins and a director. */
   async function world(options: { rota?: boolean } = {}): Promise<World> {
     const org = await buildOrganization(t.ctx.db, t.clock);
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ysolde', password: PASSWORD, departmentId: await buildDepartment(t.ctx.db, t.clock, org.id), professionId: org.professions.physician });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Ysolde',
+      password: PASSWORD,
+      departmentId: await buildDepartment(t.ctx.db, t.clock, org.id),
+      professionId: org.professions.physician,
+    });
     const onCall = await supporter(org.id);
     const backup = await supporter(org.id);
     if (options.rota !== false) {
@@ -80,17 +108,32 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   }
 
   async function ask(w: World, urgency = 'today'): Promise<string> {
-    const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(w.requester.email), payload: { ...REQUEST, urgency } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: await as(w.requester.email),
+      payload: { ...REQUEST, urgency },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json().id as string;
   }
 
-  const pagesOf = (caseId: string) => t.ctx.db.selectFrom('pages').selectAll().where('case_id', '=', caseId).orderBy('step').orderBy('person_id').execute();
+  const pagesOf = (caseId: string) =>
+    t.ctx.db.selectFrom('pages').selectAll().where('case_id', '=', caseId).orderBy('step').orderBy('person_id').execute();
   const pagedBySteps = async (caseId: string) => (await pagesOf(caseId)).map((p) => `${p.step}:${p.target_role}:${p.person_id}`);
   const pageMails = async (orgId: string) =>
-    (await t.ctx.db.selectFrom('email_outbox').select(['to_address', 'link']).where('organization_id', '=', orgId).where('template', '=', 'urgent_page').orderBy('created_at').orderBy('to_address').execute());
+    await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'link'])
+      .where('organization_id', '=', orgId)
+      .where('template', '=', 'urgent_page')
+      .orderBy('created_at')
+      .orderBy('to_address')
+      .execute();
   const pagingAudit = async (caseId: string) =>
-    (await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', caseId).where('action', 'like', 'case.page%').execute()).map((r) => r.action).sort();
+    (await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', caseId).where('action', 'like', 'case.page%').execute())
+      .map((r) => r.action)
+      .sort();
   const runJobs = () => runDueJobsOnce(t.ctx, appJobs, { batchSize: 500 });
   const wait = async (minutes: number) => {
     t.clock.advanceMinutes(minutes);
@@ -116,14 +159,27 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const admins = w.admins.map((a) => `2:program_admin:${a.id}`).sort();
     expect(await pagedBySteps(caseId)).toEqual([`0:on_call:${w.onCall.id}`, `1:backup:${w.backup.id}`, ...admins]);
     await wait(15);
-    expect(await pagedBySteps(caseId)).toEqual([`0:on_call:${w.onCall.id}`, `1:backup:${w.backup.id}`, ...admins, `3:program_director:${w.director.id}`]);
+    expect(await pagedBySteps(caseId)).toEqual([
+      `0:on_call:${w.onCall.id}`,
+      `1:backup:${w.backup.id}`,
+      ...admins,
+      `3:program_director:${w.director.id}`,
+    ]);
     // The chain has run out: nothing more, however long.
     await wait(24 * HOUR);
     expect(await pagesOf(caseId)).toHaveLength(5);
     const mails = await pageMails(w.org.id);
     expect(mails.map((m) => m.to_address).sort()).toEqual([w.onCall, w.backup, ...w.admins, w.director].map((p) => p.email).sort());
     expect(new Set(mails.map((m) => m.link))).toEqual(new Set(['/app/offers']));
-    expect(await pagingAudit(caseId)).toEqual(['case.page_escalated', 'case.page_escalated', 'case.page_escalated', 'case.paged', 'case.paged', 'case.paged', 'case.paged']);
+    expect(await pagingAudit(caseId)).toEqual([
+      'case.page_escalated',
+      'case.page_escalated',
+      'case.page_escalated',
+      'case.paged',
+      'case.paged',
+      'case.paged',
+      'case.paged',
+    ]);
 
     // The director answers from the admin view: every open page of the chain is acknowledged.
     const open = (await t.app.inject({ url: '/api/admin/pages', headers: await as(w.director.email) })).json().pages as { id: string }[];
@@ -153,7 +209,11 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('first contact made in time stops the chain too', async () => {
     const w = await world();
     const caseId = await ask(w);
-    await t.ctx.db.updateTable('cases').set({ first_contact_at: t.clock.now().toISOString(), state: 'contacted' }).where('id', '=', caseId).execute();
+    await t.ctx.db
+      .updateTable('cases')
+      .set({ first_contact_at: t.clock.now().toISOString(), state: 'contacted' })
+      .where('id', '=', caseId)
+      .execute();
     await wait(HOUR);
     expect(await pagesOf(caseId)).toEqual([expect.objectContaining({ step: 0, status: 'closed' })]);
   });
@@ -176,7 +236,12 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   it('the supporter on call who asks urgently is not paged about their own request: the backup is, at once', async () => {
     const w = await world();
-    const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(w.onCall.email), payload: REQUEST });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: await as(w.onCall.email),
+      payload: REQUEST,
+    });
     expect(response.statusCode, response.body).toBe(201);
     const caseId = response.json().id as string;
     expect(await pagedBySteps(caseId)).toEqual([`1:backup:${w.backup.id}`]);
@@ -185,12 +250,21 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('the demo seed stores the default chain', async () => {
     const org = await buildOrganization(t.ctx.db, t.clock);
     await seedDemoPaging(t.ctx.db, org.id, t.clock.now());
-    expect(await loadPagingConfig(t.ctx.db, org.id)).toEqual({ ackMinutes: 15, steps: ['on_call', 'backup', 'program_admin', 'program_director'], webhookUrl: null });
+    expect(await loadPagingConfig(t.ctx.db, org.id)).toEqual({
+      ackMinutes: 15,
+      steps: ['on_call', 'backup', 'program_admin', 'program_director'],
+      webhookUrl: null,
+    });
   });
 
   it('the chain follows the settings: a 5-minute window and only the on-call supporter then the director', async () => {
     const w = await world();
-    const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/paging', headers: await as(w.director.email), payload: { ackMinutes: 5, steps: ['on_call', 'program_director'], webhookUrl: null } });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/paging',
+      headers: await as(w.director.email),
+      payload: { ackMinutes: 5, steps: ['on_call', 'program_director'], webhookUrl: null },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const caseId = await ask(w);
     await wait(5);
@@ -204,8 +278,16 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const involved = [];
     for (let i = 0; i < 3; i++) involved.push({ personId: (await buildPerson(t.ctx.db, t.clock, w.org.id)).id });
     const filed = await t.app.inject({
-      method: 'POST', url: '/api/event-notices', headers: await as(reporter.email),
-      payload: { occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId: await buildDepartment(t.ctx.db, t.clock, w.org.id), urgent: true, involved },
+      method: 'POST',
+      url: '/api/event-notices',
+      headers: await as(reporter.email),
+      payload: {
+        occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(),
+        triggerId,
+        departmentId: await buildDepartment(t.ctx.db, t.clock, w.org.id),
+        urgent: true,
+        involved,
+      },
     });
     expect(filed.statusCode, filed.body).toBe(201);
     const pages = await t.ctx.db.selectFrom('pages').selectAll().where('organization_id', '=', w.org.id).execute();
@@ -232,11 +314,21 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`;
       // A host IT has not listed (here the cloud metadata address) is refused, and nothing is saved.
       const before = await loadPagingConfig(t.ctx.db, w.org.id);
-      const refused = await t.app.inject({ method: 'PUT', url: '/api/settings/paging', headers: await as(w.director.email), payload: { ackMinutes: 15, steps: ['on_call'], webhookUrl: 'http://169.254.169.254/latest' } });
+      const refused = await t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/paging',
+        headers: await as(w.director.email),
+        payload: { ackMinutes: 15, steps: ['on_call'], webhookUrl: 'http://169.254.169.254/latest' },
+      });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.fields).toEqual([expect.objectContaining({ path: 'body.webhookUrl' })]);
       expect(await loadPagingConfig(t.ctx.db, w.org.id)).toEqual(before);
-      const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/paging', headers: await as(w.director.email), payload: { ackMinutes: 15, steps: ['on_call', 'backup', 'program_admin', 'program_director'], webhookUrl: url } });
+      const saved = await t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/paging',
+        headers: await as(w.director.email),
+        payload: { ackMinutes: 15, steps: ['on_call', 'backup', 'program_admin', 'program_director'], webhookUrl: url },
+      });
       expect(saved.statusCode, saved.body).toBe(200);
       const caseId = await ask(w);
       await runJobs();
@@ -248,7 +340,8 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       expect(body.organization).toBe(w.org.slug);
       expect(String(body.link)).toMatch(/\/app\/offers$/);
       const text = JSON.stringify(received);
-      for (const secret of [caseId, w.onCall.id, w.onCall.email, w.requester.email, 'Ysolde', 'burnout']) expect(text).not.toContain(secret);
+      for (const secret of [caseId, w.onCall.id, w.onCall.email, w.requester.email, 'Ysolde', 'burnout'])
+        expect(text).not.toContain(secret);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -288,9 +381,17 @@ describe(`urgent paging on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const mails = (await pageMails(w.org.id)).map((m) => m.to_address);
     expect(mails).toHaveLength(5 * n);
     for (const person of [w.onCall, w.backup, ...w.admins, w.director]) expect(mails.filter((m) => m === person.email)).toHaveLength(n);
-    const jobs = await t.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', '=', 'page-timeout').where('dedupe_key', 'in', ids.flatMap((id) => [0, 1, 2, 3].map((s) => `page-timeout:${id}:${s}`))).execute();
+    const jobs = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('kind', '=', 'page-timeout')
+      .where(
+        'dedupe_key',
+        'in',
+        ids.flatMap((id) => [0, 1, 2, 3].map((s) => `page-timeout:${id}:${s}`)),
+      )
+      .execute();
     expect(jobs).toHaveLength(4 * n);
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
   });
 });
-

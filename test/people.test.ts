@@ -29,15 +29,28 @@ describe('people directory', () => {
   it('creates a person as a staff member and finds them by name or e-mail, case-insensitively', async () => {
     const dept = await buildDepartment(t.ctx.db, t.clock, org.id, { name: 'Neonatal ICU' });
     const created = await call('program_admin', 'POST', '/api/people', {
-      firstName: 'Ines', lastName: 'Okonkwo-Baptiste', workEmail: 'Ines.OB@Hospital.test',
-      professionId: org.professions.nurse, departmentId: dept, languages: ['EN', 'pt-BR'],
+      firstName: 'Ines',
+      lastName: 'Okonkwo-Baptiste',
+      workEmail: 'Ines.OB@Hospital.test',
+      professionId: org.professions.nurse,
+      departmentId: dept,
+      languages: ['EN', 'pt-BR'],
     });
     expect(created.statusCode, created.body).toBe(201);
     const person = created.json();
-    expect(person).toMatchObject({ workEmail: 'ines.ob@hospital.test', roles: ['staff_member'], languages: ['en', 'pt-br'], active: true, hasAccount: false });
+    expect(person).toMatchObject({
+      workEmail: 'ines.ob@hospital.test',
+      roles: ['staff_member'],
+      languages: ['en', 'pt-br'],
+      active: true,
+      hasAccount: false,
+    });
     for (const q of ['okonkwo', 'INES OKON', 'ines.ob@']) {
       const found = await call('program_admin', 'GET', `/api/people?q=${encodeURIComponent(q)}`);
-      expect(found.json().people.map((p: { id: string }) => p.id), q).toEqual([person.id]);
+      expect(
+        found.json().people.map((p: { id: string }) => p.id),
+        q,
+      ).toEqual([person.id]);
     }
     const byDept = await call('program_admin', 'GET', `/api/people?departmentId=${dept}`);
     expect(byDept.json().total).toBe(1);
@@ -45,7 +58,11 @@ describe('people directory', () => {
 
   it('refuses a duplicate work e-mail with 409 and writes nothing', async () => {
     const existing = await buildPerson(t.ctx.db, t.clock, org.id, { email: 'taken@hospital.test' });
-    const response = await call('program_admin', 'POST', '/api/people', { firstName: 'A', lastName: 'B', workEmail: 'TAKEN@hospital.test' });
+    const response = await call('program_admin', 'POST', '/api/people', {
+      firstName: 'A',
+      lastName: 'B',
+      workEmail: 'TAKEN@hospital.test',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.fields[0].path).toBe('body.workEmail');
     const found = await call('program_admin', 'GET', '/api/people?q=taken%40hospital');
@@ -55,7 +72,12 @@ describe('people directory', () => {
   it('refuses references to another organisation (400) and loops in the reporting line', async () => {
     const other = await buildOrganization(t.ctx.db, t.clock);
     const foreignDept = await buildDepartment(t.ctx.db, t.clock, other.id);
-    const bad = await call('program_admin', 'POST', '/api/people', { firstName: 'A', lastName: 'B', workEmail: 'x1@h.test', departmentId: foreignDept });
+    const bad = await call('program_admin', 'POST', '/api/people', {
+      firstName: 'A',
+      lastName: 'B',
+      workEmail: 'x1@h.test',
+      departmentId: foreignDept,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('body.departmentId');
 
@@ -105,7 +127,9 @@ describe('people directory', () => {
   it('lets the director grant the roles that see support data, and the IT administrator only the others', async () => {
     const p = await buildPerson(t.ctx.db, t.clock, org.id);
     expect((await call('program_director', 'PUT', `/api/people/${p.id}/roles`, { roles: ['program_admin'] })).statusCode).toBe(200);
-    expect((await call('program_director', 'PUT', `/api/people/${p.id}/roles`, { roles: ['program_admin', 'it_admin'] })).statusCode).toBe(403);
+    expect((await call('program_director', 'PUT', `/api/people/${p.id}/roles`, { roles: ['program_admin', 'it_admin'] })).statusCode).toBe(
+      403,
+    );
     const q = await buildPerson(t.ctx.db, t.clock, org.id);
     const byIt = await call('it_admin', 'PUT', `/api/people/${q.id}/roles`, { roles: ['it_admin', 'leadership_viewer'] });
     expect(byIt.json().roles).toEqual(['it_admin', 'leadership_viewer']);
@@ -125,9 +149,20 @@ describe('people directory', () => {
     expect(director.yourAccess).toEqual({ account: false, roles: [], authenticator: null });
     const staff = await buildPerson(t.ctx.db, t.clock, org.id);
     const asIt = (await call('it_admin', 'GET', `/api/people/${staff.id}`)).json();
-    expect(asIt.yourAccess).toEqual({ account: true, roles: ['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'], authenticator: false });
+    expect(asIt.yourAccess).toEqual({
+      account: true,
+      roles: ['leadership_viewer', 'event_reporter', 'staff_member', 'it_admin'],
+      authenticator: false,
+    });
     const asDirector = (await call('program_director', 'GET', `/api/people/${staff.id}`)).json();
-    expect(asDirector.yourAccess.roles).toEqual(['program_director', 'program_admin', 'peer_supporter', 'leadership_viewer', 'event_reporter', 'staff_member']);
+    expect(asDirector.yourAccess.roles).toEqual([
+      'program_director',
+      'program_admin',
+      'peer_supporter',
+      'leadership_viewer',
+      'event_reporter',
+      'staff_member',
+    ]);
     const self = (await call('program_director', 'GET', `/api/people/${ids.program_director}`)).json();
     expect(self.yourAccess).toEqual({ account: true, roles: [], authenticator: true });
   });
@@ -145,9 +180,17 @@ describe('people directory', () => {
     const weak = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'password1' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('weak_password');
-    const set = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'welcome to the team 2026' } });
+    const set = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/sign-in-links/redeem',
+      payload: { token, password: 'welcome to the team 2026' },
+    });
     expect(set.statusCode, set.body).toBe(204);
-    const again = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/redeem', payload: { token, password: 'another password 2026' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/sign-in-links/redeem',
+      payload: { token, password: 'another password 2026' },
+    });
     expect(again.statusCode).toBe(404);
     const cookie = await signIn(t.app, 'newcomer@h.test', 'welcome to the team 2026');
     const me = await t.app.inject({ url: '/api/me', headers: { cookie } });
@@ -171,7 +214,12 @@ describe('people directory', () => {
     const fresh = await buildOrganization(t.ctx.db, t.clock);
     const admin = await buildPerson(t.ctx.db, t.clock, fresh.id, { roles: ['program_admin'], password: PASSWORD });
     const cookie = await signIn(t.app, admin.email, PASSWORD);
-    for (let i = 0; i < 5; i++) await buildPerson(t.ctx.db, t.clock, fresh.id, { lastName: `Page${i}`, roles: i < 2 ? ['peer_supporter'] : ['staff_member'], active: i !== 4 });
+    for (let i = 0; i < 5; i++)
+      await buildPerson(t.ctx.db, t.clock, fresh.id, {
+        lastName: `Page${i}`,
+        roles: i < 2 ? ['peer_supporter'] : ['staff_member'],
+        active: i !== 4,
+      });
     const get = async (query: string) => (await t.app.inject({ url: `/api/people?${query}`, headers: { cookie } })).json();
     expect((await get('role=peer_supporter')).total).toBe(2);
     expect((await get('active=false')).people.map((p: { lastName: string }) => p.lastName)).toEqual(['Page4']);

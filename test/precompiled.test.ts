@@ -67,7 +67,10 @@ describe(`precompiled queries on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, ()
   });
 
   it('refuses a query that binds a value twice or not at all', async () => {
-    const twice = precompiled((db, id: string) => db.selectFrom('people').select('id').where('id', '=', id).where('manager_id', '=', id), 1);
+    const twice = precompiled(
+      (db, id: string) => db.selectFrom('people').select('id').where('id', '=', id).where('manager_id', '=', id),
+      1,
+    );
     await expect(twice(handle.db, 'x')).rejects.toThrow(/exactly once/);
     const never = precompiled((db, _id: string) => db.selectFrom('people').select('id').where('id', '=', 'fixed'), 1);
     await expect(never(handle.db, 'x')).rejects.toThrow(/exactly once/);

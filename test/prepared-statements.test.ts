@@ -55,16 +55,23 @@ describe(`prepared statements on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, ()
     const org = await buildOrganization(handle.db, clock);
     const person = await buildPerson(handle.db, clock, org.id, { firstName: 'Ines' });
     await handle.db.connection().execute(async (conn) => {
-      const byColumnsQuery = conn.selectFrom('people').select(['id', 'first_name']).where('organization_id', '=', org.id).where('id', '=', person.id);
+      const byColumnsQuery = conn
+        .selectFrom('people')
+        .select(['id', 'first_name'])
+        .where('organization_id', '=', org.id)
+        .where('id', '=', person.id);
       const byColumns = () => byColumnsQuery.executeTakeFirst();
-      const everything = () => conn.selectFrom('people').selectAll().where('organization_id', '=', org.id).where('id', '=', person.id).executeTakeFirst();
+      const everything = () =>
+        conn.selectFrom('people').selectAll().where('organization_id', '=', org.id).where('id', '=', person.id).executeTakeFirst();
       // Past PostgreSQL's five custom plans, so the connection holds a generic plan too.
       for (let i = 0; i < 7; i++) {
         expect((await byColumns())?.first_name).toBe('Ines');
         expect((await everything())?.first_name).toBe('Ines');
       }
       if (usingPostgres) {
-        const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'peerline_%'`.execute(conn);
+        const { rows } = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements where name like 'peerline_%'`.execute(conn);
         const prepared = rows.map((r) => r.statement);
         expect(prepared).toContain(byColumnsQuery.compile().sql);
         expect(prepared.some((text) => text.startsWith('select * from "people"'))).toBe(false);

@@ -3,7 +3,13 @@ import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile 
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
-const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'patient_death', contactMethod: 'work_email' };
+const REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'patient_death',
+  contactMethod: 'work_email',
+};
 
 /** The requester can come back later and reopen a finished request (docs/product.md, "Origins, states and outcomes"). */
 describe('reopening a finished request', () => {
@@ -14,12 +20,27 @@ describe('reopening a finished request', () => {
   async function world() {
     const org = await buildOrganization(t.ctx.db, t.clock);
     const surgery = await buildDepartment(t.ctx.db, t.clock, org.id, { name: 'Surgery' });
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ines', departmentId: surgery, professionId: org.professions.physician, password: PASSWORD });
-    const admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], email: `admin-${org.slug}@h.test`, password: PASSWORD });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Ines',
+      departmentId: surgery,
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
+    const admin = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['program_admin'],
+      email: `admin-${org.slug}@h.test`,
+      password: PASSWORD,
+    });
     const supporters = [];
     for (let i = 0; i < 2; i++) {
       const dept = await buildDepartment(t.ctx.db, t.clock, org.id);
-      const s = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: `Peer${i}`, roles: ['peer_supporter', 'staff_member'], departmentId: dept, professionId: org.professions.physician, password: PASSWORD });
+      const s = await buildPerson(t.ctx.db, t.clock, org.id, {
+        firstName: `Peer${i}`,
+        roles: ['peer_supporter', 'staff_member'],
+        departmentId: dept,
+        professionId: org.professions.physician,
+        password: PASSWORD,
+      });
       await buildSupporterProfile(t.ctx.db, t.clock, org.id, s.id, { capacity: 3 });
       supporters.push(s);
     }
@@ -63,7 +84,14 @@ describe('reopening a finished request', () => {
     t.clock.advanceMinutes(5 * 24 * 60);
     const reopened = await post(w.requester.email, `/api/support/requests/${caseId}/reopen`);
     expect(reopened.statusCode, reopened.body).toBe(200);
-    expect(reopened.json()).toMatchObject({ id: caseId, state: 'offered', outcome: null, closedAt: null, canReopen: false, canWithdraw: true });
+    expect(reopened.json()).toMatchObject({
+      id: caseId,
+      state: 'offered',
+      outcome: null,
+      closedAt: null,
+      canReopen: false,
+      canWithdraw: true,
+    });
 
     const row = await caseRow(caseId);
     expect(row).toMatchObject({ state: 'offered', offered_supporter_id: previous.id, assigned_supporter_id: null, closed_at: null });
@@ -71,7 +99,12 @@ describe('reopening a finished request', () => {
     expect(offers).toHaveLength(1);
     const mailsAfter = await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', w.admin.email).execute();
     expect(mailsAfter.length).toBe(mailsBefore.length + 1);
-    const audit = await t.ctx.db.selectFrom('case_audit').select(['action', 'actor_person_id']).where('case_id', '=', caseId).where('action', '=', 'case.reopened').execute();
+    const audit = await t.ctx.db
+      .selectFrom('case_audit')
+      .select(['action', 'actor_person_id'])
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'case.reopened')
+      .execute();
     expect(audit).toEqual([{ action: 'case.reopened', actor_person_id: w.requester.id }]);
   });
 
@@ -101,15 +134,29 @@ describe('reopening a finished request', () => {
   it('lets an anonymous requester come back with the case code and secret, and nobody without them', async () => {
     const w = await world();
     const created = await t.app.inject({
-      method: 'POST', url: '/api/public/support/requests',
-      payload: { org: w.org.slug, preferredName: 'Sam', modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'personal_phone', contactValue: '+1 555 0100' },
+      method: 'POST',
+      url: '/api/public/support/requests',
+      payload: {
+        org: w.org.slug,
+        preferredName: 'Sam',
+        modality: 'phone',
+        departmentPreference: 'no_preference',
+        urgency: 'this_week',
+        reason: 'burnout_or_overload',
+        contactMethod: 'personal_phone',
+        contactValue: '+1 555 0100',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const { caseCode, secret } = created.json() as { caseCode: string; secret: string };
     const withdrawn = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/withdraw', payload: { caseCode, secret } });
     expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', canReopen: true });
 
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/reopen', payload: { caseCode, secret: `${secret}x` } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/support/requests/reopen',
+      payload: { caseCode, secret: `${secret}x` },
+    });
     expect(wrong.statusCode).toBe(404);
     const reopened = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/reopen', payload: { caseCode, secret } });
     expect(reopened.statusCode, reopened.body).toBe(200);

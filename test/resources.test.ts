@@ -32,7 +32,11 @@ describe('referral resources directory', () => {
 
   it('lets the director add, edit and deactivate a resource that everyone then sees', async () => {
     const created = await call('program_director', 'POST', '/api/resources', {
-      category: 'therapy_eap', name: 'Employee Assistance Program', phone: '1-800-555-0100', url: 'https://eap.example.org', hours: 'Around the clock',
+      category: 'therapy_eap',
+      name: 'Employee Assistance Program',
+      phone: '1-800-555-0100',
+      url: 'https://eap.example.org',
+      hours: 'Around the clock',
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
@@ -54,7 +58,10 @@ describe('referral resources directory', () => {
       expect(response.statusCode, url).toBe(400);
       expect(response.json().error.fields[0].path).toBe('body.url');
     }
-    expect((await call('program_director', 'POST', '/api/resources', { category: 'therapy_eap', name: 'Local', url: '/resources/eap' })).statusCode).toBe(201);
+    expect(
+      (await call('program_director', 'POST', '/api/resources', { category: 'therapy_eap', name: 'Local', url: '/resources/eap' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('keeps each organisation’s directory to itself', async () => {

@@ -27,13 +27,32 @@ describe('retention and erasure', () => {
   async function world() {
     const org = await buildOrganization(t.ctx.db, t.clock);
     const surgery = await buildDepartment(t.ctx.db, t.clock, org.id, { name: 'Surgery' });
-    const director = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], email: `director-${org.slug}@h.test`, password: PASSWORD });
-    const admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], email: `admin-${org.slug}@h.test`, password: PASSWORD });
+    const director = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['program_director'],
+      email: `director-${org.slug}@h.test`,
+      password: PASSWORD,
+    });
+    const admin = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['program_admin'],
+      email: `admin-${org.slug}@h.test`,
+      password: PASSWORD,
+    });
     const elsewhere = await buildDepartment(t.ctx.db, t.clock, org.id);
-    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Peer', roles: ['peer_supporter', 'staff_member'], departmentId: elsewhere, professionId: org.professions.physician, password: PASSWORD });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Peer',
+      roles: ['peer_supporter', 'staff_member'],
+      departmentId: elsewhere,
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id, { capacity: 20 });
     const requester = async () =>
-      buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Ines', departmentId: surgery, professionId: org.professions.physician, password: PASSWORD });
+      buildPerson(t.ctx.db, t.clock, org.id, {
+        firstName: 'Ines',
+        departmentId: surgery,
+        professionId: org.professions.physician,
+        password: PASSWORD,
+      });
     return { org, director, admin, supporter, requester };
   }
   type World = Awaited<ReturnType<typeof world>>;
@@ -44,16 +63,26 @@ describe('retention and erasure', () => {
   /** Asked, accepted, reached after one failed attempt, a conversation planned, then closed as referred. */
   async function closedCase(w: World, requesterEmail: string, contactValue: string): Promise<string> {
     const asked = await send('POST', requesterEmail, '/api/support/requests', {
-      modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'patient_death', contactMethod: 'personal_email', contactValue,
+      modality: 'phone',
+      departmentPreference: 'no_preference',
+      urgency: 'this_week',
+      reason: 'patient_death',
+      contactMethod: 'personal_email',
+      contactValue,
     });
     expect(asked.statusCode, asked.body).toBe(201);
     const caseId = asked.json().id as string;
     const offers = (await send('GET', w.supporter.email, '/api/supporter/offers')).json().offers as { id: string }[];
     expect(offers.length).toBeGreaterThan(0);
-    for (const offer of offers) expect((await send('POST', w.supporter.email, `/api/supporter/offers/${offer.id}/accept`)).statusCode).toBe(200);
+    for (const offer of offers)
+      expect((await send('POST', w.supporter.email, `/api/supporter/offers/${offer.id}/accept`)).statusCode).toBe(200);
     const base = `/api/supporter/cases/${caseId}`;
-    expect((await send('POST', w.supporter.email, `${base}/contact-attempts`, { channel: 'email', result: 'no_answer' })).statusCode).toBeLessThan(300);
-    expect((await send('POST', w.supporter.email, `${base}/contact-attempts`, { channel: 'phone', result: 'reached' })).statusCode).toBeLessThan(300);
+    expect(
+      (await send('POST', w.supporter.email, `${base}/contact-attempts`, { channel: 'email', result: 'no_answer' })).statusCode,
+    ).toBeLessThan(300);
+    expect(
+      (await send('POST', w.supporter.email, `${base}/contact-attempts`, { channel: 'phone', result: 'reached' })).statusCode,
+    ).toBeLessThan(300);
     const startsAt = new Date(t.clock.now().getTime() + 2 * DAY * 60_000).toISOString();
     const meeting = await send('POST', w.supporter.email, `${base}/meetings`, { startsAt, minutes: 45, modality: 'phone' });
     expect(meeting.statusCode, meeting.body).toBe(201);
@@ -66,11 +95,24 @@ describe('retention and erasure', () => {
   const caseRow = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const rowsOf = async (table: 'contact_attempts' | 'meetings' | 'outreach_invites', caseId: string) =>
     (await t.ctx.db.selectFrom(table).select('case_id').where('case_id', '=', caseId).execute()).length;
-  const mailTo = async (address: string) => (await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).execute()).length;
+  const mailTo = async (address: string) =>
+    (await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).execute()).length;
   const jobsNaming = async (id: string) =>
-    (await t.ctx.db.selectFrom('jobs').select('kind').where('payload', 'like', `%${id}%`).where('kind', 'not in', ['case-erasure']).execute()).length;
+    (
+      await t.ctx.db
+        .selectFrom('jobs')
+        .select('kind')
+        .where('payload', 'like', `%${id}%`)
+        .where('kind', 'not in', ['case-erasure'])
+        .execute()
+    ).length;
   const erasedAudit = async (caseId: string) =>
-    t.ctx.db.selectFrom('case_audit').select(['actor_person_id', 'ip']).where('case_id', '=', caseId).where('action', '=', 'case.erased').execute();
+    t.ctx.db
+      .selectFrom('case_audit')
+      .select(['actor_person_id', 'ip'])
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'case.erased')
+      .execute();
 
   /** Runs the jobs that are due (the sweep included), moving the clock on while erasure waits for mail. */
   async function runJobs(ctx: AppContext = t.ctx) {
@@ -107,14 +149,24 @@ describe('retention and erasure', () => {
     expect(await mailTo(address)).toBeGreaterThan(0);
     expect(await rowsOf('contact_attempts', erased)).toBe(2);
     expect(await rowsOf('meetings', erased)).toBe(1);
-    const offersBefore = await t.ctx.db.selectFrom('case_offers').select(['supporter_id', 'status']).where('case_id', '=', erased).execute();
+    const offersBefore = await t.ctx.db
+      .selectFrom('case_offers')
+      .select(['supporter_id', 'status'])
+      .where('case_id', '=', erased)
+      .execute();
 
     t.clock.advanceMinutes(10 * DAY);
     const second = await w.requester();
     const keptAddress = marker();
     const kept = await closedCase(w, second.email, keptAddress);
     const third = await w.requester();
-    const open = await send('POST', third.email, '/api/support/requests', { modality: 'video', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' });
+    const open = await send('POST', third.email, '/api/support/requests', {
+      modality: 'video',
+      departmentPreference: 'no_preference',
+      urgency: 'this_week',
+      reason: 'burnout_or_overload',
+      contactMethod: 'work_email',
+    });
     expect(open.statusCode).toBe(201);
 
     t.clock.advanceMinutes(20 * DAY - 1);
@@ -126,17 +178,36 @@ describe('retention and erasure', () => {
     const row = await caseRow(erased);
     expect(row).toMatchObject({
       erased_at: t.clock.now().toISOString(),
-      requester_person_id: null, requester_first_name: null, contact_method: null, contact_value: null,
-      anonymous_code: null, anonymous_secret_hash: null, requester_department_id: null, language: null, relaxed_rules: '[]',
+      requester_person_id: null,
+      requester_first_name: null,
+      contact_method: null,
+      contact_value: null,
+      anonymous_code: null,
+      anonymous_secret_hash: null,
+      requester_department_id: null,
+      language: null,
+      relaxed_rules: '[]',
       // What de-identified statistics need stays.
-      state: 'closed', outcome: 'referred', origin: before.origin, reason: before.reason, urgency: before.urgency, modality: before.modality,
-      assigned_supporter_id: w.supporter.id, created_at: before.created_at, closed_at: before.closed_at, first_contact_at: before.first_contact_at,
+      state: 'closed',
+      outcome: 'referred',
+      origin: before.origin,
+      reason: before.reason,
+      urgency: before.urgency,
+      modality: before.modality,
+      assigned_supporter_id: w.supporter.id,
+      created_at: before.created_at,
+      closed_at: before.closed_at,
+      first_contact_at: before.first_contact_at,
     });
     expect(await rowsOf('contact_attempts', erased)).toBe(0);
     expect(await rowsOf('meetings', erased)).toBe(0);
     expect(await mailTo(address)).toBe(0);
     expect(await jobsNaming(erased)).toBe(0);
-    const offersAfter = await t.ctx.db.selectFrom('case_offers').select(['supporter_id', 'status', 'match_reasons']).where('case_id', '=', erased).execute();
+    const offersAfter = await t.ctx.db
+      .selectFrom('case_offers')
+      .select(['supporter_id', 'status', 'match_reasons'])
+      .where('case_id', '=', erased)
+      .execute();
     expect(offersAfter.map((o) => ({ supporter_id: o.supporter_id, status: o.status }))).toEqual(offersBefore);
     expect(offersAfter.every((o) => o.match_reasons === '[]')).toBe(true);
     expect(await erasedAudit(erased)).toEqual([{ actor_person_id: null, ip: null }]);
@@ -173,13 +244,17 @@ describe('retention and erasure', () => {
     expect(JSON.stringify(log.json())).not.toContain(first.id);
   });
 
-  it('finds a case\'s messages by the case id on each outbox row, not by their links, whoever they went to', async () => {
+  it("finds a case's messages by the case id on each outbox row, not by their links, whoever they went to", async () => {
     const w = await world();
     const person = await w.requester();
     const address = marker();
     const caseId = await closedCase(w, person.email, address);
     // Everything the case sent carries its id: the requester's messages and the supporter's.
-    const sent = await t.ctx.db.selectFrom('email_outbox').select(['to_address', 'case_id']).where('to_address', 'in', [address, w.supporter.email]).execute();
+    const sent = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'case_id'])
+      .where('to_address', 'in', [address, w.supporter.email])
+      .execute();
     expect(sent.filter((m) => m.to_address === address).length).toBeGreaterThan(0);
     expect(sent.filter((m) => m.to_address === address).every((m) => m.case_id === caseId)).toBe(true);
     // A message a future feature might send, on a link no rule knows, and an unrelated one to the same address.
@@ -200,9 +275,13 @@ describe('retention and erasure', () => {
     const requester = await w.requester();
     const address = marker();
     const caseId = await closedCase(w, requester.email, address);
-    expect(await t.ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'case-erasure').where('payload', 'like', `%${caseId}%`).execute()).toHaveLength(1);
+    expect(
+      await t.ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'case-erasure').where('payload', 'like', `%${caseId}%`).execute(),
+    ).toHaveLength(1);
     // The closing messages (feedback link, resource sheet) are still queued: erasure waits for them.
-    expect(await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).where('status', '=', 'queued').execute()).not.toEqual([]);
+    expect(
+      await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).where('status', '=', 'queued').execute(),
+    ).not.toEqual([]);
     expect(await eraseOne(t.ctx, caseId)).toBe('waiting_for_mail');
     expect((await caseRow(caseId)).erased_at).toBeNull();
     // The reopen window is cut to the retention period: a minute after closing it has passed.
@@ -228,7 +307,14 @@ describe('retention and erasure', () => {
     const w = await world();
     expect((await send('PATCH', w.director.email, '/api/settings/program', { retentionDays: 2 })).statusCode).toBe(200);
     const created = await send('POST', null, '/api/public/support/requests', {
-      org: w.org.slug, preferredName: 'Sam', modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'personal_phone', contactValue: '+1 555 0199',
+      org: w.org.slug,
+      preferredName: 'Sam',
+      modality: 'phone',
+      departmentPreference: 'no_preference',
+      urgency: 'this_week',
+      reason: 'burnout_or_overload',
+      contactMethod: 'personal_phone',
+      contactValue: '+1 555 0199',
     });
     expect(created.statusCode, created.body).toBe(201);
     const { caseCode, secret } = created.json() as { caseCode: string; secret: string };
@@ -239,7 +325,13 @@ describe('retention and erasure', () => {
     const late = await send('POST', null, '/api/public/support/requests/reopen', { caseCode, secret });
     expect(late.statusCode).toBe(409);
     await runJobs();
-    expect(await caseRow(row.id)).toMatchObject({ anonymous_code: null, anonymous_secret_hash: null, requester_first_name: null, contact_value: null, state: 'withdrawn' });
+    expect(await caseRow(row.id)).toMatchObject({
+      anonymous_code: null,
+      anonymous_secret_hash: null,
+      requester_first_name: null,
+      contact_value: null,
+      state: 'withdrawn',
+    });
     expect((await send('POST', null, '/api/public/support/requests/status', { caseCode, secret })).statusCode).toBe(404);
     expect((await send('POST', null, '/api/public/support/requests/reopen', { caseCode, secret })).statusCode).toBe(404);
   });
@@ -252,7 +344,10 @@ describe('retention and erasure', () => {
     const declining = await w.requester();
     const staying = await w.requester();
     const filed = await send('POST', reporter.email, '/api/event-notices', {
-      occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), triggerId, departmentId, urgent: false,
+      occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(),
+      triggerId,
+      departmentId,
+      urgent: false,
       involved: [{ personId: declining.id }, { personId: staying.id }],
     });
     expect(filed.statusCode, filed.body).toBe(201);
@@ -260,21 +355,34 @@ describe('retention and erasure', () => {
     const reporterView = async () => (await send('GET', reporter.email, '/api/event-notices/mine')).body;
     const reporterSawBefore = await reporterView();
     expect(JSON.parse(reporterSawBefore)).toMatchObject({ notices: [{ involvedCount: 2 }] });
-    const caseOf = async (personId: string) => t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).executeTakeFirstOrThrow();
+    const caseOf = async (personId: string) =>
+      t.ctx.db.selectFrom('cases').selectAll().where('requester_person_id', '=', personId).executeTakeFirstOrThrow();
     const declined = await caseOf(declining.id);
-    const invite = await t.ctx.db.selectFrom('email_outbox').select('link').where('to_address', '=', declining.email).where('template', '=', 'outreach_invite').executeTakeFirstOrThrow();
+    const invite = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select('link')
+      .where('to_address', '=', declining.email)
+      .where('template', '=', 'outreach_invite')
+      .executeTakeFirstOrThrow();
     expect((await send('POST', null, `/api/public${invite.link.replace('/o/', '/outreach/')}/decline`)).statusCode).toBe(204);
     const [link] = await t.ctx.db.selectFrom('case_event_notices').select('notice_id').where('case_id', '=', declined.id).execute();
     expect(await rowsOf('outreach_invites', declined.id)).toBe(1);
 
     t.clock.advanceMinutes(30 * DAY + 1);
     await runJobs();
-    expect(await caseRow(declined.id)).toMatchObject({ state: 'declined', origin: 'event_outreach', requester_person_id: null, contact_value: null });
+    expect(await caseRow(declined.id)).toMatchObject({
+      state: 'declined',
+      origin: 'event_outreach',
+      requester_person_id: null,
+      contact_value: null,
+    });
     expect(await rowsOf('outreach_invites', declined.id)).toBe(0);
     expect(await mailTo(declining.email)).toBe(0);
     const people = await t.ctx.db.selectFrom('event_notice_people').select('person_id').where('notice_id', '=', link!.notice_id).execute();
     expect(people.map((p) => p.person_id)).toEqual([staying.id]);
-    expect(await t.ctx.db.selectFrom('case_event_notices').select('case_id').where('notice_id', '=', link!.notice_id).execute()).toHaveLength(2);
+    expect(
+      await t.ctx.db.selectFrom('case_event_notices').select('case_id').where('notice_id', '=', link!.notice_id).execute(),
+    ).toHaveLength(2);
     // The colleague still being reached out to keeps everything.
     expect(await caseOf(staying.id)).toMatchObject({ erased_at: null, contact_value: staying.email });
     expect(await mailTo(staying.email)).toBeGreaterThan(0);
@@ -303,11 +411,19 @@ describe('retention and erasure', () => {
       expect(await erasedAudit(id)).toHaveLength(1);
     }
     const hour = t.clock.now().toISOString().slice(0, 13);
-    const sweeps = await t.ctx.db.selectFrom('jobs').select(['status', 'attempts', 'dedupe_key']).where('kind', '=', 'retention-sweep').execute();
-    expect(sweeps.filter((s) => s.dedupe_key === `retention-sweep:${hour}`)).toEqual([{ status: 'done', attempts: 1, dedupe_key: `retention-sweep:${hour}` }]);
+    const sweeps = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts', 'dedupe_key'])
+      .where('kind', '=', 'retention-sweep')
+      .execute();
+    expect(sweeps.filter((s) => s.dedupe_key === `retention-sweep:${hour}`)).toEqual([
+      { status: 'done', attempts: 1, dedupe_key: `retention-sweep:${hour}` },
+    ]);
     // The sweep queued the next hour's, once.
     const next = new Date(Date.parse(`${hour}:00:00.000Z`) + 3_600_000).toISOString().slice(0, 13);
-    expect(sweeps.filter((s) => s.dedupe_key === `retention-sweep:${next}`)).toEqual([{ status: 'pending', attempts: 0, dedupe_key: `retention-sweep:${next}` }]);
+    expect(sweeps.filter((s) => s.dedupe_key === `retention-sweep:${next}`)).toEqual([
+      { status: 'pending', attempts: 0, dedupe_key: `retention-sweep:${next}` },
+    ]);
   });
 
   it('leaves no copy of an erased contact in the database (SQLite: file and log bytes after a checkpoint)', async () => {
@@ -319,7 +435,8 @@ describe('retention and erasure', () => {
     if (t.ctx.engine === 'sqlite') {
       const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(t.ctx.db);
       const file = rows[0]!.file;
-      const bytes = () => Buffer.concat([fs.readFileSync(file), ...[`${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))]);
+      const bytes = () =>
+        Buffer.concat([fs.readFileSync(file), ...[`${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))]);
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(t.ctx.db);
       expect(bytes().includes(needle)).toBe(true); // the check can fail: the value is there before erasure
       await runJobs();
@@ -331,10 +448,11 @@ describe('retention and erasure', () => {
       expect((await caseRow(caseId)).erased_at).not.toBeNull();
       // PostgreSQL keeps dead row versions until VACUUM; what any query can still read must not hold it.
       for (const table of await t.ctx.db.introspection.getTables()) {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table.name)} as x where x::text like ${`%${needle}%`}`.execute(t.ctx.db);
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*)::int as n from ${sql.table(table.name)} as x where x::text like ${`%${needle}%`}`.execute(t.ctx.db);
         expect(rows[0]!.n, table.name).toBe(0);
       }
     }
   });
 });
-

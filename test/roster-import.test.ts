@@ -10,7 +10,9 @@ const HEADER = 'First_Name, last_name ,WORK_EMAIL,profession,department,specialt
 
 describe('staff roster import', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(async () => t.close());
 
   /** An organisation of its own with one department and a signed-in administrator. */
@@ -24,7 +26,8 @@ describe('staff roster import', () => {
   const send = (cookie: string | undefined, url: string, csv: string, contentType = 'text/csv') =>
     t.app.inject({ method: 'POST', url, headers: { ...(cookie ? { cookie } : {}), 'content-type': contentType }, payload: csv });
   const preview = (cookie: string, csv: string) => send(cookie, '/api/people/import/preview', csv);
-  const importCsv = (cookie: string, csv: string, skipInvalid = false) => send(cookie, `/api/people/import?skipInvalid=${skipInvalid}`, csv);
+  const importCsv = (cookie: string, csv: string, skipInvalid = false) =>
+    send(cookie, `/api/people/import?skipInvalid=${skipInvalid}`, csv);
   async function people(cookie: string): Promise<Person[]> {
     const response = await t.app.inject({ url: '/api/people?active=all&limit=200', headers: { cookie } });
     expect(response.statusCode, response.body).toBe(200);
@@ -32,7 +35,11 @@ describe('staff roster import', () => {
   }
   const byEmail = (list: Person[], email: string) => list.find((p) => p.workEmail === email);
   async function countPeople(organizationId: string) {
-    const row = await t.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
   const csv = (...lines: string[]) => [HEADER, ...lines].join('\r\n') + '\r\n';
@@ -49,16 +56,47 @@ describe('staff roster import', () => {
       );
     const report = await importCsv(cookie, file);
     expect(report.statusCode, report.body).toBe(200);
-    expect(report.json()).toEqual({ applied: true, rows: 3, created: 3, updated: 0, unchanged: 0, invalid: 0, errors: [], errorsTruncated: false });
+    expect(report.json()).toEqual({
+      applied: true,
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      invalid: 0,
+      errors: [],
+      errorsTruncated: false,
+    });
 
     const list = await people(cookie);
     const ana = byEmail(list, 'ana.report@example.test')!;
     const boss = byEmail(list, 'boss@example.test')!;
-    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Report', professionId: org.professions.nurse, departmentId, specialty: 'Triage,\nnights', languages: ['en', 'es'], managerId: boss.id, active: true, roles: ['staff_member'], hasAccount: false });
+    expect(ana).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Report',
+      professionId: org.professions.nurse,
+      departmentId,
+      specialty: 'Triage,\nnights',
+      languages: ['en', 'es'],
+      managerId: boss.id,
+      active: true,
+      roles: ['staff_member'],
+      hasAccount: false,
+    });
     // Formula-looking cells are names like any other: stored as given, nothing evaluated.
-    expect(boss).toMatchObject({ firstName: '=SUM(A1)', lastName: '+Lead', professionId: org.professions.physician, languages: ['en', 'fr'], managerId: null });
+    expect(boss).toMatchObject({
+      firstName: '=SUM(A1)',
+      lastName: '+Lead',
+      professionId: org.professions.physician,
+      languages: ['en', 'fr'],
+      managerId: null,
+    });
     expect(byEmail(list, 'sam@example.test')).toMatchObject({ firstName: '@Sam', lastName: '-Gone', active: false, languages: [] });
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'subject_id']).where('organization_id', '=', org.id).where('action', '=', 'roster.imported').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'subject_id'])
+      .where('organization_id', '=', org.id)
+      .where('action', '=', 'roster.imported')
+      .execute();
     expect(audit).toEqual([{ action: 'roster.imported', subject_id: org.id }]);
   });
 
@@ -84,8 +122,16 @@ describe('staff roster import', () => {
     const report = checked.json() as RosterReport;
     expect(report).toMatchObject({ applied: false, rows: 11, created: 2, updated: 0, unchanged: 0, invalid: 9, errorsTruncated: false });
     expect(report.errors.map((e) => [e.line, e.column])).toEqual([
-      [4, 'first_name'], [5, 'work_email'], [6, 'profession'], [6, 'department'], [7, 'languages'], [8, 'active'],
-      [9, 'work_email'], [10, 'manager_email'], [11, 'manager_email'], [12, '*'],
+      [4, 'first_name'],
+      [5, 'work_email'],
+      [6, 'profession'],
+      [6, 'department'],
+      [7, 'languages'],
+      [8, 'active'],
+      [9, 'work_email'],
+      [10, 'manager_email'],
+      [11, 'manager_email'],
+      [12, '*'],
     ]);
     expect(report.errors[2]!.message).toBe("Unknown profession 'Wizard'");
     expect(report.errors[6]!.message).toBe('This work e-mail is already on line 2');
@@ -131,10 +177,17 @@ describe('staff roster import', () => {
     const { org, cookie } = await world();
     const n = 1200;
     // One long reporting chain, each person managed by the next line: the hardest order for the writes.
-    const lines = Array.from({ length: n }, (_, i) => `P${i},Bulk,p${i}@example.test,Nurse,,,en,${i + 1 < n ? `p${i + 1}@example.test` : ''},`);
+    const lines = Array.from(
+      { length: n },
+      (_, i) => `P${i},Bulk,p${i}@example.test,Nurse,,,en,${i + 1 < n ? `p${i + 1}@example.test` : ''},`,
+    );
     const report = await importCsv(cookie, csv(...lines));
     expect(report.json()).toMatchObject({ created: n, invalid: 0 });
-    const rows = await t.ctx.db.selectFrom('people').select(['id', 'work_email', 'manager_id']).where('organization_id', '=', org.id).execute();
+    const rows = await t.ctx.db
+      .selectFrom('people')
+      .select(['id', 'work_email', 'manager_id'])
+      .where('organization_id', '=', org.id)
+      .execute();
     const idOf = new Map(rows.map((r) => [r.work_email, r.id]));
     const chain = rows.filter((r) => /^p\d+@example\.test$/.test(r.work_email));
     expect(chain).toHaveLength(n);
@@ -157,7 +210,10 @@ describe('staff roster import', () => {
     );
     const report = (await importCsv(cookie, file, true)).json() as RosterReport;
     expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 1, invalid: 2 });
-    expect(report.errors.map((e) => [e.line, e.column])).toEqual([[3, 'active'], [4, 'active']]);
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'active'],
+      [4, 'active'],
+    ]);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: nurseCookie } })).statusCode).toBe(401);
     const list = await people(cookie);
     expect(byEmail(list, nurse.email)).toMatchObject({ active: false, hasAccount: true, roles: ['staff_member'] });
@@ -174,9 +230,7 @@ describe('staff roster import', () => {
     await buildDepartment(t.ctx.db, t.clock, other.id, { name: 'Cardiology' });
     await buildPerson(t.ctx.db, t.clock, other.id, { email: 'elsewhere@example.test' });
     const report = (await preview(cookie, csv('A,B,ab@example.test,,Cardiology,,,elsewhere@example.test,'))).json() as RosterReport;
-    expect(report.errors.map((e) => [e.column, e.message])).toEqual([
-      ['department', "Unknown department 'Cardiology'"],
-    ]);
+    expect(report.errors.map((e) => [e.column, e.message])).toEqual([['department', "Unknown department 'Cardiology'"]]);
     const skipped = (await preview(cookie, csv('A,B,ab@example.test,,,,,elsewhere@example.test,'))).json() as RosterReport;
     expect(skipped.errors[0]!.column).toBe('manager_email');
     expect(await countPeople(org.id)).toBe(1);
@@ -201,7 +255,9 @@ describe('staff roster import', () => {
 
   it('lists the first 1,000 errors and counts the rest', async () => {
     const { cookie } = await world();
-    const report = (await preview(cookie, csv(...Array.from({ length: 1200 }, (_, i) => `A,B,c${i}@example.test,,,,,,constructor`)))).json() as RosterReport;
+    const report = (
+      await preview(cookie, csv(...Array.from({ length: 1200 }, (_, i) => `A,B,c${i}@example.test,,,,,,constructor`)))
+    ).json() as RosterReport;
     expect(report).toMatchObject({ rows: 1200, invalid: 1200, errorsTruncated: true });
     expect(report.errors).toHaveLength(1000);
     expect(report.errors[999]).toEqual({ line: 1001, column: 'active', message: 'Use true or false (yes/no, 1/0; blank means true)' });
@@ -213,7 +269,9 @@ describe('staff roster import', () => {
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe('unsupported_media_type');
     expect((await send(cookie, '/api/people/import/preview', 'a,b', 'text/plain')).statusCode).toBe(415);
-    expect((await send(cookie, '/api/people/import/preview', csv('A,B,c@example.test,,,,,,'), 'text/csv; charset=utf-8')).statusCode).toBe(200);
+    expect((await send(cookie, '/api/people/import/preview', csv('A,B,c@example.test,,,,,,'), 'text/csv; charset=utf-8')).statusCode).toBe(
+      200,
+    );
     const big = await send(cookie, '/api/people/import/preview', 'x'.repeat(ROSTER_BODY_MAX_BYTES + 1));
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');

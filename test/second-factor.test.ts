@@ -24,7 +24,8 @@ beforeAll(async () => {
 beforeEach(() => t.clock.advanceMinutes(0.5));
 afterAll(async () => t.close());
 
-const codeAt = (secret: string, stepOffset = 0) => generate({ secret, epoch: (Math.floor(t.clock.now().getTime() / 30_000) + stepOffset) * 30 });
+const codeAt = (secret: string, stepOffset = 0) =>
+  generate({ secret, epoch: (Math.floor(t.clock.now().getTime() / 30_000) + stepOffset) * 30 });
 
 async function login(email: string, password = PASSWORD) {
   const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
@@ -32,9 +33,11 @@ async function login(email: string, password = PASSWORD) {
   const c = response.cookies.find((x) => x.name.endsWith('peerline_session'))!;
   return { cookie: `${c.name}=${c.value}`, me: response.json() as { roles: string[]; actions: string[]; session: { stage: string } } };
 }
-const post = (cookie: string, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const post = (cookie: string, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
-const person = (roles: Role[], totpSecret: string | null = null) => buildPerson(t.ctx.db, t.clock, org.id, { roles, password: PASSWORD, totpSecret });
+const person = (roles: Role[], totpSecret: string | null = null) =>
+  buildPerson(t.ctx.db, t.clock, org.id, { roles, password: PASSWORD, totpSecret });
 
 describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('sends an administrator without an app to set one up, and opens nothing else until then', async () => {
@@ -97,7 +100,10 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     const admin = await person(['program_admin'], FACTORY_TOTP_SECRET);
     const [a, b] = [await login(admin.email), await login(admin.email)];
     const code = await codeAt(FACTORY_TOTP_SECRET);
-    const answers = await Promise.all([post(a.cookie, '/api/auth/second-factor', { code }), post(b.cookie, '/api/auth/second-factor', { code })]);
+    const answers = await Promise.all([
+      post(a.cookie, '/api/auth/second-factor', { code }),
+      post(b.cookie, '/api/auth/second-factor', { code }),
+    ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 401]);
   });
 
@@ -109,11 +115,15 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     expect(codes).toHaveLength(10);
 
     const next = await login(admin.email);
-    expect((await post(next.cookie, '/api/auth/second-factor', { recoveryCode: codes[3]!.toUpperCase().replace(/-/g, ' ') })).statusCode).toBe(200);
+    expect(
+      (await post(next.cookie, '/api/auth/second-factor', { recoveryCode: codes[3]!.toUpperCase().replace(/-/g, ' ') })).statusCode,
+    ).toBe(200);
     const again = await login(admin.email);
     expect((await post(again.cookie, '/api/auth/second-factor', { recoveryCode: codes[3]! })).statusCode).toBe(401);
     expect((await get(next.cookie, '/api/me/second-factor')).json().recoveryCodesLeft).toBe(9);
-    const templates = (await t.ctx.db.selectFrom('email_outbox').select('template').where('to_address', '=', admin.email).execute()).map((m) => m.template);
+    const templates = (await t.ctx.db.selectFrom('email_outbox').select('template').where('to_address', '=', admin.email).execute()).map(
+      (m) => m.template,
+    );
     expect(templates.filter((x) => x === 'sign_in_security_changed').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -136,7 +146,13 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     const cookie = await signIn(t.app, director.email, PASSWORD);
     const target = await person(['staff_member']);
     t.clock.advanceMinutes(6);
-    const grant = () => t.app.inject({ method: 'PUT', url: `/api/people/${target.id}/roles`, headers: { cookie }, payload: { roles: ['staff_member', 'peer_supporter'] } });
+    const grant = () =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/people/${target.id}/roles`,
+        headers: { cookie },
+        payload: { roles: ['staff_member', 'peer_supporter'] },
+      });
     const refused = await grant();
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('step_up_required');
@@ -148,7 +164,12 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     // The same goes for integration tokens and retention.
     t.clock.advanceMinutes(6);
     expect((await post(cookie, '/api/integrations/tokens', { label: 'Incident system' })).json().error.code).toBe('step_up_required');
-    const retention = await t.app.inject({ method: 'PATCH', url: '/api/settings/program', headers: { cookie }, payload: { retentionDays: 90 } });
+    const retention = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/program',
+      headers: { cookie },
+      payload: { retentionDays: 90 },
+    });
     expect(retention.json().error.code).toBe('step_up_required');
     expect((await post(cookie, '/api/auth/step-up', { password: PASSWORD })).statusCode).toBe(200);
     expect((await post(cookie, '/api/integrations/tokens', { label: 'Incident system' })).statusCode).toBe(201);
@@ -159,7 +180,16 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     const { cookie, me } = await login(staff.email);
     expect(me.session.stage).toBe('complete');
     expect((await post(cookie, '/api/auth/step-up', { password: PASSWORD })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/people/${staff.id}/roles`, headers: { cookie: await asDirector() }, payload: { roles: ['staff_member', 'program_admin'] } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/people/${staff.id}/roles`,
+          headers: { cookie: await asDirector() },
+          payload: { roles: ['staff_member', 'program_admin'] },
+        })
+      ).statusCode,
+    ).toBe(200);
     const after = await get(cookie, '/api/people');
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('sign_in_incomplete');
@@ -168,10 +198,20 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     const supporter = await person(['peer_supporter', 'staff_member']);
     const s = await login(supporter.email);
     expect(s.me.session.stage).toBe('complete');
-    const setting = await t.app.inject({ method: 'PATCH', url: '/api/settings/program', headers: { cookie: await asDirector() }, payload: { supportersNeedSecondFactor: true } });
+    const setting = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/program',
+      headers: { cookie: await asDirector() },
+      payload: { supportersNeedSecondFactor: true },
+    });
     expect(setting.statusCode, setting.body).toBe(200);
     expect((await get(s.cookie, '/api/supporter/cases')).json().error.code).toBe('sign_in_incomplete');
-    await t.app.inject({ method: 'PATCH', url: '/api/settings/program', headers: { cookie: await asDirector() }, payload: { supportersNeedSecondFactor: false } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/program',
+      headers: { cookie: await asDirector() },
+      payload: { supportersNeedSecondFactor: false },
+    });
     expect((await get(s.cookie, '/api/supporter/cases')).statusCode).toBe(200);
   });
 

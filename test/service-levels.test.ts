@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle } from '../server/db/database.ts';
-import { buildCase, buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization, type BuiltPerson } from '../server/demo/factories.ts';
+import {
+  buildCase,
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+  type BuiltPerson,
+} from '../server/demo/factories.ts';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import type { AppContext } from '../server/lib/context.ts';
@@ -16,7 +24,13 @@ import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, ope
  */
 
 const PASSWORD = 'a long test password';
-const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' };
+const REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'burnout_or_overload',
+  contactMethod: 'work_email',
+};
 /** Friday 27 November 2026, 18:30 in New York (after closing). */
 const FRIDAY_EVENING = Date.parse('2026-11-27T23:30:00.000Z');
 
@@ -40,8 +54,16 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
   async function world(): Promise<World> {
     const org = await buildOrganization(t.ctx.db, t.clock, { timeZone: 'America/New_York' });
     const dept = await buildDepartment(t.ctx.db, t.clock, org.id);
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { departmentId: dept, professionId: org.professions.physician, password: PASSWORD });
-    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter', 'staff_member'], departmentId: await buildDepartment(t.ctx.db, t.clock, org.id), password: PASSWORD });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      departmentId: dept,
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
+    const supporter = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter', 'staff_member'],
+      departmentId: await buildDepartment(t.ctx.db, t.clock, org.id),
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, supporter.id, { capacity: 20 });
     const admins = [
       await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD }),
@@ -60,25 +82,57 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
 
   /** A self request through the real intake; the supporter accepts at once (no offer cascade alerts). */
   async function ask(w: World, urgency = 'this_week'): Promise<string> {
-    const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(w.requester.email), payload: { ...REQUEST, urgency } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: await as(w.requester.email),
+      payload: { ...REQUEST, urgency },
+    });
     expect(response.statusCode, response.body).toBe(201);
-    const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: await as(w.supporter.email) })).json().offers as { id: string }[];
-    const accepted = await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offers[0]!.id}/accept`, headers: await as(w.supporter.email) });
+    const offers = (await t.app.inject({ url: '/api/supporter/offers', headers: await as(w.supporter.email) })).json().offers as {
+      id: string;
+    }[];
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/offers/${offers[0]!.id}/accept`,
+      headers: await as(w.supporter.email),
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     return response.json().id as string;
   }
 
   const reach = async (w: World, caseId: string) => {
-    const response = await t.app.inject({ method: 'POST', url: `/api/supporter/cases/${caseId}/contact-attempts`, headers: await as(w.supporter.email), payload: { channel: 'phone', result: 'reached' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/cases/${caseId}/contact-attempts`,
+      headers: await as(w.supporter.email),
+      payload: { channel: 'phone', result: 'reached' },
+    });
     expect(response.statusCode, response.body).toBeLessThan(300);
   };
 
   const slaAudit = async (caseId: string) =>
-    (await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', caseId).where('action', 'like', 'case.sla_%').orderBy('at').execute()).map((r) => r.action);
+    (
+      await t.ctx.db
+        .selectFrom('case_audit')
+        .select('action')
+        .where('case_id', '=', caseId)
+        .where('action', 'like', 'case.sla_%')
+        .orderBy('at')
+        .execute()
+    ).map((r) => r.action);
 
   /** Addresses told "something needs your attention" since `since`. */
   const alerted = async (w: World, since: Date) =>
-    (await t.ctx.db.selectFrom('email_outbox').select('to_address').where('organization_id', '=', w.org.id).where('template', '=', 'attention_needed').where('created_at', '>=', since.toISOString()).execute())
+    (
+      await t.ctx.db
+        .selectFrom('email_outbox')
+        .select('to_address')
+        .where('organization_id', '=', w.org.id)
+        .where('template', '=', 'attention_needed')
+        .where('created_at', '>=', since.toISOString())
+        .execute()
+    )
       .map((r) => r.to_address)
       .sort();
 
@@ -94,7 +148,11 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
   it('a request on Friday evening is due on the next open day after the holiday, and the breach escalates to the administrators, then the director, once', async () => {
     const w = await world();
     // One business day of 8 open hours for self requests; Monday 30 November is a holiday.
-    const saved = await put(w, { calendar: CALENDAR, escalationPercent: 50, targets: [{ origin: 'self', urgency: 'this_week', basis: 'business', minutes: 480 }] });
+    const saved = await put(w, {
+      calendar: CALENDAR,
+      escalationPercent: 50,
+      targets: [{ origin: 'self', urgency: 'this_week', basis: 'business', minutes: 480 }],
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const caseId = await ask(w);
 
@@ -103,8 +161,14 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     expect(row?.first_contact_due_at).toBe('2026-12-01T22:00:00.000Z');
     // Half the target again, in business time: Wednesday 13:00.
     expect(row?.first_contact_escalation_at).toBe('2026-12-02T18:00:00.000Z');
-    const board = (await t.app.inject({ url: '/api/cases', headers: await as(w.admins[0]!.email) })).json().cases as { id: string; serviceLevel: { firstContactDueAt: string; breached: boolean } }[];
-    expect(board.find((c) => c.id === caseId)?.serviceLevel).toMatchObject({ firstContactDueAt: '2026-12-01T22:00:00.000Z', breached: false });
+    const board = (await t.app.inject({ url: '/api/cases', headers: await as(w.admins[0]!.email) })).json().cases as {
+      id: string;
+      serviceLevel: { firstContactDueAt: string; breached: boolean };
+    }[];
+    expect(board.find((c) => c.id === caseId)?.serviceLevel).toMatchObject({
+      firstContactDueAt: '2026-12-01T22:00:00.000Z',
+      breached: false,
+    });
 
     // Just before the due time nothing happens.
     moveTo('2026-12-01T21:59:00.000Z');
@@ -129,7 +193,10 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     t.clock.advanceMinutes(7 * 24 * 60);
     await runJobs();
     expect(await slaAudit(caseId)).toEqual(['case.sla_breached', 'case.sla_escalated']);
-    const board2 = (await t.app.inject({ url: '/api/cases', headers: await as(w.admins[0]!.email) })).json().cases as { id: string; serviceLevel: { breached: boolean } }[];
+    const board2 = (await t.app.inject({ url: '/api/cases', headers: await as(w.admins[0]!.email) })).json().cases as {
+      id: string;
+      serviceLevel: { breached: boolean };
+    }[];
     expect(board2.find((c) => c.id === caseId)?.serviceLevel.breached).toBe(true);
   });
 
@@ -157,7 +224,11 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     const since = t.clock.now();
     const late = await ask(w, 'today');
     const withdrawn = await ask(w, 'today');
-    const withdraw = await t.app.inject({ method: 'POST', url: `/api/support/requests/${withdrawn}/withdraw`, headers: await as(w.requester.email) });
+    const withdraw = await t.app.inject({
+      method: 'POST',
+      url: `/api/support/requests/${withdrawn}/withdraw`,
+      headers: await as(w.requester.email),
+    });
     expect(withdraw.statusCode, withdraw.body).toBeLessThan(300);
     t.clock.advanceMinutes(31);
     await runJobs();
@@ -176,7 +247,11 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     const before = await ask(w);
     const due = (await findCase(t.ctx.db, w.org.id, before))?.first_contact_due_at;
     expect(Date.parse(due!) - t.clock.now().getTime()).toBe(24 * 3_600_000);
-    await put(w, { calendar: CALENDAR, escalationPercent: 100, targets: [{ origin: 'self', urgency: 'this_week', basis: 'elapsed', minutes: 48 * 60 }] });
+    await put(w, {
+      calendar: CALENDAR,
+      escalationPercent: 100,
+      targets: [{ origin: 'self', urgency: 'this_week', basis: 'elapsed', minutes: 48 * 60 }],
+    });
     const after = await ask(w);
     expect((await findCase(t.ctx.db, w.org.id, before))?.first_contact_due_at).toBe(due);
     expect(Date.parse((await findCase(t.ctx.db, w.org.id, after))!.first_contact_due_at!) - t.clock.now().getTime()).toBe(48 * 3_600_000);
@@ -186,19 +261,46 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     const w = await world();
     const read = await t.app.inject({ url: '/api/settings/service-levels', headers: await as(w.director.email) });
     expect(read.statusCode).toBe(200);
-    const body = read.json() as { calendar: object; escalationPercent: number; targets: { origin: string; urgency: string; basis: string; minutes: number; isDefault: boolean }[] };
+    const body = read.json() as {
+      calendar: object;
+      escalationPercent: number;
+      targets: { origin: string; urgency: string; basis: string; minutes: number; isDefault: boolean }[];
+    };
     expect(body.calendar).toEqual({ timeZone: 'America/New_York', days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00', holidays: [] });
     expect(body.escalationPercent).toBe(50);
     expect(body.targets).toHaveLength(8);
-    expect(body.targets.find((x) => x.origin === 'event_outreach' && x.urgency === 'this_week')).toEqual({ origin: 'event_outreach', urgency: 'this_week', basis: 'elapsed', minutes: 1440, isDefault: true });
-    expect(body.targets.find((x) => x.origin === 'colleague_referral' && x.urgency === 'this_week')).toEqual({ origin: 'colleague_referral', urgency: 'this_week', basis: 'business', minutes: 3 * 540, isDefault: true });
+    expect(body.targets.find((x) => x.origin === 'event_outreach' && x.urgency === 'this_week')).toEqual({
+      origin: 'event_outreach',
+      urgency: 'this_week',
+      basis: 'elapsed',
+      minutes: 1440,
+      isDefault: true,
+    });
+    expect(body.targets.find((x) => x.origin === 'colleague_referral' && x.urgency === 'this_week')).toEqual({
+      origin: 'colleague_referral',
+      urgency: 'this_week',
+      basis: 'business',
+      minutes: 3 * 540,
+      isDefault: true,
+    });
     expect(body.targets.filter((x) => x.urgency === 'today').every((x) => x.basis === 'elapsed' && x.minutes === 30)).toBe(true);
 
-    const saved = await put(w, { calendar: { ...CALENDAR, days: [5, 1, 2], holidays: ['2026-12-25', '2026-12-24'] }, escalationPercent: 25, targets: [{ origin: 'event_outreach', urgency: 'today', basis: 'elapsed', minutes: 15 }] });
+    const saved = await put(w, {
+      calendar: { ...CALENDAR, days: [5, 1, 2], holidays: ['2026-12-25', '2026-12-24'] },
+      escalationPercent: 25,
+      targets: [{ origin: 'event_outreach', urgency: 'today', basis: 'elapsed', minutes: 15 }],
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().calendar).toMatchObject({ days: [1, 2, 5], holidays: ['2026-12-24', '2026-12-25'] });
-    expect(saved.json().targets.find((x: { origin: string; urgency: string }) => x.origin === 'event_outreach' && x.urgency === 'today')).toMatchObject({ minutes: 15, isDefault: false });
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'actor_person_id']).where('organization_id', '=', w.org.id).where('action', 'like', 'settings.%').execute();
+    expect(
+      saved.json().targets.find((x: { origin: string; urgency: string }) => x.origin === 'event_outreach' && x.urgency === 'today'),
+    ).toMatchObject({ minutes: 15, isDefault: false });
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_person_id'])
+      .where('organization_id', '=', w.org.id)
+      .where('action', 'like', 'settings.%')
+      .execute();
     expect(audit).toEqual([{ action: 'settings.service_levels_updated', actor_person_id: w.director.id }]);
     // Administrators run the board but do not set the program's promises.
     expect((await t.app.inject({ url: '/api/settings/service-levels', headers: await as(w.admins[0]!.email) })).statusCode).toBe(404);
@@ -225,14 +327,35 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     });
     expect(response.statusCode).toBe(400);
     const fields = (response.json().error.fields as { path: string }[]).map((f) => f.path);
-    expect(fields).toEqual(expect.arrayContaining([
-      'body.calendar.days.0', 'body.calendar.closes', 'body.calendar.holidays.0', 'body.escalationPercent',
-      'body.targets.0.minutes', 'body.targets.2.basis', 'body.targets.2.minutes',
-    ]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'body.calendar.days.0',
+        'body.calendar.closes',
+        'body.calendar.holidays.0',
+        'body.escalationPercent',
+        'body.targets.0.minutes',
+        'body.targets.2.basis',
+        'body.targets.2.minutes',
+      ]),
+    );
     expect(await t.ctx.db.selectFrom('service_level_calendars').selectAll().where('organization_id', '=', w.org.id).execute()).toEqual([]);
     expect(await t.ctx.db.selectFrom('service_level_targets').selectAll().where('organization_id', '=', w.org.id).execute()).toEqual([]);
-    expect(await t.ctx.db.selectFrom('audit_events').selectAll().where('organization_id', '=', w.org.id).where('action', 'like', 'settings.%').execute()).toEqual([]);
-    const twice = await put(w, { calendar: CALENDAR, escalationPercent: 50, targets: [{ origin: 'self', urgency: 'today', basis: 'elapsed', minutes: 30 }, { origin: 'self', urgency: 'today', basis: 'elapsed', minutes: 60 }] });
+    expect(
+      await t.ctx.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('organization_id', '=', w.org.id)
+        .where('action', 'like', 'settings.%')
+        .execute(),
+    ).toEqual([]);
+    const twice = await put(w, {
+      calendar: CALENDAR,
+      escalationPercent: 50,
+      targets: [
+        { origin: 'self', urgency: 'today', basis: 'elapsed', minutes: 30 },
+        { origin: 'self', urgency: 'today', basis: 'elapsed', minutes: 60 },
+      ],
+    });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.fields).toEqual([expect.objectContaining({ path: 'body.targets.1' })]);
   });
@@ -266,7 +389,12 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     } finally {
       await other?.close();
     }
-    const audit = await t.ctx.db.selectFrom('case_audit').select(['case_id', 'action']).where('case_id', 'in', ids).where('action', 'like', 'case.sla_%').execute();
+    const audit = await t.ctx.db
+      .selectFrom('case_audit')
+      .select(['case_id', 'action'])
+      .where('case_id', 'in', ids)
+      .where('action', 'like', 'case.sla_%')
+      .execute();
     expect(audit.filter((a) => a.action === 'case.sla_breached')).toHaveLength(n);
     expect(audit.filter((a) => a.action === 'case.sla_escalated')).toHaveLength(n);
     expect(new Set(audit.map((a) => `${a.case_id}/${a.action}`)).size).toBe(2 * n);
@@ -275,10 +403,17 @@ describe(`service-level clocks on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, (
     for (const admin of w.admins) expect(mails.filter((m) => m === admin.email)).toHaveLength(n);
     // One breach check and one director step per case, each keyed by the case and its due time.
     const rows = await t.ctx.db.selectFrom('cases').select(['id', 'first_contact_due_at']).where('id', 'in', ids).execute();
-    const keys = rows.flatMap((r) => [`first-contact-breach:${r.id}:${r.first_contact_due_at}`, `first-contact-escalation:${r.id}:${r.first_contact_due_at}`]);
-    const jobs = await t.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', 'in', ['first-contact-breach', 'first-contact-escalation']).where('dedupe_key', 'in', keys).execute();
+    const keys = rows.flatMap((r) => [
+      `first-contact-breach:${r.id}:${r.first_contact_due_at}`,
+      `first-contact-escalation:${r.id}:${r.first_contact_due_at}`,
+    ]);
+    const jobs = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('kind', 'in', ['first-contact-breach', 'first-contact-escalation'])
+      .where('dedupe_key', 'in', keys)
+      .execute();
     expect(jobs).toHaveLength(2 * n);
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
   });
 });
-

@@ -195,14 +195,18 @@ describe('sign-out (ASVS 7.4.1)', () => {
 });
 
 describe('deactivation ends sessions at once (ASVS 7.4.2)', () => {
-  it('a deactivated person\'s live session gets 401 on the next request, and they cannot sign in', async () => {
+  it("a deactivated person's live session gets 401 on the next request, and they cannot sign in", async () => {
     const admin = await newPerson(['program_admin']);
     const adminCookie = await signIn(t.app, admin.email, PASSWORD);
     const person = await newPerson();
     const cookie = sessionCookieOf(await login(person.email, PASSWORD));
     expect((await me(cookie)).statusCode).toBe(200);
 
-    const deactivated = await t.app.inject({ method: 'POST', url: `/api/people/${person.id}/deactivate`, headers: { cookie: adminCookie } });
+    const deactivated = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${person.id}/deactivate`,
+      headers: { cookie: adminCookie },
+    });
     expect(deactivated.statusCode, deactivated.body).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
     expect(await sessionRows(person.accountId!)).toHaveLength(0);
@@ -218,14 +222,29 @@ describe('/api/me is read with the session, never from a cache', () => {
     expect(before.person).toMatchObject({ id: person.id, hasAccount: true, active: true, roles: ['staff_member'] });
     expect(before.organization).toMatchObject({ id: org.id, name: org.name });
 
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/people/${person.id}`, headers: { cookie: directorCookie }, payload: { firstName: 'Renata', specialty: 'Cardiology' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/people/${person.id}`,
+      headers: { cookie: directorCookie },
+      payload: { firstName: 'Renata', specialty: 'Cardiology' },
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    const granted = await t.app.inject({ method: 'PUT', url: `/api/people/${person.id}/roles`, headers: { cookie: directorCookie }, payload: { roles: ['staff_member', 'peer_supporter'] } });
+    const granted = await t.app.inject({
+      method: 'PUT',
+      url: `/api/people/${person.id}/roles`,
+      headers: { cookie: directorCookie },
+      payload: { roles: ['staff_member', 'peer_supporter'] },
+    });
     expect(granted.statusCode, granted.body).toBe(200);
     await t.ctx.db.updateTable('organizations').set({ name: 'Renamed Health' }).where('id', '=', org.id).execute();
 
     const after = (await me(cookie)).json();
-    expect(after.person).toMatchObject({ id: person.id, firstName: 'Renata', specialty: 'Cardiology', roles: ['peer_supporter', 'staff_member'] });
+    expect(after.person).toMatchObject({
+      id: person.id,
+      firstName: 'Renata',
+      specialty: 'Cardiology',
+      roles: ['peer_supporter', 'staff_member'],
+    });
     expect(after.roles).toEqual(['peer_supporter', 'staff_member']);
     expect(after.actions).not.toEqual(before.actions);
     expect(after.organization.name).toBe('Renamed Health');
@@ -233,7 +252,7 @@ describe('/api/me is read with the session, never from a cache', () => {
   });
 });
 
-describe('changing one\'s own password (ASVS 7.4.3)', () => {
+describe("changing one's own password (ASVS 7.4.3)", () => {
   it('ends every other session of the account, keeps this one, and swaps which password works', async () => {
     const person = await newPerson();
     const here = sessionCookieOf(await login(person.email, PASSWORD));
@@ -296,7 +315,9 @@ describe('sign-in throttling (ASVS 6.3.1)', () => {
 
   /** `attempts` wrong passwords for one account, all at once, each from its own address. */
   async function burstOfFailures(email: string, attempts: number) {
-    const burst = await Promise.all(Array.from({ length: attempts }, (_, i) => login(email, `parallel wrong ${i}`, { ip: freshAddress() })));
+    const burst = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => login(email, `parallel wrong ${i}`, { ip: freshAddress() })),
+    );
     expect(burst.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
     return burst.filter((r) => r.statusCode === 401).length;
   }
@@ -435,7 +456,11 @@ describe('password storage (ASVS 11.4.2)', () => {
     const password = 'one shared passphrase for two';
     expect((await setPasswordByLink(first.id, password)).statusCode).toBe(204);
     expect((await setPasswordByLink(second.id, password)).statusCode).toBe(204);
-    const rows = await t.ctx.db.selectFrom('accounts').select(['person_id', 'password_hash']).where('person_id', 'in', [first.id, second.id]).execute();
+    const rows = await t.ctx.db
+      .selectFrom('accounts')
+      .select(['person_id', 'password_hash'])
+      .where('person_id', 'in', [first.id, second.id])
+      .execute();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       const params = argon2Parameters(row.password_hash ?? '');
@@ -452,7 +477,12 @@ describe('password storage (ASVS 11.4.2)', () => {
   it('stores a self-chosen password the same way', async () => {
     const person = await newPerson();
     const cookie = sessionCookieOf(await login(person.email, PASSWORD));
-    const changed = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { currentPassword: PASSWORD, newPassword: 'my own new passphrase' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { currentPassword: PASSWORD, newPassword: 'my own new passphrase' },
+    });
     expect(changed.statusCode).toBe(204);
     const row = await t.ctx.db.selectFrom('accounts').select('password_hash').where('person_id', '=', person.id).executeTakeFirstOrThrow();
     expect(argon2Parameters(row.password_hash ?? '')).toMatchObject({ algorithm: 'argon2id', p: 1 });
@@ -462,9 +492,26 @@ describe('password storage (ASVS 11.4.2)', () => {
 
 describe('password policy (ASVS 6.2.1, 6.2.4, 6.2.8, 6.2.9)', () => {
   const COMMON = [
-    'password1', 'iloveyou', 'qwerty123', '12345678', '123456789', 'sunshine', 'princess', 'football',
-    'baseball', 'welcome1', 'abc12345', 'trustno1', 'superman', 'starwars', 'passw0rd', 'qwertyuiop',
-    '1q2w3e4r', 'zaq12wsx', 'Password123', 'ILoveYou1',
+    'password1',
+    'iloveyou',
+    'qwerty123',
+    '12345678',
+    '123456789',
+    'sunshine',
+    'princess',
+    'football',
+    'baseball',
+    'welcome1',
+    'abc12345',
+    'trustno1',
+    'superman',
+    'starwars',
+    'passw0rd',
+    'qwertyuiop',
+    '1q2w3e4r',
+    'zaq12wsx',
+    'Password123',
+    'ILoveYou1',
   ];
 
   /** 128 characters, not a dictionary word and not a trivial repetition. */
@@ -489,11 +536,16 @@ describe('password policy (ASVS 6.2.1, 6.2.4, 6.2.8, 6.2.9)', () => {
     }
   });
 
-  it('applies the same length rule to one\'s own new password', async () => {
+  it("applies the same length rule to one's own new password", async () => {
     const person = await newPerson();
     const cookie = sessionCookieOf(await login(person.email, PASSWORD));
     for (const newPassword of ['Kp7#mQ2', long(129)]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { currentPassword: PASSWORD, newPassword } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/password',
+        headers: { cookie },
+        payload: { currentPassword: PASSWORD, newPassword },
+      });
       expect(response.statusCode, `${newPassword.length} characters`).toBe(400);
     }
   });
@@ -503,17 +555,22 @@ describe('password policy (ASVS 6.2.1, 6.2.4, 6.2.8, 6.2.9)', () => {
     const accepted: string[] = [];
     for (const password of COMMON) {
       const response = await setPasswordByLink(target.id, password);
-      if (response.statusCode !== 400 || !/common/i.test(errorOf(response).message ?? '')) accepted.push(`${password} → ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 400 || !/common/i.test(errorOf(response).message ?? ''))
+        accepted.push(`${password} → ${response.statusCode} ${response.body}`);
     }
     expect(accepted).toEqual([]);
     // Refused passwords change nothing: no account was made, and the link still works.
     const row = await t.ctx.db.selectFrom('accounts').select('id').where('person_id', '=', target.id).executeTakeFirst();
     expect(row).toBeUndefined();
-    const link = await t.app.inject({ method: 'POST', url: '/api/public/sign-in-links/check', payload: { token: await latestSignInLinkToken(t.ctx.db, target.email) } });
+    const link = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/sign-in-links/check',
+      payload: { token: await latestSignInLinkToken(t.ctx.db, target.email) },
+    });
     expect(link.statusCode).toBe(200);
   });
 
-  it('refuses the person\'s own e-mail address as password', async () => {
+  it("refuses the person's own e-mail address as password", async () => {
     const target = await buildPerson(t.ctx.db, t.clock, org.id);
     expect((await setPasswordByLink(target.id, target.email)).statusCode).toBe(400);
   });
@@ -546,12 +603,16 @@ describe('my sessions: list and end one (ASVS 7.5.2)', () => {
     }
   });
 
-  it('ends another of my sessions (it gets 401 at once) but never someone else\'s', async () => {
+  it("ends another of my sessions (it gets 401 at once) but never someone else's", async () => {
     const person = await newPerson();
     const laptop = sessionCookieOf(await login(person.email, PASSWORD, { userAgent: 'Laptop browser' }));
     const phone = sessionCookieOf(await login(person.email, PASSWORD, { userAgent: 'Phone browser' }));
     const list = async () =>
-      ((await t.app.inject({ url: '/api/me/sessions', headers: { cookie: laptop } })).json() as { sessions: { id: string; current: boolean }[] }).sessions;
+      (
+        (await t.app.inject({ url: '/api/me/sessions', headers: { cookie: laptop } })).json() as {
+          sessions: { id: string; current: boolean }[];
+        }
+      ).sessions;
     const phoneId = (await list()).find((s) => !s.current)!.id;
 
     const other = await newPerson();

@@ -52,7 +52,10 @@ export async function signInAtProvider(authorizationUrl: string, sub: string, br
   const interactionUrl = locationOf(toInteraction, authorizationUrl);
   const page = await browser.request(interactionUrl);
   if (page.status !== 200) throw new Error(`provider login page: ${page.status} ${await page.text()}`);
-  const submitted = await browser.request(`${interactionUrl}/login`, { method: 'POST', body: new URLSearchParams({ login: sub }).toString() });
+  const submitted = await browser.request(`${interactionUrl}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ login: sub }).toString(),
+  });
   let url = locationOf(submitted, interactionUrl);
   // The provider resumes the authorization and redirects to the client (maybe via its own pages).
   for (let hops = 0; hops < 5 && !url.startsWith(REDIRECT_URI.split('/api/')[0]!); hops += 1) {
@@ -79,7 +82,11 @@ export async function createSsoWorld(secretEnv: string): Promise<SsoWorld> {
   const provider = await startTestProvider({ redirectUris: [REDIRECT_URI] });
   process.env[secretEnv] = provider.clientSecret;
   const org = await buildOrganization(t.ctx.db, t.clock);
-  const itAdmin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['it_admin'], password: SSO_PASSWORD, email: `it-${org.slug}@${DOMAIN}` });
+  const itAdmin = await buildPerson(t.ctx.db, t.clock, org.id, {
+    roles: ['it_admin'],
+    password: SSO_PASSWORD,
+    email: `it-${org.slug}@${DOMAIN}`,
+  });
   const itCookie = await signIn(t.app, itAdmin.email, SSO_PASSWORD);
   const world: SsoWorld = {
     t,
@@ -89,7 +96,12 @@ export async function createSsoWorld(secretEnv: string): Promise<SsoWorld> {
     itCookie,
     secretEnv,
     configure: async (overrides = {}) => {
-      const response = await t.app.inject({ method: 'PUT', url: '/api/settings/sso', headers: { cookie: world.itCookie }, payload: ssoSettings(world, overrides) });
+      const response = await t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/sso',
+        headers: { cookie: world.itCookie },
+        payload: ssoSettings(world, overrides),
+      });
       if (response.statusCode !== 200) throw new Error(`configure: ${response.statusCode} ${response.body}`);
     },
     close: async () => {
@@ -141,7 +153,11 @@ export async function finishSso(t: TestApp, callbackUrl: string, cookies: (strin
   const cookie = cookies.filter(Boolean).join('; ');
   const response = await t.app.inject({ url: `${url.pathname}${url.search}`, headers: cookie ? { cookie } : {} });
   const session = response.cookies.find((c) => c.name === sessionCookieName(t.ctx.config) && c.value);
-  return { status: response.statusCode, location: String(response.headers.location), sessionCookie: session ? `${session.name}=${session.value}` : undefined };
+  return {
+    status: response.statusCode,
+    location: String(response.headers.location),
+    sessionCookie: session ? `${session.name}=${session.value}` : undefined,
+  };
 }
 
 /** The whole journey: start, sign in at the provider as `sub`, come back. */

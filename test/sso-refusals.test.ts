@@ -4,7 +4,17 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPerson } from '../server/demo/factories.ts';
-import { createSsoWorld, DOMAIN, finishSso, signInAtProvider, ssoSignIn, startSso, SSO_PASSWORD, type CallbackResult, type SsoWorld } from './sso-helpers.ts';
+import {
+  createSsoWorld,
+  DOMAIN,
+  finishSso,
+  signInAtProvider,
+  ssoSignIn,
+  startSso,
+  SSO_PASSWORD,
+  type CallbackResult,
+  type SsoWorld,
+} from './sso-helpers.ts';
 
 let world: SsoWorld;
 let n = 0;
@@ -23,9 +33,25 @@ beforeEach(async () => {
   await world.configure();
 });
 
-const sessionCount = async () => Number((await world.t.ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const sessionCount = async () =>
+  Number(
+    (
+      await world.t.ctx.db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const refusalsAudited = async (code: string) =>
-  (await world.t.ctx.db.selectFrom('audit_events').select('id').where('organization_id', '=', world.org.id).where('action', '=', 'auth.sso_refused').where('detail', '=', code).execute()).length;
+  (
+    await world.t.ctx.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('organization_id', '=', world.org.id)
+      .where('action', '=', 'auth.sso_refused')
+      .where('detail', '=', code)
+      .execute()
+  ).length;
 
 /** A staff member the provider knows, with a verified address in the allowed domain. */
 async function knownPerson(overrides: { active?: boolean; password?: string } = {}) {
@@ -43,7 +69,7 @@ async function expectRefused(result: CallbackResult, code: string, page = `/${wo
 }
 
 describe('the pending sign-in: state, browser, time, single use', () => {
-  it('a wrong state is refused on the browser\'s organisation page, audited, and ends that browser\'s sign-in', async () => {
+  it("a wrong state is refused on the browser's organisation page, audited, and ends that browser's sign-in", async () => {
     const { id } = await knownPerson();
     const started = await startSso(world.t, world.org.slug);
     const realCallback = await signInAtProvider(started.location, id);
@@ -57,7 +83,7 @@ describe('the pending sign-in: state, browser, time, single use', () => {
     await expectRefused(await finishSso(world.t, realCallback, [started.pendingCookie]), 'sign_in_expired', '/login');
   });
 
-  it('a callback without the pending-sign-in cookie, or with another browser\'s, is refused (a stolen state does not work)', async () => {
+  it("a callback without the pending-sign-in cookie, or with another browser's, is refused (a stolen state does not work)", async () => {
     const { id } = await knownPerson();
     const victim = await startSso(world.t, world.org.slug);
     const attacker = await startSso(world.t, world.org.slug);
@@ -140,20 +166,28 @@ describe('who the identity is', () => {
       world.provider.identities.set(id, { sub: id, email: person.email, email_verified: verified });
       await expectRefused(await ssoSignIn(world, id), 'email_unverified');
     }
-    expect(await world.t.ctx.db.selectFrom('sso_identities').select('subject').where('subject', 'like', 'sub-unverified-%').execute()).toEqual([]);
+    expect(
+      await world.t.ctx.db.selectFrom('sso_identities').select('subject').where('subject', 'like', 'sub-unverified-%').execute(),
+    ).toEqual([]);
   });
 
   it('an e-mail outside the allowed domains is refused, even when the directory has it', async () => {
-    const person = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, { email: address('outsider', 'elsewhere.test'), password: SSO_PASSWORD });
+    const person = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, {
+      email: address('outsider', 'elsewhere.test'),
+      password: SSO_PASSWORD,
+    });
     const id = sub('outsider');
     world.provider.identities.set(id, { sub: id, email: person.email, email_verified: true });
     await expectRefused(await ssoSignIn(world, id), 'domain_not_allowed');
   });
 
-  it('someone not in this organisation\'s directory is refused, also when another organisation has them', async () => {
+  it("someone not in this organisation's directory is refused, also when another organisation has them", async () => {
     const { buildOrganization } = await import('../server/demo/factories.ts');
     const otherOrg = await buildOrganization(world.t.ctx.db, world.t.clock);
-    const elsewhere = await buildPerson(world.t.ctx.db, world.t.clock, otherOrg.id, { email: address('elsewhere'), password: SSO_PASSWORD });
+    const elsewhere = await buildPerson(world.t.ctx.db, world.t.clock, otherOrg.id, {
+      email: address('elsewhere'),
+      password: SSO_PASSWORD,
+    });
     const id = sub('stranger');
     world.provider.identities.set(id, { sub: id, email: address('stranger'), email_verified: true });
     await expectRefused(await ssoSignIn(world, id), 'unknown_person');
@@ -184,7 +218,7 @@ describe('who the identity is', () => {
   });
 });
 
-describe('the organisation\'s set-up', () => {
+describe("the organisation's set-up", () => {
   it('single sign-on turned off: starting it and finishing one already under way are refused', async () => {
     const { id } = await knownPerson();
     const underWay = await startSso(world.t, world.org.slug);
@@ -199,7 +233,7 @@ describe('the organisation\'s set-up', () => {
     expect((await startSso(world.t, 'no-such-organisation')).location).toBe('/login?sso_error=not_configured');
   });
 
-  it('the secret\'s environment variable missing on the server: a clear refusal, not a 500', async () => {
+  it("the secret's environment variable missing on the server: a clear refusal, not a 500", async () => {
     delete process.env[world.secretEnv];
     try {
       const audited = await refusalsAudited('not_configured');

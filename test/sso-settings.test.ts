@@ -17,19 +17,29 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 const getSettings = (cookie = world.itCookie) => world.t.app.inject({ url: '/api/settings/sso', headers: { cookie } });
-const putSettings = (payload: unknown, cookie = world.itCookie) => world.t.app.inject({ method: 'PUT', url: '/api/settings/sso', headers: { cookie }, payload: payload as object });
-const login = (email: string, password: string) => world.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-const fieldsOf = (body: string) => ((JSON.parse(body) as { error: { fields?: { path: string }[] } }).error.fields ?? []).map((f) => f.path).sort();
+const putSettings = (payload: unknown, cookie = world.itCookie) =>
+  world.t.app.inject({ method: 'PUT', url: '/api/settings/sso', headers: { cookie }, payload: payload as object });
+const login = (email: string, password: string) =>
+  world.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+const fieldsOf = (body: string) =>
+  ((JSON.parse(body) as { error: { fields?: { path: string }[] } }).error.fields ?? []).map((f) => f.path).sort();
 
-describe('the IT administrator\'s settings', () => {
+describe("the IT administrator's settings", () => {
   it('before set-up: off, passwords on, and the redirect URI to register', async () => {
     const response = await getSettings();
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ configured: false, enabled: false, passwordSignIn: true, redirectUri: 'http://localhost:3000/api/public/sso/callback' });
+    expect(response.json()).toMatchObject({
+      configured: false,
+      enabled: false,
+      passwordSignIn: true,
+      redirectUri: 'http://localhost:3000/api/public/sso/callback',
+    });
   });
 
   it('saves and shows everything but the secret: only whether its variable is set', async () => {
-    const saved = await putSettings(ssoSettings(world, { allowedDomains: ['Riverside.TEST', 'riverside.test', 'east.riverside.test'], trustProviderMfa: true }));
+    const saved = await putSettings(
+      ssoSettings(world, { allowedDomains: ['Riverside.TEST', 'riverside.test', 'east.riverside.test'], trustProviderMfa: true }),
+    );
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
       configured: true,
@@ -41,9 +51,18 @@ describe('the IT administrator\'s settings', () => {
       trustProviderMfa: true,
     });
     for (const response of [saved, await getSettings()]) expect(response.body).not.toContain(world.provider.clientSecret);
-    const row = await world.t.ctx.db.selectFrom('sso_settings').selectAll().where('organization_id', '=', world.org.id).executeTakeFirstOrThrow();
+    const row = await world.t.ctx.db
+      .selectFrom('sso_settings')
+      .selectAll()
+      .where('organization_id', '=', world.org.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(world.provider.clientSecret);
-    const audited = await world.t.ctx.db.selectFrom('audit_events').select('detail').where('action', '=', 'settings.sso_updated').where('organization_id', '=', world.org.id).execute();
+    const audited = await world.t.ctx.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'settings.sso_updated')
+      .where('organization_id', '=', world.org.id)
+      .execute();
     expect(audited.map((a) => a.detail)).toContain('sso_on:password_on');
 
     delete process.env[world.secretEnv];
@@ -68,8 +87,12 @@ describe('the IT administrator\'s settings', () => {
     expect((await getSettings()).body).toBe(before);
   });
 
-  it('is the IT administrator\'s alone: the director gets 404', async () => {
-    const director = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, { roles: ['program_director'], password: SSO_PASSWORD, email: address('director') });
+  it("is the IT administrator's alone: the director gets 404", async () => {
+    const director = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, {
+      roles: ['program_director'],
+      password: SSO_PASSWORD,
+      email: address('director'),
+    });
     const cookie = await signIn(world.t.app, director.email, SSO_PASSWORD);
     expect((await getSettings(cookie)).statusCode).toBe(404);
     expect((await putSettings(ssoSettings(world), cookie)).statusCode).toBe(404);
@@ -77,7 +100,7 @@ describe('the IT administrator\'s settings', () => {
 });
 
 describe('what sign-in pages are told', () => {
-  it('the organisation\'s button, or nothing when single sign-on is off', async () => {
+  it("the organisation's button, or nothing when single sign-on is off", async () => {
     await putSettings(ssoSettings(world));
     const on = await world.t.app.inject({ url: `/api/public/sso?org=${world.org.slug}` });
     expect(on.json()).toEqual({
@@ -95,7 +118,11 @@ describe('what sign-in pages are told', () => {
     const { buildOrganization } = await import('../server/demo/factories.ts');
     await buildOrganization(world.t.ctx.db, world.t.clock);
     expect((await world.t.app.inject({ url: '/api/public/sso' })).json()).toEqual({ organization: null, sso: null, passwordSignIn: true });
-    expect((await world.t.app.inject({ url: '/api/public/sso?org=no-such-org' })).json()).toEqual({ organization: null, sso: null, passwordSignIn: true });
+    expect((await world.t.app.inject({ url: '/api/public/sso?org=no-such-org' })).json()).toEqual({
+      organization: null,
+      sso: null,
+      passwordSignIn: true,
+    });
   });
 
   it('with several organisations and a default one, the general page shows its button but keeps the password form', async () => {
@@ -117,8 +144,16 @@ describe('what sign-in pages are told', () => {
 
 describe('password sign-in turned off', () => {
   it('refuses everyone but IT administrators with the wrong-password answer, and comes back when turned on', async () => {
-    const staff = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, { roles: ['staff_member'], password: SSO_PASSWORD, email: address('staff') });
-    const director = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, { roles: ['program_director'], password: SSO_PASSWORD, email: address('dir') });
+    const staff = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, {
+      roles: ['staff_member'],
+      password: SSO_PASSWORD,
+      email: address('staff'),
+    });
+    const director = await buildPerson(world.t.ctx.db, world.t.clock, world.org.id, {
+      roles: ['program_director'],
+      password: SSO_PASSWORD,
+      email: address('dir'),
+    });
     expect((await putSettings(ssoSettings(world, { passwordSignIn: false }))).statusCode).toBe(200);
     expect((await world.t.app.inject({ url: `/api/public/sso?org=${world.org.slug}` })).json()).toMatchObject({ passwordSignIn: false });
 
@@ -134,7 +169,7 @@ describe('password sign-in turned off', () => {
     expect((await login(staff.email, SSO_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('an organisation without single sign-on settings keeps passwords; another organisation\'s setting does not reach it', async () => {
+  it("an organisation without single sign-on settings keeps passwords; another organisation's setting does not reach it", async () => {
     const { buildOrganization } = await import('../server/demo/factories.ts');
     const other = await buildOrganization(world.t.ctx.db, world.t.clock);
     const person = await buildPerson(world.t.ctx.db, world.t.clock, other.id, { password: SSO_PASSWORD, email: address('other-org') });

@@ -7,7 +7,17 @@ import { buildPerson } from '../server/demo/factories.ts';
 import { discoverProvider, exchangeCode } from '../server/modules/sso/oidc-client.ts';
 import { providerCheckedSecondFactor } from '../server/modules/sso/provider-mfa.ts';
 import { sha256 } from '../server/modules/sso/sso-start.service.ts';
-import { createSsoWorld, DOMAIN, finishSso, meOf, signInAtProvider, ssoSignIn, startSso, SSO_PASSWORD, type SsoWorld } from './sso-helpers.ts';
+import {
+  createSsoWorld,
+  DOMAIN,
+  finishSso,
+  meOf,
+  signInAtProvider,
+  ssoSignIn,
+  startSso,
+  SSO_PASSWORD,
+  type SsoWorld,
+} from './sso-helpers.ts';
 
 let world: SsoWorld;
 let n = 0;
@@ -21,13 +31,22 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 const audit = (action: string) =>
-  world.t.ctx.db.selectFrom('audit_events').select(['actor_person_id', 'detail']).where('organization_id', '=', world.org.id).where('action', '=', action).execute();
+  world.t.ctx.db
+    .selectFrom('audit_events')
+    .select(['actor_person_id', 'detail'])
+    .where('organization_id', '=', world.org.id)
+    .where('action', '=', action)
+    .execute();
 
-describe('signing in with the organisation\'s provider', () => {
+describe("signing in with the organisation's provider", () => {
   it('links a person with an account by the verified e-mail, then signs them in by subject even after the e-mail changes', async () => {
     const { t, org, provider } = world;
     const person = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['staff_member'], password: SSO_PASSWORD, email: address('pat') });
-    const other = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: SSO_PASSWORD, email: address('director') });
+    const other = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['program_director'],
+      password: SSO_PASSWORD,
+      email: address('director'),
+    });
     const id = sub('pat');
     provider.identities.set(id, { sub: id, email: person.email, email_verified: true });
 
@@ -81,7 +100,12 @@ describe('signing in with the organisation\'s provider', () => {
     const person = await buildPerson(t.ctx.db, t.clock, org.id, { email: address('next') });
     const id = sub('next');
     provider.identities.set(id, { sub: id, email: person.email, email_verified: true });
-    for (const [next, landing] of [['/app/requests', '/app/requests'], ['https://evil.example/app', '/app'], ['//evil.example/app', '/app'], ['/app//evil.example', '/app']] as const) {
+    for (const [next, landing] of [
+      ['/app/requests', '/app/requests'],
+      ['https://evil.example/app', '/app'],
+      ['//evil.example/app', '/app'],
+      ['/app//evil.example', '/app'],
+    ] as const) {
       const started = await startSso(t, org.slug, `?next=${encodeURIComponent(next)}`);
       const result = await finishSso(t, await signInAtProvider(started.location, id), [started.pendingCookie]);
       expect(result.location, next).toBe(landing);
@@ -101,7 +125,7 @@ describe('signing in with the organisation\'s provider', () => {
     expect((await meOf(t, result.sessionCookie)).status).toBe(200);
   });
 
-  it('sends the provider PKCE (S256), state, nonce and the registered redirect URI, and stores only the state\'s hash', async () => {
+  it("sends the provider PKCE (S256), state, nonce and the registered redirect URI, and stores only the state's hash", async () => {
     const started = await startSso(world.t, world.org.slug);
     const url = new URL(started.location);
     expect(url.origin).toBe(world.provider.issuer);
@@ -111,14 +135,18 @@ describe('signing in with the organisation\'s provider', () => {
     const state = url.searchParams.get('state')!;
     expect(state.length).toBeGreaterThanOrEqual(32);
     expect(url.searchParams.get('nonce')!.length).toBeGreaterThanOrEqual(32);
-    const pending = await world.t.ctx.db.selectFrom('sso_pending_logins').selectAll().where('state_hash', '=', sha256(state)).executeTakeFirstOrThrow();
+    const pending = await world.t.ctx.db
+      .selectFrom('sso_pending_logins')
+      .selectAll()
+      .where('state_hash', '=', sha256(state))
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(pending)).not.toContain(state);
     expect(pending.browser_hash).toBe(sha256(started.pendingCookie!.split('=')[1]!));
     expect(Date.parse(pending.expires_at) - Date.parse(pending.created_at)).toBe(10 * 60_000);
   });
 });
 
-describe('the provider\'s multi-factor (RFC 8176 amr)', () => {
+describe("the provider's multi-factor (RFC 8176 amr)", () => {
   it('counts only when the organisation trusts it and amr names a second factor', () => {
     expect(providerCheckedSecondFactor(true, ['pwd', 'mfa'])).toBe(true);
     expect(providerCheckedSecondFactor(true, ['hwk'])).toBe(true);
@@ -136,8 +164,15 @@ describe('the provider\'s multi-factor (RFC 8176 amr)', () => {
     const started = await startSso(t, org.slug);
     const callbackUrl = await signInAtProvider(started.location, id);
     const state = new URL(callbackUrl).searchParams.get('state')!;
-    const pending = await t.ctx.db.selectFrom('sso_pending_logins').selectAll().where('state_hash', '=', sha256(state)).executeTakeFirstOrThrow();
-    const config = await discoverProvider({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret }, t.clock);
+    const pending = await t.ctx.db
+      .selectFrom('sso_pending_logins')
+      .selectAll()
+      .where('state_hash', '=', sha256(state))
+      .executeTakeFirstOrThrow();
+    const config = await discoverProvider(
+      { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+      t.clock,
+    );
     const identity = await exchangeCode(config, new URL(callbackUrl), { state, nonce: pending.nonce, codeVerifier: pending.code_verifier });
     expect(identity).toMatchObject({ subject: id, issuer: provider.issuer, emailVerified: true, amr: ['pwd', 'otp'] });
   });

@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
-import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile, type BuiltOrganization } from '../server/demo/factories.ts';
+import {
+  buildDepartment,
+  buildOrganization,
+  buildPerson,
+  buildSupporterProfile,
+  type BuiltOrganization,
+} from '../server/demo/factories.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';
-const REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'adverse_event', contactMethod: 'work_email' };
+const REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'adverse_event',
+  contactMethod: 'work_email',
+};
 
 interface World {
   org: BuiltOrganization;
@@ -22,13 +34,24 @@ describe('support requests: intake, offers, acceptance', () => {
   async function world(n: number, supporterOverrides: { professionCategory?: 'physician' | 'nurse' }[] = []): Promise<World> {
     const org = await buildOrganization(t.ctx.db, t.clock);
     const surgery = await buildDepartment(t.ctx.db, t.clock, org.id, { name: 'Surgery' });
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Tomás', departmentId: surgery, professionId: org.professions.physician, password: PASSWORD });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      firstName: 'Tomás',
+      departmentId: surgery,
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
     await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], email: `admin-${org.slug}@h.test`, password: PASSWORD });
     const supporters = [];
     for (let i = 0; i < n; i++) {
       const dept = await buildDepartment(t.ctx.db, t.clock, org.id);
       const category = supporterOverrides[i]?.professionCategory ?? 'physician';
-      const s = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: `Supporter${i}`, roles: ['peer_supporter', 'staff_member'], departmentId: dept, professionId: org.professions[category], password: PASSWORD });
+      const s = await buildPerson(t.ctx.db, t.clock, org.id, {
+        firstName: `Supporter${i}`,
+        roles: ['peer_supporter', 'staff_member'],
+        departmentId: dept,
+        professionId: org.professions[category],
+        password: PASSWORD,
+      });
       await buildSupporterProfile(t.ctx.db, t.clock, org.id, s.id, { capacity: 2 });
       supporters.push(s);
     }
@@ -36,13 +59,21 @@ describe('support requests: intake, offers, acceptance', () => {
   }
 
   async function ask(w: World, body: object = REQUEST) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(w.requester.email), payload: body });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: await as(w.requester.email),
+      payload: body,
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   }
 
   async function offersOf(email: string) {
-    return (await t.app.inject({ url: '/api/supporter/offers', headers: await as(email) })).json().offers as { id: string; reason: string }[];
+    return (await t.app.inject({ url: '/api/supporter/offers', headers: await as(email) })).json().offers as {
+      id: string;
+      reason: string;
+    }[];
   }
 
   async function whoHasTheOffer(w: World) {
@@ -63,15 +94,34 @@ describe('support requests: intake, offers, acceptance', () => {
     const mine = await ask(w);
     expect(mine).toMatchObject({ state: 'offered', origin: 'self', reason: 'adverse_event', supporterFirstName: null, canWithdraw: true });
     const [offer] = await offersOf(w.supporters[0]!.email);
-    expect(offer).toMatchObject({ reason: 'adverse_event', urgency: 'this_week', modality: 'phone', requesterProfessionCategory: 'physician' });
+    expect(offer).toMatchObject({
+      reason: 'adverse_event',
+      urgency: 'this_week',
+      modality: 'phone',
+      requesterProfessionCategory: 'physician',
+    });
     expect(JSON.stringify(offer)).not.toMatch(/Tomás|@|Surgery/);
 
-    const accepted = await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offer!.id}/accept`, headers: await as(w.supporters[0]!.email) });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/offers/${offer!.id}/accept`,
+      headers: await as(w.supporters[0]!.email),
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const cases = (await t.app.inject({ url: '/api/supporter/cases', headers: await as(w.supporters[0]!.email) })).json().cases;
-    expect(cases).toEqual([expect.objectContaining({ requesterFirstName: 'Tomás', contactMethod: 'work_email', contactValue: w.requester.email, state: 'assigned', reason: 'adverse_event' })]);
+    expect(cases).toEqual([
+      expect.objectContaining({
+        requesterFirstName: 'Tomás',
+        contactMethod: 'work_email',
+        contactValue: w.requester.email,
+        state: 'assigned',
+        reason: 'adverse_event',
+      }),
+    ]);
     const audit = await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', mine.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['case.created.self', 'case.offered', 'case.offer_accepted', 'case.contact_viewed']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['case.created.self', 'case.offered', 'case.offer_accepted', 'case.contact_viewed']),
+    );
     const requests = (await t.app.inject({ url: '/api/support/requests', headers: await as(w.requester.email) })).json().requests;
     expect(requests[0]).toMatchObject({ state: 'assigned', supporterFirstName: 'Supporter0' });
   });
@@ -89,14 +139,29 @@ describe('support requests: intake, offers, acceptance', () => {
     const w = await world(2);
     const mine = await ask(w);
     const first = await whoHasTheOffer(w);
-    const declined = await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${first!.offer.id}/decline`, headers: await as(first!.supporter.email), payload: { reason: 'no_capacity' } });
+    const declined = await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/offers/${first!.offer.id}/decline`,
+      headers: await as(first!.supporter.email),
+      payload: { reason: 'no_capacity' },
+    });
     expect(declined.statusCode, declined.body).toBe(204);
     const second = await whoHasTheOffer(w);
     expect(second?.supporter.id).not.toBe(first!.supporter.id);
-    await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${second!.offer.id}/decline`, headers: await as(second!.supporter.email), payload: { reason: 'unavailable' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/offers/${second!.offer.id}/decline`,
+      headers: await as(second!.supporter.email),
+      payload: { reason: 'unavailable' },
+    });
     const requests = (await t.app.inject({ url: '/api/support/requests', headers: await as(w.requester.email) })).json().requests;
     expect(requests.find((r: { id: string }) => r.id === mine.id).state).toBe('new');
-    const alerts = await t.ctx.db.selectFrom('email_outbox').select(['to_address', 'template']).where('organization_id', '=', w.org.id).where('template', '=', 'attention_needed').execute();
+    const alerts = await t.ctx.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'template'])
+      .where('organization_id', '=', w.org.id)
+      .where('template', '=', 'attention_needed')
+      .execute();
     expect(alerts.map((a) => a.to_address)).toEqual([`admin-${w.org.slug}@h.test`]);
   });
 
@@ -118,7 +183,11 @@ describe('support requests: intake, offers, acceptance', () => {
   it('gives urgent requests a 30-minute window', async () => {
     const w = await world(1);
     await ask(w, { ...REQUEST, urgency: 'today' });
-    const offer = await t.ctx.db.selectFrom('case_offers').select(['offered_at', 'expires_at']).where('supporter_id', '=', w.supporters[0]!.id).executeTakeFirstOrThrow();
+    const offer = await t.ctx.db
+      .selectFrom('case_offers')
+      .select(['offered_at', 'expires_at'])
+      .where('supporter_id', '=', w.supporters[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(Date.parse(offer.expires_at) - Date.parse(offer.offered_at)).toBe(30 * 60_000);
   });
 
@@ -127,11 +196,18 @@ describe('support requests: intake, offers, acceptance', () => {
     await ask(w);
     const [offer] = await offersOf(w.supporters[0]!.email);
     const headers = await as(w.supporters[0]!.email);
-    const results = await Promise.all(Array.from({ length: 12 }, () => t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offer!.id}/accept`, headers })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => t.app.inject({ method: 'POST', url: `/api/supporter/offers/${offer!.id}/accept`, headers })),
+    );
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
-    const holders = await t.ctx.db.selectFrom('case_offers').select('id').where('status', '=', 'accepted').where('supporter_id', '=', w.supporters[0]!.id).execute();
+    const holders = await t.ctx.db
+      .selectFrom('case_offers')
+      .select('id')
+      .where('status', '=', 'accepted')
+      .where('supporter_id', '=', w.supporters[0]!.id)
+      .execute();
     expect(holders).toHaveLength(1);
   });
 
@@ -142,18 +218,44 @@ describe('support requests: intake, offers, acceptance', () => {
     const other = w.supporters.find((s) => s.id !== holder!.supporter.id)!;
     const headers = await as(other.email);
     expect((await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${holder!.offer.id}/accept`, headers })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${holder!.offer.id}/decline`, headers, payload: { reason: 'other' } })).statusCode).toBe(404);
-    await t.app.inject({ method: 'POST', url: `/api/supporter/offers/${holder!.offer.id}/accept`, headers: await as(holder!.supporter.email) });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/supporter/offers/${holder!.offer.id}/decline`,
+          headers,
+          payload: { reason: 'other' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/supporter/offers/${holder!.offer.id}/accept`,
+      headers: await as(holder!.supporter.email),
+    });
     expect((await t.app.inject({ url: '/api/supporter/cases', headers })).json().cases).toEqual([]);
     expect((await t.app.inject({ url: '/api/supporter/offers', headers })).json().offers).toEqual([]);
   });
 
   it('never offers a request to the requester’s own manager or someone who reports to them', async () => {
     const org = await buildOrganization(t.ctx.db, t.clock);
-    const boss = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter'], professionId: org.professions.physician, password: PASSWORD });
+    const boss = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter'],
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
     await buildSupporterProfile(t.ctx.db, t.clock, org.id, boss.id);
-    const requester = await buildPerson(t.ctx.db, t.clock, org.id, { managerId: boss.id, professionId: org.professions.physician, password: PASSWORD });
-    const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(requester.email), payload: REQUEST });
+    const requester = await buildPerson(t.ctx.db, t.clock, org.id, {
+      managerId: boss.id,
+      professionId: org.professions.physician,
+      password: PASSWORD,
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: await as(requester.email),
+      payload: REQUEST,
+    });
     expect(response.json().state).toBe('new');
     expect(await offersOf(boss.email)).toEqual([]);
   });
@@ -161,19 +263,35 @@ describe('support requests: intake, offers, acceptance', () => {
   it('lets the requester withdraw at any time; the pending offer disappears', async () => {
     const w = await world(1);
     const mine = await ask(w);
-    const withdrawn = await t.app.inject({ method: 'POST', url: `/api/support/requests/${mine.id}/withdraw`, headers: await as(w.requester.email) });
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/support/requests/${mine.id}/withdraw`,
+      headers: await as(w.requester.email),
+    });
     expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', outcome: 'withdrawn', canWithdraw: false });
     expect(await offersOf(w.supporters[0]!.email)).toEqual([]);
-    const again = await t.app.inject({ method: 'POST', url: `/api/support/requests/${mine.id}/withdraw`, headers: await as(w.requester.email) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/support/requests/${mine.id}/withdraw`,
+      headers: await as(w.requester.email),
+    });
     expect(again.statusCode).toBe(409);
     const stranger = await buildPerson(t.ctx.db, t.clock, w.org.id, { password: PASSWORD });
-    expect((await t.app.inject({ method: 'POST', url: `/api/support/requests/${mine.id}/withdraw`, headers: await as(stranger.email) })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/support/requests/${mine.id}/withdraw`, headers: await as(stranger.email) }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses any free-text field about what happened', async () => {
     const w = await world(1);
     for (const extra of [{ description: 'It was awful' }, { notes: 'x' }, { whatHappened: 'x' }]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/support/requests', headers: await as(w.requester.email), payload: { ...REQUEST, ...extra } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/support/requests',
+        headers: await as(w.requester.email),
+        payload: { ...REQUEST, ...extra },
+      });
       expect(response.statusCode).toBe(400);
     }
     const count = await t.ctx.db.selectFrom('cases').select('id').where('organization_id', '=', w.org.id).execute();
@@ -185,18 +303,35 @@ describe('support requests: intake, offers, acceptance', () => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/public/support/requests',
-      payload: { org: w.org.slug, preferredName: 'Sam', contactMethod: 'personal_phone', contactValue: '+1 555 0100', modality: 'video', urgency: 'this_week', reason: 'burnout_or_overload', departmentPreference: 'no_preference' },
+      payload: {
+        org: w.org.slug,
+        preferredName: 'Sam',
+        contactMethod: 'personal_phone',
+        contactValue: '+1 555 0100',
+        modality: 'video',
+        urgency: 'this_week',
+        reason: 'burnout_or_overload',
+        departmentPreference: 'no_preference',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const { caseCode, secret } = created.json();
     expect(caseCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const status = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/status', payload: { caseCode, secret } });
     expect(status.json()).toEqual({ state: 'offered', canWithdraw: true, canReopen: false });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/status', payload: { caseCode, secret: 'not-the-secret-at-all' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/support/requests/status',
+      payload: { caseCode, secret: 'not-the-secret-at-all' },
+    });
     expect(wrong.statusCode).toBe(404);
     const withdrawn = await t.app.inject({ method: 'POST', url: '/api/public/support/requests/withdraw', payload: { caseCode, secret } });
     expect(withdrawn.json()).toEqual({ state: 'withdrawn', canWithdraw: false, canReopen: true });
-    const stored = await t.ctx.db.selectFrom('cases').select(['anonymous_secret_hash']).where('anonymous_code', '=', caseCode).executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('cases')
+      .select(['anonymous_secret_hash'])
+      .where('anonymous_code', '=', caseCode)
+      .executeTakeFirstOrThrow();
     expect(stored.anonymous_secret_hash).not.toContain(secret);
   });
 
@@ -212,7 +347,12 @@ describe('support requests: intake, offers, acceptance', () => {
     expect((await t.app.inject({ url: '/api/support/requests', headers: await as(referrer.email) })).json().requests).toEqual([]);
     const theirs = (await t.app.inject({ url: '/api/support/requests', headers: await as(w.requester.email) })).json().requests;
     expect(theirs).toEqual([expect.objectContaining({ origin: 'colleague_referral', reason: 'patient_death', state: 'offered' })]);
-    const self = await t.app.inject({ method: 'POST', url: '/api/support/referrals', headers: await as(referrer.email), payload: { ...body, colleagueEmail: referrer.email } });
+    const self = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/referrals',
+      headers: await as(referrer.email),
+      payload: { ...body, colleagueEmail: referrer.email },
+    });
     expect(self.statusCode).toBe(400);
   });
 });

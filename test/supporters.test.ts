@@ -19,7 +19,13 @@ describe('supporter profiles and the supporter pool', () => {
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrganization(t.ctx.db, t.clock);
-    const s = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['peer_supporter', 'staff_member'], password: PASSWORD, firstName: 'Priya', professionId: org.professions.physician, languages: ['en', 'hi'] });
+    const s = await buildPerson(t.ctx.db, t.clock, org.id, {
+      roles: ['peer_supporter', 'staff_member'],
+      password: PASSWORD,
+      firstName: 'Priya',
+      professionId: org.professions.physician,
+      languages: ['en', 'hi'],
+    });
     supporter = { id: s.id, email: s.email, cookie: '' };
     adminEmail = (await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD })).email;
   });
@@ -31,11 +37,22 @@ describe('supporter profiles and the supporter pool', () => {
 
   it('gives a new supporter a default profile that cannot be matched until certified', async () => {
     const profile = (await mine('GET')).json();
-    expect(profile).toMatchObject({ status: 'active', certifiedUntil: null, capacity: 2, modalities: ['phone', 'video', 'in_person'], matchable: false });
+    expect(profile).toMatchObject({
+      status: 'active',
+      certifiedUntil: null,
+      capacity: 2,
+      modalities: ['phone', 'video', 'in_person'],
+      matchable: false,
+    });
   });
 
   it('lets the program certify a supporter, which makes them matchable', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/supporters/${supporter.id}`, headers: { cookie: admin }, payload: { certifiedUntil: '2027-06-30' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/supporters/${supporter.id}`,
+      headers: { cookie: admin },
+      payload: { certifiedUntil: '2027-06-30' },
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ firstName: 'Priya', professionCategory: 'physician', languages: ['en', 'hi'] });
     expect(response.json().profile.matchable).toBe(true);
@@ -84,11 +101,19 @@ describe('supporter profiles and the supporter pool', () => {
     const list = (await t.app.inject({ url: '/api/supporters', headers: { cookie: admin } })).json().supporters;
     expect(list.map((s: { personId: string }) => s.personId)).toEqual([supporter.id]);
     for (const id of [retired.id, plain.id]) {
-      const response = await t.app.inject({ method: 'PATCH', url: `/api/supporters/${id}`, headers: { cookie: admin }, payload: { capacity: 1 } });
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/supporters/${id}`,
+        headers: { cookie: admin },
+        payload: { capacity: 1 },
+      });
       expect(response.statusCode).toBe(404);
     }
     const other = await buildOrganization(t.ctx.db, t.clock);
     const foreign = await buildPerson(t.ctx.db, t.clock, other.id, { roles: ['peer_supporter'] });
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/supporters/${foreign.id}`, headers: { cookie: admin }, payload: { capacity: 1 } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/supporters/${foreign.id}`, headers: { cookie: admin }, payload: { capacity: 1 } }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -23,7 +23,9 @@ const handle = openDatabase(config);
 try {
   await migrateToLatest(handle.db);
   const link = await issueOperatorSignInLink(handle.db, { email, organizationSlug, now: config.clock.now() });
-  console.log(`${link.purpose === 'invitation' ? 'Invitation' : 'Set-password link'} for ${email} (${link.organizationSlug}), valid once until ${link.expiresAt}:`);
+  console.log(
+    `${link.purpose === 'invitation' ? 'Invitation' : 'Set-password link'} for ${email} (${link.organizationSlug}), valid once until ${link.expiresAt}:`,
+  );
   console.log(absoluteLink(link.path, appOrigin(config)));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -182,5 +182,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 
 /** Cheap round trip used by /readyz. */
 export async function ping(db: Db): Promise<void> {
-  await db.selectFrom('organizations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  await db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
 }

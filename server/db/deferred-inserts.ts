@@ -28,7 +28,12 @@ export function hasDeferredInserts(db: DbOrTrx): boolean {
   return openBatches.has(db);
 }
 
-export function deferInsert<R>(db: DbOrTrx, table: AppendOnlyTable, rows: R[], write: (db: DbOrTrx, rows: R[]) => Promise<void>): Promise<void> {
+export function deferInsert<R>(
+  db: DbOrTrx,
+  table: AppendOnlyTable,
+  rows: R[],
+  write: (db: DbOrTrx, rows: R[]) => Promise<void>,
+): Promise<void> {
   if (rows.length === 0) return Promise.resolve();
   const batch = openBatches.get(db);
   if (!batch) return write(db, rows);

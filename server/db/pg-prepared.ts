@@ -47,5 +47,11 @@ export function createStatementNamer(limit = MAX_NAMED_STATEMENTS) {
     (client as unknown as { query: QueryFn }).query = named;
   };
 
-  return { nameFor, nameStatementsOf, get size() { return names.size; } };
+  return {
+    nameFor,
+    nameStatementsOf,
+    get size() {
+      return names.size;
+    },
+  };
 }

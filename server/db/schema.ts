@@ -186,7 +186,6 @@ export interface SignInLinksTable {
   used_at: string | null;
 }
 
-
 /** Durable background work (server/jobs, docs/decisions/005). */
 export interface JobsTable {
   id: string;

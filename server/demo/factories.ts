@@ -70,7 +70,10 @@ export async function buildOrganization(
   for (const p of DEFAULT_PROFESSIONS) {
     const pid = newId();
     professions[p.category] = pid;
-    await db.insertInto('professions').values({ id: pid, organization_id: id, name: p.name, category: p.category, active: true, created_at: at }).execute();
+    await db
+      .insertInto('professions')
+      .values({ id: pid, organization_id: id, name: p.name, category: p.category, active: true, created_at: at })
+      .execute();
   }
   const supportLineIds = [newId(), newId()];
   await db
@@ -115,7 +118,16 @@ export async function buildResource(
   db: DbOrTrx,
   clock: Clock,
   organizationId: string,
-  overrides: { category?: ResourceCategory; name?: string; phone?: string | null; url?: string | null; hours?: string | null; description?: string; active?: boolean; sortOrder?: number } = {},
+  overrides: {
+    category?: ResourceCategory;
+    name?: string;
+    phone?: string | null;
+    url?: string | null;
+    hours?: string | null;
+    description?: string;
+    active?: boolean;
+    sortOrder?: number;
+  } = {},
 ): Promise<string> {
   const id = newId();
   const at = clock.now().toISOString();
@@ -145,7 +157,13 @@ export async function buildSupporterProfile(
   clock: Clock,
   organizationId: string,
   personId: string,
-  overrides: { status?: 'active' | 'paused' | 'retired'; certifiedUntil?: string | null; capacity?: number; modalities?: string[]; experienceTags?: string[] } = {},
+  overrides: {
+    status?: 'active' | 'paused' | 'retired';
+    certifiedUntil?: string | null;
+    capacity?: number;
+    modalities?: string[];
+    experienceTags?: string[];
+  } = {},
 ): Promise<void> {
   const now = clock.now();
   const nextYear = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -169,7 +187,10 @@ export async function buildSupporterProfile(
 
 export async function buildSite(db: DbOrTrx, clock: Clock, organizationId: string, name = `Site ${unique()}`) {
   const id = newId();
-  await db.insertInto('sites').values({ id, organization_id: organizationId, name, active: true, created_at: clock.now().toISOString() }).execute();
+  await db
+    .insertInto('sites')
+    .values({ id, organization_id: organizationId, name, active: true, created_at: clock.now().toISOString() })
+    .execute();
   return id;
 }
 
@@ -225,7 +246,12 @@ export interface BuiltPerson {
   accountId: string | null;
 }
 
-export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: string, overrides: PersonOverrides = {}): Promise<BuiltPerson> {
+export async function buildPerson(
+  db: DbOrTrx,
+  clock: Clock,
+  organizationId: string,
+  overrides: PersonOverrides = {},
+): Promise<BuiltPerson> {
   const id = newId();
   const at = clock.now().toISOString();
   const email = (overrides.email ?? `person-${unique()}@test.peerline.test`).toLowerCase();
@@ -255,7 +281,8 @@ export async function buildPerson(db: DbOrTrx, clock: Clock, organizationId: str
       .execute();
   }
   let accountId: string | null = null;
-  const totpSecret = overrides.totpSecret === undefined ? (needsSecondFactor(roles, false) ? FACTORY_TOTP_SECRET : null) : overrides.totpSecret;
+  const totpSecret =
+    overrides.totpSecret === undefined ? (needsSecondFactor(roles, false) ? FACTORY_TOTP_SECRET : null) : overrides.totpSecret;
   if (overrides.password !== undefined) {
     accountId = newId();
     await db
@@ -300,16 +327,35 @@ export async function buildCase(db: DbOrTrx, clock: Clock, organizationId: strin
   await db
     .insertInto('cases')
     .values({
-      id, organization_id: organizationId, origin: overrides.origin ?? 'self', state: overrides.state ?? 'new',
-      outcome: overrides.outcome ?? null, reason: overrides.reason ?? 'burnout_or_overload', urgency: 'this_week', modality: 'phone',
-      language: null, language_required: false, department_preference: 'no_preference',
-      requester_profession_category: 'physician', requester_department_id: null,
-      requester_person_id: overrides.requesterPersonId ?? null, requester_first_name: overrides.requesterFirstName ?? 'Robin',
-      contact_method: overrides.contactMethod ?? 'personal_phone', contact_value: overrides.contactValue ?? '+1 555 0199',
-      anonymous_code: overrides.anonymousCode ?? null, anonymous_secret_hash: overrides.anonymousSecretHash ?? null, requester_informed: null,
-      assigned_supporter_id: overrides.assignedSupporterId ?? null, offered_supporter_id: overrides.offeredSupporterId ?? null,
-      contact_attempts: 0, relaxed_rules: '[]', created_at: at, updated_at: at,
-      assigned_at: overrides.assignedSupporterId ? at : null, first_contact_at: null, closed_at: overrides.closedAt ?? null,
+      id,
+      organization_id: organizationId,
+      origin: overrides.origin ?? 'self',
+      state: overrides.state ?? 'new',
+      outcome: overrides.outcome ?? null,
+      reason: overrides.reason ?? 'burnout_or_overload',
+      urgency: 'this_week',
+      modality: 'phone',
+      language: null,
+      language_required: false,
+      department_preference: 'no_preference',
+      requester_profession_category: 'physician',
+      requester_department_id: null,
+      requester_person_id: overrides.requesterPersonId ?? null,
+      requester_first_name: overrides.requesterFirstName ?? 'Robin',
+      contact_method: overrides.contactMethod ?? 'personal_phone',
+      contact_value: overrides.contactValue ?? '+1 555 0199',
+      anonymous_code: overrides.anonymousCode ?? null,
+      anonymous_secret_hash: overrides.anonymousSecretHash ?? null,
+      requester_informed: null,
+      assigned_supporter_id: overrides.assignedSupporterId ?? null,
+      offered_supporter_id: overrides.offeredSupporterId ?? null,
+      contact_attempts: 0,
+      relaxed_rules: '[]',
+      created_at: at,
+      updated_at: at,
+      assigned_at: overrides.assignedSupporterId ? at : null,
+      first_contact_at: null,
+      closed_at: overrides.closedAt ?? null,
     })
     .execute();
   return id;
@@ -323,8 +369,16 @@ export async function buildOffer(db: DbOrTrx, clock: Clock, organizationId: stri
   await db
     .insertInto('case_offers')
     .values({
-      id: offerId, organization_id: organizationId, case_id: caseId, supporter_id: supporterId, status: 'pending', decline_reason: null,
-      match_reasons: JSON.stringify(overrides.matchReasons ?? []), offered_at: now.toISOString(), expires_at: new Date(now.getTime() + 4 * 3_600_000).toISOString(), responded_at: null,
+      id: offerId,
+      organization_id: organizationId,
+      case_id: caseId,
+      supporter_id: supporterId,
+      status: 'pending',
+      decline_reason: null,
+      match_reasons: JSON.stringify(overrides.matchReasons ?? []),
+      offered_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 4 * 3_600_000).toISOString(),
+      responded_at: null,
     })
     .execute();
   return { caseId, offerId };

@@ -131,9 +131,20 @@ export async function releaseHeldEmails(db: Db, now: Date): Promise<number> {
   let released = 0;
   for (const { id } of held) {
     await db.transaction().execute(async (trx) => {
-      const switched = await trx.updateTable('email_outbox').set({ status: 'queued' }).where('id', '=', id).where('status', '=', 'held').executeTakeFirst();
+      const switched = await trx
+        .updateTable('email_outbox')
+        .set({ status: 'queued' })
+        .where('id', '=', id)
+        .where('status', '=', 'held')
+        .executeTakeFirst();
       if (Number(switched.numUpdatedRows) !== 1) return;
-      await enqueueJob(trx, { kind: SEND_EMAIL_JOB, payload: { outboxId: id }, runAt: now, dedupeKey: `${SEND_EMAIL_JOB}:${id}:released:${now.toISOString()}`, now });
+      await enqueueJob(trx, {
+        kind: SEND_EMAIL_JOB,
+        payload: { outboxId: id },
+        runAt: now,
+        dedupeKey: `${SEND_EMAIL_JOB}:${id}:released:${now.toISOString()}`,
+        now,
+      });
       released += 1;
     });
   }

@@ -23,12 +23,7 @@ export const sendEmailJob = defineJob({
 
     const smtpUrl = ctx.config.smtpUrl;
     if (!smtpUrl) {
-      await ctx.db
-        .updateTable('email_outbox')
-        .set({ status: 'held' })
-        .where('id', '=', row.id)
-        .where('sent_at', 'is', null)
-        .execute();
+      await ctx.db.updateTable('email_outbox').set({ status: 'held' }).where('id', '=', row.id).where('sent_at', 'is', null).execute();
       return;
     }
 

@@ -36,7 +36,8 @@ const SENTENCES: Record<EmailTemplate, string> = {
    * To someone named in an event notice: a colleague will reach out. Never the event, the
    * reporter or the program's purpose; the link's page offers a one-click "no thanks".
    */
-  outreach_invite: 'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
+  outreach_invite:
+    'A colleague would like to check in with you soon. If you would rather not, the link lets you say no thanks in one click.',
   /** The urgent path (paging): someone needs a peer now; never who or why. */
   urgent_page: 'Someone needs a peer now. Please open Peerline and acknowledge.',
   /** A new account: the link sets the first password (docs/decisions/009). */
@@ -85,8 +86,7 @@ export function absoluteLink(link: string, origin: string): string {
   return link.startsWith('/') ? `${origin.replace(/\/+$/, '')}${link}` : link;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderEmail(template: EmailTemplate, link: string, origin: string): RenderedEmail {
   assertNeutralLink(link);

@@ -73,7 +73,11 @@ export async function enqueueJob(db: DbOrTrx, input: EnqueueInput): Promise<Enqu
 
 /** Jobs deferred to the end of a transaction, in one statement; a duplicate dedupe key is skipped as above. */
 async function insertJobRows(db: DbOrTrx, rows: Insertable<JobsTable>[]): Promise<void> {
-  await db.insertInto('jobs').values(rows).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+  await db
+    .insertInto('jobs')
+    .values(rows)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
 }
 
 export interface ClaimOptions {

@@ -9,7 +9,15 @@ import { caseErasureJob, retentionSweepJob } from '../modules/retention/retentio
 import type { JobDefinition, JobHandlers } from './define.ts';
 
 /** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
-export const appJobs: JobHandlers = [sendEmailJob, offerExpiryJob as JobDefinition<unknown>, followUpReminderJob as JobDefinition<unknown>, meetingReminderJob as JobDefinition<unknown>,
-  firstContactBreachJob as JobDefinition<unknown>, firstContactEscalationJob as JobDefinition<unknown>,
-  pageTimeoutJob as JobDefinition<unknown>, pageWebhookJob as JobDefinition<unknown>,
-  retentionSweepJob as JobDefinition<unknown>, caseErasureJob as JobDefinition<unknown>];
+export const appJobs: JobHandlers = [
+  sendEmailJob,
+  offerExpiryJob as JobDefinition<unknown>,
+  followUpReminderJob as JobDefinition<unknown>,
+  meetingReminderJob as JobDefinition<unknown>,
+  firstContactBreachJob as JobDefinition<unknown>,
+  firstContactEscalationJob as JobDefinition<unknown>,
+  pageTimeoutJob as JobDefinition<unknown>,
+  pageWebhookJob as JobDefinition<unknown>,
+  retentionSweepJob as JobDefinition<unknown>,
+  caseErasureJob as JobDefinition<unknown>,
+];

@@ -50,12 +50,7 @@ function emptySummary(): RunSummary {
   return { claimed: 0, done: 0, retried: 0, dead: 0, lost: 0 };
 }
 
-async function runOne(
-  ctx: AppContext,
-  definition: JobDefinition<unknown> | undefined,
-  row: JobRow,
-  summary: RunSummary,
-): Promise<void> {
+async function runOne(ctx: AppContext, definition: JobDefinition<unknown> | undefined, row: JobRow, summary: RunSummary): Promise<void> {
   const claim: ClaimToken = { id: row.id, lockedBy: row.locked_by ?? '', attempts: row.attempts };
   const fail = async (error: unknown, forceDead = false): Promise<void> => {
     const now = ctx.clock.now();

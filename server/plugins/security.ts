@@ -79,9 +79,7 @@ export function registerCrossSiteGuard(app: FastifyInstance, config: AppConfig):
     if (fetchSite === 'cross-site') throw new AppError('cross_site_request', 'Requests from other sites are not accepted');
     const origin = request.headers.origin;
     if (origin === undefined) return;
-    const expected = config.publicOrigin
-      ? originOf(config.publicOrigin)
-      : originOf(`${request.protocol}://${request.headers.host ?? ''}`);
+    const expected = config.publicOrigin ? originOf(config.publicOrigin) : originOf(`${request.protocol}://${request.headers.host ?? ''}`);
     if (origin === 'null' || originOf(origin) !== expected) {
       throw new AppError('cross_site_request', 'Requests from other sites are not accepted');
     }

@@ -81,7 +81,11 @@ export const AuditQuerySchema = z
   .strictObject({
     caseId: IdSchema.optional(),
     actorId: IdSchema.optional(),
-    action: z.string().trim().regex(/^[a-z_.]{1,64}$/, 'Letters, dots and underscores only').optional(),
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z_.]{1,64}$/, 'Letters, dots and underscores only')
+      .optional(),
     from: z.iso.datetime({ error: 'Must be an ISO date-time' }).optional(),
     to: z.iso.datetime({ error: 'Must be an ISO date-time' }).optional(),
     limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),

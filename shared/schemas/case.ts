@@ -24,8 +24,17 @@ export const CONTACT_METHODS = ['work_email', 'work_phone', 'personal_email', 'p
 export const ContactMethodSchema = z.enum(CONTACT_METHODS);
 export type ContactMethod = z.infer<typeof ContactMethodSchema>;
 
-const Phone = z.string().trim().min(3).max(40).regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only');
-const Email = z.string().trim().max(EMAIL_MAX).pipe(z.email({ error: 'Must be an e-mail address' }));
+const Phone = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only');
+const Email = z
+  .string()
+  .trim()
+  .max(EMAIL_MAX)
+  .pipe(z.email({ error: 'Must be an e-mail address' }));
 
 /** How to reach the requester: the work e-mail needs no value (the directory has it). */
 const contactFields = {
@@ -37,7 +46,11 @@ function checkContact(value: { contactMethod: ContactMethod; contactValue?: stri
   const schema = value.contactMethod.endsWith('email') ? Email : Phone;
   const result = schema.safeParse(value.contactValue ?? '');
   if (!result.success) {
-    ctx.addIssue({ code: 'custom', path: ['contactValue'], message: value.contactMethod.endsWith('email') ? 'Enter an e-mail address' : 'Enter a phone number' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contactValue'],
+      message: value.contactMethod.endsWith('email') ? 'Enter an e-mail address' : 'Enter a phone number',
+    });
   }
 }
 
@@ -62,9 +75,18 @@ export type SelfRequestInput = z.infer<typeof SelfRequestInputSchema>;
 
 export const AnonymousRequestInputSchema = z
   .strictObject({
-    org: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation').optional(),
+    org: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation')
+      .optional(),
     /** Just a first name (or any name) to be greeted by; nothing else identifies the requester. */
-    preferredName: z.string().trim().min(1, 'Required').max(40).regex(/^[\p{L}\p{M}' .-]+$/u, 'Letters only'),
+    preferredName: z
+      .string()
+      .trim()
+      .min(1, 'Required')
+      .max(40)
+      .regex(/^[\p{L}\p{M}' .-]+$/u, 'Letters only'),
     professionCategory: ProfessionCategorySchema.nullable().optional(),
     ...matchingFields,
     // Without an account there is no department to compare with: the preference is optional and ignored.
@@ -75,7 +97,11 @@ export const AnonymousRequestInputSchema = z
   .superRefine((value, ctx) => {
     const schema = value.contactMethod.endsWith('email') ? Email : Phone;
     if (!schema.safeParse(value.contactValue).success) {
-      ctx.addIssue({ code: 'custom', path: ['contactValue'], message: value.contactMethod.endsWith('email') ? 'Enter an e-mail address' : 'Enter a phone number' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactValue'],
+        message: value.contactMethod.endsWith('email') ? 'Enter an e-mail address' : 'Enter a phone number',
+      });
     }
   });
 export type AnonymousRequestInput = z.infer<typeof AnonymousRequestInputSchema>;
@@ -83,7 +109,11 @@ export type AnonymousRequestInput = z.infer<typeof AnonymousRequestInputSchema>;
 /** What an anonymous requester keeps: a short code to quote and a secret to check or withdraw. */
 export const AnonymousReceiptSchema = z.object({ caseCode: z.string(), secret: z.string() });
 export const AnonymousLookupSchema = z.strictObject({
-  caseCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Use the code you were given, e.g. K7QM-2XPA'),
+  caseCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Use the code you were given, e.g. K7QM-2XPA'),
   secret: z.string().trim().min(10).max(100),
 });
 /** `canReopen`: closed, withdrawn or declined within the reopen window (the requester can come back later). */

@@ -64,7 +64,10 @@ export const ConversationSettingsPatchSchema = z.strictObject({
 export type ConversationSettingsPatch = z.infer<typeof ConversationSettingsPatchSchema>;
 
 export const GuideSectionSchema = z.strictObject({
-  id: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'Lower-case letters, digits, - and _'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'Lower-case letters, digits, - and _'),
   title: z.string().trim().min(1).max(120),
   prompts: z.array(z.string().trim().min(1).max(300)).min(1).max(20),
 });

@@ -35,13 +35,19 @@ function span<T extends z.ZodRawShape>(shape: T, maxDays: number) {
   return z
     .strictObject({ ...shape, startsAt: IsoDateTimeSchema, endsAt: IsoDateTimeSchema })
     .refine((v) => unmeasurableOr(spanMs(v), (ms) => ms > 0), { path: ['endsAt'], message: 'Must be after the start' })
-    .refine((v) => unmeasurableOr(spanMs(v), (ms) => ms <= maxDays * DAY_MS), { path: ['endsAt'], message: `At most ${maxDays} days after the start` });
+    .refine((v) => unmeasurableOr(spanMs(v), (ms) => ms <= maxDays * DAY_MS), {
+      path: ['endsAt'],
+      message: `At most ${maxDays} days after the start`,
+    });
 }
 
 export const ScheduleQuerySchema = z
   .strictObject({ from: IsoDateTimeSchema, to: IsoDateTimeSchema })
   .refine((v) => unmeasurableOr(Date.parse(v.to) - Date.parse(v.from), (ms) => ms > 0), { path: ['to'], message: 'Must be after "from"' })
-  .refine((v) => unmeasurableOr(Date.parse(v.to) - Date.parse(v.from), (ms) => ms <= SCHEDULE_MAX_DAYS * DAY_MS), { path: ['to'], message: `At most ${SCHEDULE_MAX_DAYS} days after "from"` });
+  .refine((v) => unmeasurableOr(Date.parse(v.to) - Date.parse(v.from), (ms) => ms <= SCHEDULE_MAX_DAYS * DAY_MS), {
+    path: ['to'],
+    message: `At most ${SCHEDULE_MAX_DAYS} days after "from"`,
+  });
 export type ScheduleQuery = z.infer<typeof ScheduleQuerySchema>;
 
 export const OnCallNowSchema = z.object({
@@ -54,7 +60,12 @@ export const OnCallNowSchema = z.object({
 });
 export type OnCallNow = z.infer<typeof OnCallNowSchema>;
 
-export const ScheduleSegmentSchema = z.object({ person: RotaPersonSchema, startsAt: z.string(), endsAt: z.string(), source: OnCallSourceSchema });
+export const ScheduleSegmentSchema = z.object({
+  person: RotaPersonSchema,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  source: OnCallSourceSchema,
+});
 export type ScheduleSegment = z.infer<typeof ScheduleSegmentSchema>;
 
 export const ScheduleSchema = z.object({

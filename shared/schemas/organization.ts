@@ -90,7 +90,13 @@ export type SupportLine = z.infer<typeof SupportLineSchema>;
 
 export const SupportLinePatchSchema = z.strictObject({
   name: Name.optional(),
-  phone: z.string().trim().min(3).max(40).regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only').optional(),
+  phone: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only')
+    .optional(),
   hours: z.array(HoursWindowSchema).max(14).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
   description: z.string().trim().max(SHORT_TEXT_MAX).optional(),
@@ -126,6 +132,11 @@ export const ProgramSettingsPatchSchema = z.strictObject({
   programName: z.string().trim().min(1).max(NAME_MAX).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
   supporterDirectoryEnabled: z.boolean().optional(),
-  retentionDays: z.number().int('Whole days only').min(0, 'At least 0 days').max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days`).optional(),
+  retentionDays: z
+    .number()
+    .int('Whole days only')
+    .min(0, 'At least 0 days')
+    .max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days`)
+    .optional(),
   supportersNeedSecondFactor: z.boolean().optional(),
 });

@@ -13,8 +13,15 @@ export const DEFAULT_PAGING_STEPS: readonly PagingStep[] = PAGING_STEPS;
 
 export const PagingSettingsSchema = z.strictObject({
   ackMinutes: z.number().int().min(1).max(240),
-  steps: z.array(PagingStepSchema).min(1).max(4).refine((s) => new Set(s).size === s.length, 'Each step may appear once'),
-  webhookUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  steps: z
+    .array(PagingStepSchema)
+    .min(1)
+    .max(4)
+    .refine((s) => new Set(s).size === s.length, 'Each step may appear once'),
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
 });
 export type PagingSettings = z.infer<typeof PagingSettingsSchema>;
 

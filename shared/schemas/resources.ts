@@ -42,13 +42,18 @@ export const ResourceSchema = z.object({
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
-const Phone = z.string().trim().min(3).max(40).regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only');
+const Phone = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[0-9+()\-. ]+$/, 'Digits, spaces, + ( ) - . only');
 /** Only https links (or a path inside Peerline): nothing that could run script or leak over http. */
 const Url = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => value.startsWith('/') ? !value.startsWith('//') : /^https:\/\/[^\s]+$/i.test(value), 'Use an https:// link');
+  .refine((value) => (value.startsWith('/') ? !value.startsWith('//') : /^https:\/\/[^\s]+$/i.test(value)), 'Use an https:// link');
 
 export const ResourceInputSchema = z.strictObject({
   category: ResourceCategorySchema,

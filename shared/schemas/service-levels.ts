@@ -45,7 +45,8 @@ export const SERVICE_LEVEL_PRESETS: readonly ServiceLevelPreset[] = [
 ];
 
 export function presetTarget(preset: ServiceLevelPreset, calendar: Pick<BusinessCalendar, 'opens' | 'closes'>): ClockTarget {
-  const minutes = preset.minutes ?? (preset.businessDays ?? 1) * businessDayMinutes({ ...DEFAULT_BUSINESS_CALENDAR, timeZone: 'UTC', ...calendar });
+  const minutes =
+    preset.minutes ?? (preset.businessDays ?? 1) * businessDayMinutes({ ...DEFAULT_BUSINESS_CALENDAR, timeZone: 'UTC', ...calendar });
   return { basis: preset.basis, minutes };
 }
 
@@ -94,9 +95,7 @@ export const CalendarInputSchema = z
       .refine((days) => new Set(days).size === days.length, 'A day is listed twice'),
     opens: HHMM,
     closes: HHMM,
-    holidays: z
-      .array(z.string().refine(isCalendarDate, 'Must be a date YYYY-MM-DD'))
-      .max(HOLIDAYS_MAX),
+    holidays: z.array(z.string().refine(isCalendarDate, 'Must be a date YYYY-MM-DD')).max(HOLIDAYS_MAX),
   })
   .superRefine((value, ctx) => {
     if (value.closes <= value.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: 'Must be after the opening time' });

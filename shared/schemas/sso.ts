@@ -40,7 +40,12 @@ export const SsoSettingsInputSchema = z
         const problem = issuerProblem(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
-    clientId: z.string().trim().min(1, 'Required').max(255).regex(/^[\x21-\x7e]+$/, 'No spaces or special characters'),
+    clientId: z
+      .string()
+      .trim()
+      .min(1, 'Required')
+      .max(255)
+      .regex(/^[\x21-\x7e]+$/, 'No spaces or special characters'),
     clientSecretEnv: z
       .string()
       .trim()
@@ -48,13 +53,7 @@ export const SsoSettingsInputSchema = z
       .max(100)
       .regex(ENV_NAME_RE, 'An environment variable name: capital letters, digits and _, such as PEERLINE_SSO_SECRET'),
     allowedDomains: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(DOMAIN_RE, 'A domain such as hospital.org'),
-      )
+      .array(z.string().trim().toLowerCase().regex(DOMAIN_RE, 'A domain such as hospital.org'))
       .min(1, 'At least one domain')
       .max(20, 'At most 20 domains'),
     buttonLabel: z.string().trim().min(1, 'Required').max(80),
@@ -91,7 +90,11 @@ export const SsoSettingsSchema = z.object({
 export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
 
 export const SsoOptionsQuerySchema = z.strictObject({
-  org: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation').optional(),
+  org: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation')
+    .optional(),
 });
 
 /** What a sign-in page needs: is there a "Sign in with …" button, and is the password form for everyone. */
@@ -126,10 +129,13 @@ export const SsoCallbackQuerySchema = z.looseObject({
 export const SSO_REFUSALS = {
   not_configured: 'Single sign-on is not set up for this organisation. Sign in with your password, or ask your IT department.',
   sign_in_expired: 'This sign-in took too long or was started in another browser. Please start again.',
-  provider_error: 'Your organisation’s sign-in service did not complete the sign-in. Please try again; if it keeps happening, tell your IT department.',
-  email_unverified: 'Your sign-in service did not confirm your e-mail address, so Peerline cannot tell who you are. Ask your IT department.',
+  provider_error:
+    'Your organisation’s sign-in service did not complete the sign-in. Please try again; if it keeps happening, tell your IT department.',
+  email_unverified:
+    'Your sign-in service did not confirm your e-mail address, so Peerline cannot tell who you are. Ask your IT department.',
   domain_not_allowed: 'Your e-mail address is not one this organisation accepts for single sign-on. Ask your IT department.',
-  unknown_person: 'Nobody in this organisation’s staff directory has your work e-mail address. Ask the peer support program or your IT department to add you.',
+  unknown_person:
+    'Nobody in this organisation’s staff directory has your work e-mail address. Ask the peer support program or your IT department to add you.',
   deactivated: 'Your access to Peerline has been turned off. Ask the peer support program or your IT department if this is a mistake.',
   already_linked: 'Your Peerline account is linked to a different identity at your sign-in service. Ask your IT department.',
 } as const;

@@ -21,9 +21,26 @@ export async function freshNotice(world: MatrixWorld, organizationId = world.org
   const department = await buildDepartment(db, clock, organizationId);
   const id = newId();
   const at = clock.now().toISOString();
-  await db.transaction().execute((trx) =>
-    insertNotice(trx, { id, organization_id: organizationId, trigger_id: trigger, department_id: department, occurred_at: at, urgent: false, filed_by_person_id: null, filed_by_token_id: null, filed_at: at, involved_count: involved.length }, involved),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      insertNotice(
+        trx,
+        {
+          id,
+          organization_id: organizationId,
+          trigger_id: trigger,
+          department_id: department,
+          occurred_at: at,
+          urgent: false,
+          filed_by_person_id: null,
+          filed_by_token_id: null,
+          filed_at: at,
+          involved_count: involved.length,
+        },
+        involved,
+      ),
+    );
   return { id, involved };
 }
 
@@ -49,12 +66,37 @@ async function pastDebrief(world: MatrixWorld): Promise<{ noticeId: string; debr
     insertDebrief(
       trx,
       {
-        id: debriefId, organization_id: world.orgA.id, notice_id: notice.id, starts_at: new Date(at.getTime() - 86_400_000).toISOString(), minutes: 60, modality: 'video',
-        ics_uid: newInviteUid(), created_by_person_id: null, created_at: at.toISOString(), head_count: null, actual_minutes: null, recorded_at: null,
-        status: 'scheduled', sequence: 0, video_link: null, updated_at: at.toISOString(), cancelled_at: null,
-        invite_list_erased_at: null, erased_invitee_count: null, erased_named_invitee_count: null,
+        id: debriefId,
+        organization_id: world.orgA.id,
+        notice_id: notice.id,
+        starts_at: new Date(at.getTime() - 86_400_000).toISOString(),
+        minutes: 60,
+        modality: 'video',
+        ics_uid: newInviteUid(),
+        created_by_person_id: null,
+        created_at: at.toISOString(),
+        head_count: null,
+        actual_minutes: null,
+        recorded_at: null,
+        status: 'scheduled',
+        sequence: 0,
+        video_link: null,
+        updated_at: at.toISOString(),
+        cancelled_at: null,
+        invite_list_erased_at: null,
+        erased_invitee_count: null,
+        erased_named_invitee_count: null,
       },
-      [{ debrief_id: debriefId, person_id: notice.involved[0]!, organization_id: world.orgA.id, role: 'invitee', invite_token_hash: hashDebriefToken(token), removed_at: null }],
+      [
+        {
+          debrief_id: debriefId,
+          person_id: notice.involved[0]!,
+          organization_id: world.orgA.id,
+          role: 'invitee',
+          invite_token_hash: hashDebriefToken(token),
+          removed_at: null,
+        },
+      ],
     ),
   );
   return { noticeId: notice.id, debriefId, token };
@@ -69,12 +111,35 @@ async function upcomingDebrief(world: MatrixWorld): Promise<{ notice: { id: stri
     insertDebrief(
       trx,
       {
-        id: debriefId, organization_id: world.orgA.id, notice_id: notice.id, starts_at: new Date(at.getTime() + 2 * 86_400_000).toISOString(), minutes: 60, modality: 'in_person',
-        ics_uid: newInviteUid(), created_by_person_id: null, created_at: at.toISOString(), head_count: null, actual_minutes: null, recorded_at: null,
-        status: 'scheduled', sequence: 0, video_link: null, updated_at: at.toISOString(), cancelled_at: null,
-        invite_list_erased_at: null, erased_invitee_count: null, erased_named_invitee_count: null,
+        id: debriefId,
+        organization_id: world.orgA.id,
+        notice_id: notice.id,
+        starts_at: new Date(at.getTime() + 2 * 86_400_000).toISOString(),
+        minutes: 60,
+        modality: 'in_person',
+        ics_uid: newInviteUid(),
+        created_by_person_id: null,
+        created_at: at.toISOString(),
+        head_count: null,
+        actual_minutes: null,
+        recorded_at: null,
+        status: 'scheduled',
+        sequence: 0,
+        video_link: null,
+        updated_at: at.toISOString(),
+        cancelled_at: null,
+        invite_list_erased_at: null,
+        erased_invitee_count: null,
+        erased_named_invitee_count: null,
       },
-      notice.involved.map((personId) => ({ debrief_id: debriefId, person_id: personId, organization_id: world.orgA.id, role: 'invitee' as const, invite_token_hash: hashDebriefToken(randomBytes(24).toString('base64url')), removed_at: null })),
+      notice.involved.map((personId) => ({
+        debrief_id: debriefId,
+        person_id: personId,
+        organization_id: world.orgA.id,
+        role: 'invitee' as const,
+        invite_token_hash: hashDebriefToken(randomBytes(24).toString('base64url')),
+        removed_at: null,
+      })),
     ),
   );
   return { notice, debriefId };
@@ -83,7 +148,11 @@ async function upcomingDebrief(world: MatrixWorld): Promise<{ notice: { id: stri
 //            columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
 export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
   {
-    method: 'POST', url: '/api/event-notices/:id/debriefs', access: 'events.manage', success: 201, crossOrg: 404,
+    method: 'POST',
+    url: '/api/event-notices/:id/debriefs',
+    access: 'events.manage',
+    success: 201,
+    crossOrg: 404,
     expect: [401, 201, 201, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => {
       const notice = await freshNotice(world);
@@ -91,20 +160,35 @@ export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'GET', url: '/api/event-notices/:id/debriefs', access: 'events.manage', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/event-notices/:id/debriefs',
+    access: 'events.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => ({ url: `/api/event-notices/${(await pastDebrief(world)).noticeId}/debriefs` }),
   },
   {
-    method: 'PUT', url: '/api/event-notices/:id/debriefs/:debriefId', access: 'events.manage', success: 200, crossOrg: 404,
+    method: 'PUT',
+    url: '/api/event-notices/:id/debriefs/:debriefId',
+    access: 'events.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => {
       const { notice, debriefId } = await upcomingDebrief(world);
-      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(world, notice)), minutes: 75 } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`,
+        payload: { ...(await debriefBody(world, notice)), minutes: 75 },
+      };
     },
   },
   {
-    method: 'POST', url: '/api/event-notices/:id/debriefs/:debriefId/cancel', access: 'events.manage', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/event-notices/:id/debriefs/:debriefId/cancel',
+    access: 'events.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => {
       const { notice, debriefId } = await upcomingDebrief(world);
@@ -112,7 +196,11 @@ export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'POST', url: '/api/event-notices/:id/debriefs/:debriefId/outcome', access: 'events.manage', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/event-notices/:id/debriefs/:debriefId/outcome',
+    access: 'events.manage',
+    success: 200,
+    crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
     request: async ({ world }: CellContext) => {
       const past = await pastDebrief(world);
@@ -121,7 +209,10 @@ export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
   },
   {
     // The e-mail's link: the token is the only key, whoever opens it.
-    method: 'GET', url: '/api/public/debrief-invites/:token', access: 'public', success: 200,
+    method: 'GET',
+    url: '/api/public/debrief-invites/:token',
+    access: 'public',
+    success: 200,
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     request: async ({ world }: CellContext) => ({ url: `/api/public/debrief-invites/${(await pastDebrief(world)).token}` }),
   },
@@ -129,15 +220,20 @@ export const DEBRIEF_ROUTE_CASES: RouteCase[] = [
 
 export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'a free-text title or notes: there are no such fields',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'a free-text title or notes: there are no such fields',
     request: async (w) => {
       const notice = await freshNotice(w);
-      return { url: `/api/event-notices/${notice.id}/debriefs`, payload: { ...(await debriefBody(w, notice)), title: 'Debrief after the death in bay 4', notes: 'x' } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs`,
+        payload: { ...(await debriefBody(w, notice)), title: 'Debrief after the death in bay 4', notes: 'x' },
+      };
     },
     fields: ['body.title', 'body.notes'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'a facilitator who is not a supporter (one of the involved staff)',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'a facilitator who is not a supporter (one of the involved staff)',
     request: async (w) => {
       const notice = await freshNotice(w);
       const body = await debriefBody(w, notice);
@@ -146,33 +242,46 @@ export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
     fields: ['body.facilitators.0'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'an invitee by e-mail who is not in the directory',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'an invitee by e-mail who is not in the directory',
     request: async (w) => {
       const notice = await freshNotice(w);
       const body = await debriefBody(w, notice);
-      return { url: `/api/event-notices/${notice.id}/debriefs`, payload: { ...body, invitees: [...body.invitees, { workEmail: 'nobody-here@elsewhere.test' }] } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs`,
+        payload: { ...body, invitees: [...body.invitees, { workEmail: 'nobody-here@elsewhere.test' }] },
+      };
     },
     fields: ['body.invitees.2.workEmail'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'an invitee by id who was not named in the notice',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'an invitee by id who was not named in the notice',
     request: async (w) => {
       const notice = await freshNotice(w);
       const stranger = await buildPerson(w.t.ctx.db, w.t.clock, w.orgA.id);
-      return { url: `/api/event-notices/${notice.id}/debriefs`, payload: { ...(await debriefBody(w, notice)), invitees: [{ personId: stranger.id }] } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs`,
+        payload: { ...(await debriefBody(w, notice)), invitees: [{ personId: stranger.id }] },
+      };
     },
     fields: ['body.invitees.0.personId'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'no length, an unknown modality and no facilitator',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'no length, an unknown modality and no facilitator',
     request: async (w) => {
       const notice = await freshNotice(w);
-      return { url: `/api/event-notices/${notice.id}/debriefs`, payload: { ...(await debriefBody(w, notice)), minutes: 0, modality: 'bar', facilitators: [] } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs`,
+        payload: { ...(await debriefBody(w, notice)), minutes: 0, modality: 'bar', facilitators: [] },
+      };
     },
     fields: ['body.minutes', 'body.modality', 'body.facilitators'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs', why: 'nobody invited',
+    route: 'POST /api/event-notices/:id/debriefs',
+    why: 'nobody invited',
     request: async (w) => {
       const notice = await freshNotice(w);
       return { url: `/api/event-notices/${notice.id}/debriefs`, payload: { ...(await debriefBody(w, notice)), invitees: [] } };
@@ -180,15 +289,20 @@ export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
     fields: ['body.invitees'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs/:debriefId/outcome', why: 'a negative head count and an attendance list',
+    route: 'POST /api/event-notices/:id/debriefs/:debriefId/outcome',
+    why: 'a negative head count and an attendance list',
     request: async (w) => {
       const past = await pastDebrief(w);
-      return { url: `/api/event-notices/${past.noticeId}/debriefs/${past.debriefId}/outcome`, payload: { headCount: -1, minutes: 60, attendees: ['a'] } };
+      return {
+        url: `/api/event-notices/${past.noticeId}/debriefs/${past.debriefId}/outcome`,
+        payload: { headCount: -1, minutes: 60, attendees: ['a'] },
+      };
     },
     fields: ['body.headCount', 'body.attendees'],
   },
   {
-    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'a room or a note slipped into a change, and a time in the past',
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId',
+    why: 'a room or a note slipped into a change, and a time in the past',
     request: async (w) => {
       const { notice, debriefId } = await upcomingDebrief(w);
       const body = await debriefBody(w, notice);
@@ -197,24 +311,33 @@ export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
     fields: ['body.location', 'body.notes'],
   },
   {
-    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'moved into the past',
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId',
+    why: 'moved into the past',
     request: async (w) => {
       const { notice, debriefId } = await upcomingDebrief(w);
       const body = await debriefBody(w, notice);
-      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...body, startsAt: new Date(w.t.clock.now().getTime() - 86_400_000).toISOString() } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`,
+        payload: { ...body, startsAt: new Date(w.t.clock.now().getTime() - 86_400_000).toISOString() },
+      };
     },
     fields: ['body.startsAt'],
   },
   {
-    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'everyone taken off the list and a length of 10 hours',
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId',
+    why: 'everyone taken off the list and a length of 10 hours',
     request: async (w) => {
       const { notice, debriefId } = await upcomingDebrief(w);
-      return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(w, notice)), invitees: [], minutes: 600 } };
+      return {
+        url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`,
+        payload: { ...(await debriefBody(w, notice)), invitees: [], minutes: 600 },
+      };
     },
     fields: ['body.minutes'],
   },
   {
-    route: 'PUT /api/event-notices/:id/debriefs/:debriefId', why: 'nobody invited any more',
+    route: 'PUT /api/event-notices/:id/debriefs/:debriefId',
+    why: 'nobody invited any more',
     request: async (w) => {
       const { notice, debriefId } = await upcomingDebrief(w);
       return { url: `/api/event-notices/${notice.id}/debriefs/${debriefId}`, payload: { ...(await debriefBody(w, notice)), invitees: [] } };
@@ -222,17 +345,20 @@ export const DEBRIEF_INVALID_CASES: InvalidCase[] = [
     fields: ['body.invitees'],
   },
   {
-    route: 'POST /api/event-notices/:id/debriefs/:debriefId/cancel', why: 'a debrief id that is not one',
+    route: 'POST /api/event-notices/:id/debriefs/:debriefId/cancel',
+    why: 'a debrief id that is not one',
     request: async (w) => ({ url: `/api/event-notices/${(await freshNotice(w)).id}/debriefs/not-an-id/cancel` }),
     fields: ['params.debriefId'],
   },
   {
-    route: 'GET /api/event-notices/:id/debriefs', why: 'a notice id that is not one',
+    route: 'GET /api/event-notices/:id/debriefs',
+    why: 'a notice id that is not one',
     request: () => ({ url: '/api/event-notices/abc/debriefs' }),
     fields: ['params.id'],
   },
   {
-    route: 'GET /api/public/debrief-invites/:token', why: 'a link token that is not one',
+    route: 'GET /api/public/debrief-invites/:token',
+    why: 'a link token that is not one',
     request: () => ({ url: '/api/public/debrief-invites/not*a*token' }),
     fields: ['params.token'],
   },

@@ -8,15 +8,28 @@ import type { CellContext, InvalidCase, MatrixWorld, RouteCase } from '../author
 
 /** The directory is off by default; both organisations turn it on, so an allowed caller gets 200. */
 async function directoryOn(world: MatrixWorld): Promise<void> {
-  await world.t.ctx.db.updateTable('organizations').set({ supporter_directory_enabled: true }).where('id', 'in', [world.orgA.id, world.orgB.id]).execute();
+  await world.t.ctx.db
+    .updateTable('organizations')
+    .set({ supporter_directory_enabled: true })
+    .where('id', 'in', [world.orgA.id, world.orgB.id])
+    .execute();
 }
 
-const SELF_REQUEST = { modality: 'phone', departmentPreference: 'no_preference', urgency: 'this_week', reason: 'burnout_or_overload', contactMethod: 'work_email' } as const;
+const SELF_REQUEST = {
+  modality: 'phone',
+  departmentPreference: 'no_preference',
+  urgency: 'this_week',
+  reason: 'burnout_or_overload',
+  contactMethod: 'work_email',
+} as const;
 
 export const INTAKE_ROUTE_CASES: RouteCase[] = [
   {
     // Leadership viewers and event reporters never get names: the directory is not theirs to read.
-    method: 'GET', url: '/api/support/supporter-directory', access: 'support.choose_supporter', success: 200,
+    method: 'GET',
+    url: '/api/support/supporter-directory',
+    access: 'support.choose_supporter',
+    success: 200,
     //        anon  dir  adm  sup  lead  rep staff  it  orgB
     expect: [401, 200, 200, 200, 404, 404, 200, 200, 200],
     request: async ({ world }: CellContext) => {
@@ -28,17 +41,20 @@ export const INTAKE_ROUTE_CASES: RouteCase[] = [
 
 export const INTAKE_INVALID_CASES: InvalidCase[] = [
   {
-    route: 'GET /api/support/supporter-directory', why: 'unknown department preference and a yes/no that is neither',
+    route: 'GET /api/support/supporter-directory',
+    why: 'unknown department preference and a yes/no that is neither',
     request: () => ({ url: '/api/support/supporter-directory?departmentPreference=anywhere&languageRequired=maybe' }),
     fields: ['querystring.departmentPreference', 'querystring.languageRequired'],
   },
   {
-    route: 'POST /api/support/requests', why: 'a chosen supporter that is not an id',
+    route: 'POST /api/support/requests',
+    why: 'a chosen supporter that is not an id',
     request: () => ({ url: '/api/support/requests', payload: { ...SELF_REQUEST, supporterId: 'the nice one' } }),
     fields: ['body.supporterId'],
   },
   {
-    route: 'POST /api/support/requests', why: 'a chosen "supporter" who is not one (the directory is on)',
+    route: 'POST /api/support/requests',
+    why: 'a chosen "supporter" who is not one (the directory is on)',
     request: async (w) => {
       await directoryOn(w);
       return { url: '/api/support/requests', payload: { ...SELF_REQUEST, supporterId: w.colleague.id } };
@@ -46,15 +62,25 @@ export const INTAKE_INVALID_CASES: InvalidCase[] = [
     fields: ['body.supporterId'],
   },
   {
-    route: 'POST /api/support/referrals', why: 'a work e-mail nobody in the organisation has',
-    request: () => ({ url: '/api/support/referrals', payload: { colleagueEmail: 'nobody-here@elsewhere.test', toldColleague: true, reason: 'patient_death', urgency: 'today' } }),
+    route: 'POST /api/support/referrals',
+    why: 'a work e-mail nobody in the organisation has',
+    request: () => ({
+      url: '/api/support/referrals',
+      payload: { colleagueEmail: 'nobody-here@elsewhere.test', toldColleague: true, reason: 'patient_death', urgency: 'today' },
+    }),
     fields: ['body.colleagueEmail'],
   },
   {
-    route: 'POST /api/support/referrals', why: 'a colleague of another organisation',
+    route: 'POST /api/support/referrals',
+    why: 'a colleague of another organisation',
     request: async (w) => ({
       url: '/api/support/referrals',
-      payload: { colleagueEmail: (await buildPerson(w.t.ctx.db, w.t.clock, w.orgB.id)).email, toldColleague: false, reason: 'adverse_event', urgency: 'this_week' },
+      payload: {
+        colleagueEmail: (await buildPerson(w.t.ctx.db, w.t.clock, w.orgB.id)).email,
+        toldColleague: false,
+        reason: 'adverse_event',
+        urgency: 'this_week',
+      },
     }),
     fields: ['body.colleagueEmail'],
   },

@@ -46,7 +46,16 @@ async function insertOverride(world: MatrixWorld, personId: string, span: { star
   const id = newId();
   await world.t.ctx.db
     .insertInto('on_call_shifts')
-    .values({ id, organization_id: world.orgA.id, person_id: personId, kind: 'override', starts_at: span.startsAt, ends_at: span.endsAt, created_by: null, created_at: world.t.clock.now().toISOString() })
+    .values({
+      id,
+      organization_id: world.orgA.id,
+      person_id: personId,
+      kind: 'override',
+      starts_at: span.startsAt,
+      ends_at: span.endsAt,
+      created_by: null,
+      created_at: world.t.clock.now().toISOString(),
+    })
     .execute();
   return id;
 }
@@ -59,7 +68,19 @@ async function pendingSwap(world: MatrixWorld, direction: 'to_me' | 'from_me'): 
   const [from, to] = direction === 'to_me' ? [colleague, me] : [me, colleague];
   await world.t.ctx.db
     .insertInto('on_call_swaps')
-    .values({ id, organization_id: world.orgA.id, from_person_id: from, to_person_id: to, starts_at: span.startsAt, ends_at: span.endsAt, status: 'pending', created_by: from, created_at: world.t.clock.now().toISOString(), decided_at: null, override_id: null })
+    .values({
+      id,
+      organization_id: world.orgA.id,
+      from_person_id: from,
+      to_person_id: to,
+      starts_at: span.startsAt,
+      ends_at: span.endsAt,
+      status: 'pending',
+      created_by: from,
+      created_at: world.t.clock.now().toISOString(),
+      decided_at: null,
+      override_id: null,
+    })
     .execute();
   return id;
 }
@@ -74,35 +95,87 @@ async function liveFeed(world: MatrixWorld): Promise<string> {
   const personId = await matrixSupporter(world);
   await world.t.ctx.db
     .insertInto('on_call_feed_tokens')
-    .values({ person_id: personId, organization_id: world.orgA.id, token_hash: hashFeedToken(token), created_at: world.t.clock.now().toISOString() })
+    .values({
+      person_id: personId,
+      organization_id: world.orgA.id,
+      token_hash: hashFeedToken(token),
+      created_at: world.t.clock.now().toISOString(),
+    })
     .onConflict((oc) => oc.column('person_id').doUpdateSet({ token_hash: hashFeedToken(token) }))
     .execute();
   return feedPath(token);
 }
 
-const rotation = async (world: MatrixWorld) => ({ members: [await freshSupporter(world), await freshSupporter(world)], startsOn: '2026-11-23', handoffAt: '08:00', periodDays: 7 });
+const rotation = async (world: MatrixWorld) => ({
+  members: [await freshSupporter(world), await freshSupporter(world)],
+  startsOn: '2026-11-23',
+  handoffAt: '08:00',
+  periodDays: 7,
+});
 
 export const ON_CALL_ROUTE_CASES: RouteCase[] = [
-  { method: 'GET', url: '/api/on-call/now', access: 'rota.manage', success: 200, expect: MANAGE_200, request: () => ({ url: '/api/on-call/now' }) },
-  { method: 'GET', url: '/api/on-call/schedule', access: 'rota.manage', success: 200, expect: MANAGE_200, request: ({ world }: CellContext) => ({ url: scheduleUrl(world, '/api/on-call') }) },
-  { method: 'GET', url: '/api/on-call/rota', access: 'rota.manage', success: 200, expect: MANAGE_200, request: () => ({ url: '/api/on-call/rota' }) },
   {
-    method: 'PUT', url: '/api/on-call/rotation', access: 'rota.manage', success: 200, crossOrg: 400,
+    method: 'GET',
+    url: '/api/on-call/now',
+    access: 'rota.manage',
+    success: 200,
+    expect: MANAGE_200,
+    request: () => ({ url: '/api/on-call/now' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/on-call/schedule',
+    access: 'rota.manage',
+    success: 200,
+    expect: MANAGE_200,
+    request: ({ world }: CellContext) => ({ url: scheduleUrl(world, '/api/on-call') }),
+  },
+  {
+    method: 'GET',
+    url: '/api/on-call/rota',
+    access: 'rota.manage',
+    success: 200,
+    expect: MANAGE_200,
+    request: () => ({ url: '/api/on-call/rota' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/on-call/rotation',
+    access: 'rota.manage',
+    success: 200,
+    crossOrg: 400,
     expect: MANAGE_200_CROSS_400,
     request: async ({ world }: CellContext) => ({ url: '/api/on-call/rotation', payload: await rotation(world) }),
   },
   {
-    method: 'POST', url: '/api/on-call/shifts', access: 'rota.manage', success: 201, crossOrg: 400,
+    method: 'POST',
+    url: '/api/on-call/shifts',
+    access: 'rota.manage',
+    success: 201,
+    crossOrg: 400,
     expect: MANAGE_201_CROSS_400,
-    request: async ({ world }: CellContext) => ({ url: '/api/on-call/shifts', payload: { personId: await freshSupporter(world), kind: 'shift', ...freshSpan(world) } }),
+    request: async ({ world }: CellContext) => ({
+      url: '/api/on-call/shifts',
+      payload: { personId: await freshSupporter(world), kind: 'shift', ...freshSpan(world) },
+    }),
   },
   {
-    method: 'DELETE', url: '/api/on-call/shifts/:id', access: 'rota.manage', success: 204, crossOrg: 404,
+    method: 'DELETE',
+    url: '/api/on-call/shifts/:id',
+    access: 'rota.manage',
+    success: 204,
+    crossOrg: 404,
     expect: MANAGE_204_CROSS_404,
-    request: async ({ world }: CellContext) => ({ url: `/api/on-call/shifts/${await insertOverride(world, await freshSupporter(world), freshSpan(world))}` }),
+    request: async ({ world }: CellContext) => ({
+      url: `/api/on-call/shifts/${await insertOverride(world, await freshSupporter(world), freshSpan(world))}`,
+    }),
   },
   {
-    method: 'POST', url: '/api/on-call/swaps', access: 'rota.manage', success: 201, crossOrg: 400,
+    method: 'POST',
+    url: '/api/on-call/swaps',
+    access: 'rota.manage',
+    success: 201,
+    crossOrg: 400,
     expect: MANAGE_201_CROSS_400,
     request: async ({ world }: CellContext) => {
       const from = await freshSupporter(world);
@@ -111,19 +184,46 @@ export const ON_CALL_ROUTE_CASES: RouteCase[] = [
       return { url: '/api/on-call/swaps', payload: { fromPersonId: from, toPersonId: await freshSupporter(world), ...span } };
     },
   },
-  { method: 'GET', url: '/api/supporter/on-call/now', access: 'rota.self', success: 200, expect: SELF_200, request: () => ({ url: '/api/supporter/on-call/now' }) },
-  { method: 'GET', url: '/api/supporter/on-call/schedule', access: 'rota.self', success: 200, expect: SELF_200, request: ({ world }: CellContext) => ({ url: scheduleUrl(world, '/api/supporter/on-call') }) },
   {
-    method: 'POST', url: '/api/supporter/on-call/take-now', access: 'rota.self', success: 200,
+    method: 'GET',
+    url: '/api/supporter/on-call/now',
+    access: 'rota.self',
+    success: 200,
+    expect: SELF_200,
+    request: () => ({ url: '/api/supporter/on-call/now' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/supporter/on-call/schedule',
+    access: 'rota.self',
+    success: 200,
+    expect: SELF_200,
+    request: ({ world }: CellContext) => ({ url: scheduleUrl(world, '/api/supporter/on-call') }),
+  },
+  {
+    method: 'POST',
+    url: '/api/supporter/on-call/take-now',
+    access: 'rota.self',
+    success: 200,
     expect: SELF_200,
     request: async ({ world }: CellContext) => {
       await matrixSupporter(world);
       return { url: '/api/supporter/on-call/take-now', payload: { hours: 1 } };
     },
   },
-  { method: 'GET', url: '/api/supporter/on-call/swaps', access: 'rota.self', success: 200, expect: SELF_200, request: () => ({ url: '/api/supporter/on-call/swaps' }) },
   {
-    method: 'POST', url: '/api/supporter/on-call/swaps', access: 'rota.self', success: 201,
+    method: 'GET',
+    url: '/api/supporter/on-call/swaps',
+    access: 'rota.self',
+    success: 200,
+    expect: SELF_200,
+    request: () => ({ url: '/api/supporter/on-call/swaps' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/supporter/on-call/swaps',
+    access: 'rota.self',
+    success: 201,
     expect: SELF_201,
     request: async ({ world }: CellContext) => {
       const span = freshSpan(world);
@@ -132,25 +232,51 @@ export const ON_CALL_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'POST', url: '/api/supporter/on-call/swaps/:id/accept', access: 'rota.self', success: 200,
+    method: 'POST',
+    url: '/api/supporter/on-call/swaps/:id/accept',
+    access: 'rota.self',
+    success: 200,
     expect: SELF_200,
     request: async ({ world }: CellContext) => ({ url: `/api/supporter/on-call/swaps/${await pendingSwap(world, 'to_me')}/accept` }),
   },
   {
-    method: 'POST', url: '/api/supporter/on-call/swaps/:id/decline', access: 'rota.self', success: 200,
+    method: 'POST',
+    url: '/api/supporter/on-call/swaps/:id/decline',
+    access: 'rota.self',
+    success: 200,
     expect: SELF_200,
     request: async ({ world }: CellContext) => ({ url: `/api/supporter/on-call/swaps/${await pendingSwap(world, 'to_me')}/decline` }),
   },
   {
-    method: 'POST', url: '/api/supporter/on-call/swaps/:id/cancel', access: 'rota.self', success: 200,
+    method: 'POST',
+    url: '/api/supporter/on-call/swaps/:id/cancel',
+    access: 'rota.self',
+    success: 200,
     expect: SELF_200,
     request: async ({ world }: CellContext) => ({ url: `/api/supporter/on-call/swaps/${await pendingSwap(world, 'from_me')}/cancel` }),
   },
-  { method: 'POST', url: '/api/supporter/on-call/feed-token', access: 'rota.self', success: 201, expect: SELF_201, request: () => ({ url: '/api/supporter/on-call/feed-token' }) },
-  { method: 'DELETE', url: '/api/supporter/on-call/feed-token', access: 'rota.self', success: 204, expect: SELF_204, request: () => ({ url: '/api/supporter/on-call/feed-token' }) },
+  {
+    method: 'POST',
+    url: '/api/supporter/on-call/feed-token',
+    access: 'rota.self',
+    success: 201,
+    expect: SELF_201,
+    request: () => ({ url: '/api/supporter/on-call/feed-token' }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/supporter/on-call/feed-token',
+    access: 'rota.self',
+    success: 204,
+    expect: SELF_204,
+    request: () => ({ url: '/api/supporter/on-call/feed-token' }),
+  },
   {
     // The token in the address is the credential: anyone holding it gets the (neutral) feed.
-    method: 'GET', url: '/api/public/on-call/feed/:token.ics', access: 'public', success: 200,
+    method: 'GET',
+    url: '/api/public/on-call/feed/:token.ics',
+    access: 'public',
+    success: 200,
     expect: PUBLIC_200,
     request: async ({ world }: CellContext) => ({ url: await liveFeed(world) }),
   },
@@ -159,37 +285,97 @@ export const ON_CALL_ROUTE_CASES: RouteCase[] = [
 const later = (w: MatrixWorld, days: number) => new Date(w.t.clock.now().getTime() + days * DAY_MS).toISOString();
 
 export const ON_CALL_INVALID_CASES: InvalidCase[] = [
-  { route: 'GET /api/on-call/schedule', why: 'a range over 62 days', request: (w) => ({ url: `/api/on-call/schedule?from=${later(w, 0)}&to=${later(w, 90)}` }), fields: ['querystring.to'] },
-  { route: 'GET /api/supporter/on-call/schedule', why: 'from is not a date-time', request: (w) => ({ url: `/api/supporter/on-call/schedule?from=monday&to=${later(w, 1)}` }), fields: ['querystring.from'] },
   {
-    route: 'PUT /api/on-call/rotation', why: 'an unknown person, a bad hand-off time and a zero period',
-    request: () => ({ url: '/api/on-call/rotation', payload: { members: [randomUUID()], startsOn: '2026-11-23', handoffAt: '25:00', periodDays: 0 } }),
+    route: 'GET /api/on-call/schedule',
+    why: 'a range over 62 days',
+    request: (w) => ({ url: `/api/on-call/schedule?from=${later(w, 0)}&to=${later(w, 90)}` }),
+    fields: ['querystring.to'],
+  },
+  {
+    route: 'GET /api/supporter/on-call/schedule',
+    why: 'from is not a date-time',
+    request: (w) => ({ url: `/api/supporter/on-call/schedule?from=monday&to=${later(w, 1)}` }),
+    fields: ['querystring.from'],
+  },
+  {
+    route: 'PUT /api/on-call/rotation',
+    why: 'an unknown person, a bad hand-off time and a zero period',
+    request: () => ({
+      url: '/api/on-call/rotation',
+      payload: { members: [randomUUID()], startsOn: '2026-11-23', handoffAt: '25:00', periodDays: 0 },
+    }),
     fields: ['body.handoffAt', 'body.periodDays'],
   },
   {
-    route: 'PUT /api/on-call/rotation', why: 'a staff member who is not a supporter',
-    request: (w) => ({ url: '/api/on-call/rotation', payload: { members: [w.colleague.id], startsOn: '2026-11-23', handoffAt: '08:00', periodDays: 7 } }),
+    route: 'PUT /api/on-call/rotation',
+    why: 'a staff member who is not a supporter',
+    request: (w) => ({
+      url: '/api/on-call/rotation',
+      payload: { members: [w.colleague.id], startsOn: '2026-11-23', handoffAt: '08:00', periodDays: 7 },
+    }),
     fields: ['body.members.0'],
   },
   {
-    route: 'POST /api/on-call/shifts', why: 'ends before it starts',
-    request: async (w) => ({ url: '/api/on-call/shifts', payload: { personId: await freshSupporter(w), kind: 'shift', startsAt: later(w, 2), endsAt: later(w, 1) } }),
+    route: 'POST /api/on-call/shifts',
+    why: 'ends before it starts',
+    request: async (w) => ({
+      url: '/api/on-call/shifts',
+      payload: { personId: await freshSupporter(w), kind: 'shift', startsAt: later(w, 2), endsAt: later(w, 1) },
+    }),
     fields: ['body.endsAt'],
   },
-  { route: 'DELETE /api/on-call/shifts/:id', why: 'id is not a UUID', request: () => ({ url: '/api/on-call/shifts/tomorrow' }), fields: ['params.id'] },
   {
-    route: 'POST /api/on-call/swaps', why: 'an unknown kind of person id',
-    request: (w) => ({ url: '/api/on-call/swaps', payload: { fromPersonId: 'ana', toPersonId: randomUUID(), startsAt: later(w, 1), endsAt: later(w, 2) } }),
+    route: 'DELETE /api/on-call/shifts/:id',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/on-call/shifts/tomorrow' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/on-call/swaps',
+    why: 'an unknown kind of person id',
+    request: (w) => ({
+      url: '/api/on-call/swaps',
+      payload: { fromPersonId: 'ana', toPersonId: randomUUID(), startsAt: later(w, 1), endsAt: later(w, 2) },
+    }),
     fields: ['body.fromPersonId'],
   },
-  { route: 'POST /api/supporter/on-call/take-now', why: 'zero hours', request: () => ({ url: '/api/supporter/on-call/take-now', payload: { hours: 0 } }), fields: ['body.hours'] },
   {
-    route: 'POST /api/supporter/on-call/swaps', why: 'a colleague who is not a supporter',
-    request: (w) => ({ url: '/api/supporter/on-call/swaps', payload: { toPersonId: w.colleague.id, startsAt: later(w, 1), endsAt: later(w, 2) } }),
+    route: 'POST /api/supporter/on-call/take-now',
+    why: 'zero hours',
+    request: () => ({ url: '/api/supporter/on-call/take-now', payload: { hours: 0 } }),
+    fields: ['body.hours'],
+  },
+  {
+    route: 'POST /api/supporter/on-call/swaps',
+    why: 'a colleague who is not a supporter',
+    request: (w) => ({
+      url: '/api/supporter/on-call/swaps',
+      payload: { toPersonId: w.colleague.id, startsAt: later(w, 1), endsAt: later(w, 2) },
+    }),
     fields: ['body.toPersonId'],
   },
-  { route: 'POST /api/supporter/on-call/swaps/:id/accept', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/on-call/swaps/1/accept' }), fields: ['params.id'] },
-  { route: 'POST /api/supporter/on-call/swaps/:id/decline', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/on-call/swaps/x/decline' }), fields: ['params.id'] },
-  { route: 'POST /api/supporter/on-call/swaps/:id/cancel', why: 'id is not a UUID', request: () => ({ url: '/api/supporter/on-call/swaps/x/cancel' }), fields: ['params.id'] },
-  { route: 'GET /api/public/on-call/feed/:token.ics', why: 'not a feed token', request: () => ({ url: '/api/public/on-call/feed/short.ics' }), fields: ['params.token'] },
+  {
+    route: 'POST /api/supporter/on-call/swaps/:id/accept',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/supporter/on-call/swaps/1/accept' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/supporter/on-call/swaps/:id/decline',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/supporter/on-call/swaps/x/decline' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/supporter/on-call/swaps/:id/cancel',
+    why: 'id is not a UUID',
+    request: () => ({ url: '/api/supporter/on-call/swaps/x/cancel' }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'GET /api/public/on-call/feed/:token.ics',
+    why: 'not a feed token',
+    request: () => ({ url: '/api/public/on-call/feed/short.ics' }),
+    fields: ['params.token'],
+  },
 ];

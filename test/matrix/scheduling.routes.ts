@@ -16,7 +16,11 @@ const SETTINGS_200 = [401, 200, 404, 404, 404, 404, 404, 200, 200] as const;
 
 /** A fresh case of organisation A assigned to the matrix's peer supporter, optionally for `requesterId`. */
 function assignedCase(world: MatrixWorld, requesterId: string | null = null): Promise<string> {
-  return buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, { state: 'contacted', assignedSupporterId: world.byRole.peer_supporter.id, requesterPersonId: requesterId });
+  return buildCase(world.t.ctx.db, world.t.clock, world.orgA.id, {
+    state: 'contacted',
+    assignedSupporterId: world.byRole.peer_supporter.id,
+    requesterPersonId: requesterId,
+  });
 }
 
 /** A scheduled phone conversation tomorrow on a fresh case; returns both ids. */
@@ -28,9 +32,19 @@ async function caseWithMeeting(world: MatrixWorld, requesterId: string | null = 
   await world.t.ctx.db
     .insertInto('meetings')
     .values({
-      id: meetingId, organization_id: world.orgA.id, case_id: caseId, supporter_id: world.byRole.peer_supporter.id,
-      starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 30 * 60_000).toISOString(), modality: 'phone', status: 'scheduled',
-      video_link: null, ics_uid: newInviteUid(), sequence: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+      id: meetingId,
+      organization_id: world.orgA.id,
+      case_id: caseId,
+      supporter_id: world.byRole.peer_supporter.id,
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      modality: 'phone',
+      status: 'scheduled',
+      video_link: null,
+      ics_uid: newInviteUid(),
+      sequence: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
     })
     .execute();
   return { caseId, meetingId };
@@ -47,17 +61,32 @@ const GUIDE = { sections: [{ id: 'opening', title: 'Opening', prompts: ['Thank t
 
 export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
   {
-    method: 'GET', url: '/api/supporter/cases/:id/meetings', access: 'supporter.self', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/supporter/cases/:id/meetings',
+    access: 'supporter.self',
+    success: 200,
+    crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/meetings` }),
   },
   {
-    method: 'POST', url: '/api/supporter/cases/:id/meetings', access: 'supporter.self', success: 201, crossOrg: 404,
+    method: 'POST',
+    url: '/api/supporter/cases/:id/meetings',
+    access: 'supporter.self',
+    success: 201,
+    crossOrg: 404,
     expect: SUPPORTER_ONLY_201,
-    request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/meetings`, payload: meetingInput(world) }),
+    request: async ({ world }: CellContext) => ({
+      url: `/api/supporter/cases/${await assignedCase(world)}/meetings`,
+      payload: meetingInput(world),
+    }),
   },
   {
-    method: 'PATCH', url: '/api/supporter/cases/:id/meetings/:meetingId', access: 'supporter.self', success: 200, crossOrg: 404,
+    method: 'PATCH',
+    url: '/api/supporter/cases/:id/meetings/:meetingId',
+    access: 'supporter.self',
+    success: 200,
+    crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
       const { caseId, meetingId } = await caseWithMeeting(world);
@@ -65,7 +94,11 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'POST', url: '/api/supporter/cases/:id/meetings/:meetingId/cancel', access: 'supporter.self', success: 200, crossOrg: 404,
+    method: 'POST',
+    url: '/api/supporter/cases/:id/meetings/:meetingId/cancel',
+    access: 'supporter.self',
+    success: 200,
+    crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
       const { caseId, meetingId } = await caseWithMeeting(world);
@@ -73,7 +106,11 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'GET', url: '/api/supporter/cases/:id/meetings/:meetingId/invite.ics', access: 'supporter.self', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/supporter/cases/:id/meetings/:meetingId/invite.ics',
+    access: 'supporter.self',
+    success: 200,
+    crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
       const { caseId, meetingId } = await caseWithMeeting(world);
@@ -81,12 +118,20 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'GET', url: '/api/support/requests/:id/meetings', access: 'support.request', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/support/requests/:id/meetings',
+    access: 'support.request',
+    success: 200,
+    crossOrg: 404,
     expect: EVERY_REQUESTER_200,
     request: async (cell: CellContext) => ({ url: `/api/support/requests/${await assignedCase(cell.world, requesterOf(cell))}/meetings` }),
   },
   {
-    method: 'GET', url: '/api/support/requests/:id/meetings/:meetingId/invite.ics', access: 'support.request', success: 200, crossOrg: 404,
+    method: 'GET',
+    url: '/api/support/requests/:id/meetings/:meetingId/invite.ics',
+    access: 'support.request',
+    success: 200,
+    crossOrg: 404,
     expect: EVERY_REQUESTER_200,
     request: async (cell: CellContext) => {
       const { caseId, meetingId } = await caseWithMeeting(cell.world, requesterOf(cell));
@@ -94,27 +139,42 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
     },
   },
   {
-    method: 'GET', url: '/api/supporter/conversation-guide', access: 'supporter.self', success: 200,
+    method: 'GET',
+    url: '/api/supporter/conversation-guide',
+    access: 'supporter.self',
+    success: 200,
     expect: SUPPORTER_ONLY_200,
     request: () => ({ url: '/api/supporter/conversation-guide' }),
   },
   {
-    method: 'GET', url: '/api/settings/conversation-guide', access: 'guide.manage', success: 200,
+    method: 'GET',
+    url: '/api/settings/conversation-guide',
+    access: 'guide.manage',
+    success: 200,
     expect: DIRECTOR_ONLY_200,
     request: () => ({ url: '/api/settings/conversation-guide' }),
   },
   {
-    method: 'PUT', url: '/api/settings/conversation-guide', access: 'guide.manage', success: 200,
+    method: 'PUT',
+    url: '/api/settings/conversation-guide',
+    access: 'guide.manage',
+    success: 200,
     expect: DIRECTOR_ONLY_200,
     request: () => ({ url: '/api/settings/conversation-guide', payload: GUIDE }),
   },
   {
-    method: 'GET', url: '/api/settings/conversations', access: 'settings.manage', success: 200,
+    method: 'GET',
+    url: '/api/settings/conversations',
+    access: 'settings.manage',
+    success: 200,
     expect: SETTINGS_200,
     request: () => ({ url: '/api/settings/conversations' }),
   },
   {
-    method: 'PATCH', url: '/api/settings/conversations', access: 'settings.manage', success: 200,
+    method: 'PATCH',
+    url: '/api/settings/conversations',
+    access: 'settings.manage',
+    success: 200,
     expect: SETTINGS_200,
     request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Conversation' } }),
   },
@@ -123,29 +183,51 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
 const NOT_AN_ID = 'first';
 
 export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
-  { route: 'GET /api/supporter/cases/:id/meetings', why: 'id is not a UUID', request: () => ({ url: `/api/supporter/cases/${NOT_AN_ID}/meetings` }), fields: ['params.id'] },
   {
-    route: 'POST /api/supporter/cases/:id/meetings', why: 'a time in the past',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), startsAt: inHours(w, -1) } }),
+    route: 'GET /api/supporter/cases/:id/meetings',
+    why: 'id is not a UUID',
+    request: () => ({ url: `/api/supporter/cases/${NOT_AN_ID}/meetings` }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'POST /api/supporter/cases/:id/meetings',
+    why: 'a time in the past',
+    request: async (w) => ({
+      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
+      payload: { ...meetingInput(w), startsAt: inHours(w, -1) },
+    }),
     fields: ['body.startsAt'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings', why: '500 minutes and an unknown modality',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), minutes: 500, modality: 'carrier_pigeon' } }),
+    route: 'POST /api/supporter/cases/:id/meetings',
+    why: '500 minutes and an unknown modality',
+    request: async (w) => ({
+      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
+      payload: { ...meetingInput(w), minutes: 500, modality: 'carrier_pigeon' },
+    }),
     fields: ['body.minutes', 'body.modality'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings', why: 'notes (nothing said is stored)',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings`, payload: { ...meetingInput(w), notes: 'sounded upset' } }),
+    route: 'POST /api/supporter/cases/:id/meetings',
+    why: 'notes (nothing said is stored)',
+    request: async (w) => ({
+      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
+      payload: { ...meetingInput(w), notes: 'sounded upset' },
+    }),
     fields: ['body.notes'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'meeting id not a UUID',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}`, payload: { startsAt: inHours(w, 48) } }),
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
+    why: 'meeting id not a UUID',
+    request: async (w) => ({
+      url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}`,
+      payload: { startsAt: inHours(w, 48) },
+    }),
     fields: ['params.meetingId'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'start not a date-time, minutes out of range',
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
+    why: 'start not a date-time, minutes out of range',
     request: async (w) => {
       const { caseId, meetingId } = await caseWithMeeting(w);
       return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: 'tomorrow', minutes: 5 } };
@@ -153,7 +235,8 @@ export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
     fields: ['body.startsAt', 'body.minutes'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId', why: 'a time in the past',
+    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
+    why: 'a time in the past',
     request: async (w) => {
       const { caseId, meetingId } = await caseWithMeeting(w);
       return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: inHours(w, -2) } };
@@ -161,34 +244,53 @@ export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
     fields: ['body.startsAt'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings/:meetingId/cancel', why: 'meeting id not a UUID',
+    route: 'POST /api/supporter/cases/:id/meetings/:meetingId/cancel',
+    why: 'meeting id not a UUID',
     request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/cancel` }),
     fields: ['params.meetingId'],
   },
   {
-    route: 'GET /api/supporter/cases/:id/meetings/:meetingId/invite.ics', why: 'meeting id not a UUID',
+    route: 'GET /api/supporter/cases/:id/meetings/:meetingId/invite.ics',
+    why: 'meeting id not a UUID',
     request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/invite.ics` }),
     fields: ['params.meetingId'],
   },
-  { route: 'GET /api/support/requests/:id/meetings', why: 'id is not a UUID', request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings` }), fields: ['params.id'] },
   {
-    route: 'GET /api/support/requests/:id/meetings/:meetingId/invite.ics', why: 'ids are not UUIDs',
+    route: 'GET /api/support/requests/:id/meetings',
+    why: 'id is not a UUID',
+    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings` }),
+    fields: ['params.id'],
+  },
+  {
+    route: 'GET /api/support/requests/:id/meetings/:meetingId/invite.ics',
+    why: 'ids are not UUIDs',
     request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings/${NOT_AN_ID}/invite.ics` }),
     fields: ['params.id', 'params.meetingId'],
   },
-  { route: 'PUT /api/settings/conversation-guide', why: 'no sections', request: () => ({ url: '/api/settings/conversation-guide', payload: { sections: [] } }), fields: ['body.sections'] },
   {
-    route: 'PUT /api/settings/conversation-guide', why: 'a section with a notes field and no prompts',
-    request: () => ({ url: '/api/settings/conversation-guide', payload: { sections: [{ id: 'opening', title: 'Opening', prompts: [], notes: 'x' }] } }),
+    route: 'PUT /api/settings/conversation-guide',
+    why: 'no sections',
+    request: () => ({ url: '/api/settings/conversation-guide', payload: { sections: [] } }),
+    fields: ['body.sections'],
+  },
+  {
+    route: 'PUT /api/settings/conversation-guide',
+    why: 'a section with a notes field and no prompts',
+    request: () => ({
+      url: '/api/settings/conversation-guide',
+      payload: { sections: [{ id: 'opening', title: 'Opening', prompts: [], notes: 'x' }] },
+    }),
     fields: ['body.sections.0.prompts', 'body.sections.0.notes'],
   },
   {
-    route: 'PATCH /api/settings/conversations', why: 'a title that says "peer support"',
+    route: 'PATCH /api/settings/conversations',
+    why: 'a title that says "peer support"',
     request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Peer support' } }),
     fields: ['body.meetingTitle'],
   },
   {
-    route: 'PATCH /api/settings/conversations', why: 'a video link pattern without {token}',
+    route: 'PATCH /api/settings/conversations',
+    why: 'a video link pattern without {token}',
     request: () => ({ url: '/api/settings/conversations', payload: { videoLinkPattern: 'https://meet.example.org/room' } }),
     fields: ['body.videoLinkPattern'],
   },

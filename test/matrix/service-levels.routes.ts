@@ -13,12 +13,18 @@ const VALID = {
 //            columns:  anon  dir  adm  sup  lead  rep staff  it  orgB
 export const SERVICE_LEVEL_ROUTE_CASES: RouteCase[] = [
   {
-    method: 'GET', url: '/api/settings/service-levels', access: 'service_levels.manage', success: 200,
+    method: 'GET',
+    url: '/api/settings/service-levels',
+    access: 'service_levels.manage',
+    success: 200,
     expect: [401, 200, 404, 404, 404, 404, 404, 404, 200],
     request: () => ({ url: '/api/settings/service-levels' }),
   },
   {
-    method: 'PUT', url: '/api/settings/service-levels', access: 'service_levels.manage', success: 200,
+    method: 'PUT',
+    url: '/api/settings/service-levels',
+    access: 'service_levels.manage',
+    success: 200,
     expect: [401, 200, 404, 404, 404, 404, 404, 404, 200],
     request: () => ({ url: '/api/settings/service-levels', payload: VALID }),
   },
@@ -26,10 +32,15 @@ export const SERVICE_LEVEL_ROUTE_CASES: RouteCase[] = [
 
 export const SERVICE_LEVEL_INVALID_CASES: InvalidCase[] = [
   {
-    route: 'PUT /api/settings/service-levels', why: 'closing before opening, day 8, 30 February, 2-minute target',
+    route: 'PUT /api/settings/service-levels',
+    why: 'closing before opening, day 8, 30 February, 2-minute target',
     request: () => ({
       url: '/api/settings/service-levels',
-      payload: { ...VALID, calendar: { days: [8], opens: '17:00', closes: '08:00', holidays: ['2026-02-30'] }, targets: [{ ...VALID.targets[0], minutes: 2 }] },
+      payload: {
+        ...VALID,
+        calendar: { days: [8], opens: '17:00', closes: '08:00', holidays: ['2026-02-30'] },
+        targets: [{ ...VALID.targets[0], minutes: 2 }],
+      },
     }),
     fields: ['body.calendar.days.0', 'body.calendar.closes', 'body.calendar.holidays.0', 'body.targets.0.minutes'],
   },

@@ -14,7 +14,9 @@ interface NavItem {
 
 /** The sections, in order, from the one list of pages (app-pages.tsx); features do not add themselves. */
 export const NAV_ITEMS: readonly NavItem[] = APP_PAGES.flatMap((page) =>
-  page.nav ? [{ to: appPageUrl(page), label: page.nav.label, action: page.action, end: page.path === '', program: page.nav.program ?? false }] : [],
+  page.nav
+    ? [{ to: appPageUrl(page), label: page.nav.label, action: page.action, end: page.path === '', program: page.nav.program ?? false }]
+    : [],
 );
 
 export function visibleNavItems(actions: readonly string[]): NavItem[] {

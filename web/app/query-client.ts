@@ -17,7 +17,8 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (isUnauthenticated(error) || isSignInIncomplete(error)) void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+        if (isUnauthenticated(error) || isSignInIncomplete(error))
+          void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
       },
     }),
     defaultOptions: {

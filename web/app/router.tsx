@@ -10,7 +10,15 @@ import { RouteErrorBoundary } from './routes/route-error.tsx';
 const guarded = (page: AppPage) => async () => {
   const [Page, { RequireAction }] = await Promise.all([page.load(), import('./require-action.tsx')]);
   const action = page.action;
-  return { Component: action ? () => <RequireAction action={action}><Page /></RequireAction> : Page };
+  return {
+    Component: action
+      ? () => (
+          <RequireAction action={action}>
+            <Page />
+          </RequireAction>
+        )
+      : Page,
+  };
 };
 
 /**
@@ -25,7 +33,10 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <PublicHomeRoute /> },
       { path: '/request', lazy: async () => ({ Component: (await import('./routes/public-request.tsx')).PublicRequestRoute }) },
-      { path: '/request/status', lazy: async () => ({ Component: (await import('./routes/public-request-status.tsx')).PublicRequestStatusRoute }) },
+      {
+        path: '/request/status',
+        lazy: async () => ({ Component: (await import('./routes/public-request-status.tsx')).PublicRequestStatusRoute }),
+      },
       { path: '/feedback/:token', lazy: async () => ({ Component: (await import('./routes/public-feedback.tsx')).PublicFeedbackRoute }) },
       { path: '/o/:token', lazy: async () => ({ Component: (await import('./routes/public-outreach.tsx')).PublicOutreachRoute }) },
       { path: '/set-password', lazy: async () => ({ Component: (await import('./routes/set-password.tsx')).SetPasswordRoute }) },

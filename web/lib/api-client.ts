@@ -143,14 +143,10 @@ async function sendRequest<T>(path: string, options: RequestOptions<T>): Promise
 }
 
 export const api = {
-  get: <T>(path: string, schema: z.ZodType<T>, query?: Query, signal?: AbortSignal) =>
-    apiRequest(path, { schema, query, signal }),
-  post: <T = undefined>(path: string, body?: unknown, schema?: z.ZodType<T>) =>
-    apiRequest(path, { method: 'POST', body, schema }),
-  patch: <T = undefined>(path: string, body: unknown, schema?: z.ZodType<T>) =>
-    apiRequest(path, { method: 'PATCH', body, schema }),
-  put: <T = undefined>(path: string, body: unknown, schema?: z.ZodType<T>) =>
-    apiRequest(path, { method: 'PUT', body, schema }),
+  get: <T>(path: string, schema: z.ZodType<T>, query?: Query, signal?: AbortSignal) => apiRequest(path, { schema, query, signal }),
+  post: <T = undefined>(path: string, body?: unknown, schema?: z.ZodType<T>) => apiRequest(path, { method: 'POST', body, schema }),
+  patch: <T = undefined>(path: string, body: unknown, schema?: z.ZodType<T>) => apiRequest(path, { method: 'PATCH', body, schema }),
+  put: <T = undefined>(path: string, body: unknown, schema?: z.ZodType<T>) => apiRequest(path, { method: 'PUT', body, schema }),
   delete: (path: string) => apiRequest(path, { method: 'DELETE' }),
 };
 
@@ -187,8 +183,7 @@ export function uploadFile<T>(path: string, file: Blob, options: UploadOptions<T
         reject(error);
       }
     };
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network_error', 'The upload failed. Check your connection and try again.'));
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The upload failed. Check your connection and try again.'));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);

@@ -88,7 +88,26 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
 };
 
 /** A short list of languages people often ask for; the value is the language code the API stores. */
-export const COMMON_LANGUAGES = ['en', 'es', 'zh', 'vi', 'tl', 'ar', 'fr', 'ko', 'ru', 'pt', 'hi', 'ht', 'pl', 'de', 'it', 'ja', 'fa', 'ur'] as const;
+export const COMMON_LANGUAGES = [
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'tl',
+  'ar',
+  'fr',
+  'ko',
+  'ru',
+  'pt',
+  'hi',
+  'ht',
+  'pl',
+  'de',
+  'it',
+  'ja',
+  'fa',
+  'ur',
+] as const;
 
 const languageNames = (() => {
   try {

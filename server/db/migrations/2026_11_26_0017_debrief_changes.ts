@@ -7,8 +7,14 @@ import type { Kysely } from 'kysely';
 // conversations do. Someone taken off the list keeps their row with `removed_at`, so their link
 // answers a cancellation rather than nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('group_debriefs').addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled')).execute();
-  await db.schema.alterTable('group_debriefs').addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('group_debriefs')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled'))
+    .execute();
+  await db.schema
+    .alterTable('group_debriefs')
+    .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('group_debriefs').addColumn('video_link', 'text').execute();
   await db.schema.alterTable('group_debriefs').addColumn('updated_at', 'text').execute();
   await db.schema.alterTable('group_debriefs').addColumn('cancelled_at', 'text').execute();

@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('event_notices')
     .addColumn('involved_count', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await sql`update event_notices set involved_count = (select count(*) from event_notice_people where event_notice_people.notice_id = event_notices.id)`.execute(db);
+  await sql`update event_notices set involved_count = (select count(*) from event_notice_people where event_notice_people.notice_id = event_notices.id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

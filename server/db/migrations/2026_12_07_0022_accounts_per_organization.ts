@@ -25,7 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           UNIQUE (organization_id, email)
         )`.execute(trx);
         await sql`INSERT INTO accounts_new (id, organization_id, person_id, email, password_hash, created_at, password_changed_at, last_login_at)
-          SELECT id, organization_id, person_id, email, password_hash, created_at, password_changed_at, last_login_at FROM accounts`.execute(trx);
+          SELECT id, organization_id, person_id, email, password_hash, created_at, password_changed_at, last_login_at FROM accounts`.execute(
+          trx,
+        );
         await sql`DROP TABLE accounts`.execute(trx);
         await sql`ALTER TABLE accounts_new RENAME TO accounts`.execute(trx);
         const broken = await sql`PRAGMA foreign_key_check`.execute(trx);

@@ -8,10 +8,7 @@ import type { Kysely } from 'kysely';
 // secret of an enrolment in progress, which belongs to that session alone. Organisations may extend
 // the requirement to peer supporters.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .alterTable('accounts')
-    .addColumn('totp_secret', 'text')
-    .execute();
+  await db.schema.alterTable('accounts').addColumn('totp_secret', 'text').execute();
   await db.schema.alterTable('accounts').addColumn('totp_enrolled_at', 'text').execute();
   await db.schema.alterTable('accounts').addColumn('totp_last_step', 'integer').execute();
   await db.schema

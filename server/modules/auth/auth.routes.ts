@@ -44,7 +44,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'public', duringSignIn: true }, schema: { tags: ['auth'], summary: 'Sign out and end the session on the server', response: { 204: Empty } } },
+    {
+      config: { access: 'public', duringSignIn: true },
+      schema: { tags: ['auth'], summary: 'Sign out and end the session on the server', response: { 204: Empty } },
+    },
     async (request, reply) => {
       await auth.signOut(ctx, request.cookies[cookieName], request.actor, originOf(request));
       clearSessionCookie(reply, ctx.config);
@@ -107,7 +110,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Set one\'s password with a single-use link; ends every session of the account',
+        summary: "Set one's password with a single-use link; ends every session of the account",
         body: SignInLinkRedeemSchema,
         response: { 204: Empty, 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
       },

@@ -26,7 +26,10 @@ export const SELF_COLUMNS = [
 ] as const;
 
 /** A row with SELF_COLUMNS (the session's own columns name the person and organisation ids). */
-export type SelfRow = Pick<PeopleTable, 'first_name' | 'last_name' | 'work_email' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id'> & {
+export type SelfRow = Pick<
+  PeopleTable,
+  'first_name' | 'last_name' | 'work_email' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id'
+> & {
   person_id: string;
   person_active: boolean;
   organization_id: string;
@@ -39,7 +42,16 @@ export type SelfRow = Pick<PeopleTable, 'first_name' | 'last_name' | 'work_email
 
 /** The `Person` (people.repository's shape: a session exists only for an account) and organisation. */
 export function toSelf(row: SelfRow, roles: readonly Role[]) {
-  const person = toPerson({ ...row, id: row.person_id, active: row.person_active, created_at: row.person_created_at, updated_at: row.person_updated_at }, roles, true);
-  const organization = toOrganization({ id: row.organization_id, slug: row.organization_slug, name: row.organization_name, time_zone: row.organization_time_zone });
+  const person = toPerson(
+    { ...row, id: row.person_id, active: row.person_active, created_at: row.person_created_at, updated_at: row.person_updated_at },
+    roles,
+    true,
+  );
+  const organization = toOrganization({
+    id: row.organization_id,
+    slug: row.organization_slug,
+    name: row.organization_name,
+    time_zone: row.organization_time_zone,
+  });
   return { person, organization };
 }

@@ -23,17 +23,28 @@ export async function claimTotpStep(db: DbOrTrx, accountId: string, step: number
 }
 
 export async function saveTotp(db: DbOrTrx, accountId: string, secret: string, step: number, at: string): Promise<void> {
-  await db.updateTable('accounts').set({ totp_secret: secret, totp_enrolled_at: at, totp_last_step: step }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ totp_secret: secret, totp_enrolled_at: at, totp_last_step: step })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export async function clearTotp(db: DbOrTrx, accountId: string): Promise<void> {
-  await db.updateTable('accounts').set({ totp_secret: null, totp_enrolled_at: null, totp_last_step: null }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ totp_secret: null, totp_enrolled_at: null, totp_last_step: null })
+    .where('id', '=', accountId)
+    .execute();
   await db.deleteFrom('recovery_codes').where('account_id', '=', accountId).execute();
 }
 
 export async function replaceRecoveryCodes(db: DbOrTrx, accountId: string, hashes: string[], at: string): Promise<void> {
   await db.deleteFrom('recovery_codes').where('account_id', '=', accountId).execute();
-  await db.insertInto('recovery_codes').values(hashes.map((code_hash) => ({ code_hash, account_id: accountId, created_at: at, used_at: null }))).execute();
+  await db
+    .insertInto('recovery_codes')
+    .values(hashes.map((code_hash) => ({ code_hash, account_id: accountId, created_at: at, used_at: null })))
+    .execute();
 }
 
 /** Marks an unused code of this account used; false when there is none (wrong, used, or another's). */
@@ -68,7 +79,12 @@ export async function findPendingTotpSecret(db: DbOrTrx, sessionId: string): Pro
 }
 
 /** The session passed its second factor (how) and its holder proved who they are just now. */
-export async function markSessionVerified(db: DbOrTrx, sessionId: string, at: string, secondFactor?: 'totp' | 'recovery_code'): Promise<void> {
+export async function markSessionVerified(
+  db: DbOrTrx,
+  sessionId: string,
+  at: string,
+  secondFactor?: 'totp' | 'recovery_code',
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ verified_at: at, ...(secondFactor ? { second_factor: secondFactor, pending_totp_secret: null } : {}) })

@@ -34,7 +34,12 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
     '/api/auth/second-factor',
     {
       config: duringSignIn,
-      schema: { tags, summary: 'Second step of sign-in: an authenticator code or a recovery code', body: SecondFactorInputSchema, response: { 200: MeSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Second step of sign-in: an authenticator code or a recovery code',
+        body: SecondFactorInputSchema,
+        response: { 200: MeSchema, ...errors },
+      },
     },
     async (request) => {
       await factors.passSecondFactor(ctx, requireActor(request), request.body, originOf(request));
@@ -45,7 +50,14 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
 
   r.get(
     '/api/me/second-factor',
-    { config: duringSignIn, schema: { tags, summary: 'Whether two-step sign-in is set up, required, and how many recovery codes are left', response: { 200: SecondFactorStatusSchema } } },
+    {
+      config: duringSignIn,
+      schema: {
+        tags,
+        summary: 'Whether two-step sign-in is set up, required, and how many recovery codes are left',
+        response: { 200: SecondFactorStatusSchema },
+      },
+    },
     async (request) => factors.getSecondFactorStatus(ctx, requireActor(request)),
   );
 
@@ -53,7 +65,11 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
     '/api/me/second-factor/enrolment',
     {
       config: duringSignIn,
-      schema: { tags, summary: 'Start setting up an authenticator app: a new secret and its QR code', response: { 200: TotpEnrolmentSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Start setting up an authenticator app: a new secret and its QR code',
+        response: { 200: TotpEnrolmentSchema, ...errors },
+      },
     },
     async (request) => factors.startEnrolment(ctx, requireActor(request)),
   );
@@ -77,7 +93,10 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
 
   r.post(
     '/api/me/second-factor/recovery-codes',
-    { config: signedIn, schema: { tags, summary: 'Replace the recovery codes (step-up)', response: { 200: RecoveryCodesSchema, ...errors } } },
+    {
+      config: signedIn,
+      schema: { tags, summary: 'Replace the recovery codes (step-up)', response: { 200: RecoveryCodesSchema, ...errors } },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return factors.regenerateRecoveryCodes(ctx, requireActor(request), originOf(request));
@@ -86,7 +105,14 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
 
   r.delete(
     '/api/me/second-factor',
-    { config: signedIn, schema: { tags, summary: 'Turn two-step sign-in off, where one\'s roles do not require it (step-up)', response: { 204: Empty, ...errors } } },
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: "Turn two-step sign-in off, where one's roles do not require it (step-up)",
+        response: { 204: Empty, ...errors },
+      },
+    },
     async (request, reply) => {
       await factors.removeOwnSecondFactor(ctx, requireActor(request), originOf(request));
       return reply.status(204).send(null);
@@ -97,7 +123,12 @@ export function registerSecondFactorRoutes(app: FastifyInstance, ctx: AppContext
     '/api/auth/step-up',
     {
       config: signedIn,
-      schema: { tags, summary: 'Prove again who one is (password or authenticator code) before a sensitive change', body: StepUpInputSchema, response: { 200: StepUpResultSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Prove again who one is (password or authenticator code) before a sensitive change',
+        body: StepUpInputSchema,
+        response: { 200: StepUpResultSchema, ...errors },
+      },
     },
     async (request) => factors.stepUp(ctx, requireActor(request), request.body, originOf(request)),
   );

@@ -76,7 +76,8 @@ export async function passSecondFactor(
   await clearThrottle(ctx.db, codeKey(actor.accountId));
 }
 
-const wrongCode = () => new AppError('invalid_credentials', 'That code is not right. Use the newest code your app shows, or a recovery code you have not used.');
+const wrongCode = () =>
+  new AppError('invalid_credentials', 'That code is not right. Use the newest code your app shows, or a recovery code you have not used.');
 
 export async function getSecondFactorStatus(ctx: AppContext, actor: Actor) {
   const totp = await factors.findTotp(ctx.db, actor.accountId);
@@ -105,12 +106,18 @@ export async function startEnrolment(ctx: AppContext, actor: Actor) {
 }
 
 /** The first code from the new authenticator proves it is set up; the recovery codes are shown once. */
-export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string, origin: RequestOrigin): Promise<{ recoveryCodes: string[] }> {
+export async function confirmEnrolment(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  origin: RequestOrigin,
+): Promise<{ recoveryCodes: string[] }> {
   const secret = await factors.findPendingTotpSecret(ctx.db, actor.sessionId);
   if (!secret) throw new AppError('conflict', 'This set-up has expired. Start again.');
   await countSignInAttempt(ctx, [codeKey(actor.accountId)]);
   const step = await acceptedTotpStep(secret, code, ctx.clock.now(), null);
-  if (step === null) throw invalid('body.code', 'That code does not match. Check that the time on your phone is right, then enter the newest code.');
+  if (step === null)
+    throw invalid('body.code', 'That code does not match. Check that the time on your phone is right, then enter the newest code.');
   const replacing = actor.hasAuthenticator;
   const recoveryCodes = newRecoveryCodes();
   const at = nowIso(ctx.clock);
@@ -142,7 +149,8 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, ori
 /** Only for people whose roles do not require it (they turned it on themselves). */
 export async function removeOwnSecondFactor(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<void> {
   if (!actor.hasAuthenticator) return;
-  if (actor.secondFactorRequired) throw new AppError('conflict', 'Your roles require two-step sign-in; you can replace your authenticator app, not turn it off');
+  if (actor.secondFactorRequired)
+    throw new AppError('conflict', 'Your roles require two-step sign-in; you can replace your authenticator app, not turn it off');
   assertRecentlyVerified(ctx, actor);
   await ctx.db.transaction().execute(async (trx) => {
     await factors.clearTotp(trx, actor.accountId);
@@ -156,7 +164,11 @@ export async function removeOwnSecondFactor(ctx: AppContext, actor: Actor, origi
  * session ends, and the person sets up a new one at their next sign-in. Whoever may change the
  * person's account decides (people.service); this does the work inside their transaction.
  */
-export async function resetSecondFactor(ctx: AppContext, trx: DbOrTrx, target: { organizationId: string; accountId: string; email: string }) {
+export async function resetSecondFactor(
+  ctx: AppContext,
+  trx: DbOrTrx,
+  target: { organizationId: string; accountId: string; email: string },
+) {
   await factors.clearTotp(trx, target.accountId);
   await deleteSessionsOfAccount(trx, target.accountId);
   await tellPerson(ctx, trx, target.organizationId, target.email);
@@ -166,7 +178,12 @@ export async function resetSecondFactor(ctx: AppContext, trx: DbOrTrx, target: {
  * The password or a current authenticator code, counted against the same limits as sign-in (key
  * `step-up:`). A wrong answer is 401 `invalid_credentials` and changes nothing.
  */
-export async function stepUp(ctx: AppContext, actor: Actor, input: { password?: string | undefined; code?: string | undefined }, origin: RequestOrigin) {
+export async function stepUp(
+  ctx: AppContext,
+  actor: Actor,
+  input: { password?: string | undefined; code?: string | undefined },
+  origin: RequestOrigin,
+) {
   const key = `step-up:${actor.accountId}`;
   await countSignInAttempt(ctx, [key]);
   let ok: boolean;

@@ -55,7 +55,10 @@ const sessionWithRoles = precompiled(
   1,
 );
 
-export async function findSessionWithRoles(db: DbOrTrx, tokenHash: string): Promise<(SessionRow & SelfRow & { roles: string[] }) | undefined> {
+export async function findSessionWithRoles(
+  db: DbOrTrx,
+  tokenHash: string,
+): Promise<(SessionRow & SelfRow & { roles: string[] }) | undefined> {
   const rows = await sessionWithRoles(db, tokenHash);
   const first = rows[0];
   if (!first) return undefined;
@@ -85,7 +88,10 @@ export async function insertSession(
     verified_at: string;
   },
 ): Promise<void> {
-  await db.insertInto('sessions').values({ ...row, last_seen_at: row.created_at }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ ...row, last_seen_at: row.created_at })
+    .execute();
 }
 
 export async function touchSession(db: DbOrTrx, tokenHash: string, at: string): Promise<void> {

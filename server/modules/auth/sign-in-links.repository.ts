@@ -15,7 +15,12 @@ export async function findSignInLink(db: DbOrTrx, tokenHash: string): Promise<Si
 
 /** Compare-and-set: of two redemptions of the same link at once, exactly one gets `true`. */
 export async function useSignInLink(db: DbOrTrx, tokenHash: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('sign_in_links').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('sign_in_links')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

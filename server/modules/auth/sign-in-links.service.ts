@@ -100,8 +100,16 @@ export async function redeemSignInLink(ctx: AppContext, input: { token: string; 
     if (account) {
       await setAccountPassword(trx, account.id, passwordHash, at);
     } else {
-      if (await isAccountEmailTaken(trx, link.organization_id, link.email)) throw new AppError('conflict', 'This e-mail is already used to sign in');
-      await insertAccount(trx, { id: newId(), organization_id: link.organization_id, person_id: link.person_id, email: link.email, password_hash: passwordHash, created_at: at });
+      if (await isAccountEmailTaken(trx, link.organization_id, link.email))
+        throw new AppError('conflict', 'This e-mail is already used to sign in');
+      await insertAccount(trx, {
+        id: newId(),
+        organization_id: link.organization_id,
+        person_id: link.person_id,
+        email: link.email,
+        password_hash: passwordHash,
+        created_at: at,
+      });
     }
     await deleteSessionsOfPerson(trx, link.person_id);
     await appendAuditEvent(trx, {
@@ -135,7 +143,8 @@ export async function issueOperatorSignInLink(
   if (input.organizationSlug) query = query.where('organizations.slug', '=', input.organizationSlug);
   const matches = await query.execute();
   if (matches.length === 0) throw new Error(`Nobody in the directory has the work e-mail ${email}`);
-  if (matches.length > 1) throw new Error(`${email} is in several organisations (${matches.map((m) => m.slug).join(', ')}): name one with --org`);
+  if (matches.length > 1)
+    throw new Error(`${email} is in several organisations (${matches.map((m) => m.slug).join(', ')}): name one with --org`);
   const person = matches[0]!;
   if (!toBool(person.active)) throw new Error(`${email} is deactivated; reactivate them first`);
   return db.transaction().execute(async (trx) => {

@@ -6,7 +6,11 @@ import { toBool } from '../../db/values.ts';
  * sign-in off, and then only for IT administrators (break-glass). Always exactly one statement, also
  * without an account, so an unknown address takes the same time as a known one.
  */
-export async function passwordSignInRule(db: DbOrTrx, organizationId: string, personId: string): Promise<{ passwordSignIn: boolean; breakGlass: boolean } | undefined> {
+export async function passwordSignInRule(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+): Promise<{ passwordSignIn: boolean; breakGlass: boolean } | undefined> {
   const row = await db
     .selectFrom('organizations')
     .leftJoin('sso_settings', 'sso_settings.organization_id', 'organizations.id')

@@ -16,7 +16,12 @@ export async function countAttempt(db: DbOrTrx, key: string, now: string, window
           eb.and([eb('login_throttle.locked_until', 'is not', null), eb('login_throttle.locked_until', '<=', now)]),
         ]);
         return {
-          failures: eb.case().when(stale).then(1).else(eb('login_throttle.failures', '+', 1)).end(),
+          failures: eb
+            .case()
+            .when(stale)
+            .then(1)
+            .else(eb('login_throttle.failures', '+', 1))
+            .end(),
           window_started_at: eb.case().when(stale).then(now).else(eb.ref('login_throttle.window_started_at')).end(),
           locked_until: eb.case().when(stale).then(null).else(eb.ref('login_throttle.locked_until')).end(),
         };

@@ -38,7 +38,7 @@ export async function acceptedTotpStep(secret: string, code: string, now: Date, 
     epochTolerance: TOLERANCE_SECONDS,
     ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
   });
-  return result.valid && "timeStep" in result ? result.timeStep : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -54,5 +54,7 @@ export function newRecoveryCodes(): string[] {
 
 /** Case, spaces and dashes do not matter when a code is typed back. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.toLowerCase().replace(/[\s-]+/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[\s-]+/g, ''))
+    .digest('hex');
 }

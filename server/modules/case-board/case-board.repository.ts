@@ -8,7 +8,11 @@ export async function listBoardCases(
   organizationId: string,
   filter: { states: readonly CaseState[]; origin?: string | undefined; urgency?: string | undefined },
 ): Promise<CaseRow[]> {
-  let query = db.selectFrom('cases').selectAll().where('organization_id', '=', organizationId).where('state', 'in', [...filter.states]);
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('state', 'in', [...filter.states]);
   if (filter.origin) query = query.where('origin', '=', filter.origin);
   if (filter.urgency) query = query.where('urgency', '=', filter.urgency);
   return query.orderBy('created_at').orderBy('id').execute();
@@ -52,8 +56,14 @@ export async function namesOf(db: DbOrTrx, organizationId: string, ids: string[]
  */
 export async function claimCaseIfUnchanged(trx: Trx, row: CaseRow): Promise<boolean> {
   let query = trx.updateTable('cases').set({ state: row.state }).where('id', '=', row.id).where('state', '=', row.state);
-  query = row.assigned_supporter_id === null ? query.where('assigned_supporter_id', 'is', null) : query.where('assigned_supporter_id', '=', row.assigned_supporter_id);
-  query = row.offered_supporter_id === null ? query.where('offered_supporter_id', 'is', null) : query.where('offered_supporter_id', '=', row.offered_supporter_id);
+  query =
+    row.assigned_supporter_id === null
+      ? query.where('assigned_supporter_id', 'is', null)
+      : query.where('assigned_supporter_id', '=', row.assigned_supporter_id);
+  query =
+    row.offered_supporter_id === null
+      ? query.where('offered_supporter_id', 'is', null)
+      : query.where('offered_supporter_id', '=', row.offered_supporter_id);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

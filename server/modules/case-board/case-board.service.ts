@@ -60,8 +60,16 @@ function ref(names: Map<string, repo.PersonName>, id: string | null) {
 
 async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.CaseRow[]): Promise<BoardEntry[]> {
   const [offers, names, clocks, roundContacts] = await Promise.all([
-    repo.countOffersByCase(db, organizationId, rows.map((r) => r.id)),
-    repo.namesOf(db, organizationId, rows.flatMap((r) => [r.assigned_supporter_id, r.offered_supporter_id]).filter((id): id is string => id !== null)),
+    repo.countOffersByCase(
+      db,
+      organizationId,
+      rows.map((r) => r.id),
+    ),
+    repo.namesOf(
+      db,
+      organizationId,
+      rows.flatMap((r) => [r.assigned_supporter_id, r.offered_supporter_id]).filter((id): id is string => id !== null),
+    ),
     rows.some((r) => !r.first_contact_due_at) ? loadClocks(db, organizationId) : null,
     firstContactsSinceReopen(db, rows),
   ]);
@@ -104,15 +112,28 @@ function requireOpen(row: cases.CaseRow): void {
  * The requester's first name and contact, for an administrator about to act on an open case. Every
  * read is written to the case audit with who and from where (docs/product.md, C5).
  */
-export async function viewContact(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof CaseContactSchema>> {
+export async function viewContact(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  origin: RequestOrigin,
+): Promise<z.infer<typeof CaseContactSchema>> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireCase(trx, actor, id);
     requireOpen(row);
     let firstName = row.requester_first_name;
     if (!firstName && row.requester_person_id) {
-      firstName = (await repo.namesOf(trx, actor.organizationId, [row.requester_person_id])).get(row.requester_person_id)?.first_name ?? null;
+      firstName =
+        (await repo.namesOf(trx, actor.organizationId, [row.requester_person_id])).get(row.requester_person_id)?.first_name ?? null;
     }
-    await cases.appendCaseAudit(trx, { organizationId: actor.organizationId, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at: ctx.clock.now().toISOString(), ip: origin.ip });
+    await cases.appendCaseAudit(trx, {
+      organizationId: actor.organizationId,
+      caseId: row.id,
+      actorPersonId: actor.personId,
+      action: 'case.contact_viewed',
+      at: ctx.clock.now().toISOString(),
+      ip: origin.ip,
+    });
     return {
       caseId: row.id,
       requesterFirstName: firstName,
@@ -143,7 +164,11 @@ export async function suggestions(ctx: AppContext, actor: Actor, id: string): Pr
   const { request, candidates } = await manualMatchInput(ctx, ctx.db, row);
   const result = matchSupporters(request, candidates);
   const picked = [result.best, ...result.alternates].filter((c): c is Candidate => c !== null);
-  const names = await repo.namesOf(ctx.db, actor.organizationId, picked.map((c) => c.personId));
+  const names = await repo.namesOf(
+    ctx.db,
+    actor.organizationId,
+    picked.map((c) => c.personId),
+  );
   const toSuggestion = (c: Candidate): Suggestion | null => {
     const supporter = ref(names, c.personId);
     return supporter ? { supporter, score: c.score, reasons: c.reasons } : null;
@@ -161,7 +186,7 @@ const REFUSALS: Record<HardRule, string> = {
   paused: 'This supporter is paused or away',
   is_requester: 'A person cannot support their own request',
   involved_in_event: 'This supporter was involved in the same event',
-  reporting_line: 'This supporter is in the requester\'s reporting line',
+  reporting_line: "This supporter is in the requester's reporting line",
   requester_department: 'The requester asked for a peer from another department',
   previously_offered: 'This supporter was already offered this request',
   no_capacity: 'This supporter has no capacity left',
@@ -220,10 +245,17 @@ export async function auditLog(ctx: AppContext, actor: Actor, query: AuditQuery)
     take: query.offset + query.limit,
   };
   const [caseRows, eventRows] = await Promise.all([repo.listCaseAudit(ctx.db, filter), repo.listAuditEvents(ctx.db, filter)]);
-  const merged = [...caseRows.map((r) => ({ ...r, source: 'case' as const })), ...eventRows.map((r) => ({ ...r, source: 'event' as const }))]
+  const merged = [
+    ...caseRows.map((r) => ({ ...r, source: 'case' as const })),
+    ...eventRows.map((r) => ({ ...r, source: 'event' as const })),
+  ]
     .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1))
     .slice(query.offset, query.offset + query.limit);
-  const names = await repo.namesOf(ctx.db, actor.organizationId, merged.map((r) => r.actor_person_id).filter((p): p is string => p !== null));
+  const names = await repo.namesOf(
+    ctx.db,
+    actor.organizationId,
+    merged.map((r) => r.actor_person_id).filter((p): p is string => p !== null),
+  );
   return merged.map((r) => {
     const person = r.actor_person_id ? names.get(r.actor_person_id) : undefined;
     return {

@@ -16,7 +16,12 @@ import { appendCaseAudit, type CaseRow } from './cases.repository.ts';
 
 type EffectKind = CaseEffect['kind'];
 /** May return the case as it then stands (the offer cascade moves it to `offered`). */
-type EffectHandler<K extends EffectKind> = (ctx: AppContext, trx: Trx, row: CaseRow, effect: Extract<CaseEffect, { kind: K }>) => Promise<CaseRow | void>;
+type EffectHandler<K extends EffectKind> = (
+  ctx: AppContext,
+  trx: Trx,
+  row: CaseRow,
+  effect: Extract<CaseEffect, { kind: K }>,
+) => Promise<CaseRow | void>;
 
 /** A module's part in what follows a case event; all of it runs in the transaction of the change. */
 export interface CaseSubscriber {
@@ -60,7 +65,14 @@ export async function fireCaseEvent(
   if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModulesToCaseEvents() at start-up');
   const now = ctx.clock.now();
   const { row: moved, effects } = await applyCaseEvent(trx, row, event, cause.kind, now, extra);
-  await appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: cause.personId, action: cause.audit, at: now.toISOString(), ip: cause.ip ?? null });
+  await appendCaseAudit(trx, {
+    organizationId: row.organization_id,
+    caseId: row.id,
+    actorPersonId: cause.personId,
+    action: cause.audit,
+    at: now.toISOString(),
+    ip: cause.ip ?? null,
+  });
   let current = moved;
   for (const subscriber of subscribers) current = (await subscriber.moved?.(ctx, trx, current, event)) ?? current;
   const after = await carryOut(ctx, trx, current, effects);

@@ -54,7 +54,13 @@ async function withdraw(ctx: AppContext, row: repo.CaseRow, actorPersonId: strin
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     await repo.withdrawPendingOffers(trx, row.id, now.toISOString());
-    return fireCaseEvent(ctx, trx, row, { type: 'withdrawn_by_requester' }, { kind: 'requester', personId: actorPersonId, audit: 'case.withdrawn', ip: origin.ip });
+    return fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'withdrawn_by_requester' },
+      { kind: 'requester', personId: actorPersonId, audit: 'case.withdrawn', ip: origin.ip },
+    );
   });
 }
 
@@ -67,7 +73,11 @@ export async function withdrawMyRequest(ctx: AppContext, actor: Actor, id: strin
 export async function anonymousStatus(ctx: AppContext, code: string, secret: string) {
   const row = await findAnonymousCase(ctx, code, secret);
   const allowed = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), await reopenPolicy(ctx, row));
-  return { state: row.state as MyRequest['state'], canWithdraw: allowed.includes('withdrawn_by_requester'), canReopen: allowed.includes('reopened_by_requester') };
+  return {
+    state: row.state as MyRequest['state'],
+    canWithdraw: allowed.includes('withdrawn_by_requester'),
+    canReopen: allowed.includes('reopened_by_requester'),
+  };
 }
 
 export async function anonymousWithdraw(ctx: AppContext, code: string, secret: string, origin: RequestOrigin) {
@@ -101,7 +111,14 @@ export async function listMyCases(ctx: AppContext, actor: Actor, origin: Request
   const at = ctx.clock.now().toISOString();
   await repo.appendCaseAuditGrouped(
     ctx.db,
-    rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.contact_viewed', at, ip: origin.ip })),
+    rows.map((row) => ({
+      organizationId: row.organization_id,
+      caseId: row.id,
+      actorPersonId: actor.personId,
+      action: 'case.contact_viewed',
+      at,
+      ip: origin.ip,
+    })),
   );
   return rows.map((row) => ({
     id: row.id,

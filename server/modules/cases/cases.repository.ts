@@ -29,7 +29,13 @@ export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promis
  */
 export async function updateCaseIfState(trx: Trx, id: string, expected: CaseState, set: Partial<CaseRow>): Promise<boolean> {
   // An erased case keeps its final state, but nothing may change it again (a reopen racing erasure loses).
-  const result = await trx.updateTable('cases').set(set).where('id', '=', id).where('state', '=', expected).where('erased_at', 'is', null).executeTakeFirst();
+  const result = await trx
+    .updateTable('cases')
+    .set(set)
+    .where('id', '=', id)
+    .where('state', '=', expected)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -108,7 +114,13 @@ export async function answerOfferIfPending(trx: Trx, offerId: string, set: Parti
 
 /** The case's pending offer to this supporter, if there is one. */
 export async function findPendingOfferOfCase(db: DbOrTrx, caseId: string, supporterId: string) {
-  return db.selectFrom('case_offers').selectAll().where('case_id', '=', caseId).where('supporter_id', '=', supporterId).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('case_offers')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('supporter_id', '=', supporterId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /**
@@ -124,12 +136,23 @@ export async function lockPendingOffersOfCase(trx: Trx, engine: Engine, caseId: 
 
 /** Compare-and-set: moves a still-pending offer's window end from `from` to `to` (false if it was answered or moved meanwhile). */
 export async function moveOfferExpiry(trx: Trx, offerId: string, from: string, to: string): Promise<boolean> {
-  const result = await trx.updateTable('case_offers').set({ expires_at: to }).where('id', '=', offerId).where('status', '=', 'pending').where('expires_at', '=', from).executeTakeFirst();
+  const result = await trx
+    .updateTable('case_offers')
+    .set({ expires_at: to })
+    .where('id', '=', offerId)
+    .where('status', '=', 'pending')
+    .where('expires_at', '=', from)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function withdrawPendingOffers(trx: Trx, caseId: string, at: string): Promise<void> {
-  await trx.updateTable('case_offers').set({ status: 'withdrawn', responded_at: at }).where('case_id', '=', caseId).where('status', '=', 'pending').execute();
+  await trx
+    .updateTable('case_offers')
+    .set({ status: 'withdrawn', responded_at: at })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 export async function listPendingOffersOf(db: DbOrTrx, organizationId: string, supporterId: string, now: string) {
@@ -236,7 +259,10 @@ async function flushAudit(db: Db, queue: { pending: PendingAudit[]; flushing: bo
     }
     const batch = queue.pending.splice(0, take);
     try {
-      await appendCaseAuditMany(db, batch.flatMap((b) => b.entries));
+      await appendCaseAuditMany(
+        db,
+        batch.flatMap((b) => b.entries),
+      );
       for (const b of batch) b.resolve();
     } catch (error) {
       if (batch.length === 1) batch[0]!.reject(error);
@@ -252,6 +278,11 @@ async function flushAudit(db: Db, queue: { pending: PendingAudit[]; flushing: bo
 
 /** A person's directory e-mail (a requester's or a supporter's), within the organisation. */
 export async function workEmailOfPerson(db: DbOrTrx, organizationId: string, personId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('people')
+    .select('work_email')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return row?.work_email;
 }

@@ -35,7 +35,10 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/support/requests',
-    { config: request, schema: { tags, summary: 'Ask for support for myself', body: SelfRequestInputSchema, response: { 201: MyRequestSchema, ...errors } } },
+    {
+      config: request,
+      schema: { tags, summary: 'Ask for support for myself', body: SelfRequestInputSchema, response: { 201: MyRequestSchema, ...errors } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       const { supporterId } = req.body;
@@ -61,9 +64,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => ({ supporters: await directory.listSupporterDirectory(ctx, requireActor(req), req.query) }),
   );
 
-  r.get('/api/support/requests', { config: request, schema: { tags, summary: 'My requests', response: { 200: MyRequestListSchema } } }, async (req) => ({
-    requests: await views.listMyRequests(ctx, requireActor(req)),
-  }));
+  r.get(
+    '/api/support/requests',
+    { config: request, schema: { tags, summary: 'My requests', response: { 200: MyRequestListSchema } } },
+    async (req) => ({
+      requests: await views.listMyRequests(ctx, requireActor(req)),
+    }),
+  );
 
   r.post(
     '/api/support/requests/:id/withdraw',
@@ -72,13 +79,29 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   );
   r.post(
     '/api/support/requests/:id/reopen',
-    { config: request, schema: { tags, summary: 'Come back to a finished request: matching starts again', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } } },
+    {
+      config: request,
+      schema: {
+        tags,
+        summary: 'Come back to a finished request: matching starts again',
+        params: IdParamsSchema,
+        response: { 200: MyRequestSchema, ...errors },
+      },
+    },
     async (req) => reopening.reopenMyRequest(ctx, requireActor(req), req.params.id, originOf(req)),
   );
 
   r.post(
     '/api/support/referrals',
-    { config: request, schema: { tags, summary: 'Suggest support for a colleague', body: ColleagueReferralInputSchema, response: { 202: ReferralReceiptSchema, ...errors } } },
+    {
+      config: request,
+      schema: {
+        tags,
+        summary: 'Suggest support for a colleague',
+        body: ColleagueReferralInputSchema,
+        response: { 202: ReferralReceiptSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       await intake.createColleagueReferral(ctx, requireActor(req), req.body, originOf(req));
       return reply.status(202).send({ received: true as const });
@@ -88,7 +111,15 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   const open = { access: 'public' as const };
   r.post(
     '/api/public/support/requests',
-    { config: open, schema: { tags, summary: 'Ask for support without an account', body: AnonymousRequestInputSchema, response: { 201: AnonymousReceiptSchema, ...errors } } },
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Ask for support without an account',
+        body: AnonymousRequestInputSchema,
+        response: { 201: AnonymousReceiptSchema, ...errors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await intake.createAnonymousRequest(ctx, req.body, originOf(req))),
   );
   r.post(
@@ -103,7 +134,15 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   );
   r.post(
     '/api/public/support/requests/reopen',
-    { config: open, schema: { tags, summary: 'Come back to a finished anonymous request with its code and secret', body: AnonymousLookupSchema, response: { 200: AnonymousStatusSchema, ...errors } } },
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Come back to a finished anonymous request with its code and secret',
+        body: AnonymousLookupSchema,
+        response: { 200: AnonymousStatusSchema, ...errors },
+      },
+    },
     async (req) => reopening.anonymousReopen(ctx, req.body.caseCode, req.body.secret, originOf(req)),
   );
 
@@ -119,13 +158,20 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   );
   r.post(
     '/api/supporter/offers/:id/decline',
-    { config: supporter, schema: { tags: stags, params: IdParamsSchema, body: OfferDeclineInputSchema, response: { 204: z.null(), ...errors } } },
+    {
+      config: supporter,
+      schema: { tags: stags, params: IdParamsSchema, body: OfferDeclineInputSchema, response: { 204: z.null(), ...errors } },
+    },
     async (req, reply) => {
       await offers.declineOffer(ctx, requireActor(req), req.params.id, req.body.reason);
       return reply.status(204).send(null);
     },
   );
-  r.get('/api/supporter/cases', { config: supporter, schema: { tags: stags, response: { 200: SupporterCaseListSchema } } }, async (req) => ({
-    cases: await views.listMyCases(ctx, requireActor(req), originOf(req)),
-  }));
+  r.get(
+    '/api/supporter/cases',
+    { config: supporter, schema: { tags: stags, response: { 200: SupporterCaseListSchema } } },
+    async (req) => ({
+      cases: await views.listMyCases(ctx, requireActor(req), originOf(req)),
+    }),
+  );
 }

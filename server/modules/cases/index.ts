@@ -8,7 +8,16 @@ export { requesterAddresses, requesterEmail } from './requester-contact.ts';
 export { workEmailOfPerson } from './cases.repository.ts';
 export { snapshotOf } from './case-transition.ts';
 export { getMyRequest } from './case-views.service.ts';
-export { appendCaseAudit, appendCaseAuditMany, findCase, insertCase, listCasesOfRequester, lockPendingOffersOfCase, withdrawPendingOffers, type CaseRow } from './cases.repository.ts';
+export {
+  appendCaseAudit,
+  appendCaseAuditMany,
+  findCase,
+  insertCase,
+  listCasesOfRequester,
+  lockPendingOffersOfCase,
+  withdrawPendingOffers,
+  type CaseRow,
+} from './cases.repository.ts';
 export { buildMatchRequest, loadCandidates, loadCandidatesWithEmails } from './match-input.ts';
 export { alertAdministrators, offerToNextSupporter, shortenPendingOfferWindow, type PreparedMatch } from './offer-cascade.ts';
 export { offerCascadeSubscriber } from './offer-cascade.ts';

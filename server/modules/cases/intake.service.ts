@@ -32,13 +32,35 @@ async function requesterFacts(db: DbOrTrx, organizationId: string, personId: str
 function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.CaseRow {
   const at = now.toISOString();
   return {
-    id: newId(), organization_id: organizationId, origin, state: 'new', outcome: null,
-    reason: 'other', urgency: 'this_week', modality: 'phone', language: null, language_required: false,
-    department_preference: 'no_preference', requester_profession_category: null, requester_department_id: null,
-    requester_person_id: null, requester_first_name: null, contact_method: null, contact_value: null,
-    anonymous_code: null, anonymous_secret_hash: null, requester_informed: null,
-    assigned_supporter_id: null, offered_supporter_id: null, contact_attempts: 0, relaxed_rules: '[]',
-    created_at: at, updated_at: at, assigned_at: null, first_contact_at: null, closed_at: null,
+    id: newId(),
+    organization_id: organizationId,
+    origin,
+    state: 'new',
+    outcome: null,
+    reason: 'other',
+    urgency: 'this_week',
+    modality: 'phone',
+    language: null,
+    language_required: false,
+    department_preference: 'no_preference',
+    requester_profession_category: null,
+    requester_department_id: null,
+    requester_person_id: null,
+    requester_first_name: null,
+    contact_method: null,
+    contact_value: null,
+    anonymous_code: null,
+    anonymous_secret_hash: null,
+    requester_informed: null,
+    assigned_supporter_id: null,
+    offered_supporter_id: null,
+    contact_attempts: 0,
+    relaxed_rules: '[]',
+    created_at: at,
+    updated_at: at,
+    assigned_at: null,
+    first_contact_at: null,
+    closed_at: null,
   };
 }
 
@@ -60,7 +82,14 @@ async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId:
   return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
     await scheduleNewCaseBreachCheck(ctx, trx, row);
-    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId, action: `case.created.${row.origin}`, at: row.created_at, ip: origin?.ip });
+    await repo.appendCaseAudit(trx, {
+      organizationId: row.organization_id,
+      caseId: row.id,
+      actorPersonId,
+      action: `case.created.${row.origin}`,
+      at: row.created_at,
+      ip: origin?.ip,
+    });
     // Urgent self and anonymous requests page the on-call supporter at once (docs/product.md, "Offer cascade and the urgent path").
     if (row.origin === 'self' || row.origin === 'anonymous') await startUrgentPaging(ctx, trx, row);
     return offerToNextSupporter(ctx, trx, row, prepared);
@@ -73,17 +102,28 @@ async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInpu
   if (!me) throw notFound();
   const row: repo.CaseRow = {
     ...baseCase(actor.organizationId, 'self', ctx.clock.now()),
-    reason: input.reason, urgency: input.urgency, modality: input.modality,
-    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
+    reason: input.reason,
+    urgency: input.urgency,
+    modality: input.modality,
+    language: input.language ?? null,
+    language_required: Boolean(input.language && input.languageRequired),
     department_preference: input.departmentPreference,
-    requester_profession_category: me.category ?? null, requester_department_id: me.department_id,
-    requester_person_id: me.id, requester_first_name: me.first_name,
-    contact_method: input.contactMethod, contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
+    requester_profession_category: me.category ?? null,
+    requester_department_id: me.department_id,
+    requester_person_id: me.id,
+    requester_first_name: me.first_name,
+    contact_method: input.contactMethod,
+    contact_value: input.contactMethod === 'work_email' ? me.work_email : (input.contactValue ?? null),
   };
   return row;
 }
 
-export async function createSelfRequest(ctx: AppContext, actor: Actor, input: SelfRequestInput, origin: RequestOrigin): Promise<repo.CaseRow> {
+export async function createSelfRequest(
+  ctx: AppContext,
+  actor: Actor,
+  input: SelfRequestInput,
+  origin: RequestOrigin,
+): Promise<repo.CaseRow> {
   const row = await selfCaseRow(ctx, actor, input);
   return openCase(ctx, row, actor.personId, origin);
 }
@@ -105,7 +145,14 @@ export async function createSelfRequestWithFirstOffer(
   return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
     await scheduleNewCaseBreachCheck(ctx, trx, row);
-    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: actor.personId, action: 'case.created.self', at: row.created_at, ip: origin.ip });
+    await repo.appendCaseAudit(trx, {
+      organizationId: row.organization_id,
+      caseId: row.id,
+      actorPersonId: actor.personId,
+      action: 'case.created.self',
+      at: row.created_at,
+      ip: origin.ip,
+    });
     await startUrgentPaging(ctx, trx, row);
     return firstOffer(trx, row);
   });
@@ -129,13 +176,19 @@ export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRe
   const code = caseCode();
   const row: repo.CaseRow = {
     ...baseCase(org.id, 'anonymous', ctx.clock.now()),
-    reason: input.reason, urgency: input.urgency, modality: input.modality,
-    language: input.language ?? null, language_required: Boolean(input.language && input.languageRequired),
+    reason: input.reason,
+    urgency: input.urgency,
+    modality: input.modality,
+    language: input.language ?? null,
+    language_required: Boolean(input.language && input.languageRequired),
     // An anonymous requester has no department on record, so a department preference cannot apply.
     department_preference: 'no_preference',
     requester_profession_category: input.professionCategory ?? null,
-    requester_first_name: input.preferredName, contact_method: input.contactMethod, contact_value: input.contactValue,
-    anonymous_code: code, anonymous_secret_hash: hashSecret(secret),
+    requester_first_name: input.preferredName,
+    contact_method: input.contactMethod,
+    contact_value: input.contactValue,
+    anonymous_code: code,
+    anonymous_secret_hash: hashSecret(secret),
   };
   await openCase(ctx, row, null, origin);
   return { caseCode: code, secret };
@@ -164,7 +217,8 @@ export async function createColleagueReferral(
     .where('organization_id', '=', actor.organizationId)
     .where('work_email', '=', input.colleagueEmail.toLowerCase())
     .executeTakeFirst();
-  if (found?.id === actor.personId) throw invalid('body.colleagueEmail', 'That is your own e-mail: to ask for yourself, use the request form');
+  if (found?.id === actor.personId)
+    throw invalid('body.colleagueEmail', 'That is your own e-mail: to ask for yourself, use the request form');
   const colleague = found && (await requesterFacts(ctx.db, actor.organizationId, found.id));
   if (!colleague || !colleague.active) throw invalid('body.colleagueEmail', 'No colleague in the staff directory has this work e-mail');
   const open = await ctx.db
@@ -178,10 +232,15 @@ export async function createColleagueReferral(
   if (open) return;
   const row: repo.CaseRow = {
     ...baseCase(actor.organizationId, 'colleague_referral', ctx.clock.now()),
-    reason: input.reason, urgency: input.urgency, requester_informed: input.toldColleague,
-    requester_profession_category: colleague.category ?? null, requester_department_id: colleague.department_id,
-    requester_person_id: colleague.id, requester_first_name: colleague.first_name,
-    contact_method: 'work_email', contact_value: colleague.work_email,
+    reason: input.reason,
+    urgency: input.urgency,
+    requester_informed: input.toldColleague,
+    requester_profession_category: colleague.category ?? null,
+    requester_department_id: colleague.department_id,
+    requester_person_id: colleague.id,
+    requester_first_name: colleague.first_name,
+    contact_method: 'work_email',
+    contact_value: colleague.work_email,
   };
   await openCase(ctx, row, actor.personId, origin);
 }

@@ -82,7 +82,12 @@ export interface LoadedCandidates {
  * organisation + role) rather than from all people of the organisation, and needs no order: the
  * matcher's ranking is a total order whatever the order of its input.
  */
-export async function loadCandidatesWithEmails(db: DbOrTrx, organizationId: string, timeZone: string, now: Date): Promise<LoadedCandidates> {
+export async function loadCandidatesWithEmails(
+  db: DbOrTrx,
+  organizationId: string,
+  timeZone: string,
+  now: Date,
+): Promise<LoadedCandidates> {
   const today = localDay(now, timeZone);
   const rows = await db
     .selectFrom('role_grants')

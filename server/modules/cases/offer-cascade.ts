@@ -21,7 +21,15 @@ export function offerWindowMs(urgency: string): number {
 }
 
 /** A content-free message to a person about a case (the case id goes on the outbox row, for erasure). */
-export async function emailPerson(ctx: AppContext, trx: Trx, row: repo.CaseRow, personId: string, template: EmailTemplate, link: string, knownEmail?: string) {
+export async function emailPerson(
+  ctx: AppContext,
+  trx: Trx,
+  row: repo.CaseRow,
+  personId: string,
+  template: EmailTemplate,
+  link: string,
+  knownEmail?: string,
+) {
   const to = knownEmail ?? (await repo.workEmailOfPerson(trx, row.organization_id, personId));
   if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template, link, now: ctx.clock.now(), caseId: row.id });
 }
@@ -43,12 +51,26 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
   const { request, loaded } = prepared ?? (await prepareMatch(ctx, trx, row));
   const result = matchSupporters(request, loaded.candidates);
   if (!result.best) {
-    await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.no_supporter_available', at: now.toISOString() });
+    await repo.appendCaseAudit(trx, {
+      organizationId: row.organization_id,
+      caseId: row.id,
+      actorPersonId: null,
+      action: 'case.no_supporter_available',
+      at: now.toISOString(),
+    });
     await alertAdministrators(ctx, trx, row.organization_id, row.id);
     return row;
   }
   const supporterId = result.best.personId;
-  return makeOffer(ctx, trx, row, supporterId, result.best.reasons, { relaxed_rules: JSON.stringify(result.relaxed) }, loaded.emails.get(supporterId));
+  return makeOffer(
+    ctx,
+    trx,
+    row,
+    supporterId,
+    result.best.reasons,
+    { relaxed_rules: JSON.stringify(result.relaxed) },
+    loaded.emails.get(supporterId),
+  );
 }
 
 /**
@@ -80,8 +102,18 @@ async function makeOffer(
   };
   await repo.insertOffer(trx, offer);
   const { row: offered } = await applyCaseEvent(trx, row, { type: 'offer_made', supporterId }, 'system', now, extra);
-  await offerExpiryJob.enqueue(trx, { offerId: offer.id }, { runAt: new Date(offer.expires_at), dedupeKey: offerExpiryDedupeKey(offer.id), now });
-  await repo.appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.offered', at: now.toISOString() });
+  await offerExpiryJob.enqueue(
+    trx,
+    { offerId: offer.id },
+    { runAt: new Date(offer.expires_at), dedupeKey: offerExpiryDedupeKey(offer.id), now },
+  );
+  await repo.appendCaseAudit(trx, {
+    organizationId: row.organization_id,
+    caseId: row.id,
+    actorPersonId: null,
+    action: 'case.offered',
+    at: now.toISOString(),
+  });
   await emailPerson(ctx, trx, row, supporterId, 'new_offer', '/app/offers', supporterEmail);
   return offered;
 }
@@ -116,7 +148,12 @@ export interface PreparedMatch {
  * protected by applyCaseEvent's compare-and-set; a supporter changed in the few milliseconds
  * between the read and the commit is the same window PostgreSQL's read-committed reads always had.
  */
-export async function prepareMatch(ctx: AppContext, db: DbOrTrx, row: repo.CaseRow, options: { unsavedCase?: boolean; timeZone?: string } = {}): Promise<PreparedMatch> {
+export async function prepareMatch(
+  ctx: AppContext,
+  db: DbOrTrx,
+  row: repo.CaseRow,
+  options: { unsavedCase?: boolean; timeZone?: string } = {},
+): Promise<PreparedMatch> {
   const now = ctx.clock.now();
   const timeZone = options.timeZone ?? (await findOrganization(db, row.organization_id))?.time_zone ?? 'UTC';
   const request = await buildMatchRequest(db, row, now, options);
@@ -129,11 +166,18 @@ export async function prepareMatch(ctx: AppContext, db: DbOrTrx, row: repo.CaseR
  * offer first when the matcher's hard rules still allow them (active, certified, capacity left, not
  * paused…). Returns null when they do not, and the caller falls back to the matcher.
  */
-export async function offerToPreviousSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, supporterId: string): Promise<repo.CaseRow | null> {
+export async function offerToPreviousSupporter(
+  ctx: AppContext,
+  trx: Trx,
+  row: repo.CaseRow,
+  supporterId: string,
+): Promise<repo.CaseRow | null> {
   const { request, loaded } = await prepareMatch(ctx, trx, row);
   const candidate = loaded.candidates.find((c) => c.personId === supporterId);
   if (!candidate || hardRuleViolation(request, candidate) !== null) return null;
-  return offerToChosenSupporter(ctx, trx, row, supporterId, [{ code: 'previous_supporter', text: 'You supported this person before, and they asked to talk again' }]);
+  return offerToChosenSupporter(ctx, trx, row, supporterId, [
+    { code: 'previous_supporter', text: 'You supported this person before, and they asked to talk again' },
+  ]);
 }
 
 /**
@@ -146,7 +190,9 @@ export async function offerToChosenSupporter(
   trx: Trx,
   row: repo.CaseRow,
   supporterId: string,
-  reasons: readonly { code: string; text: string }[] = [{ code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' }],
+  reasons: readonly { code: string; text: string }[] = [
+    { code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' },
+  ],
 ): Promise<repo.CaseRow> {
   return makeOffer(ctx, trx, row, supporterId, reasons);
 }
@@ -158,7 +204,8 @@ export async function offerToChosenSupporter(
 export const offerCascadeSubscriber: CaseSubscriber = {
   effects: {
     start_offer_cascade: async (ctx, trx, row, effect) =>
-      (effect.preferSupporterId && (await offerToPreviousSupporter(ctx, trx, row, effect.preferSupporterId))) || (await offerToNextSupporter(ctx, trx, row)),
+      (effect.preferSupporterId && (await offerToPreviousSupporter(ctx, trx, row, effect.preferSupporterId))) ||
+      (await offerToNextSupporter(ctx, trx, row)),
     notify: async (ctx, trx, row, effect) => {
       if (effect.who === 'administrator') await alertAdministrators(ctx, trx, row.organization_id, row.id);
       else if (effect.who === 'supporter') await emailPerson(ctx, trx, row, effect.supporterId, 'case_update', '/app/cases');

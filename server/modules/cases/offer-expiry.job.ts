@@ -31,6 +31,11 @@ export async function expireOffer(ctx: AppContext, trx: Trx, offerId: string): P
   if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'expired', responded_at: now.toISOString() }))) return;
   const row = await repo.findCase(trx, offer.organization_id, offer.case_id);
   if (!row || row.state !== 'offered' || row.offered_supporter_id !== offer.supporter_id) return;
-  await fireCaseEvent(ctx, trx, row, { type: 'offer_expired', supporterId: offer.supporter_id }, { kind: 'system', personId: null, audit: 'case.offer_expired' });
+  await fireCaseEvent(
+    ctx,
+    trx,
+    row,
+    { type: 'offer_expired', supporterId: offer.supporter_id },
+    { kind: 'system', personId: null, audit: 'case.offer_expired' },
+  );
 }
-

@@ -27,7 +27,14 @@ export async function acceptOffer(ctx: AppContext, actor: Actor, offerId: string
     if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'accepted', responded_at: now.toISOString() }))) {
       throw new AppError('conflict', 'This offer has already been answered');
     }
-    await fireCaseEvent(ctx, trx, row, { type: 'offer_accepted' }, { kind: 'offered_supporter', personId: actor.personId, audit: 'case.offer_accepted' }, { assigned_at: now.toISOString() });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'offer_accepted' },
+      { kind: 'offered_supporter', personId: actor.personId, audit: 'case.offer_accepted' },
+      { assigned_at: now.toISOString() },
+    );
     return row.id;
   });
 }
@@ -39,7 +46,12 @@ export async function declineOffer(ctx: AppContext, actor: Actor, offerId: strin
     if (!(await repo.answerOfferIfPending(trx, offerId, { status: 'declined', decline_reason: reason, responded_at: now.toISOString() }))) {
       throw new AppError('conflict', 'This offer has already been answered');
     }
-    await fireCaseEvent(ctx, trx, row, { type: 'offer_declined', reason }, { kind: 'offered_supporter', personId: actor.personId, audit: 'case.offer_declined' });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'offer_declined', reason },
+      { kind: 'offered_supporter', personId: actor.personId, audit: 'case.offer_declined' },
+    );
   });
 }
-

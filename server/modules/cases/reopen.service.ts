@@ -18,17 +18,34 @@ import { fireCaseEvent } from './case-events.ts';
 async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    return fireCaseEvent(ctx, trx, row, { type: 'reopened_by_requester' }, { kind: 'requester', personId: actorPersonId, audit: 'case.reopened', ip: origin.ip }, { reopened_at: now.toISOString() });
+    return fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'reopened_by_requester' },
+      { kind: 'requester', personId: actorPersonId, audit: 'case.reopened', ip: origin.ip },
+      { reopened_at: now.toISOString() },
+    );
   });
 }
 
-export async function reopenMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof MyRequestSchema>> {
+export async function reopenMyRequest(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  origin: RequestOrigin,
+): Promise<z.infer<typeof MyRequestSchema>> {
   const row = await repo.findCase(ctx.db, actor.organizationId, id);
   if (!row || row.requester_person_id !== actor.personId) throw notFound();
   return toMyRequest(ctx, await reopen(ctx, row, actor.personId, origin));
 }
 
-export async function anonymousReopen(ctx: AppContext, code: string, secret: string, origin: RequestOrigin): Promise<z.infer<typeof AnonymousStatusSchema>> {
+export async function anonymousReopen(
+  ctx: AppContext,
+  code: string,
+  secret: string,
+  origin: RequestOrigin,
+): Promise<z.infer<typeof AnonymousStatusSchema>> {
   await reopen(ctx, await findAnonymousCase(ctx, code, secret), null, origin);
   return anonymousStatus(ctx, code, secret);
 }

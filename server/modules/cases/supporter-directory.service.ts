@@ -35,7 +35,10 @@ async function directoryEnabled(db: DbOrTrx, organizationId: string): Promise<bo
 /** Supporters of the organisation who pass every hard rule for this request, as the matcher sees them. */
 async function eligibleCandidates(db: DbOrTrx, row: CaseRow, now: Date): Promise<SupporterCandidate[]> {
   const org = await findOrganization(db, row.organization_id);
-  const [request, candidates] = await Promise.all([buildMatchRequest(db, row, now), loadCandidates(db, row.organization_id, org?.time_zone ?? 'UTC', now)]);
+  const [request, candidates] = await Promise.all([
+    buildMatchRequest(db, row, now),
+    loadCandidates(db, row.organization_id, org?.time_zone ?? 'UTC', now),
+  ]);
   return candidates.filter((c) => hardRuleViolation(request, c) === null);
 }
 
@@ -54,8 +57,17 @@ async function draftRequest(ctx: AppContext, actor: Actor, query: SupporterDirec
   if (!me) throw notFound();
   const draft: Pick<
     CaseRow,
-    | 'id' | 'organization_id' | 'requester_person_id' | 'requester_profession_category' | 'requester_department_id'
-    | 'department_preference' | 'language' | 'language_required' | 'modality' | 'reason' | 'urgency'
+    | 'id'
+    | 'organization_id'
+    | 'requester_person_id'
+    | 'requester_profession_category'
+    | 'requester_department_id'
+    | 'department_preference'
+    | 'language'
+    | 'language_required'
+    | 'modality'
+    | 'reason'
+    | 'urgency'
   > = {
     id: `directory:${actor.personId}`,
     organization_id: actor.organizationId,
@@ -84,7 +96,11 @@ export async function listSupporterDirectory(ctx: AppContext, actor: Actor, quer
         .selectFrom('people')
         .select(['id', 'first_name'])
         .where('organization_id', '=', actor.organizationId)
-        .where('id', 'in', eligible.map((c) => c.personId))
+        .where(
+          'id',
+          'in',
+          eligible.map((c) => c.personId),
+        )
         .execute()
     ).map((p) => [p.id, p.first_name]),
   );

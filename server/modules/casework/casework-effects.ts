@@ -28,13 +28,28 @@ export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: CaseRow):
   if (!to) return;
   const now = ctx.clock.now();
   const token = await repo.createFeedbackToken(trx, row.organization_id, now.toISOString().slice(0, 7));
-  await queueEmail(trx, { organizationId: row.organization_id, to, template: 'feedback_request', link: `/feedback/${token}`, now, caseId: row.id });
+  await queueEmail(trx, {
+    organizationId: row.organization_id,
+    to,
+    template: 'feedback_request',
+    link: `/feedback/${token}`,
+    now,
+    caseId: row.id,
+  });
 }
 
 /** The public resources page; the e-mail itself says nothing. */
 export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
   const to = await requesterEmail(trx, row);
-  if (to) await queueEmail(trx, { organizationId: row.organization_id, to, template: 'case_update', link: '/resources', now: ctx.clock.now(), caseId: row.id });
+  if (to)
+    await queueEmail(trx, {
+      organizationId: row.organization_id,
+      to,
+      template: 'case_update',
+      link: '/resources',
+      now: ctx.clock.now(),
+      caseId: row.id,
+    });
 }
 
 /**
@@ -48,7 +63,8 @@ export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): 
   }
   // The back-up may have no account: the link is the program's public page with its support lines.
   const backup = (await findProgramSettings(trx, row.organization_id))?.crisis_backup_email;
-  if (backup) await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now, caseId: row.id });
+  if (backup)
+    await queueEmail(trx, { organizationId: row.organization_id, to: backup, template: 'urgent_callback', link: '/', now, caseId: row.id });
 }
 
 /** Casework's part in what follows a case event (server/modules/cases/case-events.ts). */

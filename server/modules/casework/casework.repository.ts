@@ -81,7 +81,10 @@ export function hashFeedbackToken(token: string): string {
 /** A new single-use token; only its hash, the organisation and the month are stored. Returns the token. */
 export async function createFeedbackToken(db: DbOrTrx, organizationId: string, month: string): Promise<string> {
   const token = randomBytes(24).toString('base64url');
-  await db.insertInto('feedback_tokens').values({ token_hash: hashFeedbackToken(token), organization_id: organizationId, month }).execute();
+  await db
+    .insertInto('feedback_tokens')
+    .values({ token_hash: hashFeedbackToken(token), organization_id: organizationId, month })
+    .execute();
   return token;
 }
 
@@ -97,16 +100,23 @@ export async function consumeFeedbackToken(trx: Trx, tokenHash: string): Promise
 
 /** Random (v4) id: a time-ordered id would date the answer and help link it back to a closure. */
 export async function insertFeedback(db: DbOrTrx, row: Omit<FeedbackTable, 'id'>): Promise<void> {
-  await db.insertInto('feedback').values({ id: randomUUID(), ...row }).execute();
+  await db
+    .insertInto('feedback')
+    .values({ id: randomUUID(), ...row })
+    .execute();
 }
 
 // --- people the effects reach -----------------------------------------------------------------------
 
 export async function workEmailOf(db: DbOrTrx, organizationId: string, personId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people').select('work_email').where('organization_id', '=', organizationId).where('id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('people')
+    .select('work_email')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return row?.work_email;
 }
-
 
 export async function listCrisisResources(db: DbOrTrx, organizationId: string) {
   return db

@@ -31,19 +31,34 @@ export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): v
   const supporter = { access: 'supporter.self' as const };
   const tags = ['supporter workspace'];
 
-  r.get('/api/supporter/outreach-templates', { config: supporter, schema: { tags, summary: '"Touching base" messages to copy', response: { 200: OutreachTemplateListSchema } } }, async () => ({
-    templates: OUTREACH_TEMPLATES,
-  }));
+  r.get(
+    '/api/supporter/outreach-templates',
+    { config: supporter, schema: { tags, summary: '"Touching base" messages to copy', response: { 200: OutreachTemplateListSchema } } },
+    async () => ({
+      templates: OUTREACH_TEMPLATES,
+    }),
+  );
 
   r.get(
     '/api/supporter/cases/:id',
-    { config: supporter, schema: { tags, summary: 'One of my cases, with its log', params: IdParamsSchema, response: { 200: SupporterCaseDetailSchema, ...errors } } },
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'One of my cases, with its log',
+        params: IdParamsSchema,
+        response: { 200: SupporterCaseDetailSchema, ...errors },
+      },
+    },
     async (req) => service.getCaseDetail(ctx, requireActor(req), req.params.id, originOf(req)),
   );
 
   r.post(
     '/api/supporter/cases/:id/contact-attempts',
-    { config: supporter, schema: { tags, summary: 'Log an outreach attempt', params: IdParamsSchema, body: ContactAttemptInputSchema, response: noContent } },
+    {
+      config: supporter,
+      schema: { tags, summary: 'Log an outreach attempt', params: IdParamsSchema, body: ContactAttemptInputSchema, response: noContent },
+    },
     async (req, reply) => {
       await service.recordContactAttempt(ctx, requireActor(req), req.params.id, req.body, originOf(req));
       return reply.status(204).send(null);
@@ -52,7 +67,10 @@ export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.post(
     '/api/supporter/cases/:id/encounters',
-    { config: supporter, schema: { tags, summary: 'Log a conversation (no notes)', params: IdParamsSchema, body: EncounterInputSchema, response: noContent } },
+    {
+      config: supporter,
+      schema: { tags, summary: 'Log a conversation (no notes)', params: IdParamsSchema, body: EncounterInputSchema, response: noContent },
+    },
     async (req, reply) => {
       await service.logEncounter(ctx, requireActor(req), req.params.id, req.body, originOf(req));
       return reply.status(204).send(null);
@@ -70,7 +88,10 @@ export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.post(
     '/api/supporter/cases/:id/close',
-    { config: supporter, schema: { tags, summary: 'Close with an outcome', params: IdParamsSchema, body: CloseCaseInputSchema, response: noContent } },
+    {
+      config: supporter,
+      schema: { tags, summary: 'Close with an outcome', params: IdParamsSchema, body: CloseCaseInputSchema, response: noContent },
+    },
     async (req, reply) => {
       await service.closeCase(ctx, requireActor(req), req.params.id, req.body.outcome, originOf(req));
       return reply.status(204).send(null);
@@ -79,13 +100,24 @@ export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.post(
     '/api/supporter/cases/:id/escalate',
-    { config: supporter, schema: { tags, summary: 'Imminent risk: alert and show the crisis protocol', params: IdParamsSchema, response: { 200: CrisisProtocolSchema, ...errors } } },
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'Imminent risk: alert and show the crisis protocol',
+        params: IdParamsSchema,
+        response: { 200: CrisisProtocolSchema, ...errors },
+      },
+    },
     async (req) => service.escalateRisk(ctx, requireActor(req), req.params.id, originOf(req)),
   );
 
   r.post(
     '/api/support/requests/:id/decline',
-    { config: { access: 'support.request' as const }, schema: { tags: ['support requests'], summary: 'No thanks', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } } },
+    {
+      config: { access: 'support.request' as const },
+      schema: { tags: ['support requests'], summary: 'No thanks', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } },
+    },
     async (req) => {
       const actor = requireActor(req);
       await service.declineMyRequest(ctx, actor, req.params.id, originOf(req));

@@ -26,7 +26,6 @@ import { firstContactTimes } from '../service-levels/index.ts';
 
 type CaseRow = cases.CaseRow;
 
-
 /** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (docs/product.md, C2). */
 async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
   const row = await cases.findCase(db, actor.organizationId, id);
@@ -66,7 +65,8 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: string, o
     const byCategory = new Map<string, { category: ResourceCategory; offeredAt: string; takenUpAt: string | null }>();
     for (const r of referrals) {
       const seen = byCategory.get(r.category);
-      if (!seen) byCategory.set(r.category, { category: r.category as ResourceCategory, offeredAt: r.offered_at, takenUpAt: r.taken_up_at });
+      if (!seen)
+        byCategory.set(r.category, { category: r.category as ResourceCategory, offeredAt: r.offered_at, takenUpAt: r.taken_up_at });
       else if (!seen.takenUpAt && r.taken_up_at) seen.takenUpAt = r.taken_up_at;
     }
     return {
@@ -85,7 +85,12 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: string, o
       firstContactAt: row.first_contact_at,
       allowedEvents: allowedEvents(snapshot, 'assigned_supporter', now),
       allowedCloseOutcomes: allowedCloseOutcomes(snapshot, 'assigned_supporter'),
-      attempts: attempts.map((a) => ({ id: a.id, at: a.at, channel: a.channel as ContactAttemptInput['channel'], result: a.result as ContactAttemptInput['result'] })),
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        at: a.at,
+        channel: a.channel as ContactAttemptInput['channel'],
+        result: a.result as ContactAttemptInput['result'],
+      })),
       encounters: encounters.map((e) => ({
         id: e.id,
         date: e.date,
@@ -110,7 +115,13 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: string, o
  * A failed attempt counts towards "unreachable"; reaching the requester moves an assigned case to
  * `contacted` and sets the first-contact time once. Reaching them again later changes no state.
  */
-export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: string, input: ContactAttemptInput, origin: RequestOrigin): Promise<void> {
+export async function recordContactAttempt(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ContactAttemptInput,
+  origin: RequestOrigin,
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
@@ -127,7 +138,12 @@ export async function recordContactAttempt(ctx: AppContext, actor: Actor, id: st
       channel: input.channel,
       result: input.result,
     });
-    const cause = { kind: 'assigned_supporter', personId: actor.personId, audit: reached ? 'case.contact_made' : 'case.contact_attempted', ip: origin.ip } as const;
+    const cause = {
+      kind: 'assigned_supporter',
+      personId: actor.personId,
+      audit: reached ? 'case.contact_made' : 'case.contact_attempted',
+      ip: origin.ip,
+    } as const;
     if (!reached) {
       await fireCaseEvent(ctx, trx, row, { type: 'contact_attempted' }, cause);
     } else if (row.state === 'assigned') {
@@ -194,7 +210,13 @@ export async function logEncounter(ctx: AppContext, actor: Actor, id: string, in
 }
 
 /** Records that an offered referral was taken up (once known); 404 when that category was never offered. */
-export async function markReferralTakenUp(ctx: AppContext, actor: Actor, id: string, category: ResourceCategory, origin: RequestOrigin): Promise<void> {
+export async function markReferralTakenUp(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  category: ResourceCategory,
+  origin: RequestOrigin,
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
@@ -213,7 +235,13 @@ export async function closeCase(ctx: AppContext, actor: Actor, id: string, outco
     if (!allowedCloseOutcomes(snapshotOf(row), 'assigned_supporter').includes(outcome)) {
       throw new AppError('conflict', 'This request cannot be closed with that outcome now');
     }
-    await fireCaseEvent(ctx, trx, row, { type: 'closed', outcome }, { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.closed', ip: origin.ip });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'closed', outcome },
+      { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.closed', ip: origin.ip },
+    );
   });
 }
 
@@ -224,7 +252,13 @@ export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string
     const row = await cases.findCase(trx, actor.organizationId, id);
     if (!row || row.requester_person_id !== actor.personId) throw notFound();
     await cases.withdrawPendingOffers(trx, row.id, now.toISOString());
-    await fireCaseEvent(ctx, trx, row, { type: 'declined_by_requester' }, { kind: 'requester', personId: actor.personId, audit: 'case.declined', ip: origin.ip });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'declined_by_requester' },
+      { kind: 'requester', personId: actor.personId, audit: 'case.declined', ip: origin.ip },
+    );
   });
 }
 
@@ -232,10 +266,21 @@ export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string
  * Imminent risk: recorded as an escalation (who, when), the directors alerted by a content-free
  * e-mail, and the program's crisis protocol returned for the supporter to act on at once.
  */
-export async function escalateRisk(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<z.infer<typeof CrisisProtocolSchema>> {
+export async function escalateRisk(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  origin: RequestOrigin,
+): Promise<z.infer<typeof CrisisProtocolSchema>> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, id);
-    await fireCaseEvent(ctx, trx, row, { type: 'risk_escalated' }, { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.risk_escalated', ip: origin.ip });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'risk_escalated' },
+      { kind: 'assigned_supporter', personId: actor.personId, audit: 'case.risk_escalated', ip: origin.ip },
+    );
     return {
       supportLines: await listSupportLines(trx, row.organization_id),
       resources: (await repo.listCrisisResources(trx, row.organization_id)).map(toResource),
@@ -251,10 +296,15 @@ export async function feedbackTokenIsValid(ctx: AppContext, token: string): Prom
 }
 
 /** Stores the answers with the organisation and month only, consuming the token in the same transaction. */
-export async function submitFeedback(ctx: AppContext, token: string, input: { helpfulness: number; wouldRecommend: boolean }): Promise<void> {
+export async function submitFeedback(
+  ctx: AppContext,
+  token: string,
+  input: { helpfulness: number; wouldRecommend: boolean },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const found = await repo.findFeedbackToken(trx, token);
-    if (!found || !(await repo.consumeFeedbackToken(trx, found.token_hash))) throw notFound('This feedback link is not valid (it may have been used already)');
+    if (!found || !(await repo.consumeFeedbackToken(trx, found.token_hash)))
+      throw notFound('This feedback link is not valid (it may have been used already)');
     await repo.insertFeedback(trx, {
       organization_id: found.organization_id,
       month: found.month,

@@ -19,6 +19,14 @@ export const followUpReminderJob = defineJob({
     const row = await findCase(trx, payload.organizationId, payload.caseId);
     if (!row || !isOpen(row.state as CaseState) || row.assigned_supporter_id !== payload.supporterId) return;
     const to = await workEmailOf(trx, payload.organizationId, payload.supporterId);
-    if (to) await queueEmail(trx, { organizationId: payload.organizationId, to, template: 'reminder', link: '/app/cases', now: ctx.clock.now(), caseId: row.id });
+    if (to)
+      await queueEmail(trx, {
+        organizationId: payload.organizationId,
+        to,
+        template: 'reminder',
+        link: '/app/cases',
+        now: ctx.clock.now(),
+        caseId: row.id,
+      });
   },
 });

@@ -33,50 +33,108 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: AppContext
 
   r.get(
     '/api/supporter/cases/:id/meetings',
-    { config: supporter, schema: { tags, summary: 'Conversations planned on one of my cases', params: IdParamsSchema, response: { 200: MeetingListSchema, ...errors } } },
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'Conversations planned on one of my cases',
+        params: IdParamsSchema,
+        response: { 200: MeetingListSchema, ...errors },
+      },
+    },
     async (req) => ({ meetings: await service.listCaseMeetings(ctx, requireActor(req), req.params.id) }),
   );
 
   r.post(
     '/api/supporter/cases/:id/meetings',
-    { config: supporter, schema: { tags, summary: 'Schedule a conversation', params: IdParamsSchema, body: MeetingInputSchema, response: { 201: MeetingSchema, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.scheduleMeeting(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'Schedule a conversation',
+        params: IdParamsSchema,
+        body: MeetingInputSchema,
+        response: { 201: MeetingSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.scheduleMeeting(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
   );
 
   r.patch(
     '/api/supporter/cases/:id/meetings/:meetingId',
-    { config: supporter, schema: { tags, summary: 'Reschedule (same invite, next sequence)', params: MeetingParamsSchema, body: MeetingRescheduleSchema, response: { 200: MeetingSchema, ...errors } } },
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'Reschedule (same invite, next sequence)',
+        params: MeetingParamsSchema,
+        body: MeetingRescheduleSchema,
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
     async (req) => service.rescheduleMeeting(ctx, requireActor(req), req.params.id, req.params.meetingId, req.body, originOf(req)),
   );
 
   r.post(
     '/api/supporter/cases/:id/meetings/:meetingId/cancel',
-    { config: supporter, schema: { tags, summary: 'Cancel a conversation', params: MeetingParamsSchema, response: { 200: MeetingSchema, ...errors } } },
+    {
+      config: supporter,
+      schema: { tags, summary: 'Cancel a conversation', params: MeetingParamsSchema, response: { 200: MeetingSchema, ...errors } },
+    },
     async (req) => service.cancelMeeting(ctx, requireActor(req), req.params.id, req.params.meetingId, originOf(req)),
   );
 
   r.get(
     '/api/supporter/cases/:id/meetings/:meetingId/invite.ics',
-    { config: supporter, schema: { tags, summary: 'The calendar invite (neutral title)', params: MeetingParamsSchema, response: { 200: ics, ...errors } } },
-    async (req, reply) => reply.headers(ICS_HEADERS).send(await service.supporterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
+    {
+      config: supporter,
+      schema: { tags, summary: 'The calendar invite (neutral title)', params: MeetingParamsSchema, response: { 200: ics, ...errors } },
+    },
+    async (req, reply) =>
+      reply.headers(ICS_HEADERS).send(await service.supporterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
   );
 
   const requester = { access: 'support.request' as const };
   const rtags = ['support requests'];
   r.get(
     '/api/support/requests/:id/meetings',
-    { config: requester, schema: { tags: rtags, summary: 'Conversations planned on my request', params: IdParamsSchema, response: { 200: MeetingListSchema, ...errors } } },
+    {
+      config: requester,
+      schema: {
+        tags: rtags,
+        summary: 'Conversations planned on my request',
+        params: IdParamsSchema,
+        response: { 200: MeetingListSchema, ...errors },
+      },
+    },
     async (req) => ({ meetings: await service.listMyMeetings(ctx, requireActor(req), req.params.id) }),
   );
   r.get(
     '/api/support/requests/:id/meetings/:meetingId/invite.ics',
-    { config: requester, schema: { tags: rtags, summary: 'The calendar invite (neutral title)', params: MeetingParamsSchema, response: { 200: ics, ...errors } } },
-    async (req, reply) => reply.headers(ICS_HEADERS).send(await service.requesterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
+    {
+      config: requester,
+      schema: {
+        tags: rtags,
+        summary: 'The calendar invite (neutral title)',
+        params: MeetingParamsSchema,
+        response: { 200: ics, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.headers(ICS_HEADERS).send(await service.requesterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
   );
 
   r.get(
     '/api/supporter/conversation-guide',
-    { config: supporter, schema: { tags, summary: 'The latest conversation guide (prompts only; nothing typed is stored)', response: { 200: ConversationGuideSchema } } },
+    {
+      config: supporter,
+      schema: {
+        tags,
+        summary: 'The latest conversation guide (prompts only; nothing typed is stored)',
+        response: { 200: ConversationGuideSchema },
+      },
+    },
     async (req) => service.getGuide(ctx, requireActor(req)),
   );
 
@@ -89,19 +147,38 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: AppContext
   );
   r.put(
     '/api/settings/conversation-guide',
-    { config: guide, schema: { tags: stags, summary: 'Save a new version of the guide', body: ConversationGuideInputSchema, response: { 200: ConversationGuideSchema, ...errors } } },
+    {
+      config: guide,
+      schema: {
+        tags: stags,
+        summary: 'Save a new version of the guide',
+        body: ConversationGuideInputSchema,
+        response: { 200: ConversationGuideSchema, ...errors },
+      },
+    },
     async (req) => service.saveGuide(ctx, requireActor(req), req.body),
   );
 
   const settings = { access: 'settings.manage' as const };
   r.get(
     '/api/settings/conversations',
-    { config: settings, schema: { tags: stags, summary: 'Invite title and video link pattern', response: { 200: ConversationSettingsSchema } } },
+    {
+      config: settings,
+      schema: { tags: stags, summary: 'Invite title and video link pattern', response: { 200: ConversationSettingsSchema } },
+    },
     async (req) => service.getConversationSettings(ctx.db, requireActor(req).organizationId),
   );
   r.patch(
     '/api/settings/conversations',
-    { config: settings, schema: { tags: stags, summary: 'Change the invite title or the video link pattern', body: ConversationSettingsPatchSchema, response: { 200: ConversationSettingsSchema, ...errors } } },
+    {
+      config: settings,
+      schema: {
+        tags: stags,
+        summary: 'Change the invite title or the video link pattern',
+        body: ConversationSettingsPatchSchema,
+        response: { 200: ConversationSettingsSchema, ...errors },
+      },
+    },
     async (req) => service.updateConversationSettings(ctx, requireActor(req), req.body),
   );
 }

@@ -16,7 +16,14 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import * as cases from '../cases/index.ts';
-import { assertNeutralInviteText, buildInvite, DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, isNeutralInviteText, newInviteUid } from '../scheduling/index.ts';
+import {
+  assertNeutralInviteText,
+  buildInvite,
+  DEFAULT_INVITE_TITLE,
+  ForbiddenInviteTextError,
+  isNeutralInviteText,
+  newInviteUid,
+} from '../scheduling/index.ts';
 import * as repo from './conversations.repository.ts';
 import { DEFAULT_GUIDE_SECTIONS } from './default-guide.ts';
 import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
@@ -75,7 +82,11 @@ export async function getConversationSettings(db: DbOrTrx, organizationId: strin
   };
 }
 
-export async function updateConversationSettings(ctx: AppContext, actor: Actor, patch: ConversationSettingsPatch): Promise<ConversationSettings> {
+export async function updateConversationSettings(
+  ctx: AppContext,
+  actor: Actor,
+  patch: ConversationSettingsPatch,
+): Promise<ConversationSettings> {
   const current = await getConversationSettings(ctx.db, actor.organizationId);
   const next: ConversationSettings = {
     meetingTitle: patch.meetingTitle ?? current.meetingTitle,
@@ -94,7 +105,8 @@ export async function updateConversationSettings(ctx: AppContext, actor: Actor, 
   };
   if (patch.meetingTitle !== undefined) neutral('body.meetingTitle', patch.meetingTitle);
   // Checked as it will appear in invites, with a token in place (tokens are hex: no letters beyond a–f).
-  if (patch.videoLinkPattern !== undefined) neutral('body.videoLinkPattern', patch.videoLinkPattern?.replaceAll('{token}', '0123456789abcdef') ?? null);
+  if (patch.videoLinkPattern !== undefined)
+    neutral('body.videoLinkPattern', patch.videoLinkPattern?.replaceAll('{token}', '0123456789abcdef') ?? null);
   if (fields.length) throw new AppError('validation_failed', 'Some fields are not valid', fields);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -105,7 +117,12 @@ export async function updateConversationSettings(ctx: AppContext, actor: Actor, 
       crisis_backup_email: next.crisisBackupEmail,
       updated_at: at,
     });
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.conversations_updated', at });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.conversations_updated',
+      at,
+    });
   });
   return next;
 }
@@ -152,7 +169,13 @@ export async function listCaseMeetings(ctx: AppContext, actor: Actor, caseId: st
   return (await repo.listMeetings(ctx.db, row.organization_id, row.id)).map(toMeeting);
 }
 
-export async function scheduleMeeting(ctx: AppContext, actor: Actor, caseId: string, input: MeetingInput, origin: RequestOrigin): Promise<Meeting> {
+export async function scheduleMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: MeetingInput,
+  origin: RequestOrigin,
+): Promise<Meeting> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, caseId);
@@ -226,7 +249,13 @@ export async function rescheduleMeeting(
   });
 }
 
-export async function cancelMeeting(ctx: AppContext, actor: Actor, caseId: string, meetingId: string, origin: RequestOrigin): Promise<Meeting> {
+export async function cancelMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  meetingId: string,
+  origin: RequestOrigin,
+): Promise<Meeting> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, caseId);
@@ -249,7 +278,6 @@ function organizerEmail(ctx: AppContext): string {
   const address = (match ? match[1]! : from).trim();
   return isNeutralInviteText(address) ? address : 'no-reply@peerline.invalid';
 }
-
 
 async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: string): Promise<string> {
   const { meetingTitle } = await getConversationSettings(ctx.db, meeting.organization_id);
@@ -334,7 +362,12 @@ export async function saveGuide(ctx: AppContext, actor: Actor, input: Conversati
       created_at: at,
     };
     if (!(await repo.insertGuideIfNew(trx, row))) throw new AppError('conflict', 'The guide was saved by someone else meanwhile; reload');
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.guide_saved', at });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.guide_saved',
+      at,
+    });
     return toGuide(row);
   });
 }

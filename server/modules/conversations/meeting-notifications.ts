@@ -13,10 +13,10 @@ export const REQUESTER_LINK = '/app/requests';
 export async function notifyBoth(ctx: AppContext, trx: Trx, row: CaseRow, supporterId: string, template: EmailTemplate): Promise<void> {
   const now = ctx.clock.now();
   const supporter = await workEmailOfPerson(trx, row.organization_id, supporterId);
-  if (supporter) await queueEmail(trx, { organizationId: row.organization_id, to: supporter, template, link: SUPPORTER_LINK, now, caseId: row.id });
+  if (supporter)
+    await queueEmail(trx, { organizationId: row.organization_id, to: supporter, template, link: SUPPORTER_LINK, now, caseId: row.id });
   const requester = await requesterEmail(trx, row);
   if (requester && requester.toLowerCase() !== supporter?.toLowerCase()) {
     await queueEmail(trx, { organizationId: row.organization_id, to: requester, template, link: REQUESTER_LINK, now, caseId: row.id });
   }
 }
-

@@ -20,8 +20,19 @@ export async function seedDemoNotices(
   options: { reporterEmail?: string; departmentName?: string } = {},
 ): Promise<{ notices: number; involved: number }> {
   const db = ctx.db;
-  const reporter = await db.selectFrom('people').select('id').where('organization_id', '=', organizationId).where('work_email', '=', options.reporterEmail ?? 'reporter@demo.peerline.test').executeTakeFirst();
-  const departments = await db.selectFrom('departments').select(['id', 'name']).where('organization_id', '=', organizationId).where('active', '=', true).orderBy('name').execute();
+  const reporter = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('work_email', '=', options.reporterEmail ?? 'reporter@demo.peerline.test')
+    .executeTakeFirst();
+  const departments = await db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
   const department = departments.find((d) => d.name === (options.departmentName ?? 'Emergency Medicine')) ?? departments[0];
   if (!department) return { notices: 0, involved: 0 };
   // Plain staff (no program role, no open case), in a stable order: the demo names the same people each time.
@@ -31,7 +42,17 @@ export async function seedDemoNotices(
     .where('organization_id', '=', organizationId)
     .where('active', '=', true)
     .where('department_id', '=', department.id)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('role_grants').select('person_id').whereRef('role_grants.person_id', '=', 'people.id').where('role', '!=', 'staff_member'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('role_grants')
+            .select('person_id')
+            .whereRef('role_grants.person_id', '=', 'people.id')
+            .where('role', '!=', 'staff_member'),
+        ),
+      ),
+    )
     .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').whereRef('cases.requester_person_id', '=', 'people.id'))))
     .orderBy('work_email')
     .limit(6)
@@ -57,8 +78,14 @@ export async function seedDemoNotices(
   }
 
   // The first person of the first notice says "no thanks" from the e-mail's link.
-  const declinerEmail = (await db.selectFrom('people').select('work_email').where('id', '=', staff[0]!.id).executeTakeFirstOrThrow()).work_email;
-  const invite = await db.selectFrom('email_outbox').select('link').where('to_address', '=', declinerEmail).where('template', '=', 'outreach_invite').executeTakeFirst();
+  const declinerEmail = (await db.selectFrom('people').select('work_email').where('id', '=', staff[0]!.id).executeTakeFirstOrThrow())
+    .work_email;
+  const invite = await db
+    .selectFrom('email_outbox')
+    .select('link')
+    .where('to_address', '=', declinerEmail)
+    .where('template', '=', 'outreach_invite')
+    .executeTakeFirst();
   if (invite) await declineByInvite(ctx, invite.link.replace(/^\/o\//, ''));
 
   // The supporter offered the second person's case accepts it.
@@ -66,8 +93,20 @@ export async function seedDemoNotices(
   if (second?.state === 'offered' && second.offered_supporter_id) {
     await db.transaction().execute(async (trx) => {
       const at = ctx.clock.now();
-      await trx.updateTable('case_offers').set({ status: 'accepted', responded_at: at.toISOString() }).where('case_id', '=', second.id).where('status', '=', 'pending').execute();
-      await fireCaseEvent(ctx, trx, second, { type: 'offer_accepted' }, { kind: 'offered_supporter', personId: second.offered_supporter_id, audit: 'case.offer_accepted' }, { assigned_at: at.toISOString() });
+      await trx
+        .updateTable('case_offers')
+        .set({ status: 'accepted', responded_at: at.toISOString() })
+        .where('case_id', '=', second.id)
+        .where('status', '=', 'pending')
+        .execute();
+      await fireCaseEvent(
+        ctx,
+        trx,
+        second,
+        { type: 'offer_accepted' },
+        { kind: 'offered_supporter', personId: second.offered_supporter_id, audit: 'case.offer_accepted' },
+        { assigned_at: at.toISOString() },
+      );
     });
   }
   return { notices: plan.length, involved: 6 };

@@ -1,10 +1,5 @@
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type {
-  EventNoticesTable,
-  EventTriggersTable,
-  IntegrationTokensTable,
-  OutreachInvitesTable,
-} from '../../db/schema-events.ts';
+import type { EventNoticesTable, EventTriggersTable, IntegrationTokensTable, OutreachInvitesTable } from '../../db/schema-events.ts';
 
 export type IntegrationTokenRow = IntegrationTokensTable;
 export type EventTriggerRow = EventTriggersTable;
@@ -18,19 +13,41 @@ export async function insertIntegrationToken(db: DbOrTrx, row: IntegrationTokenR
 }
 
 export function findLiveTokenByHash(db: DbOrTrx, tokenHash: string) {
-  return db.selectFrom('integration_tokens').select(['id', 'organization_id']).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('integration_tokens')
+    .select(['id', 'organization_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function findIntegrationToken(db: DbOrTrx, organizationId: string, id: string) {
-  return db.selectFrom('integration_tokens').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('integration_tokens')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listIntegrationTokens(db: DbOrTrx, organizationId: string) {
-  return db.selectFrom('integration_tokens').selectAll().where('organization_id', '=', organizationId).orderBy('created_at', 'desc').orderBy('id').execute();
+  return db
+    .selectFrom('integration_tokens')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
 }
 
 export async function revokeIntegrationToken(db: DbOrTrx, organizationId: string, id: string, at: string): Promise<void> {
-  await db.updateTable('integration_tokens').set({ revoked_at: at }).where('organization_id', '=', organizationId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('integration_tokens')
+    .set({ revoked_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function touchIntegrationToken(db: DbOrTrx, id: string, at: string): Promise<void> {
@@ -40,12 +57,23 @@ export async function touchIntegrationToken(db: DbOrTrx, id: string, at: string)
 // Trigger catalogue -------------------------------------------------------------------------------
 
 export function listTriggers(db: DbOrTrx, organizationId: string) {
-  return db.selectFrom('event_triggers').selectAll().where('organization_id', '=', organizationId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('event_triggers')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 /** Idempotent: the (organisation, code) index makes concurrent first reads insert each default once. */
 export async function insertTriggersIfAbsent(db: DbOrTrx, rows: EventTriggerRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('event_triggers').values(rows).onConflict((oc) => oc.columns(['organization_id', 'code']).doNothing()).execute();
+  if (rows.length)
+    await db
+      .insertInto('event_triggers')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['organization_id', 'code']).doNothing())
+      .execute();
 }
 
 export async function insertTrigger(db: DbOrTrx, row: EventTriggerRow): Promise<void> {
@@ -56,7 +84,12 @@ export function findTrigger(db: DbOrTrx, organizationId: string, id: string) {
   return db.selectFrom('event_triggers').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateTrigger(db: DbOrTrx, organizationId: string, id: string, set: Partial<Pick<EventTriggerRow, 'label' | 'active'>>): Promise<void> {
+export async function updateTrigger(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  set: Partial<Pick<EventTriggerRow, 'label' | 'active'>>,
+): Promise<void> {
   await db.updateTable('event_triggers').set(set).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
 
@@ -70,7 +103,13 @@ export async function insertNotice(trx: Trx, row: EventNoticeRow, involvedPerson
     .execute();
 }
 
-export async function attachNoticeToCases(trx: Trx, organizationId: string, noticeId: string, caseIds: string[], at: string): Promise<void> {
+export async function attachNoticeToCases(
+  trx: Trx,
+  organizationId: string,
+  noticeId: string,
+  caseIds: string[],
+  at: string,
+): Promise<void> {
   if (!caseIds.length) return;
   await trx
     .insertInto('case_event_notices')
@@ -153,7 +192,12 @@ export function findOutreachInvite(db: DbOrTrx, tokenHash: string) {
 
 /** Compare-and-set: of two simultaneous clicks exactly one consumes the link. */
 export async function useOutreachInvite(trx: Trx, tokenHash: string, at: string): Promise<boolean> {
-  const result = await trx.updateTable('outreach_invites').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+  const result = await trx
+    .updateTable('outreach_invites')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -161,7 +205,12 @@ export async function useOutreachInvite(trx: Trx, tokenHash: string, at: string)
 
 /** An urgent notice makes a `this_week` case `today`; compare-and-set, so it happens once. */
 export async function raiseCaseUrgency(trx: Trx, caseId: string, at: string): Promise<boolean> {
-  const result = await trx.updateTable('cases').set({ urgency: 'today', updated_at: at }).where('id', '=', caseId).where('urgency', '=', 'this_week').executeTakeFirst();
+  const result = await trx
+    .updateTable('cases')
+    .set({ urgency: 'today', updated_at: at })
+    .where('id', '=', caseId)
+    .where('urgency', '=', 'this_week')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -52,7 +52,11 @@ async function resolveInvolved(db: DbOrTrx, organizationId: string, involved: Ev
     const field = 'personId' in entry ? 'personId' : 'workEmail';
     const path = `body.involved.${i}.${field}`;
     const row = 'personId' in entry ? byId.get(entry.personId) : byEmail.get(entry.workEmail);
-    if (!row || !toBool(row.active)) throw invalid(path, field === 'workEmail' ? 'No one in the staff directory has this work e-mail' : 'No one in the staff directory has this id');
+    if (!row || !toBool(row.active))
+      throw invalid(
+        path,
+        field === 'workEmail' ? 'No one in the staff directory has this work e-mail' : 'No one in the staff directory has this id',
+      );
     if (seen.has(row.id)) throw invalid(path, 'This person is already named in this notice');
     seen.add(row.id);
     return { id: row.id, first_name: row.first_name, work_email: row.work_email, department_id: row.department_id, category: row.category };
@@ -70,7 +74,12 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
   if (Date.parse(input.occurredAt) > now.getTime() + FUTURE_SKEW_MS) throw invalid('body.occurredAt', 'The event cannot be in the future');
   const trigger = (await ensureTriggers(ctx.db, orgId, now)).find((t) => t.id === input.triggerId);
   if (!trigger || !toBool(trigger.active)) throw invalid('body.triggerId', 'Choose a trigger from the catalogue');
-  const department = await ctx.db.selectFrom('departments').select(['id', 'active']).where('organization_id', '=', orgId).where('id', '=', input.departmentId).executeTakeFirst();
+  const department = await ctx.db
+    .selectFrom('departments')
+    .select(['id', 'active'])
+    .where('organization_id', '=', orgId)
+    .where('id', '=', input.departmentId)
+    .executeTakeFirst();
   if (!department || !toBool(department.active)) throw invalid('body.departmentId', 'Choose a department of this organisation');
   const people = await resolveInvolved(ctx.db, orgId, input.involved);
   const involvedIds = people.map((p) => p.id);
@@ -91,8 +100,16 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
   const prepared = await prepareOutreachMatches(ctx, ctx.db, orgId, newRows, excluded);
 
   const notice: repo.EventNoticeRow = {
-    id: newId(), organization_id: orgId, trigger_id: trigger.id, department_id: department.id, occurred_at: new Date(input.occurredAt).toISOString(),
-    urgent: input.urgent, filed_by_person_id: filer.personId, filed_by_token_id: filer.tokenId, filed_at: now.toISOString(), involved_count: involvedIds.length,
+    id: newId(),
+    organization_id: orgId,
+    trigger_id: trigger.id,
+    department_id: department.id,
+    occurred_at: new Date(input.occurredAt).toISOString(),
+    urgent: input.urgent,
+    filed_by_person_id: filer.personId,
+    filed_by_token_id: filer.tokenId,
+    filed_at: now.toISOString(),
+    involved_count: involvedIds.length,
   };
   // Jobs, e-mails and audit entries of every case go in one INSERT per table at the end.
   await transactionWithDeferredInserts(ctx.db, async (trx) => {
@@ -101,12 +118,25 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
     const attached = [...openCaseOf.values()];
     const opened = await openOutreachCases(ctx, trx, newRows, prepared, filer.personId);
     await repo.attachNoticeToCases(trx, orgId, notice.id, [...newRows.map((r) => r.id), ...attached], now.toISOString());
-    await cases.appendCaseAuditMany(trx, attached.map((caseId) => ({ organizationId: orgId, caseId, actorPersonId: filer.personId, action: 'case.event_notice_attached', at: now.toISOString() })));
+    await cases.appendCaseAuditMany(
+      trx,
+      attached.map((caseId) => ({
+        organizationId: orgId,
+        caseId,
+        actorPersonId: filer.personId,
+        action: 'case.event_notice_attached',
+        at: now.toISOString(),
+      })),
+    );
     // The open cases it was attached to: urgency, clock and who may support them (open-case-notice.ts).
     const conflicted = new Set(excluded);
     const urgent = opened.filter((row) => row.urgency === 'today');
     for (const caseId of attached) {
-      const changed = await applyNoticeToOpenCase(ctx, trx, caseId, orgId, { urgent: input.urgent, conflicted, actorPersonId: filer.personId });
+      const changed = await applyNoticeToOpenCase(ctx, trx, caseId, orgId, {
+        urgent: input.urgent,
+        conflicted,
+        actorPersonId: filer.personId,
+      });
       if (changed?.page) urgent.push(changed.row);
     }
     // An urgent notice pages the on-call supporter once, saying how many people (not 50 pages): the
@@ -126,8 +156,14 @@ export async function listMyNotices(ctx: AppContext, organizationId: string, per
   const rows = await repo.listNoticesFiledBy(ctx.db, organizationId, personId, LIST_LIMIT);
   return {
     notices: rows.map((r) => ({
-      id: r.id, occurredAt: r.occurred_at, filedAt: r.filed_at, trigger: r.trigger, department: r.department,
-      urgent: toBool(r.urgent), involvedCount: Number(r.involved_count ?? 0), received: true as const,
+      id: r.id,
+      occurredAt: r.occurred_at,
+      filedAt: r.filed_at,
+      trigger: r.trigger,
+      department: r.department,
+      urgent: toBool(r.urgent),
+      involvedCount: Number(r.involved_count ?? 0),
+      received: true as const,
     })),
   };
 }
@@ -135,7 +171,11 @@ export async function listMyNotices(ctx: AppContext, organizationId: string, per
 /** The administrators' list: each notice with how many of its outreach cases are in each state. */
 export async function listManagedNotices(ctx: AppContext, organizationId: string): Promise<{ notices: ManagedNotice[] }> {
   const rows = await repo.listNotices(ctx.db, organizationId, LIST_LIMIT);
-  const counts = await repo.countCasesByNoticeAndState(ctx.db, organizationId, rows.map((r) => r.id));
+  const counts = await repo.countCasesByNoticeAndState(
+    ctx.db,
+    organizationId,
+    rows.map((r) => r.id),
+  );
   const byNotice = new Map<string, Partial<Record<CaseState, number>>>();
   for (const c of counts) {
     const entry = byNotice.get(c.notice_id) ?? {};
@@ -144,9 +184,15 @@ export async function listManagedNotices(ctx: AppContext, organizationId: string
   }
   return {
     notices: rows.map((r) => ({
-      id: r.id, occurredAt: r.occurred_at, filedAt: r.filed_at, trigger: r.trigger, department: r.department, urgent: toBool(r.urgent),
+      id: r.id,
+      occurredAt: r.occurred_at,
+      filedAt: r.filed_at,
+      trigger: r.trigger,
+      department: r.department,
+      urgent: toBool(r.urgent),
       filedVia: r.filed_by_person_id ? ('person' as const) : ('integration' as const),
-      involvedCount: Number(r.involved_count ?? 0), casesByState: byNotice.get(r.id) ?? {},
+      involvedCount: Number(r.involved_count ?? 0),
+      casesByState: byNotice.get(r.id) ?? {},
     })),
   };
 }

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { DEFAULT_EVENT_TRIGGERS, type EventTriggerCreateSchema, type EventTriggerSchema, type EventTriggerUpdateSchema } from '../../../shared/schemas/event-notices.ts';
+import {
+  DEFAULT_EVENT_TRIGGERS,
+  type EventTriggerCreateSchema,
+  type EventTriggerSchema,
+  type EventTriggerUpdateSchema,
+} from '../../../shared/schemas/event-notices.ts';
 import type { ReasonCategory } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
@@ -23,7 +28,16 @@ export async function ensureTriggers(db: DbOrTrx, organizationId: string, now: D
   const at = now.toISOString();
   await repo.insertTriggersIfAbsent(
     db,
-    DEFAULT_EVENT_TRIGGERS.map((t, i) => ({ id: newId(), organization_id: organizationId, code: t.code, label: t.label, reason: t.reason, active: true, position: i + 1, created_at: at })),
+    DEFAULT_EVENT_TRIGGERS.map((t, i) => ({
+      id: newId(),
+      organization_id: organizationId,
+      code: t.code,
+      label: t.label,
+      reason: t.reason,
+      active: true,
+      position: i + 1,
+      created_at: at,
+    })),
   );
   return repo.listTriggers(db, organizationId);
 }
@@ -32,18 +46,33 @@ export async function listTriggers(ctx: AppContext, organizationId: string): Pro
   return { triggers: (await ensureTriggers(ctx.db, organizationId, ctx.clock.now())).map(toTrigger) };
 }
 
-export async function createTrigger(ctx: AppContext, organizationId: string, input: z.infer<typeof EventTriggerCreateSchema>): Promise<EventTrigger> {
+export async function createTrigger(
+  ctx: AppContext,
+  organizationId: string,
+  input: z.infer<typeof EventTriggerCreateSchema>,
+): Promise<EventTrigger> {
   const existing = await ensureTriggers(ctx.db, organizationId, ctx.clock.now());
   const row: repo.EventTriggerRow = {
-    id: newId(), organization_id: organizationId, code: null, label: input.label, reason: input.reason, active: true,
-    position: Math.max(0, ...existing.map((r) => r.position)) + 1, created_at: ctx.clock.now().toISOString(),
+    id: newId(),
+    organization_id: organizationId,
+    code: null,
+    label: input.label,
+    reason: input.reason,
+    active: true,
+    position: Math.max(0, ...existing.map((r) => r.position)) + 1,
+    created_at: ctx.clock.now().toISOString(),
   };
   await repo.insertTrigger(ctx.db, row);
   return toTrigger(row);
 }
 
 /** Rename or retire a trigger; retired ones stay on past notices but cannot be chosen again. */
-export async function updateTrigger(ctx: AppContext, organizationId: string, id: string, input: z.infer<typeof EventTriggerUpdateSchema>): Promise<EventTrigger> {
+export async function updateTrigger(
+  ctx: AppContext,
+  organizationId: string,
+  id: string,
+  input: z.infer<typeof EventTriggerUpdateSchema>,
+): Promise<EventTrigger> {
   const row = await repo.findTrigger(ctx.db, organizationId, id);
   if (!row) throw notFound();
   const set = { ...(input.label !== undefined && { label: input.label }), ...(input.active !== undefined && { active: input.active }) };

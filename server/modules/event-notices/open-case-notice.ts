@@ -17,7 +17,6 @@ export interface NoticeOnOpenCase {
   actorPersonId: string | null;
 }
 
-
 /**
  * What a new notice changes for a case its person already had open, in the notice's transaction and
  * after the notice is attached to the case (so matching's exclusions include it):
@@ -32,7 +31,13 @@ export interface NoticeOnOpenCase {
  *
  * Returns the case as it now stands, and whether it needs paging (null: the case has closed meanwhile).
  */
-export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: string, organizationId: string, notice: NoticeOnOpenCase): Promise<{ row: cases.CaseRow; page: boolean } | null> {
+export async function applyNoticeToOpenCase(
+  ctx: AppContext,
+  trx: Trx,
+  caseId: string,
+  organizationId: string,
+  notice: NoticeOnOpenCase,
+): Promise<{ row: cases.CaseRow; page: boolean } | null> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   // Offer rows before the case row, the order an accept takes them in (else the two deadlock on
@@ -60,14 +65,24 @@ export async function applyNoticeToOpenCase(ctx: AppContext, trx: Trx, caseId: s
     if (await repo.withdrawPendingOfferOf(trx, caseId, offeredTo, at)) {
       // The workflow's "offer ended unanswered" transition (offered → new, matching continues); the
       // offer row and the audit say it was withdrawn. The cascade skips everyone offered this round.
-      const back = await fireCaseEvent(ctx, trx, row, { type: 'offer_expired', supporterId: offeredTo }, { kind: 'system', personId: notice.actorPersonId, audit: 'case.offer_withdrawn' });
+      const back = await fireCaseEvent(
+        ctx,
+        trx,
+        row,
+        { type: 'offer_expired', supporterId: offeredTo },
+        { kind: 'system', personId: notice.actorPersonId, audit: 'case.offer_withdrawn' },
+      );
       return { row: back, page };
     }
     // Accepted (or otherwise answered) at this very moment: the case is theirs now, see below.
     row = (await cases.findCase(trx, organizationId, caseId)) ?? row;
     page = page && row.assigned_supporter_id === null;
   }
-  if (row.assigned_supporter_id && (HELD_STATES as readonly string[]).includes(row.state) && notice.conflicted.has(row.assigned_supporter_id)) {
+  if (
+    row.assigned_supporter_id &&
+    (HELD_STATES as readonly string[]).includes(row.state) &&
+    notice.conflicted.has(row.assigned_supporter_id)
+  ) {
     await audit('case.supporter_involved_in_event');
     await alertAdministrators(ctx, trx, organizationId);
   }

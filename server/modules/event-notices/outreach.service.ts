@@ -31,13 +31,35 @@ export interface InvolvedPerson {
 export function outreachCaseRow(organizationId: string, person: InvolvedPerson, reason: string, urgent: boolean, now: Date): cases.CaseRow {
   const at = now.toISOString();
   return {
-    id: newId(), organization_id: organizationId, origin: 'event_outreach', state: 'new', outcome: null,
-    reason, urgency: urgent ? 'today' : 'this_week', modality: 'phone', language: null, language_required: false,
-    department_preference: 'no_preference', requester_profession_category: person.category, requester_department_id: person.department_id,
-    requester_person_id: person.id, requester_first_name: person.first_name, contact_method: 'work_email', contact_value: person.work_email,
-    anonymous_code: null, anonymous_secret_hash: null, requester_informed: null,
-    assigned_supporter_id: null, offered_supporter_id: null, contact_attempts: 0, relaxed_rules: '[]',
-    created_at: at, updated_at: at, assigned_at: null, first_contact_at: null, closed_at: null,
+    id: newId(),
+    organization_id: organizationId,
+    origin: 'event_outreach',
+    state: 'new',
+    outcome: null,
+    reason,
+    urgency: urgent ? 'today' : 'this_week',
+    modality: 'phone',
+    language: null,
+    language_required: false,
+    department_preference: 'no_preference',
+    requester_profession_category: person.category,
+    requester_department_id: person.department_id,
+    requester_person_id: person.id,
+    requester_first_name: person.first_name,
+    contact_method: 'work_email',
+    contact_value: person.work_email,
+    anonymous_code: null,
+    anonymous_secret_hash: null,
+    requester_informed: null,
+    assigned_supporter_id: null,
+    offered_supporter_id: null,
+    contact_attempts: 0,
+    relaxed_rules: '[]',
+    created_at: at,
+    updated_at: at,
+    assigned_at: null,
+    first_contact_at: null,
+    closed_at: null,
   };
 }
 
@@ -46,7 +68,13 @@ export function outreachCaseRow(organizationId: string, person: InvolvedPerson, 
  * candidates are read once for the batch; each case excludes everyone named in the event and the
  * reporter (a reporter offered the case would learn what the firewall hides).
  */
-export async function prepareOutreachMatches(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.CaseRow[], excluded: string[]): Promise<PreparedMatch[]> {
+export async function prepareOutreachMatches(
+  ctx: AppContext,
+  db: DbOrTrx,
+  organizationId: string,
+  rows: cases.CaseRow[],
+  excluded: string[],
+): Promise<PreparedMatch[]> {
   const now = ctx.clock.now();
   const org = await findOrganization(db, organizationId);
   const loaded = await loadCandidatesWithEmails(db, organizationId, org?.time_zone ?? 'UTC', now);
@@ -64,26 +92,51 @@ export async function prepareOutreachMatches(ctx: AppContext, db: DbOrTrx, organ
  * count as load for the next case, so fifty people are not all offered to the same supporter.
  * Returns the stored cases with their clocks; the caller pages for the urgent ones.
  */
-export async function openOutreachCases(ctx: AppContext, trx: Trx, newRows: cases.CaseRow[], prepared: PreparedMatch[], actorPersonId: string | null): Promise<cases.CaseRow[]> {
+export async function openOutreachCases(
+  ctx: AppContext,
+  trx: Trx,
+  newRows: cases.CaseRow[],
+  prepared: PreparedMatch[],
+  actorPersonId: string | null,
+): Promise<cases.CaseRow[]> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
   for (const row of newRows) await cases.insertCase(trx, row);
   // Each case's first-contact clock starts now, from the program's targets for event outreach.
   const rows = await scheduleFirstContactClocks(ctx, trx, newRows);
-  await cases.appendCaseAuditMany(trx, rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.created.event_outreach', at })));
+  await cases.appendCaseAuditMany(
+    trx,
+    rows.map((row) => ({ organizationId: row.organization_id, caseId: row.id, actorPersonId, action: 'case.created.event_outreach', at })),
+  );
   // Supporters' offers first: their e-mails are queued before the invitations, so they go out first.
   for (const [i, row] of rows.entries()) {
     const match = prepared[i]!;
     const offered = await offerToNextSupporter(ctx, trx, row, match);
-    const candidate = offered.offered_supporter_id ? match.loaded.candidates.find((c) => c.personId === offered.offered_supporter_id) : undefined;
+    const candidate = offered.offered_supporter_id
+      ? match.loaded.candidates.find((c) => c.personId === offered.offered_supporter_id)
+      : undefined;
     if (candidate) candidate.openCases += 1;
   }
   const invites: repo.OutreachInviteRow[] = [];
   for (const row of rows) {
     const token = randomBytes(24).toString('base64url');
-    invites.push({ token_hash: hashInviteToken(token), organization_id: row.organization_id, case_id: row.id, created_at: at, expires_at: expires, used_at: null });
-    await queueEmail(trx, { organizationId: row.organization_id, to: row.contact_value!, template: 'outreach_invite', link: `/o/${token}`, now, caseId: row.id });
+    invites.push({
+      token_hash: hashInviteToken(token),
+      organization_id: row.organization_id,
+      case_id: row.id,
+      created_at: at,
+      expires_at: expires,
+      used_at: null,
+    });
+    await queueEmail(trx, {
+      organizationId: row.organization_id,
+      to: row.contact_value!,
+      template: 'outreach_invite',
+      link: `/o/${token}`,
+      now,
+      caseId: row.id,
+    });
   }
   await repo.insertOutreachInvites(trx, invites);
   return rows;
@@ -115,6 +168,12 @@ export async function declineByInvite(ctx: AppContext, token: string): Promise<v
       throw notFound('This link is no longer valid');
     }
     await cases.withdrawPendingOffers(trx, found.row.id, now.toISOString());
-    await fireCaseEvent(ctx, trx, found.row, { type: 'declined_by_requester' }, { kind: 'requester', personId: null, audit: 'case.declined_by_link' });
+    await fireCaseEvent(
+      ctx,
+      trx,
+      found.row,
+      { type: 'declined_by_requester' },
+      { kind: 'requester', personId: null, audit: 'case.declined_by_link' },
+    );
   });
 }

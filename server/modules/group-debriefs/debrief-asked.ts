@@ -23,7 +23,12 @@ export function checkStart(now: Date, startsAt: string): Date {
  * the event; invitees are the notice's staff (by id, or all of them) or anyone active in the
  * directory by work e-mail. Refuses by field, before anything is written.
  */
-export async function resolveAsked(ctx: AppContext, organizationId: string, noticeId: string, input: GroupDebriefInput): Promise<Map<string, Asked>> {
+export async function resolveAsked(
+  ctx: AppContext,
+  organizationId: string,
+  noticeId: string,
+  input: GroupDebriefInput,
+): Promise<Map<string, Asked>> {
   const inviteeIds = input.invitees.flatMap((e) => ('personId' in e ? [e.personId] : []));
   const inviteeEmails = input.invitees.flatMap((e) => ('workEmail' in e ? [e.workEmail] : []));
   const people = await repo.findPeople(ctx.db, organizationId, [...input.facilitators, ...inviteeIds], inviteeEmails);
@@ -44,7 +49,11 @@ export async function resolveAsked(ctx: AppContext, organizationId: string, noti
     const field = 'personId' in entry ? 'personId' : 'workEmail';
     const path = `body.invitees.${i}.${field}`;
     const p = 'personId' in entry ? byId.get(entry.personId) : byEmail.get(entry.workEmail);
-    if (!p || !toBool(p.active)) throw invalid(path, field === 'workEmail' ? 'No one in the staff directory has this work e-mail' : 'No one in the staff directory has this id');
+    if (!p || !toBool(p.active))
+      throw invalid(
+        path,
+        field === 'workEmail' ? 'No one in the staff directory has this work e-mail' : 'No one in the staff directory has this id',
+      );
     // By id only the notice's own involved staff; anyone else is invited by work e-mail.
     if ('personId' in entry && !involved.has(p.id)) throw invalid(path, 'Not one of the staff named in this notice');
     if (asked.has(p.id)) throw invalid(path, 'Already invited');

@@ -21,12 +21,17 @@ import { auditDebrief, requireDebrief, requireNotice, toDebriefs } from './group
 function assertChangeable(row: repo.GroupDebriefRow): void {
   if (row.status === 'cancelled') throw new AppError('conflict', 'This debrief was cancelled');
   if (row.recorded_at !== null) throw new AppError('conflict', 'Its head count and length are recorded; it can no longer change');
-  if (row.invite_list_erased_at !== null) throw new AppError('conflict', 'Its invite list was erased after the retention period; it can no longer change');
+  if (row.invite_list_erased_at !== null)
+    throw new AppError('conflict', 'Its invite list was erased after the retention period; it can no longer change');
 }
 
 const CHANGED_MEANWHILE = 'This debrief has changed in the meantime; reload to see where it stands';
 
-async function applyIfUnchanged(trx: Trx, row: repo.GroupDebriefRow, set: Parameters<typeof repo.updateDebriefIfSequence>[3]): Promise<void> {
+async function applyIfUnchanged(
+  trx: Trx,
+  row: repo.GroupDebriefRow,
+  set: Parameters<typeof repo.updateDebriefIfSequence>[3],
+): Promise<void> {
   if (!(await repo.updateDebriefIfSequence(trx, row.id, row.sequence, set))) {
     // Tell apart "cancelled or recorded meanwhile" from a concurrent edit; both are 409.
     const now = await repo.findDebrief(trx, row.organization_id, row.notice_id, row.id);
@@ -53,8 +58,13 @@ export async function changeDebrief(
 
   const updated = await ctx.db.transaction().execute(async (trx) => {
     // The same link while it stays video; a new one when it becomes video.
-    const videoLink = input.modality !== 'video' ? null : row.modality === 'video' && row.video_link ? row.video_link : await videoLinkFor(trx, orgId);
-    const detailsChanged = start.toISOString() !== row.starts_at || input.minutes !== Number(row.minutes) || input.modality !== row.modality || videoLink !== row.video_link;
+    const videoLink =
+      input.modality !== 'video' ? null : row.modality === 'video' && row.video_link ? row.video_link : await videoLinkFor(trx, orgId);
+    const detailsChanged =
+      start.toISOString() !== row.starts_at ||
+      input.minutes !== Number(row.minutes) ||
+      input.modality !== row.modality ||
+      videoLink !== row.video_link;
     const before = await repo.listAskedRows(trx, orgId, row.id);
     const beforeById = new Map(before.map((b) => [b.person_id, b]));
     const stillAsked = (personId: string) => beforeById.get(personId)?.removed_at === null;
@@ -64,7 +74,14 @@ export async function changeDebrief(
     if (!detailsChanged && !roleChanged && removed.length === 0 && added.length === 0) return row;
 
     const at = now.toISOString();
-    const set = { starts_at: start.toISOString(), minutes: input.minutes, modality: input.modality, video_link: videoLink, sequence: row.sequence + 1, updated_at: at };
+    const set = {
+      starts_at: start.toISOString(),
+      minutes: input.minutes,
+      modality: input.modality,
+      video_link: videoLink,
+      sequence: row.sequence + 1,
+      updated_at: at,
+    };
     await applyIfUnchanged(trx, row, set);
 
     for (const gone of removed) {
@@ -83,7 +100,15 @@ export async function changeDebrief(
       }
       const link = newDebriefLink();
       if (known) await repo.updateAsked(trx, row.id, personId, { role: who.role, invite_token_hash: link.hash, removed_at: null });
-      else inserts.push({ debrief_id: row.id, person_id: personId, organization_id: orgId, role: who.role, invite_token_hash: link.hash, removed_at: null });
+      else
+        inserts.push({
+          debrief_id: row.id,
+          person_id: personId,
+          organization_id: orgId,
+          role: who.role,
+          invite_token_hash: link.hash,
+          removed_at: null,
+        });
       await mailDebriefLink(trx, orgId, who.email, link.token, isNew ? 'reminder' : 'case_update', now);
     }
     await repo.insertAsked(trx, inserts);
@@ -93,7 +118,13 @@ export async function changeDebrief(
   return (await toDebriefs(ctx, orgId, [updated]))[0]!;
 }
 
-export async function cancelDebrief(ctx: AppContext, actor: Actor, noticeId: string, debriefId: string, origin: RequestOrigin): Promise<GroupDebrief> {
+export async function cancelDebrief(
+  ctx: AppContext,
+  actor: Actor,
+  noticeId: string,
+  debriefId: string,
+  origin: RequestOrigin,
+): Promise<GroupDebrief> {
   const orgId = actor.organizationId;
   await requireNotice(ctx, orgId, noticeId);
   const row = await requireDebrief(ctx.db, actor, noticeId, debriefId);

@@ -29,7 +29,14 @@ export function newDebriefLink(): DebriefLink {
 }
 
 /** New invite: "something coming up"; an update or a cancellation: "something you follow has changed". */
-export async function mailDebriefLink(trx: Trx, organizationId: string, to: string, token: string, template: Extract<EmailTemplate, 'reminder' | 'case_update'>, now: Date): Promise<void> {
+export async function mailDebriefLink(
+  trx: Trx,
+  organizationId: string,
+  to: string,
+  token: string,
+  template: Extract<EmailTemplate, 'reminder' | 'case_update'>,
+  now: Date,
+): Promise<void> {
   await queueEmail(trx, { organizationId, to, template, link: `/api/public/debrief-invites/${token}`, now });
 }
 
@@ -38,7 +45,6 @@ export async function videoLinkFor(trx: Trx, organizationId: string): Promise<st
   const { videoLinkPattern } = await getConversationSettings(trx, organizationId);
   return videoLinkPattern ? videoLinkPattern.replaceAll('{token}', randomBytes(12).toString('hex')) : null;
 }
-
 
 /** The calendar invite behind an e-mail's link: the program's neutral title, a time, a video link at most. */
 export async function debriefInvite(ctx: AppContext, token: string): Promise<string> {

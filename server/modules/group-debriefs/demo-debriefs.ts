@@ -10,11 +10,26 @@ const SEEDED: RequestOrigin = { ip: '127.0.0.1', userAgent: 'demo seed' };
  * entries are what the app would make: one held the day after the oldest notice, with its head count
  * and length, and one coming up for a newer notice. Run after `seedDemoNotices`.
  */
-export async function seedDemoDebriefs(ctx: AppContext, organizationId: string, options: { adminEmail?: string } = {}): Promise<{ debriefs: number }> {
+export async function seedDemoDebriefs(
+  ctx: AppContext,
+  organizationId: string,
+  options: { adminEmail?: string } = {},
+): Promise<{ debriefs: number }> {
   const db = ctx.db;
-  const admin = await db.selectFrom('people').select('id').where('organization_id', '=', organizationId).where('work_email', '=', options.adminEmail ?? 'admin@demo.peerline.test').executeTakeFirst();
+  const admin = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('work_email', '=', options.adminEmail ?? 'admin@demo.peerline.test')
+    .executeTakeFirst();
   // Notices oldest first: the held debrief follows the oldest, the coming one the next.
-  const notices = await db.selectFrom('event_notices').select(['id', 'occurred_at']).where('organization_id', '=', organizationId).orderBy('occurred_at').limit(2).execute();
+  const notices = await db
+    .selectFrom('event_notices')
+    .select(['id', 'occurred_at'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('occurred_at')
+    .limit(2)
+    .execute();
   // Facilitators: active supporters not named in any notice, the demo supporter first.
   const facilitators = await db
     .selectFrom('people')
@@ -23,7 +38,11 @@ export async function seedDemoDebriefs(ctx: AppContext, organizationId: string, 
     .where('people.organization_id', '=', organizationId)
     .where('people.active', '=', true)
     .where('role_grants.role', '=', 'peer_supporter')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('event_notice_people').select('person_id').whereRef('event_notice_people.person_id', '=', 'people.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('event_notice_people').select('person_id').whereRef('event_notice_people.person_id', '=', 'people.id')),
+      ),
+    )
     .orderBy((eb) => eb.case().when('people.work_email', '=', 'supporter@demo.peerline.test').then(0).else(1).end())
     .orderBy('people.work_email')
     .limit(2)
@@ -41,14 +60,36 @@ export async function seedDemoDebriefs(ctx: AppContext, organizationId: string, 
   const occurredAt = Date.parse(notices[0]!.occurred_at);
   const heldAt = new Date(Math.max(afternoon(-1).getTime(), Math.ceil((occurredAt + 2 * HOUR) / HOUR) * HOUR));
   const then = { ...ctx, clock: { now: () => new Date(occurredAt + HOUR) } };
-  const held = await scheduleDebrief(then, actor, notices[0]!.id, {
-    startsAt: heldAt.toISOString(), minutes: 60, modality: 'in_person', facilitators: [facilitators[0]!.id, facilitators[1]!.id], inviteNamedStaff: true, invitees: [],
-  }, SEEDED);
+  const held = await scheduleDebrief(
+    then,
+    actor,
+    notices[0]!.id,
+    {
+      startsAt: heldAt.toISOString(),
+      minutes: 60,
+      modality: 'in_person',
+      facilitators: [facilitators[0]!.id, facilitators[1]!.id],
+      inviteNamedStaff: true,
+      invitees: [],
+    },
+    SEEDED,
+  );
   await recordOutcome(ctx, actor, notices[0]!.id, held.id, { headCount: 5, minutes: 70 }, SEEDED);
 
   // Coming up: the afternoon of the day after tomorrow, for the next notice's staff, by video.
-  await scheduleDebrief(ctx, actor, notices[1]!.id, {
-    startsAt: afternoon(2).toISOString(), minutes: 90, modality: 'video', facilitators: [facilitators[0]!.id], inviteNamedStaff: true, invitees: [],
-  }, SEEDED);
+  await scheduleDebrief(
+    ctx,
+    actor,
+    notices[1]!.id,
+    {
+      startsAt: afternoon(2).toISOString(),
+      minutes: 90,
+      modality: 'video',
+      facilitators: [facilitators[0]!.id],
+      inviteNamedStaff: true,
+      invitees: [],
+    },
+    SEEDED,
+  );
   return { debriefs: 2 };
 }

@@ -6,11 +6,21 @@ export type GroupDebriefPersonRow = GroupDebriefPeopleTable;
 
 /** The notice, only if it belongs to the organisation (otherwise it does not exist: 404). */
 export function findNotice(db: DbOrTrx, organizationId: string, noticeId: string) {
-  return db.selectFrom('event_notices').select(['id', 'organization_id']).where('organization_id', '=', organizationId).where('id', '=', noticeId).executeTakeFirst();
+  return db
+    .selectFrom('event_notices')
+    .select(['id', 'organization_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', noticeId)
+    .executeTakeFirst();
 }
 
 export async function involvedPersonIds(db: DbOrTrx, organizationId: string, noticeId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('event_notice_people').select('person_id').where('organization_id', '=', organizationId).where('notice_id', '=', noticeId).execute();
+  const rows = await db
+    .selectFrom('event_notice_people')
+    .select('person_id')
+    .where('organization_id', '=', organizationId)
+    .where('notice_id', '=', noticeId)
+    .execute();
   return new Set(rows.map((r) => r.person_id));
 }
 
@@ -19,8 +29,20 @@ export function findPeople(db: DbOrTrx, organizationId: string, ids: string[], e
   return db
     .selectFrom('people')
     .select((eb) => [
-      'people.id', 'people.first_name', 'people.last_name', 'people.work_email', 'people.active',
-      eb.exists(eb.selectFrom('role_grants').select('role_grants.person_id').whereRef('role_grants.person_id', '=', 'people.id').where('role_grants.role', '=', 'peer_supporter')).as('is_supporter'),
+      'people.id',
+      'people.first_name',
+      'people.last_name',
+      'people.work_email',
+      'people.active',
+      eb
+        .exists(
+          eb
+            .selectFrom('role_grants')
+            .select('role_grants.person_id')
+            .whereRef('role_grants.person_id', '=', 'people.id')
+            .where('role_grants.role', '=', 'peer_supporter'),
+        )
+        .as('is_supporter'),
     ])
     .where('people.organization_id', '=', organizationId)
     .where((eb) => eb.or([eb('people.id', 'in', ids.length ? ids : ['']), eb('people.work_email', 'in', emails.length ? emails : [''])]))
@@ -33,11 +55,23 @@ export async function insertDebrief(db: DbOrTrx, row: GroupDebriefRow, people: G
 }
 
 export function findDebrief(db: DbOrTrx, organizationId: string, noticeId: string, debriefId: string) {
-  return db.selectFrom('group_debriefs').selectAll().where('organization_id', '=', organizationId).where('notice_id', '=', noticeId).where('id', '=', debriefId).executeTakeFirst();
+  return db
+    .selectFrom('group_debriefs')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('notice_id', '=', noticeId)
+    .where('id', '=', debriefId)
+    .executeTakeFirst();
 }
 
 export function listDebriefs(db: DbOrTrx, organizationId: string, noticeId: string) {
-  return db.selectFrom('group_debriefs').selectAll().where('organization_id', '=', organizationId).where('notice_id', '=', noticeId).orderBy('starts_at').execute();
+  return db
+    .selectFrom('group_debriefs')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('notice_id', '=', noticeId)
+    .orderBy('starts_at')
+    .execute();
 }
 
 /** Everyone still asked (not taken off the list), with the work e-mail for the "other invitees". */
@@ -45,7 +79,14 @@ export function listDebriefPeople(db: DbOrTrx, organizationId: string, debriefId
   return db
     .selectFrom('group_debrief_people')
     .innerJoin('people', 'people.id', 'group_debrief_people.person_id')
-    .select(['group_debrief_people.debrief_id', 'group_debrief_people.person_id', 'group_debrief_people.role', 'people.first_name', 'people.last_name', 'people.work_email'])
+    .select([
+      'group_debrief_people.debrief_id',
+      'group_debrief_people.person_id',
+      'group_debrief_people.role',
+      'people.first_name',
+      'people.last_name',
+      'people.work_email',
+    ])
     .where('group_debrief_people.organization_id', '=', organizationId)
     .where('group_debrief_people.debrief_id', 'in', debriefIds.length ? debriefIds : [''])
     .where('group_debrief_people.removed_at', 'is', null)
@@ -65,7 +106,12 @@ export function listAskedRows(db: DbOrTrx, organizationId: string, debriefId: st
 }
 
 /** One person's link row after a change: role, a fresh link token, and whether they are still asked. */
-export async function updateAsked(db: DbOrTrx, debriefId: string, personId: string, set: Partial<Pick<GroupDebriefPersonRow, 'role' | 'invite_token_hash' | 'removed_at'>>): Promise<void> {
+export async function updateAsked(
+  db: DbOrTrx,
+  debriefId: string,
+  personId: string,
+  set: Partial<Pick<GroupDebriefPersonRow, 'role' | 'invite_token_hash' | 'removed_at'>>,
+): Promise<void> {
   await db.updateTable('group_debrief_people').set(set).where('debrief_id', '=', debriefId).where('person_id', '=', personId).execute();
 }
 
@@ -73,7 +119,8 @@ export async function insertAsked(db: DbOrTrx, rows: GroupDebriefPersonRow[]): P
   if (rows.length) await db.insertInto('group_debrief_people').values(rows).execute();
 }
 
-type DebriefChange = Partial<Pick<GroupDebriefRow, 'starts_at' | 'minutes' | 'modality' | 'video_link' | 'status' | 'cancelled_at'>> & Pick<GroupDebriefRow, 'sequence' | 'updated_at'>;
+type DebriefChange = Partial<Pick<GroupDebriefRow, 'starts_at' | 'minutes' | 'modality' | 'video_link' | 'status' | 'cancelled_at'>> &
+  Pick<GroupDebriefRow, 'sequence' | 'updated_at'>;
 
 /**
  * Applies a change only if nobody changed the debrief since it was read (same sequence), it is still
@@ -111,8 +158,16 @@ export function findInviteByTokenHash(db: DbOrTrx, tokenHash: string) {
     .innerJoin('group_debriefs', 'group_debriefs.id', 'group_debrief_people.debrief_id')
     .innerJoin('people', 'people.id', 'group_debrief_people.person_id')
     .select([
-      'group_debriefs.organization_id', 'group_debriefs.starts_at', 'group_debriefs.minutes', 'group_debriefs.ics_uid', 'group_debriefs.sequence',
-      'group_debriefs.status', 'group_debriefs.modality', 'group_debriefs.video_link', 'group_debrief_people.removed_at', 'people.work_email',
+      'group_debriefs.organization_id',
+      'group_debriefs.starts_at',
+      'group_debriefs.minutes',
+      'group_debriefs.ics_uid',
+      'group_debriefs.sequence',
+      'group_debriefs.status',
+      'group_debriefs.modality',
+      'group_debriefs.video_link',
+      'group_debrief_people.removed_at',
+      'people.work_email',
     ])
     .where('group_debrief_people.invite_token_hash', '=', tokenHash)
     .executeTakeFirst();

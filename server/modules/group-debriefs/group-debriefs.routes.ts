@@ -33,35 +33,79 @@ export function registerGroupDebriefRoutes(app: FastifyInstance, ctx: AppContext
 
   r.post(
     '/api/event-notices/:id/debriefs',
-    { config: manage, schema: { tags, summary: 'Schedule a group debrief for a notice', params: IdParamsSchema, body: GroupDebriefInputSchema, response: { 201: GroupDebriefSchema, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.scheduleDebrief(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Schedule a group debrief for a notice',
+        params: IdParamsSchema,
+        body: GroupDebriefInputSchema,
+        response: { 201: GroupDebriefSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.scheduleDebrief(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
   );
   r.get(
     '/api/event-notices/:id/debriefs',
-    { config: manage, schema: { tags, summary: 'Group debriefs of a notice', params: IdParamsSchema, response: { 200: GroupDebriefListSchema, ...errors } } },
+    {
+      config: manage,
+      schema: { tags, summary: 'Group debriefs of a notice', params: IdParamsSchema, response: { 200: GroupDebriefListSchema, ...errors } },
+    },
     async (req) => service.listDebriefs(ctx, requireActor(req), req.params.id),
   );
   r.put(
     '/api/event-notices/:id/debriefs/:debriefId',
     {
       config: manage,
-      schema: { tags, summary: 'Change time, length, place, facilitators or invite list (same invite, next sequence)', params: DebriefParamsSchema, body: GroupDebriefChangeSchema, response: { 200: GroupDebriefSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Change time, length, place, facilitators or invite list (same invite, next sequence)',
+        params: DebriefParamsSchema,
+        body: GroupDebriefChangeSchema,
+        response: { 200: GroupDebriefSchema, ...errors },
+      },
     },
     async (req) => changeDebrief(ctx, requireActor(req), req.params.id, req.params.debriefId, req.body, originOf(req)),
   );
   r.post(
     '/api/event-notices/:id/debriefs/:debriefId/cancel',
-    { config: manage, schema: { tags, summary: 'Cancel a debrief (everyone asked gets a cancellation)', params: DebriefParamsSchema, response: { 200: GroupDebriefSchema, ...errors } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Cancel a debrief (everyone asked gets a cancellation)',
+        params: DebriefParamsSchema,
+        response: { 200: GroupDebriefSchema, ...errors },
+      },
+    },
     async (req) => cancelDebrief(ctx, requireActor(req), req.params.id, req.params.debriefId, originOf(req)),
   );
   r.post(
     '/api/event-notices/:id/debriefs/:debriefId/outcome',
-    { config: manage, schema: { tags, summary: 'Record the head count and length (nothing else)', params: DebriefParamsSchema, body: GroupDebriefOutcomeSchema, response: { 200: GroupDebriefSchema, ...errors } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record the head count and length (nothing else)',
+        params: DebriefParamsSchema,
+        body: GroupDebriefOutcomeSchema,
+        response: { 200: GroupDebriefSchema, ...errors },
+      },
+    },
     async (req) => service.recordOutcome(ctx, requireActor(req), req.params.id, req.params.debriefId, req.body, originOf(req)),
   );
   r.get(
     '/api/public/debrief-invites/:token',
-    { config: { access: 'public' as const }, schema: { tags, summary: 'The calendar invite behind an e-mail link (neutral title)', params: DebriefInviteParamsSchema, response: { 200: ics, ...errors } } },
+    {
+      config: { access: 'public' as const },
+      schema: {
+        tags,
+        summary: 'The calendar invite behind an e-mail link (neutral title)',
+        params: DebriefInviteParamsSchema,
+        response: { 200: ics, ...errors },
+      },
+    },
     async (req, reply) => reply.headers(ICS_HEADERS).send(await service.debriefInvite(ctx, req.params.token)),
   );
 }

@@ -31,10 +31,24 @@ export async function requireDebrief(db: DbOrTrx, actor: Actor, noticeId: string
 
 /** Who changed a debrief, when and from where; which debrief by id only. */
 export function auditDebrief(db: DbOrTrx, actor: Actor, action: string, debriefId: string, at: Date, origin: RequestOrigin) {
-  return appendAuditEvent(db, { organizationId: actor.organizationId, actorPersonId: actor.personId, action, subjectType: 'group_debrief', subjectId: debriefId, at: at.toISOString(), ip: origin.ip });
+  return appendAuditEvent(db, {
+    organizationId: actor.organizationId,
+    actorPersonId: actor.personId,
+    action,
+    subjectType: 'group_debrief',
+    subjectId: debriefId,
+    at: at.toISOString(),
+    ip: origin.ip,
+  });
 }
 
-export async function scheduleDebrief(ctx: AppContext, actor: Actor, noticeId: string, input: GroupDebriefInput, origin: RequestOrigin): Promise<GroupDebrief> {
+export async function scheduleDebrief(
+  ctx: AppContext,
+  actor: Actor,
+  noticeId: string,
+  input: GroupDebriefInput,
+  origin: RequestOrigin,
+): Promise<GroupDebrief> {
   const orgId = actor.organizationId;
   await requireNotice(ctx, orgId, noticeId);
   const now = ctx.clock.now();
@@ -44,17 +58,39 @@ export async function scheduleDebrief(ctx: AppContext, actor: Actor, noticeId: s
   const at = now.toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const row: repo.GroupDebriefRow = {
-      id: newId(), organization_id: orgId, notice_id: noticeId, starts_at: start.toISOString(), minutes: input.minutes,
-      modality: input.modality, ics_uid: newInviteUid(), created_by_person_id: actor.personId, created_at: at,
-      head_count: null, actual_minutes: null, recorded_at: null,
-      status: 'scheduled', sequence: 0, video_link: input.modality === 'video' ? await videoLinkFor(trx, orgId) : null, updated_at: at, cancelled_at: null,
-      invite_list_erased_at: null, erased_invitee_count: null, erased_named_invitee_count: null,
+      id: newId(),
+      organization_id: orgId,
+      notice_id: noticeId,
+      starts_at: start.toISOString(),
+      minutes: input.minutes,
+      modality: input.modality,
+      ics_uid: newInviteUid(),
+      created_by_person_id: actor.personId,
+      created_at: at,
+      head_count: null,
+      actual_minutes: null,
+      recorded_at: null,
+      status: 'scheduled',
+      sequence: 0,
+      video_link: input.modality === 'video' ? await videoLinkFor(trx, orgId) : null,
+      updated_at: at,
+      cancelled_at: null,
+      invite_list_erased_at: null,
+      erased_invitee_count: null,
+      erased_named_invitee_count: null,
     };
     const links: { email: string; token: string }[] = [];
     const rows: repo.GroupDebriefPersonRow[] = [...asked].map(([personId, who]) => {
       const link = newDebriefLink();
       links.push({ email: who.email, token: link.token });
-      return { debrief_id: row.id, person_id: personId, organization_id: orgId, role: who.role, invite_token_hash: link.hash, removed_at: null };
+      return {
+        debrief_id: row.id,
+        person_id: personId,
+        organization_id: orgId,
+        role: who.role,
+        invite_token_hash: link.hash,
+        removed_at: null,
+      };
     });
     await repo.insertDebrief(trx, row, rows);
     // Content-free: the e-mail says something is coming up; its link is the calendar invite.
@@ -85,26 +121,46 @@ export async function recordOutcome(
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // Guarded: a cancellation that lands in between wins, and this answers 409.
-    if (!(await repo.recordOutcome(trx, row.id, outcome.headCount, outcome.minutes, at))) throw new AppError('conflict', 'This debrief was cancelled');
+    if (!(await repo.recordOutcome(trx, row.id, outcome.headCount, outcome.minutes, at)))
+      throw new AppError('conflict', 'This debrief was cancelled');
     await auditDebrief(trx, actor, 'debrief.outcome_recorded', row.id, now, origin);
   });
-  return (await toDebriefs(ctx, actor.organizationId, [{ ...row, head_count: outcome.headCount, actual_minutes: outcome.minutes, recorded_at: at }]))[0]!;
+  return (
+    await toDebriefs(ctx, actor.organizationId, [
+      { ...row, head_count: outcome.headCount, actual_minutes: outcome.minutes, recorded_at: at },
+    ])
+  )[0]!;
 }
 
 export async function toDebriefs(ctx: AppContext, organizationId: string, rows: repo.GroupDebriefRow[]): Promise<GroupDebrief[]> {
-  const people = await repo.listDebriefPeople(ctx.db, organizationId, rows.map((r) => r.id));
+  const people = await repo.listDebriefPeople(
+    ctx.db,
+    organizationId,
+    rows.map((r) => r.id),
+  );
   const named = new Map<string, Set<string>>();
-  for (const noticeId of new Set(rows.map((r) => r.notice_id))) named.set(noticeId, await repo.involvedPersonIds(ctx.db, organizationId, noticeId));
+  for (const noticeId of new Set(rows.map((r) => r.notice_id)))
+    named.set(noticeId, await repo.involvedPersonIds(ctx.db, organizationId, noticeId));
   return rows.map((r) => {
     const mine = people.filter((p) => p.debrief_id === r.id);
     const invitees = mine.filter((p) => p.role === 'invitee');
     const involved = named.get(r.notice_id) ?? new Set<string>();
     return {
-      id: r.id, noticeId: r.notice_id, startsAt: r.starts_at, minutes: Number(r.minutes), modality: r.modality,
-      videoLink: r.video_link, status: r.status, cancelledAt: r.cancelled_at,
-      facilitators: mine.filter((p) => p.role === 'facilitator').map((p) => ({ personId: p.person_id, firstName: p.first_name, lastName: p.last_name })),
+      id: r.id,
+      noticeId: r.notice_id,
+      startsAt: r.starts_at,
+      minutes: Number(r.minutes),
+      modality: r.modality,
+      videoLink: r.video_link,
+      status: r.status,
+      cancelledAt: r.cancelled_at,
+      facilitators: mine
+        .filter((p) => p.role === 'facilitator')
+        .map((p) => ({ personId: p.person_id, firstName: p.first_name, lastName: p.last_name })),
       inviteeCount: r.invite_list_erased_at ? Number(r.erased_invitee_count ?? 0) : invitees.length,
-      namedInviteeCount: r.invite_list_erased_at ? Number(r.erased_named_invitee_count ?? 0) : invitees.filter((p) => involved.has(p.person_id)).length,
+      namedInviteeCount: r.invite_list_erased_at
+        ? Number(r.erased_named_invitee_count ?? 0)
+        : invitees.filter((p) => involved.has(p.person_id)).length,
       otherInvitees: invitees.filter((p) => !involved.has(p.person_id)).map((p) => ({ workEmail: p.work_email })),
       headCount: r.head_count === null ? null : Number(r.head_count),
       actualMinutes: r.actual_minutes === null ? null : Number(r.actual_minutes),

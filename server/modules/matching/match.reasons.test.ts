@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REASON_CODES, WEIGHTS, matchSupporters, type Candidate, type MatchRequest, type ReasonCode, type SupporterCandidate } from './match.ts';
+import {
+  REASON_CODES,
+  WEIGHTS,
+  matchSupporters,
+  type Candidate,
+  type MatchRequest,
+  type ReasonCode,
+  type SupporterCandidate,
+} from './match.ts';
 import { request, supporter } from './match.fixtures.ts';
 
 /** Match one supporter alone and return what the matcher says about them. */
@@ -10,7 +18,8 @@ function only(req: MatchRequest, c: SupporterCandidate): Candidate {
 }
 const reason = (c: Candidate, code: ReasonCode) => c.reasons.find((r) => r.code === code);
 /** Score difference made by one change to the supporter, everything else equal. */
-const delta = (req: MatchRequest, base: SupporterCandidate, changed: SupporterCandidate) => only(req, changed).score - only(req, base).score;
+const delta = (req: MatchRequest, base: SupporterCandidate, changed: SupporterCandidate) =>
+  only(req, changed).score - only(req, base).score;
 
 const base = supporter('s1', { modalities: ['video'], languages: ['de'], departmentId: 'dept-icu' });
 
@@ -31,7 +40,12 @@ describe('each reason code, with its weight and text', () => {
     expect(reason(forResident, 'close_profession')).toBeDefined();
     expect(delta(request(), base, { ...base, professionCategory: 'resident_fellow' })).toBe(WEIGHTS.closeProfession);
     expect(WEIGHTS.closeProfession).toBeLessThan(WEIGHTS.sameProfession);
-    expect(reason(only(request({ requesterProfessionCategory: 'nurse' }), { ...base, professionCategory: 'resident_fellow' }), 'close_profession')).toBeUndefined();
+    expect(
+      reason(
+        only(request({ requesterProfessionCategory: 'nurse' }), { ...base, professionCategory: 'resident_fellow' }),
+        'close_profession',
+      ),
+    ).toBeUndefined();
   });
 
   it('similar_specialty: same specialty, ignoring case and spaces', () => {
@@ -47,11 +61,15 @@ describe('each reason code, with its weight and text', () => {
     const c = only(req, { ...base, experienceTags: ['litigation', 'patient_death'] });
     expect(reason(c, 'lived_experience')?.text).toBe('Lived experience: litigation');
     expect(delta(req, base, { ...base, experienceTags: ['litigation'] })).toBe(WEIGHTS.livedExperience);
-    expect(reason(only(request({ reason: 'adverse_event' }), { ...base, experienceTags: ['patient_death'] }), 'lived_experience')).toBeUndefined();
+    expect(
+      reason(only(request({ reason: 'adverse_event' }), { ...base, experienceTags: ['patient_death'] }), 'lived_experience'),
+    ).toBeUndefined();
     const schemaTag = only(request({ reason: 'violence_or_threat' }), { ...base, experienceTags: ['violence_or_threat'] });
     expect(reason(schemaTag, 'lived_experience')?.text).toBe('Lived experience: violence or threat');
     const hinted = request({ reason: 'personal', lifeExperienceTags: ['patient_death'] });
-    expect(reason(only(hinted, { ...base, experienceTags: ['patient_death'] }), 'lived_experience')?.text).toBe('Lived experience: patient death');
+    expect(reason(only(hinted, { ...base, experienceTags: ['patient_death'] }), 'lived_experience')?.text).toBe(
+      'Lived experience: patient death',
+    );
   });
 
   it('on_call_now: strong when the requester asked for today', () => {
@@ -94,16 +112,45 @@ describe('each reason code, with its weight and text', () => {
   });
 
   it('every reason code is exercised above and the score is the sum of its reasons', () => {
-    const c = only(request({ requesterSpecialty: 'em', reason: 'patient_death', language: 'de', modality: 'video', departmentPreference: 'same_department', urgency: 'today' }),
-      { ...base, professionCategory: 'physician', specialty: 'EM', experienceTags: ['patient_death'], onCallNow: true, departmentId: 'dept-er', openCases: 0 });
-    const expected = WEIGHTS.sameProfession + WEIGHTS.similarSpecialty + WEIGHTS.livedExperience + WEIGHTS.onCallNowToday
-      + WEIGHTS.lowerLoad + WEIGHTS.offersModality + WEIGHTS.sharesLanguage + WEIGHTS.sameDepartment;
+    const c = only(
+      request({
+        requesterSpecialty: 'em',
+        reason: 'patient_death',
+        language: 'de',
+        modality: 'video',
+        departmentPreference: 'same_department',
+        urgency: 'today',
+      }),
+      {
+        ...base,
+        professionCategory: 'physician',
+        specialty: 'EM',
+        experienceTags: ['patient_death'],
+        onCallNow: true,
+        departmentId: 'dept-er',
+        openCases: 0,
+      },
+    );
+    const expected =
+      WEIGHTS.sameProfession +
+      WEIGHTS.similarSpecialty +
+      WEIGHTS.livedExperience +
+      WEIGHTS.onCallNowToday +
+      WEIGHTS.lowerLoad +
+      WEIGHTS.offersModality +
+      WEIGHTS.sharesLanguage +
+      WEIGHTS.sameDepartment;
     expect(c.score).toBe(expected);
     expect(REASON_CODES.filter((code) => !['close_profession', 'available_soon'].includes(code))).toEqual(c.reasons.map((r) => r.code));
   });
 
   it('never puts a person id in a reason', () => {
-    const c = only(request({ reason: 'adverse_event' }), { ...base, personId: 'person-7f3a', experienceTags: ['adverse_event'], onCallNow: true });
+    const c = only(request({ reason: 'adverse_event' }), {
+      ...base,
+      personId: 'person-7f3a',
+      experienceTags: ['adverse_event'],
+      onCallNow: true,
+    });
     expect(JSON.stringify(c.reasons)).not.toContain('person-7f3a');
   });
 });

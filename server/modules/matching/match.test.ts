@@ -123,7 +123,11 @@ describe('ranking and output shape', () => {
   });
 
   it('is deterministic and ignores input order; ties go to lower load, then person id', () => {
-    const loaded = [supporter('a', { openCases: 1, capacity: 10 }), supporter('b', { openCases: 0, capacity: 10 }), supporter('c', { openCases: 0, capacity: 10 })];
+    const loaded = [
+      supporter('a', { openCases: 1, capacity: 10 }),
+      supporter('b', { openCases: 0, capacity: 10 }),
+      supporter('c', { openCases: 0, capacity: 10 }),
+    ];
     const forward = matchSupporters(request(), loaded);
     expect(matchSupporters(request(), [...loaded].reverse())).toEqual(forward);
     expect(matchSupporters(request(), loaded)).toEqual(forward);
@@ -151,7 +155,9 @@ describe('ranking and output shape', () => {
 
 describe('directoryEntry', () => {
   it('shows profession, languages and modalities only: never caseload, load or availability', () => {
-    const entry = directoryEntry(supporter('x', { languages: ['en', ' en', 'es'], openCases: 3, capacity: 5, onCallNow: true, experienceTags: ['litigation'] }));
+    const entry = directoryEntry(
+      supporter('x', { languages: ['en', ' en', 'es'], openCases: 3, capacity: 5, onCallNow: true, experienceTags: ['litigation'] }),
+    );
     expect(entry).toEqual({ professionCategory: 'allied_health', languages: ['en', 'es'], modalities: ['phone', 'video', 'in_person'] });
     expect(Object.keys(entry).sort()).toEqual(['languages', 'modalities', 'professionCategory']);
     expect(JSON.stringify(entry)).not.toMatch(/x|capacity|openCases|litigation/);

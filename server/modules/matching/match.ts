@@ -1,7 +1,14 @@
 import { loadRatio, prepareScoring, requestLanguage, scoreCandidate, speaksLanguage } from './score.ts';
 import {
-  HARD_RULES, RELAXATION_ORDER,
-  type Candidate, type DirectoryEntry, type HardRule, type MatchRequest, type MatchResult, type RelaxedRule, type SupporterCandidate,
+  HARD_RULES,
+  RELAXATION_ORDER,
+  type Candidate,
+  type DirectoryEntry,
+  type HardRule,
+  type MatchRequest,
+  type MatchResult,
+  type RelaxedRule,
+  type SupporterCandidate,
 } from './match.types.ts';
 
 /**
@@ -44,8 +51,12 @@ function violation(ctx: RuleContext, c: SupporterCandidate): HardRule | null {
   if (ctx.involved.has(c.personId)) return 'involved_in_event';
   if (ctx.reportingLine.has(c.personId)) return 'reporting_line';
   // A supporter whose department is unknown cannot be shown to be outside the requester's: exclude.
-  if (ctx.otherDepartment && req.requesterDepartmentId !== null
-    && (c.departmentId === null || c.departmentId === req.requesterDepartmentId)) return 'requester_department';
+  if (
+    ctx.otherDepartment &&
+    req.requesterDepartmentId !== null &&
+    (c.departmentId === null || c.departmentId === req.requesterDepartmentId)
+  )
+    return 'requester_department';
   if (ctx.excluded.has(c.personId)) return 'previously_offered';
   // Written as "not below" so NaN or a zero capacity also count as full.
   if (!(c.openCases < c.capacity)) return 'no_capacity';

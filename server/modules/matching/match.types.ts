@@ -1,9 +1,4 @@
-import type {
-  DepartmentPreference,
-  Modality,
-  ReasonCategory,
-  Urgency,
-} from '../../../shared/schemas/case-vocabulary.ts';
+import type { DepartmentPreference, Modality, ReasonCategory, Urgency } from '../../../shared/schemas/case-vocabulary.ts';
 import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
 
 /** The matcher's input and output types; re-exported by match.ts, which callers should import. */

@@ -141,7 +141,11 @@ export function scoreCandidate(ctx: ScoringContext, c: SupporterCandidate, expla
   if (availability > 0) {
     score += availability;
     if (c.onCallNow) reasons?.push({ code: 'on_call_now', text: 'On call now' });
-    else reasons?.push({ code: 'available_soon', text: hours === 0 ? 'Available now' : `Available in about ${Math.max(1, Math.round(hours))} h` });
+    else
+      reasons?.push({
+        code: 'available_soon',
+        text: hours === 0 ? 'Available now' : `Available in about ${Math.max(1, Math.round(hours))} h`,
+      });
   }
   const loadPoints = Math.round(WEIGHTS.lowerLoad * (1 - loadRatio(c)));
   if (loadPoints > 0) {
@@ -156,7 +160,11 @@ export function scoreCandidate(ctx: ScoringContext, c: SupporterCandidate, expla
     score += WEIGHTS.sharesLanguage;
     reasons?.push({ code: 'shares_language', text: `Speaks ${ctx.language}` });
   }
-  if (req.departmentPreference === 'same_department' && req.requesterDepartmentId !== null && c.departmentId === req.requesterDepartmentId) {
+  if (
+    req.departmentPreference === 'same_department' &&
+    req.requesterDepartmentId !== null &&
+    c.departmentId === req.requesterDepartmentId
+  ) {
     score += WEIGHTS.sameDepartment;
     reasons?.push({ code: 'same_department', text: 'Same department, as asked' });
   }

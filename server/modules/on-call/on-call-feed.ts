@@ -27,7 +27,12 @@ export const feedPath = (token: string): string => `/api/public/on-call/feed/${t
 export async function issueFeedToken(ctx: AppContext, actor: Actor): Promise<{ url: string; path: string; createdAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const createdAt = ctx.clock.now().toISOString();
-  await repo.upsertFeedToken(ctx.db, { person_id: actor.personId, organization_id: actor.organizationId, token_hash: hashFeedToken(token), created_at: createdAt });
+  await repo.upsertFeedToken(ctx.db, {
+    person_id: actor.personId,
+    organization_id: actor.organizationId,
+    token_hash: hashFeedToken(token),
+    created_at: createdAt,
+  });
   const path = feedPath(token);
   return { url: `${appOrigin(ctx.config)}${path}`, path, createdAt };
 }

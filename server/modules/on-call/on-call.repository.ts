@@ -48,8 +48,17 @@ export async function insertShift(db: DbOrTrx, row: OnCallShiftsTable): Promise<
 
 /** Deletes one shift or override; an accepted swap that made it keeps its history without the link. */
 export async function deleteShift(db: DbOrTrx, organizationId: string, id: string): Promise<boolean> {
-  await db.updateTable('on_call_swaps').set({ override_id: null }).where('organization_id', '=', organizationId).where('override_id', '=', id).execute();
-  const result = await db.deleteFrom('on_call_shifts').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  await db
+    .updateTable('on_call_swaps')
+    .set({ override_id: null })
+    .where('organization_id', '=', organizationId)
+    .where('override_id', '=', id)
+    .execute();
+  const result = await db
+    .deleteFrom('on_call_shifts')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -133,7 +142,10 @@ export async function listEligibleSupporters(db: DbOrTrx, organizationId: string
   return query.orderBy('people.last_name').orderBy('people.first_name').orderBy('people.id').execute();
 }
 
-export async function upsertFeedToken(db: DbOrTrx, row: { person_id: string; organization_id: string; token_hash: string; created_at: string }): Promise<void> {
+export async function upsertFeedToken(
+  db: DbOrTrx,
+  row: { person_id: string; organization_id: string; token_hash: string; created_at: string },
+): Promise<void> {
   await db
     .insertInto('on_call_feed_tokens')
     .values(row)

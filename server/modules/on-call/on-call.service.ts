@@ -43,7 +43,13 @@ async function loadRota(db: DbOrTrx, organizationId: string, timeZone: string, f
   const toShift = (r: OnCallShiftsTable): RotaShift => ({ id: r.id, personId: r.person_id, startsAt: r.starts_at, endsAt: r.ends_at });
   return {
     rotation: rotation
-      ? { members: parseJsonArray<string>(rotation.members), startsOn: rotation.starts_on, handoffAt: rotation.handoff_at, periodDays: rotation.period_days, timeZone }
+      ? {
+          members: parseJsonArray<string>(rotation.members),
+          startsOn: rotation.starts_on,
+          handoffAt: rotation.handoff_at,
+          periodDays: rotation.period_days,
+          timeZone,
+        }
       : null,
     shifts: rows.filter((r) => r.kind === 'shift').map(toShift),
     overrides: rows.filter((r) => r.kind === 'override').map(toShift),
@@ -91,7 +97,10 @@ const personOf = (names: Names, id: string) => {
 };
 
 async function describeNow(db: DbOrTrx, organizationId: string, answer: OnCallAnswer): Promise<OnCallNow> {
-  const names = await repo.namesOf(db, organizationId, [...(answer.personId ? [answer.personId] : []), ...answer.next.map((n) => n.personId)]);
+  const names = await repo.namesOf(db, organizationId, [
+    ...(answer.personId ? [answer.personId] : []),
+    ...answer.next.map((n) => n.personId),
+  ]);
   return {
     person: answer.personId ? personOf(names, answer.personId) : null,
     until: answer.until,
@@ -118,7 +127,11 @@ export async function getSchedule(ctx: AppContext, actor: Actor, query: Schedule
     repo.listEligibleSupporters(db, org, localDay(now, timeZone)),
   ]);
   const segments = scheduleBetween(rota, from, to);
-  const names = await repo.namesOf(db, org, segments.map((s) => s.personId));
+  const names = await repo.namesOf(
+    db,
+    org,
+    segments.map((s) => s.personId),
+  );
   return {
     timeZone,
     from: from.toISOString(),
@@ -144,7 +157,11 @@ function toSwap(names: Names, row: OnCallSwapsTable): Swap {
 
 async function swapsOf(db: DbOrTrx, organizationId: string, now: Date, personId?: string): Promise<Swap[]> {
   const rows = await repo.listSwaps(db, organizationId, new Date(now.getTime() - SWAP_HISTORY_MS).toISOString(), personId);
-  const names = await repo.namesOf(db, organizationId, rows.flatMap((r) => [r.from_person_id, r.to_person_id]));
+  const names = await repo.namesOf(
+    db,
+    organizationId,
+    rows.flatMap((r) => [r.from_person_id, r.to_person_id]),
+  );
   return rows.map((r) => toSwap(names, r));
 }
 
@@ -164,7 +181,14 @@ export async function getRota(ctx: AppContext, actor: Actor): Promise<Rota> {
   return {
     timeZone,
     rotation: rotation
-      ? { members: members.map((id) => personOf(names, id)), startsOn: rotation.starts_on, handoffAt: rotation.handoff_at, periodDays: rotation.period_days, timeZone, updatedAt: rotation.updated_at }
+      ? {
+          members: members.map((id) => personOf(names, id)),
+          startsOn: rotation.starts_on,
+          handoffAt: rotation.handoff_at,
+          periodDays: rotation.period_days,
+          timeZone,
+          updatedAt: rotation.updated_at,
+        }
       : null,
     shifts: shifts.map((s) => toShift(names, s)),
     swaps,
@@ -172,20 +196,47 @@ export async function getRota(ctx: AppContext, actor: Actor): Promise<Rota> {
 }
 
 function toShift(names: Names, row: OnCallShiftsTable): Shift {
-  return { id: row.id, person: personOf(names, row.person_id), kind: row.kind, startsAt: row.starts_at, endsAt: row.ends_at, createdAt: row.created_at };
+  return {
+    id: row.id,
+    person: personOf(names, row.person_id),
+    kind: row.kind,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    createdAt: row.created_at,
+  };
 }
 
 const NOT_ELIGIBLE = 'Not a certified, active peer supporter of this program';
 
 /** Refuses (400 naming `field`) anyone who is not a certified, active supporter of the organisation today. */
-async function requireEligible(db: DbOrTrx, organizationId: string, timeZone: string, now: Date, ids: readonly string[], field: (index: number) => string): Promise<void> {
+async function requireEligible(
+  db: DbOrTrx,
+  organizationId: string,
+  timeZone: string,
+  now: Date,
+  ids: readonly string[],
+  field: (index: number) => string,
+): Promise<void> {
   const eligible = new Set((await repo.listEligibleSupporters(db, organizationId, localDay(now, timeZone), ids)).map((r) => r.id));
   const bad = ids.map((id, index) => ({ id, index })).filter((x) => !eligible.has(x.id));
-  if (bad.length > 0) throw new AppError('validation_failed', 'Some fields are not valid', bad.map((b) => ({ path: field(b.index), message: NOT_ELIGIBLE })));
+  if (bad.length > 0)
+    throw new AppError(
+      'validation_failed',
+      'Some fields are not valid',
+      bad.map((b) => ({ path: field(b.index), message: NOT_ELIGIBLE })),
+    );
 }
 
 function audit(db: DbOrTrx, actor: Actor, action: string, subjectType: string, subjectId: string, at: Date, origin: RequestOrigin) {
-  return appendAuditEvent(db, { organizationId: actor.organizationId, actorPersonId: actor.personId, action, subjectType, subjectId, at: at.toISOString(), ip: origin.ip });
+  return appendAuditEvent(db, {
+    organizationId: actor.organizationId,
+    actorPersonId: actor.personId,
+    action,
+    subjectType,
+    subjectId,
+    at: at.toISOString(),
+    ip: origin.ip,
+  });
 }
 
 export async function setRotation(ctx: AppContext, actor: Actor, input: RotationInput, origin: RequestOrigin): Promise<Rota> {
@@ -207,7 +258,16 @@ export async function setRotation(ctx: AppContext, actor: Actor, input: Rotation
   return getRota(ctx, actor);
 }
 
-async function insertShiftRow(db: DbOrTrx, organizationId: string, personId: string, kind: 'shift' | 'override', startsAt: string, endsAt: string, createdBy: string, now: Date): Promise<OnCallShiftsTable> {
+async function insertShiftRow(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+  kind: 'shift' | 'override',
+  startsAt: string,
+  endsAt: string,
+  createdBy: string,
+  now: Date,
+): Promise<OnCallShiftsTable> {
   const row: OnCallShiftsTable = {
     id: newId(),
     organization_id: organizationId,
@@ -225,9 +285,33 @@ async function insertShiftRow(db: DbOrTrx, organizationId: string, personId: str
 export async function addShift(ctx: AppContext, actor: Actor, input: ShiftInput, origin: RequestOrigin): Promise<Shift> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    await requireEligible(trx, actor.organizationId, await timeZoneOf(trx, actor.organizationId), now, [input.personId], () => 'body.personId');
-    const row = await insertShiftRow(trx, actor.organizationId, input.personId, input.kind, input.startsAt, input.endsAt, actor.personId, now);
-    await audit(trx, actor, input.kind === 'shift' ? 'on_call.shift_added' : 'on_call.override_added', 'on_call_shift', row.id, now, origin);
+    await requireEligible(
+      trx,
+      actor.organizationId,
+      await timeZoneOf(trx, actor.organizationId),
+      now,
+      [input.personId],
+      () => 'body.personId',
+    );
+    const row = await insertShiftRow(
+      trx,
+      actor.organizationId,
+      input.personId,
+      input.kind,
+      input.startsAt,
+      input.endsAt,
+      actor.personId,
+      now,
+    );
+    await audit(
+      trx,
+      actor,
+      input.kind === 'shift' ? 'on_call.shift_added' : 'on_call.override_added',
+      'on_call_shift',
+      row.id,
+      now,
+      origin,
+    );
     return toShift(await repo.namesOf(trx, actor.organizationId, [row.person_id]), row);
   });
 }
@@ -244,14 +328,37 @@ export async function removeShift(ctx: AppContext, actor: Actor, id: string, ori
 export async function takeNow(ctx: AppContext, actor: Actor, input: TakeNowInput): Promise<OnCallNow> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await requireEligible(trx, actor.organizationId, await timeZoneOf(trx, actor.organizationId), now, [actor.personId], () => 'body.hours');
-    await insertShiftRow(trx, actor.organizationId, actor.personId, 'override', now.toISOString(), new Date(now.getTime() + input.hours * HOUR_MS).toISOString(), actor.personId, now);
+    await requireEligible(
+      trx,
+      actor.organizationId,
+      await timeZoneOf(trx, actor.organizationId),
+      now,
+      [actor.personId],
+      () => 'body.hours',
+    );
+    await insertShiftRow(
+      trx,
+      actor.organizationId,
+      actor.personId,
+      'override',
+      now.toISOString(),
+      new Date(now.getTime() + input.hours * HOUR_MS).toISOString(),
+      actor.personId,
+      now,
+    );
   });
   return getNow(ctx, actor);
 }
 
 /** Whether `personId` is on call for every moment of [start, end). */
-async function coversWholeSpan(db: DbOrTrx, organizationId: string, timeZone: string, personId: string, start: Date, end: Date): Promise<boolean> {
+async function coversWholeSpan(
+  db: DbOrTrx,
+  organizationId: string,
+  timeZone: string,
+  personId: string,
+  start: Date,
+  end: Date,
+): Promise<boolean> {
   const rota = await loadRota(db, organizationId, timeZone, start, end);
   const covered = scheduleBetween(rota, start, end)
     .filter((s) => s.personId === personId)
@@ -267,7 +374,13 @@ interface SwapSpan {
 }
 
 /** The rules every swap obeys, whoever makes it; errors name the request's own fields. */
-async function checkSwap(db: DbOrTrx, organizationId: string, now: Date, span: SwapSpan, fields: { from: string; to: string }): Promise<void> {
+async function checkSwap(
+  db: DbOrTrx,
+  organizationId: string,
+  now: Date,
+  span: SwapSpan,
+  fields: { from: string; to: string },
+): Promise<void> {
   const timeZone = await timeZoneOf(db, organizationId);
   if (span.toPersonId === span.fromPersonId) throw invalid(fields.to, 'Ask someone else to take this time');
   if (Date.parse(span.endsAt) <= now.getTime()) throw invalid('body.endsAt', 'This time is already over');
@@ -281,7 +394,12 @@ async function checkSwap(db: DbOrTrx, organizationId: string, now: Date, span: S
 export async function requestSwap(ctx: AppContext, actor: Actor, input: SwapRequestInput): Promise<Swap> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const span = { fromPersonId: actor.personId, toPersonId: input.toPersonId, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString() };
+    const span = {
+      fromPersonId: actor.personId,
+      toPersonId: input.toPersonId,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+    };
     await checkSwap(trx, actor.organizationId, now, span, { from: 'body.fromPersonId', to: 'body.toPersonId' });
     const row: OnCallSwapsTable = {
       id: newId(),
@@ -327,13 +445,19 @@ export async function answerSwap(ctx: AppContext, actor: Actor, id: string, answ
         throw new AppError('conflict', 'Only a certified, active supporter can take on-call time');
       }
       const start = new Date(Math.max(Date.parse(row.starts_at), now.getTime())).toISOString();
-      overrideId = (await insertShiftRow(trx, actor.organizationId, actor.personId, 'override', start, row.ends_at, actor.personId, now)).id;
+      overrideId = (await insertShiftRow(trx, actor.organizationId, actor.personId, 'override', start, row.ends_at, actor.personId, now))
+        .id;
     }
     const status = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : 'cancelled';
     if (!(await repo.decideSwap(trx, actor.organizationId, id, { status, decided_at: now.toISOString(), override_id: overrideId }))) {
       throw new AppError('conflict', SWAP_CHANGED);
     }
-    return toSwap(await repo.namesOf(trx, actor.organizationId, [row.from_person_id, row.to_person_id]), { ...row, status, decided_at: now.toISOString(), override_id: overrideId });
+    return toSwap(await repo.namesOf(trx, actor.organizationId, [row.from_person_id, row.to_person_id]), {
+      ...row,
+      status,
+      decided_at: now.toISOString(),
+      override_id: overrideId,
+    });
   });
 }
 
@@ -341,8 +465,14 @@ export async function answerSwap(ctx: AppContext, actor: Actor, id: string, answ
 export async function swapOnBehalf(ctx: AppContext, actor: Actor, input: SwapOnBehalfInput, origin: RequestOrigin): Promise<Swap> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const span = { fromPersonId: input.fromPersonId, toPersonId: input.toPersonId, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString() };
-    if ((await repo.namesOf(trx, actor.organizationId, [span.fromPersonId])).size === 0) throw invalid('body.fromPersonId', 'Not a person of this program');
+    const span = {
+      fromPersonId: input.fromPersonId,
+      toPersonId: input.toPersonId,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+    };
+    if ((await repo.namesOf(trx, actor.organizationId, [span.fromPersonId])).size === 0)
+      throw invalid('body.fromPersonId', 'Not a person of this program');
     await checkSwap(trx, actor.organizationId, now, span, { from: 'body.fromPersonId', to: 'body.toPersonId' });
     const start = new Date(Math.max(Date.parse(span.startsAt), now.getTime())).toISOString();
     const override = await insertShiftRow(trx, actor.organizationId, span.toPersonId, 'override', start, span.endsAt, actor.personId, now);

@@ -2,5 +2,12 @@
  * The organization module's public entry: other modules import from here only (docs/architecture.md,
  * "Which module may import which"). Each name is here because another module uses it.
  */
-export { findOrganization, findOrganizationBySlug, listDepartments, listProfessions, listSupportLines, toOrganization } from './organization.repository.ts';
+export {
+  findOrganization,
+  findOrganizationBySlug,
+  listDepartments,
+  listProfessions,
+  listSupportLines,
+  toOrganization,
+} from './organization.repository.ts';
 export { getPublicProgram } from './settings.service.ts';

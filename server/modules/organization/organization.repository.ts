@@ -19,7 +19,17 @@ export function toOrganization(row: { id: string; slug: string; name: string; ti
   return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
 }
 
-export async function updateOrganization(db: DbOrTrx, id: string, patch: { program_name?: string; time_zone?: string; supporter_directory_enabled?: boolean; retention_days?: number; supporters_need_second_factor?: boolean }) {
+export async function updateOrganization(
+  db: DbOrTrx,
+  id: string,
+  patch: {
+    program_name?: string;
+    time_zone?: string;
+    supporter_directory_enabled?: boolean;
+    retention_days?: number;
+    supporters_need_second_factor?: boolean;
+  },
+) {
   if (Object.keys(patch).length === 0) return;
   await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
 }

@@ -25,12 +25,17 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: AppContext
 
   r.get(
     '/api/organization/structure',
-    { config: { access: 'organization.read' }, schema: { tags, summary: 'Sites, departments and professions', response: { 200: OrganizationStructureSchema } } },
+    {
+      config: { access: 'organization.read' },
+      schema: { tags, summary: 'Sites, departments and professions', response: { 200: OrganizationStructureSchema } },
+    },
     async (request) => organization.getStructure(ctx, requireActor(request)),
   );
 
-  r.post('/api/organization/sites', { config: manage, schema: { tags, body: SiteInputSchema, response: { 201: SiteSchema } } }, async (request, reply) =>
-    reply.status(201).send(await organization.createSite(ctx, requireActor(request), request.body)),
+  r.post(
+    '/api/organization/sites',
+    { config: manage, schema: { tags, body: SiteInputSchema, response: { 201: SiteSchema } } },
+    async (request, reply) => reply.status(201).send(await organization.createSite(ctx, requireActor(request), request.body)),
   );
   r.patch(
     '/api/organization/sites/:id',

@@ -42,14 +42,24 @@ async function nameTaken(db: DbOrTrx, table: 'sites' | 'professions', organizati
 }
 
 async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string, type: string, id: string) {
-  await appendAuditEvent(db, { organizationId: actor.organizationId, actorPersonId: actor.personId, action, subjectType: type, subjectId: id, at: nowIso(ctx.clock) });
+  await appendAuditEvent(db, {
+    organizationId: actor.organizationId,
+    actorPersonId: actor.personId,
+    action,
+    subjectType: type,
+    subjectId: id,
+    at: nowIso(ctx.clock),
+  });
 }
 
 export async function createSite(ctx: AppContext, actor: Actor, input: z.infer<typeof SiteInputSchema>): Promise<Site> {
   if (await nameTaken(ctx.db, 'sites', actor.organizationId, input.name)) throw invalid('body.name', 'A site with this name exists');
   const site = { id: newId(), name: input.name, active: input.active ?? true };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('sites').values({ ...site, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) }).execute();
+    await trx
+      .insertInto('sites')
+      .values({ ...site, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) })
+      .execute();
     await audit(ctx, trx, actor, 'site.created', 'site', site.id);
   });
   return site;
@@ -57,7 +67,8 @@ export async function createSite(ctx: AppContext, actor: Actor, input: z.infer<t
 
 export async function updateSite(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof SitePatchSchema>): Promise<Site> {
   if (!(await belongs(ctx.db, 'sites', actor.organizationId, id))) throw notFound();
-  if (patch.name && (await nameTaken(ctx.db, 'sites', actor.organizationId, patch.name, id))) throw invalid('body.name', 'A site with this name exists');
+  if (patch.name && (await nameTaken(ctx.db, 'sites', actor.organizationId, patch.name, id)))
+    throw invalid('body.name', 'A site with this name exists');
   await ctx.db.transaction().execute(async (trx) => {
     if (Object.keys(patch).length) await trx.updateTable('sites').set(patch).where('id', '=', id).execute();
     await audit(ctx, trx, actor, 'site.updated', 'site', id);
@@ -82,18 +93,37 @@ async function checkDepartmentLinks(ctx: AppContext, actor: Actor, id: string | 
 
 export async function createDepartment(ctx: AppContext, actor: Actor, input: z.infer<typeof DepartmentInputSchema>): Promise<Department> {
   await checkDepartmentLinks(ctx, actor, null, input.siteId, input.parentId);
-  const department: Department = { id: newId(), name: input.name, siteId: input.siteId ?? null, parentId: input.parentId ?? null, active: input.active ?? true };
+  const department: Department = {
+    id: newId(),
+    name: input.name,
+    siteId: input.siteId ?? null,
+    parentId: input.parentId ?? null,
+    active: input.active ?? true,
+  };
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('departments')
-      .values({ id: department.id, organization_id: actor.organizationId, name: department.name, site_id: department.siteId, parent_id: department.parentId, active: department.active, created_at: nowIso(ctx.clock) })
+      .values({
+        id: department.id,
+        organization_id: actor.organizationId,
+        name: department.name,
+        site_id: department.siteId,
+        parent_id: department.parentId,
+        active: department.active,
+        created_at: nowIso(ctx.clock),
+      })
       .execute();
     await audit(ctx, trx, actor, 'department.created', 'department', department.id);
   });
   return department;
 }
 
-export async function updateDepartment(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof DepartmentPatchSchema>): Promise<Department> {
+export async function updateDepartment(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof DepartmentPatchSchema>,
+): Promise<Department> {
   if (!(await belongs(ctx.db, 'departments', actor.organizationId, id))) throw notFound();
   await checkDepartmentLinks(ctx, actor, id, patch.siteId, patch.parentId);
   await ctx.db.transaction().execute(async (trx) => {
@@ -112,16 +142,25 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: string
 }
 
 export async function createProfession(ctx: AppContext, actor: Actor, input: z.infer<typeof ProfessionInputSchema>): Promise<Profession> {
-  if (await nameTaken(ctx.db, 'professions', actor.organizationId, input.name)) throw invalid('body.name', 'A profession with this name exists');
+  if (await nameTaken(ctx.db, 'professions', actor.organizationId, input.name))
+    throw invalid('body.name', 'A profession with this name exists');
   const profession: Profession = { id: newId(), name: input.name, category: input.category, active: input.active ?? true };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('professions').values({ ...profession, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) }).execute();
+    await trx
+      .insertInto('professions')
+      .values({ ...profession, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) })
+      .execute();
     await audit(ctx, trx, actor, 'profession.created', 'profession', profession.id);
   });
   return profession;
 }
 
-export async function updateProfession(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof ProfessionPatchSchema>): Promise<Profession> {
+export async function updateProfession(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof ProfessionPatchSchema>,
+): Promise<Profession> {
   if (!(await belongs(ctx.db, 'professions', actor.organizationId, id))) throw notFound();
   if (patch.name && (await nameTaken(ctx.db, 'professions', actor.organizationId, patch.name, id))) {
     throw invalid('body.name', 'A profession with this name exists');

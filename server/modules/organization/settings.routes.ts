@@ -15,7 +15,11 @@ import { requireActor } from '../../plugins/access.ts';
 import * as settings from './settings.service.ts';
 
 const PublicProgramQuerySchema = z.strictObject({
-  org: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation').optional(),
+  org: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, 'Unknown organisation')
+    .optional(),
 });
 
 export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,7 +29,12 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
     '/api/public/program',
     {
       config: { access: 'public' },
-      schema: { tags: ['public'], summary: 'The program and its support lines, for the public page', querystring: PublicProgramQuerySchema, response: { 200: PublicProgramSchema } },
+      schema: {
+        tags: ['public'],
+        summary: 'The program and its support lines, for the public page',
+        querystring: PublicProgramQuerySchema,
+        response: { 200: PublicProgramSchema },
+      },
     },
     async (request) => settings.getPublicProgram(ctx, request.query.org),
   );
@@ -38,7 +47,10 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.patch(
     '/api/settings/program',
-    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], body: ProgramSettingsPatchSchema, response: { 200: ProgramSettingsSchema, 403: ErrorBodySchema } } },
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags: ['settings'], body: ProgramSettingsPatchSchema, response: { 200: ProgramSettingsSchema, 403: ErrorBodySchema } },
+    },
     async (request) => settings.updateProgramSettings(ctx, requireActor(request), request.body),
   );
 

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { ProgramSettingsPatchSchema, PublicProgram, SupportLine, SupportLinePatchSchema } from '../../../shared/schemas/organization.ts';
+import type {
+  ProgramSettingsPatchSchema,
+  PublicProgram,
+  SupportLine,
+  SupportLinePatchSchema,
+} from '../../../shared/schemas/organization.ts';
 import { nowIso, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -67,7 +72,12 @@ export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch
       ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
       ...(patch.supportersNeedSecondFactor !== undefined ? { supporters_need_second_factor: patch.supportersNeedSecondFactor } : {}),
     });
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.program_updated', at: nowIso(ctx.clock) });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.program_updated',
+      at: nowIso(ctx.clock),
+    });
   });
   return getProgramSettings(ctx, actor);
 }
@@ -80,7 +90,12 @@ export async function updateSupportLine(
 ): Promise<SupportLine> {
   if (patch.timeZone && !isTimeZone(patch.timeZone)) throw invalid('body.timeZone', 'Unknown time zone');
   return ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('support_lines').selectAll().where('organization_id', '=', actor.organizationId).where('id', '=', id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('support_lines')
+      .selectAll()
+      .where('organization_id', '=', actor.organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!existing) throw notFound();
     const set = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -90,7 +105,14 @@ export async function updateSupportLine(
       ...(patch.description !== undefined ? { description: patch.description } : {}),
     };
     if (Object.keys(set).length) await trx.updateTable('support_lines').set(set).where('id', '=', id).execute();
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.support_line_updated', subjectType: 'support_line', subjectId: id, at: nowIso(ctx.clock) });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.support_line_updated',
+      subjectType: 'support_line',
+      subjectId: id,
+      at: nowIso(ctx.clock),
+    });
     return toSupportLine({ ...existing, ...set });
   });
 }

@@ -19,7 +19,11 @@ export function registerOutboxRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/api/outbox',
     {
       config: { access: 'cases.manage' as const },
-      schema: { tags: ['case board'], summary: 'E-mail waiting in the outbox while no SMTP server is configured', response: { 200: OutboxSchema, 404: ErrorBodySchema } },
+      schema: {
+        tags: ['case board'],
+        summary: 'E-mail waiting in the outbox while no SMTP server is configured',
+        response: { 200: OutboxSchema, 404: ErrorBodySchema },
+      },
     },
     async (req) => {
       const actor = requireActor(req);

@@ -29,7 +29,11 @@ export function emailPageSender(ctx: AppContext, trx: Trx, organizationId: strin
 export function webhookPageSender(ctx: AppContext, trx: Trx, organizationId: string, pageId: string): PageSender {
   return {
     send: async (page) => {
-      await pageWebhookJob.enqueue(trx, { organizationId, pageId, link: page.link }, { runAt: ctx.clock.now(), dedupeKey: `page-webhook:${pageId}`, now: ctx.clock.now() });
+      await pageWebhookJob.enqueue(
+        trx,
+        { organizationId, pageId, link: page.link },
+        { runAt: ctx.clock.now(), dedupeKey: `page-webhook:${pageId}`, now: ctx.clock.now() },
+      );
     },
   };
 }

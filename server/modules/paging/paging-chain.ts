@@ -40,7 +40,8 @@ export const pageTimeoutKey = (caseId: string, step: number) => `page-timeout:${
 /** Who a step pages, now: nobody (no one on call, no backup) moves the chain straight on. */
 type OnCallAnswer = Awaited<ReturnType<typeof whoIsOnCall>>;
 async function targetsOf(db: DbOrTrx, organizationId: string, step: PagingStep, onCall: () => Promise<OnCallAnswer>, exclude: string[]) {
-  if (step === 'program_admin' || step === 'program_director') return (await repo.activeWithRole(db, organizationId, step)).filter((p) => !exclude.includes(p.id));
+  if (step === 'program_admin' || step === 'program_director')
+    return (await repo.activeWithRole(db, organizationId, step)).filter((p) => !exclude.includes(p.id));
   const answer = await onCall();
   const id = step === 'on_call' ? answer.personId : answer.next.find((n) => !exclude.includes(n.personId))?.personId;
   const person = id && !exclude.includes(id) ? await repo.activePerson(db, organizationId, id) : undefined;
@@ -66,16 +67,37 @@ async function pageFrom(ctx: AppContext, trx: Trx, chain: Chain): Promise<boolea
       const id = newId();
       const channels = ['in_app', 'email', ...(config.webhookUrl ? ['webhook'] : [])];
       const inserted = await repo.insertPage(trx, {
-        id, organization_id: chain.organizationId, case_id: chain.caseId, case_count: chain.caseCount, step, target_role: role,
-        person_id: person.id, channels: JSON.stringify(channels), sent_at: at, status: 'open', acknowledged_at: null, acknowledged_by: null,
+        id,
+        organization_id: chain.organizationId,
+        case_id: chain.caseId,
+        case_count: chain.caseCount,
+        step,
+        target_role: role,
+        person_id: person.id,
+        channels: JSON.stringify(channels),
+        sent_at: at,
+        status: 'open',
+        acknowledged_at: null,
+        acknowledged_by: null,
       });
       if (!inserted) continue;
       await emailPageSender(ctx, trx, chain.organizationId).send({ to: person.work_email, channel: 'email', link: PAGE_LINK });
-      if (config.webhookUrl) await webhookPageSender(ctx, trx, chain.organizationId, id).send({ to: config.webhookUrl, channel: 'webhook', link: PAGE_LINK });
+      if (config.webhookUrl)
+        await webhookPageSender(ctx, trx, chain.organizationId, id).send({ to: config.webhookUrl, channel: 'webhook', link: PAGE_LINK });
     }
-    await appendCaseAudit(trx, { organizationId: chain.organizationId, caseId: chain.caseId, actorPersonId: null, action: 'case.paged', at });
+    await appendCaseAudit(trx, {
+      organizationId: chain.organizationId,
+      caseId: chain.caseId,
+      actorPersonId: null,
+      action: 'case.paged',
+      at,
+    });
     const next = { ...chain, step };
-    await pageTimeoutJob.enqueue(trx, next, { runAt: new Date(now.getTime() + config.ackMinutes * 60_000), dedupeKey: pageTimeoutKey(chain.caseId, step), now });
+    await pageTimeoutJob.enqueue(trx, next, {
+      runAt: new Date(now.getTime() + config.ackMinutes * 60_000),
+      dedupeKey: pageTimeoutKey(chain.caseId, step),
+      now,
+    });
     return true;
   }
   return false;
@@ -116,7 +138,13 @@ export const pageTimeoutJob = defineJob({
     }
     // Past the last step the chain ends; the open pages stay open until someone acknowledges.
     if (await pageFrom(ctx, trx, { ...payload, step: payload.step + 1 })) {
-      await appendCaseAudit(trx, { organizationId: payload.organizationId, caseId: payload.caseId, actorPersonId: null, action: 'case.page_escalated', at: ctx.clock.now().toISOString() });
+      await appendCaseAudit(trx, {
+        organizationId: payload.organizationId,
+        caseId: payload.caseId,
+        actorPersonId: null,
+        action: 'case.page_escalated',
+        at: ctx.clock.now().toISOString(),
+      });
     }
   },
 });

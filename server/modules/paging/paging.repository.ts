@@ -15,7 +15,11 @@ export async function replaceSettings(db: DbOrTrx, row: PagingSettingsRow): Prom
 
 /** Inserts the page unless this person was already paged at this step of this chain (a rerun). */
 export async function insertPage(db: DbOrTrx, row: PageRow): Promise<boolean> {
-  const result = await db.insertInto('pages').values(row).onConflict((oc) => oc.columns(['case_id', 'step', 'person_id']).doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('pages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['case_id', 'step', 'person_id']).doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
@@ -34,7 +38,13 @@ export async function openPagesOf(db: DbOrTrx, organizationId: string, personId:
 }
 
 /** Ends every open page of the chain, as acknowledged (by someone) or closed (no longer needed). */
-export async function endChain(db: DbOrTrx, caseId: string, status: 'acknowledged' | 'closed', at: string, by: string | null): Promise<void> {
+export async function endChain(
+  db: DbOrTrx,
+  caseId: string,
+  status: 'acknowledged' | 'closed',
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('pages')
     .set(status === 'acknowledged' ? { status, acknowledged_at: at, acknowledged_by: by } : { status })
@@ -44,11 +54,17 @@ export async function endChain(db: DbOrTrx, caseId: string, status: 'acknowledge
 }
 
 export async function wasAcknowledged(db: DbOrTrx, caseId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('pages').select('id').where('case_id', '=', caseId).where('status', '=', 'acknowledged').executeTakeFirst());
+  return Boolean(
+    await db.selectFrom('pages').select('id').where('case_id', '=', caseId).where('status', '=', 'acknowledged').executeTakeFirst(),
+  );
 }
 
 /** Active people of the organisation holding a role, with their work e-mail. */
-export async function activeWithRole(db: DbOrTrx, organizationId: string, role: 'program_admin' | 'program_director'): Promise<{ id: string; work_email: string }[]> {
+export async function activeWithRole(
+  db: DbOrTrx,
+  organizationId: string,
+  role: 'program_admin' | 'program_director',
+): Promise<{ id: string; work_email: string }[]> {
   return db
     .selectFrom('people')
     .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
@@ -62,8 +78,18 @@ export async function activeWithRole(db: DbOrTrx, organizationId: string, role: 
     .execute();
 }
 
-export async function activePerson(db: DbOrTrx, organizationId: string, personId: string): Promise<{ id: string; work_email: string } | undefined> {
-  return db.selectFrom('people').select(['id', 'work_email']).where('organization_id', '=', organizationId).where('id', '=', personId).where('active', '=', true).executeTakeFirst();
+export async function activePerson(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+): Promise<{ id: string; work_email: string } | undefined> {
+  return db
+    .selectFrom('people')
+    .select(['id', 'work_email'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', personId)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 export async function organizationSlug(db: DbOrTrx, organizationId: string): Promise<string | undefined> {

@@ -16,28 +16,61 @@ export function registerPagingRoutes(app: FastifyInstance, ctx: AppContext): voi
   const manage = { access: 'rota.manage' as const };
   const settings = { access: 'service_levels.manage' as const };
 
-  r.get('/api/supporter/pages', { config: self, schema: { tags: ['on-call'], summary: 'My unacknowledged urgent pages', response: { 200: PageListSchema } } }, async (req) =>
-    paging.listMyPages(ctx, requireActor(req)),
+  r.get(
+    '/api/supporter/pages',
+    { config: self, schema: { tags: ['on-call'], summary: 'My unacknowledged urgent pages', response: { 200: PageListSchema } } },
+    async (req) => paging.listMyPages(ctx, requireActor(req)),
   );
   r.post(
     '/api/supporter/pages/:id/ack',
-    { config: self, schema: { tags: ['on-call'], summary: 'Acknowledge a page of mine (stops its escalation)', params: IdParamsSchema, response: { 200: PageSchema, ...errors } } },
+    {
+      config: self,
+      schema: {
+        tags: ['on-call'],
+        summary: 'Acknowledge a page of mine (stops its escalation)',
+        params: IdParamsSchema,
+        response: { 200: PageSchema, ...errors },
+      },
+    },
     async (req) => paging.acknowledgePage(ctx, requireActor(req), req.params.id, false),
   );
-  r.get('/api/admin/pages', { config: manage, schema: { tags: ['on-call'], summary: 'Unacknowledged urgent pages of the program', response: { 200: PageListSchema } } }, async (req) =>
-    paging.listOpenPages(ctx, requireActor(req)),
+  r.get(
+    '/api/admin/pages',
+    {
+      config: manage,
+      schema: { tags: ['on-call'], summary: 'Unacknowledged urgent pages of the program', response: { 200: PageListSchema } },
+    },
+    async (req) => paging.listOpenPages(ctx, requireActor(req)),
   );
   r.post(
     '/api/admin/pages/:id/ack',
-    { config: manage, schema: { tags: ['on-call'], summary: 'Acknowledge any page (stops its escalation)', params: IdParamsSchema, response: { 200: PageSchema, ...errors } } },
+    {
+      config: manage,
+      schema: {
+        tags: ['on-call'],
+        summary: 'Acknowledge any page (stops its escalation)',
+        params: IdParamsSchema,
+        response: { 200: PageSchema, ...errors },
+      },
+    },
     async (req) => paging.acknowledgePage(ctx, requireActor(req), req.params.id, true),
   );
-  r.get('/api/settings/paging', { config: settings, schema: { tags: ['settings'], summary: 'The urgent escalation chain', response: { 200: PagingSettingsSchema } } }, async (req) =>
-    paging.getPagingSettings(ctx, requireActor(req)),
+  r.get(
+    '/api/settings/paging',
+    { config: settings, schema: { tags: ['settings'], summary: 'The urgent escalation chain', response: { 200: PagingSettingsSchema } } },
+    async (req) => paging.getPagingSettings(ctx, requireActor(req)),
   );
   r.put(
     '/api/settings/paging',
-    { config: settings, schema: { tags: ['settings'], summary: 'Replace the urgent escalation chain', body: PagingSettingsSchema, response: { 200: PagingSettingsSchema } } },
+    {
+      config: settings,
+      schema: {
+        tags: ['settings'],
+        summary: 'Replace the urgent escalation chain',
+        body: PagingSettingsSchema,
+        response: { 200: PagingSettingsSchema },
+      },
+    },
     async (req) => paging.updatePagingSettings(ctx, requireActor(req), req.body, originOf(req)),
   );
 }

@@ -9,7 +9,14 @@ import { loadPagingConfig } from './paging-chain.ts';
 import * as repo from './paging.repository.ts';
 
 function toPage(row: repo.PageRow): Page {
-  return { id: row.id, caseCount: row.case_count, step: row.step, targetRole: PagingStepSchema.parse(row.target_role), sentAt: row.sent_at, status: row.status };
+  return {
+    id: row.id,
+    caseCount: row.case_count,
+    step: row.step,
+    targetRole: PagingStepSchema.parse(row.target_role),
+    sentAt: row.sent_at,
+    status: row.status,
+  };
 }
 
 /** A supporter's own unacknowledged pages (the banner). */
@@ -34,7 +41,13 @@ export async function acknowledgePage(ctx: AppContext, actor: Actor, pageId: str
     if (!page || (!anyPage && page.person_id !== actor.personId)) throw notFound('No such page');
     if (page.status === 'open') {
       await repo.endChain(trx, page.case_id, 'acknowledged', at, actor.personId);
-      await appendCaseAudit(trx, { organizationId: actor.organizationId, caseId: page.case_id, actorPersonId: actor.personId, action: 'case.page_acknowledged', at });
+      await appendCaseAudit(trx, {
+        organizationId: actor.organizationId,
+        caseId: page.case_id,
+        actorPersonId: actor.personId,
+        action: 'case.page_acknowledged',
+        at,
+      });
     }
     return toPage((await repo.findPage(trx, actor.organizationId, pageId))!);
   });
@@ -45,14 +58,31 @@ export async function getPagingSettings(ctx: AppContext, actor: Actor): Promise<
 }
 
 /** Replaces the chain; chains already running keep going step by step under the new settings. */
-export async function updatePagingSettings(ctx: AppContext, actor: Actor, input: PagingSettings, origin: RequestOrigin): Promise<PagingSettings> {
+export async function updatePagingSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: PagingSettings,
+  origin: RequestOrigin,
+): Promise<PagingSettings> {
   if (input.webhookUrl && !webhookHostAllowed(ctx.config, input.webhookUrl)) {
     throw invalid('body.webhookUrl', 'This host is not one your IT administrators allow for webhooks (PAGING_WEBHOOK_HOSTS)');
   }
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.replaceSettings(trx, { organization_id: actor.organizationId, ack_minutes: input.ackMinutes, steps: JSON.stringify(input.steps), webhook_url: input.webhookUrl, updated_at: at });
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.paging_updated', at, ip: origin.ip });
+    await repo.replaceSettings(trx, {
+      organization_id: actor.organizationId,
+      ack_minutes: input.ackMinutes,
+      steps: JSON.stringify(input.steps),
+      webhook_url: input.webhookUrl,
+      updated_at: at,
+    });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.paging_updated',
+      at,
+      ip: origin.ip,
+    });
   });
   return getPagingSettings(ctx, actor);
 }

@@ -8,5 +8,11 @@ import { replaceSettings } from './paging.repository.ts';
  * Pages themselves come from urgent requests made in the demo, not from the seed.
  */
 export async function seedDemoPaging(db: DbOrTrx, organizationId: string, now: Date): Promise<void> {
-  await replaceSettings(db, { organization_id: organizationId, ack_minutes: DEFAULT_ACK_MINUTES, steps: JSON.stringify(DEFAULT_PAGING_STEPS), webhook_url: null, updated_at: now.toISOString() });
+  await replaceSettings(db, {
+    organization_id: organizationId,
+    ack_minutes: DEFAULT_ACK_MINUTES,
+    steps: JSON.stringify(DEFAULT_PAGING_STEPS),
+    webhook_url: null,
+    updated_at: now.toISOString(),
+  });
 }

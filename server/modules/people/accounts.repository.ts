@@ -11,13 +11,7 @@ export async function findAccountsForSignIn(db: DbOrTrx, email: string, organiza
     .selectFrom('accounts')
     .innerJoin('people', 'people.id', 'accounts.person_id')
     .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
-    .select([
-      'accounts.id',
-      'accounts.organization_id',
-      'accounts.person_id',
-      'accounts.password_hash',
-      'people.active as person_active',
-    ])
+    .select(['accounts.id', 'accounts.organization_id', 'accounts.person_id', 'accounts.password_hash', 'people.active as person_active'])
     .where('accounts.email', '=', email);
   if (organizationSlug !== undefined) query = query.where('organizations.slug', '=', organizationSlug);
   const rows = await query.limit(2).execute();

@@ -2,5 +2,13 @@
  * The people module's public entry: other modules import from here only (docs/architecture.md,
  * "Which module may import which"). Each name is here because another module uses it.
  */
-export { findAccountById, findAccountByPerson, findAccountsForSignIn, insertAccount, isAccountEmailTaken, recordLogin, setAccountPassword } from './accounts.repository.ts';
+export {
+  findAccountById,
+  findAccountByPerson,
+  findAccountsForSignIn,
+  insertAccount,
+  isAccountEmailTaken,
+  recordLogin,
+  setAccountPassword,
+} from './accounts.repository.ts';
 export { activeEmailsWithRoles, findPerson, toPerson } from './people.repository.ts';

@@ -53,7 +53,18 @@ export function toPerson(row: PersonColumns, roles: readonly Role[], hasAccount:
 
 type PersonColumns = Pick<
   PersonRow,
-  'id' | 'first_name' | 'last_name' | 'work_email' | 'profession_id' | 'department_id' | 'specialty' | 'languages' | 'manager_id' | 'active' | 'created_at' | 'updated_at'
+  | 'id'
+  | 'first_name'
+  | 'last_name'
+  | 'work_email'
+  | 'profession_id'
+  | 'department_id'
+  | 'specialty'
+  | 'languages'
+  | 'manager_id'
+  | 'active'
+  | 'created_at'
+  | 'updated_at'
 >;
 
 async function present(db: DbOrTrx, rows: PersonRow[]): Promise<Person[]> {
@@ -159,7 +170,9 @@ export async function replaceRoles(
   if (change.add.length) {
     await db
       .insertInto('role_grants')
-      .values(change.add.map((role) => ({ organization_id: organizationId, person_id: personId, role, granted_by: grantedBy, granted_at: at })))
+      .values(
+        change.add.map((role) => ({ organization_id: organizationId, person_id: personId, role, granted_by: grantedBy, granted_at: at })),
+      )
       .onConflict((oc) => oc.columns(['person_id', 'role']).doNothing())
       .execute();
   }

@@ -25,12 +25,17 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.get(
     '/api/people',
-    { config: { access: 'people.read' }, schema: { tags, summary: 'Search the staff directory', querystring: PeopleQuerySchema, response: { 200: PeoplePageSchema } } },
+    {
+      config: { access: 'people.read' },
+      schema: { tags, summary: 'Search the staff directory', querystring: PeopleQuerySchema, response: { 200: PeoplePageSchema } },
+    },
     async (request) => people.searchPeople(ctx, requireActor(request), request.query),
   );
 
-  r.post('/api/people', { config: manage, schema: { tags, body: PersonInputSchema, response: { 201: PersonSchema, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await people.createPerson(ctx, requireActor(request), request.body)),
+  r.post(
+    '/api/people',
+    { config: manage, schema: { tags, body: PersonInputSchema, response: { 201: PersonSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await people.createPerson(ctx, requireActor(request), request.body)),
   );
 
   r.get(
@@ -47,7 +52,15 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.post(
     '/api/people/:id/deactivate',
-    { config: manage, schema: { tags, summary: 'Deactivate; ends their sessions at once', params: IdParamsSchema, response: { 200: PersonSchema, ...errors } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Deactivate; ends their sessions at once',
+        params: IdParamsSchema,
+        response: { 200: PersonSchema, ...errors },
+      },
+    },
     async (request) => people.setPersonActive(ctx, requireActor(request), request.params.id, false),
   );
 
@@ -59,7 +72,10 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.put(
     '/api/people/:id/roles',
-    { config: { access: 'roles.grant' }, schema: { tags, params: IdParamsSchema, body: RolesInputSchema, response: { 200: PersonSchema, ...errors } } },
+    {
+      config: { access: 'roles.grant' },
+      schema: { tags, params: IdParamsSchema, body: RolesInputSchema, response: { 200: PersonSchema, ...errors } },
+    },
     async (request) => people.setRoles(ctx, requireActor(request), request.params.id, request.body.roles),
   );
 
@@ -69,7 +85,8 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: manage,
       schema: {
         tags,
-        summary: 'E-mail the person a single-use link to set their password (an invitation without an account); nobody sets another person\'s password',
+        summary:
+          "E-mail the person a single-use link to set their password (an invitation without an account); nobody sets another person's password",
         params: IdParamsSchema,
         response: { 202: SignInLinkSentSchema, ...errors },
       },
@@ -83,7 +100,8 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: manage,
       schema: {
         tags,
-        summary: 'Remove the person\'s authenticator app and recovery codes and end their sessions; they set up a new one at their next sign-in (step-up)',
+        summary:
+          "Remove the person's authenticator app and recovery codes and end their sessions; they set up a new one at their next sign-in (step-up)",
         params: IdParamsSchema,
         response: { 204: z.null().describe('No content'), ...errors },
       },

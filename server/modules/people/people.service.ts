@@ -47,10 +47,11 @@ async function partiesOf(db: DbOrTrx, actor: Actor, person: Person): Promise<Acc
 async function assertMayChange(db: DbOrTrx, actor: Actor, person: Person, change: AccountChange): Promise<void> {
   if (mayChangeAccount(await partiesOf(db, actor, person), change)) return;
   if (change.kind === 'grant' || change.kind === 'remove') {
-    const message = person.id === actor.personId ? 'You cannot change your own roles' : `You cannot ${change.kind} the role ${change.role} here`;
+    const message =
+      person.id === actor.personId ? 'You cannot change your own roles' : `You cannot ${change.kind} the role ${change.role} here`;
     throw new AppError('not_allowed', message, [{ path: 'body.roles', message }]);
   }
-  throw new AppError('not_allowed', 'Only someone who could grant all of this person\'s roles can change how they sign in');
+  throw new AppError('not_allowed', "Only someone who could grant all of this person's roles can change how they sign in");
 }
 
 async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Promise<Person> {
@@ -63,11 +64,21 @@ async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Promise<Per
 async function checkReferences(db: DbOrTrx, actor: Actor, input: PersonPatch, personId: string | null) {
   const org = actor.organizationId;
   if (input.professionId) {
-    const row = await db.selectFrom('professions').select('id').where('organization_id', '=', org).where('id', '=', input.professionId).executeTakeFirst();
+    const row = await db
+      .selectFrom('professions')
+      .select('id')
+      .where('organization_id', '=', org)
+      .where('id', '=', input.professionId)
+      .executeTakeFirst();
     if (!row) throw invalid('body.professionId', 'Unknown profession');
   }
   if (input.departmentId) {
-    const row = await db.selectFrom('departments').select('id').where('organization_id', '=', org).where('id', '=', input.departmentId).executeTakeFirst();
+    const row = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('organization_id', '=', org)
+      .where('id', '=', input.departmentId)
+      .executeTakeFirst();
     if (!row) throw invalid('body.departmentId', 'Unknown department');
   }
   if (input.managerId) {
@@ -79,7 +90,10 @@ async function checkReferences(db: DbOrTrx, actor: Actor, input: PersonPatch, pe
   }
   if (input.workEmail) {
     const existing = await people.findPersonIdByEmail(db, org, input.workEmail);
-    if (existing && existing !== personId) throw new AppError('conflict', 'Someone in the directory already has this work e-mail', [{ path: 'body.workEmail', message: 'Already in use' }]);
+    if (existing && existing !== personId)
+      throw new AppError('conflict', 'Someone in the directory already has this work e-mail', [
+        { path: 'body.workEmail', message: 'Already in use' },
+      ]);
     if (await accounts.isAccountEmailTaken(db, org, input.workEmail, personId ?? undefined)) {
       throw new AppError('conflict', 'This e-mail is already used to sign in', [{ path: 'body.workEmail', message: 'Already in use' }]);
     }
@@ -191,7 +205,15 @@ export async function setRoles(ctx: AppContext, actor: Actor, id: string, roles:
   return requirePerson(ctx.db, actor, id);
 }
 
-async function tellOfSupportDataAccess(ctx: AppContext, trx: Trx, actor: Actor, person: Person, add: Role[], remove: Role[], directorsBefore: string[]) {
+async function tellOfSupportDataAccess(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  person: Person,
+  add: Role[],
+  remove: Role[],
+  directorsBefore: string[],
+) {
   const sensitive = [...add, ...remove].some((role) => SUPPORT_DATA_ROLES.includes(role));
   if (!sensitive) return;
   const now = ctx.clock.now();
@@ -222,10 +244,18 @@ export async function sendSignInLink(ctx: AppContext, actor: Actor, id: string):
     const person = await requirePerson(trx, actor, id);
     await assertMayChange(trx, actor, person, { kind: 'account' });
     if (!person.active) throw new AppError('conflict', 'This person is deactivated; reactivate them first');
-    if (!(await accounts.findAccountByPerson(trx, actor.organizationId, id)) && (await accounts.isAccountEmailTaken(trx, actor.organizationId, person.workEmail))) {
+    if (
+      !(await accounts.findAccountByPerson(trx, actor.organizationId, id)) &&
+      (await accounts.isAccountEmailTaken(trx, actor.organizationId, person.workEmail))
+    ) {
       throw new AppError('conflict', 'This e-mail is already used to sign in');
     }
-    const link = await issueSignInLink(trx, { organizationId: actor.organizationId, person, createdBy: actor.personId, now: ctx.clock.now() });
+    const link = await issueSignInLink(trx, {
+      organizationId: actor.organizationId,
+      person,
+      createdBy: actor.personId,
+      now: ctx.clock.now(),
+    });
     await audit(ctx, trx, actor, 'person.sign_in_link_sent', id, link.purpose);
     return { purpose: link.purpose, sentTo: person.workEmail, expiresAt: link.expiresAt };
   });

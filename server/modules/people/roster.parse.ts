@@ -104,7 +104,15 @@ export function readRosterCsv(text: string): RosterFile {
 }
 
 // A Map, not an object literal: a cell saying "constructor" must not find Object.prototype's.
-const ACTIVE_WORDS = new Map<string, boolean>([['true', true], ['yes', true], ['1', true], ['', true], ['false', false], ['no', false], ['0', false]]);
+const ACTIVE_WORDS = new Map<string, boolean>([
+  ['true', true],
+  ['yes', true],
+  ['1', true],
+  ['', true],
+  ['false', false],
+  ['no', false],
+  ['0', false],
+]);
 
 /** Checks each row on its own and against earlier rows (duplicate e-mails); collects every problem found. */
 export function validateRoster(file: RosterFile, lookups: { professions: NameIndex; departments: NameIndex }) {
@@ -163,7 +171,10 @@ export function validateRoster(file: RosterFile, lookups: { professions: NameInd
     }
     let languages: string[] | undefined;
     if (has('languages')) {
-      const codes = value('languages').split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+      const codes = value('languages')
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       languages = [];
       for (const code of codes) {
         const parsed = LanguageSchema.safeParse(code);

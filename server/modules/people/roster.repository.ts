@@ -43,14 +43,26 @@ export async function grantRoleToAll(
   for (const batch of batches(personIds)) {
     await db
       .insertInto('role_grants')
-      .values(batch.map((personId) => ({ organization_id: organizationId, person_id: personId, role, granted_by: grantedBy, granted_at: at })))
+      .values(
+        batch.map((personId) => ({ organization_id: organizationId, person_id: personId, role, granted_by: grantedBy, granted_at: at })),
+      )
       .onConflict((oc) => oc.columns(['person_id', 'role']).doNothing())
       .execute();
   }
 }
 
 /** What an import may change on an existing person: never the id, organisation, e-mail or created_at. */
-const MUTABLE = ['first_name', 'last_name', 'profession_id', 'department_id', 'specialty', 'languages', 'manager_id', 'active', 'updated_at'] as const;
+const MUTABLE = [
+  'first_name',
+  'last_name',
+  'profession_id',
+  'department_id',
+  'specialty',
+  'languages',
+  'manager_id',
+  'active',
+  'updated_at',
+] as const;
 
 /**
  * Batched UPDATE of existing people, written as INSERT … ON CONFLICT (id) DO UPDATE: it is the one
@@ -58,11 +70,7 @@ const MUTABLE = ['first_name', 'last_name', 'profession_id', 'department_id', 's
  * Every row passed must already exist (the caller read it in this transaction; people are never
  * deleted), so the insert half never happens; the organisation filter is a second fence.
  */
-export async function updatePeople(
-  db: DbOrTrx,
-  organizationId: string,
-  rows: readonly PeopleTable[],
-): Promise<void> {
+export async function updatePeople(db: DbOrTrx, organizationId: string, rows: readonly PeopleTable[]): Promise<void> {
   for (const batch of batches(rows)) {
     await db
       .insertInto('people')

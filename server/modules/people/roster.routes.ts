@@ -27,7 +27,13 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       {
         config,
         bodyLimit: ROSTER_BODY_MAX_BYTES,
-        schema: { tags, summary: 'Check a staff roster CSV and report what importing it would do; writes nothing', consumes: ['text/csv'], body, response: { 200: RosterReportSchema, ...errors } },
+        schema: {
+          tags,
+          summary: 'Check a staff roster CSV and report what importing it would do; writes nothing',
+          consumes: ['text/csv'],
+          body,
+          response: { 200: RosterReportSchema, ...errors },
+        },
       },
       async (request) => roster.previewRoster(ctx, requireActor(request), request.body),
     );
@@ -46,7 +52,8 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
           response: { 200: RosterReportSchema, ...errors },
         },
       },
-      async (request) => roster.importRoster(ctx, requireActor(request), request.body, { skipInvalid: request.query.skipInvalid === 'true' }),
+      async (request) =>
+        roster.importRoster(ctx, requireActor(request), request.body, { skipInvalid: request.query.skipInvalid === 'true' }),
     );
   });
 }

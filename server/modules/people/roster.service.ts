@@ -42,7 +42,14 @@ function differs(current: PeopleTable, next: PeopleTable): boolean {
 }
 
 /** The person as the file says they should be; a column absent from the file keeps its current value. */
-function merge(row: RosterRow, current: PeopleTable | undefined, id: string, managerId: string | null | undefined, organizationId: string, at: string): PeopleTable {
+function merge(
+  row: RosterRow,
+  current: PeopleTable | undefined,
+  id: string,
+  managerId: string | null | undefined,
+  organizationId: string,
+  at: string,
+): PeopleTable {
   const keep = <T>(given: T | undefined, old: T, fresh: T): T => (given !== undefined ? given : current ? old : fresh);
   return {
     id,
@@ -74,7 +81,11 @@ async function plan(db: DbOrTrx, actor: Actor, csv: string, at: string): Promise
     listDepartments(db, org),
     repo.listOrganizationPeople(db, org),
     // Same rule as the people API: only people whose every role the caller could grant may be (de)activated.
-    repo.listHoldersOfRoles(db, org, ROLES.filter((r) => !grantableRoles(actor.roles).includes(r))),
+    repo.listHoldersOfRoles(
+      db,
+      org,
+      ROLES.filter((r) => !grantableRoles(actor.roles).includes(r)),
+    ),
   ]);
   const { rows, errors } = validateRoster(file, { professions: nameIndex(professions), departments: nameIndex(departments) });
   const byEmail = new Map(people.map((p) => [p.work_email, p]));
@@ -101,7 +112,11 @@ async function plan(db: DbOrTrx, actor: Actor, csv: string, at: string): Promise
       // can sign in is an account change (shared/permissions.ts mayChangeAccount), so a roster
       // cannot deactivate, say, a director on behalf of an IT administrator.
       if (beyond.length && current.id !== actor.personId && toBool(current.active) !== next.active) {
-        errors.push({ line: row.line, column: 'active', message: `You cannot deactivate or reactivate someone with these roles: ${beyond.sort().join(', ')}` });
+        errors.push({
+          line: row.line,
+          column: 'active',
+          message: `You cannot deactivate or reactivate someone with these roles: ${beyond.sort().join(', ')}`,
+        });
         continue;
       }
     }
@@ -198,11 +213,25 @@ export async function importRoster(ctx: AppContext, actor: Actor, csv: string, o
         throw new AppError('validation_failed', message, rowErrorsToFields(p.report.errors));
       }
       await repo.insertPeople(trx, p.inserts);
-      await repo.grantRoleToAll(trx, actor.organizationId, p.inserts.map((r) => r.id), 'staff_member', actor.personId, at);
+      await repo.grantRoleToAll(
+        trx,
+        actor.organizationId,
+        p.inserts.map((r) => r.id),
+        'staff_member',
+        actor.personId,
+        at,
+      );
       await repo.updatePeople(trx, actor.organizationId, p.updates);
       for (const personId of p.deactivated) await deleteSessionsOfPerson(trx, personId);
       // Counts only: the audit log never holds the roster's personal data.
-      await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'roster.imported', subjectType: 'organization', subjectId: actor.organizationId, at });
+      await appendAuditEvent(trx, {
+        organizationId: actor.organizationId,
+        actorPersonId: actor.personId,
+        action: 'roster.imported',
+        subjectType: 'organization',
+        subjectId: actor.organizationId,
+        at,
+      });
       return p.report;
     });
     return { applied: true, ...report };

@@ -13,7 +13,10 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.get(
     '/api/resources',
-    { config: { access: 'resources.read' }, schema: { tags, summary: 'The referral directory, by category', response: { 200: ResourceListSchema } } },
+    {
+      config: { access: 'resources.read' },
+      schema: { tags, summary: 'The referral directory, by category', response: { 200: ResourceListSchema } },
+    },
     async (request) => ({ resources: await resources.listResources(ctx, requireActor(request)) }),
   );
 
@@ -25,7 +28,10 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.patch(
     '/api/resources/:id',
-    { config: { access: 'resources.manage' }, schema: { tags, params: IdParamsSchema, body: ResourcePatchSchema, response: { 200: ResourceSchema } } },
+    {
+      config: { access: 'resources.manage' },
+      schema: { tags, params: IdParamsSchema, body: ResourcePatchSchema, response: { 200: ResourceSchema } },
+    },
     async (request) => resources.updateResource(ctx, requireActor(request), request.params.id, request.body),
   );
 }

@@ -29,12 +29,24 @@ export async function createResource(ctx: AppContext, actor: Actor, input: z.inf
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertResource(trx, row);
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'resource.created', subjectType: 'resource', subjectId: row.id, at });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'resource.created',
+      subjectType: 'resource',
+      subjectId: row.id,
+      at,
+    });
   });
   return repo.toResource(row);
 }
 
-export async function updateResource(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof ResourcePatchSchema>): Promise<Resource> {
+export async function updateResource(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof ResourcePatchSchema>,
+): Promise<Resource> {
   const at = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await repo.findResource(trx, actor.organizationId, id);
@@ -51,7 +63,14 @@ export async function updateResource(ctx: AppContext, actor: Actor, id: string, 
       updated_at: at,
     };
     await repo.updateResource(trx, actor.organizationId, id, set);
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'resource.updated', subjectType: 'resource', subjectId: id, at });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'resource.updated',
+      subjectType: 'resource',
+      subjectId: id,
+      at,
+    });
     return repo.toResource({ ...existing, ...set });
   });
 }

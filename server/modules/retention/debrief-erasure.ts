@@ -35,8 +35,18 @@ export async function eraseDebriefInvitesIfDue(ctx: AppContext, trx: Trx, debrie
   const invitees = await repo.listInvitees(trx, row.organization_id, row.id, row.notice_id);
   // Every debrief-link e-mail to the invitees, old links included, except one that opens another
   // debrief's invite now (that debrief's list is not this one's to erase).
-  const sent = (await repo.listDebriefLinkMailTo(trx, row.organization_id, invitees.map((p) => p.work_email))).map((m) => ({ ...m, hash: hashDebriefToken(repo.tokenOfInviteLink(m.link)) }));
-  const elsewhere = await repo.liveHashesOfOtherDebriefs(trx, row.id, sent.map((m) => m.hash));
+  const sent = (
+    await repo.listDebriefLinkMailTo(
+      trx,
+      row.organization_id,
+      invitees.map((p) => p.work_email),
+    )
+  ).map((m) => ({ ...m, hash: hashDebriefToken(repo.tokenOfInviteLink(m.link)) }));
+  const elsewhere = await repo.liveHashesOfOtherDebriefs(
+    trx,
+    row.id,
+    sent.map((m) => m.hash),
+  );
   const mail = sent.filter((m) => !elsewhere.has(m.hash));
   // A cancellation still queued goes out first (someone would otherwise come to a cancelled
   // debrief), for at most CLOSING_MAIL_GRACE_MS after the end; then erasure goes ahead.
@@ -47,10 +57,25 @@ export async function eraseDebriefInvitesIfDue(ctx: AppContext, trx: Trx, debrie
   const at = now.toISOString();
   if (!(await repo.markInviteListErased(trx, row.id, asked.length, asked.filter((p) => Boolean(p.named)).length, at))) return false;
   await repo.deleteInvitees(trx, row.id);
-  await repo.deleteMail(trx, mail.map((m) => m.id));
-  await deleteJobsNaming(trx, mail.map((m) => m.id), ERASURE_JOB_KINDS);
+  await repo.deleteMail(
+    trx,
+    mail.map((m) => m.id),
+  );
+  await deleteJobsNaming(
+    trx,
+    mail.map((m) => m.id),
+    ERASURE_JOB_KINDS,
+  );
   // No actor, no detail: only that it happened and when.
-  await appendAuditEvent(trx, { organizationId: row.organization_id, actorPersonId: null, action: 'debrief.invite_list_erased', subjectType: 'group_debrief', subjectId: row.id, at, ip: null });
+  await appendAuditEvent(trx, {
+    organizationId: row.organization_id,
+    actorPersonId: null,
+    action: 'debrief.invite_list_erased',
+    subjectType: 'group_debrief',
+    subjectId: row.id,
+    at,
+    ip: null,
+  });
   return true;
 }
 
@@ -63,7 +88,9 @@ export async function sweepDueDebriefs(ctx: AppContext): Promise<number> {
     const startedBy = endedByForErasure(now, org.retention_days);
     const skipped = new Set<string>();
     for (;;) {
-      const rows = (await repo.listDebriefsStartedBy(ctx.db, org.id, startedBy, SWEEP_BATCH + skipped.size)).filter((r) => !skipped.has(r.id));
+      const rows = (await repo.listDebriefsStartedBy(ctx.db, org.id, startedBy, SWEEP_BATCH + skipped.size)).filter(
+        (r) => !skipped.has(r.id),
+      );
       if (rows.length === 0) break;
       for (const row of rows) {
         if (await ctx.db.transaction().execute((trx) => eraseDebriefInvitesIfDue(ctx, trx, row.id))) erased += 1;

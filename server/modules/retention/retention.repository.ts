@@ -90,11 +90,21 @@ export async function deleteNoticeLinksOf(trx: Trx, caseId: string, personId: st
  * audit rows lose the actor, so the case id in the audit log no longer leads to a person (docs/product.md, C5).
  */
 export async function unlinkRequesterFromCaseAudit(trx: Trx, caseId: string, personId: string): Promise<void> {
-  await trx.updateTable('case_audit').set({ actor_person_id: null }).where('case_id', '=', caseId).where('actor_person_id', '=', personId).execute();
+  await trx
+    .updateTable('case_audit')
+    .set({ actor_person_id: null })
+    .where('case_id', '=', caseId)
+    .where('actor_person_id', '=', personId)
+    .execute();
 }
 
 /** The earliest start of another case of the same person that is not erased (its e-mails are not ours to delete). */
-export async function otherLiveCaseSince(db: DbOrTrx, organizationId: string, personId: string, exceptCaseId: string): Promise<string | undefined> {
+export async function otherLiveCaseSince(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+  exceptCaseId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('cases')
     .select((eb) => eb.fn.min('created_at').as('since'))
@@ -141,7 +151,10 @@ export function caseMailQuery(db: DbOrTrx, mail: CaseMail) {
 }
 
 export async function countQueuedCaseMail(db: DbOrTrx, mail: CaseMail): Promise<number> {
-  const row = await caseMailQuery(db, mail).select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirst();
+  const row = await caseMailQuery(db, mail)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

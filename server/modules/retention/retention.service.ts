@@ -23,7 +23,6 @@ export const ERASURE_JOB_KINDS = ['case-erasure', 'retention-sweep'] as const;
 
 export type ErasureResult = 'erased' | 'not_due' | 'waiting_for_mail';
 
-
 /** When a finished case's identifying data is due to go. */
 export function erasureDueAt(closedAt: string, retentionDays: number): Date {
   return new Date(Date.parse(closedAt) + retentionDays * DAY_MS);
@@ -47,7 +46,9 @@ export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string):
 
   // Mail of another live case of the same person (created after it began) is not this case's: that
   // matters only for old messages without a case id.
-  const otherSince = row.requester_person_id ? await repo.otherLiveCaseSince(trx, row.organization_id, row.requester_person_id, row.id) : undefined;
+  const otherSince = row.requester_person_id
+    ? await repo.otherLiveCaseSince(trx, row.organization_id, row.requester_person_id, row.id)
+    : undefined;
   const mail: repo.CaseMail = {
     organizationId: row.organization_id,
     caseId: row.id,
@@ -67,7 +68,14 @@ export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string):
   const outboxIds = await repo.deleteCaseMail(trx, mail);
   await repo.deleteJobsNaming(trx, [row.id, ...recordIds, ...outboxIds], ERASURE_JOB_KINDS);
   // No actor, no detail: only that it happened and when.
-  await appendCaseAudit(trx, { organizationId: row.organization_id, caseId: row.id, actorPersonId: null, action: 'case.erased', at, ip: null });
+  await appendCaseAudit(trx, {
+    organizationId: row.organization_id,
+    caseId: row.id,
+    actorPersonId: null,
+    action: 'case.erased',
+    at,
+    ip: null,
+  });
   return 'erased';
 }
 
@@ -93,7 +101,9 @@ export async function sweepDueCases(ctx: AppContext): Promise<SweepSummary> {
     const closedBy = endedByForErasure(now, org.retention_days);
     const skipped = new Set<string>();
     for (;;) {
-      const ids = (await repo.listCasesDueForErasure(ctx.db, org.id, closedBy, SWEEP_BATCH + skipped.size)).filter((id) => !skipped.has(id));
+      const ids = (await repo.listCasesDueForErasure(ctx.db, org.id, closedBy, SWEEP_BATCH + skipped.size)).filter(
+        (id) => !skipped.has(id),
+      );
       if (ids.length === 0) break;
       for (const id of ids) {
         const result = await ctx.db.transaction().execute((trx) => eraseCaseIfDue(ctx, trx, id));
@@ -108,4 +118,3 @@ export async function sweepDueCases(ctx: AppContext): Promise<SweepSummary> {
   if (summary.erased > 0 && ctx.engine === 'sqlite') await repo.checkpointSqlite(ctx.db);
   return summary;
 }
-

@@ -2,4 +2,11 @@
  * The scheduling module's public entry: other modules import from here only (docs/architecture.md,
  * "Which module may import which"). Each name is here because another module uses it.
  */
-export { DEFAULT_INVITE_TITLE, ForbiddenInviteTextError, assertNeutralInviteText, buildInvite, isNeutralInviteText, newInviteUid } from './ics.ts';
+export {
+  DEFAULT_INVITE_TITLE,
+  ForbiddenInviteTextError,
+  assertNeutralInviteText,
+  buildInvite,
+  isNeutralInviteText,
+  newInviteUid,
+} from './ics.ts';

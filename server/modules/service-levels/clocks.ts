@@ -1,4 +1,10 @@
-import { businessMinutesBetween, DEFAULT_BUSINESS_CALENDAR, dueAt, type BusinessCalendar, type ClockTarget } from '../../../shared/business-hours.ts';
+import {
+  businessMinutesBetween,
+  DEFAULT_BUSINESS_CALENDAR,
+  dueAt,
+  type BusinessCalendar,
+  type ClockTarget,
+} from '../../../shared/business-hours.ts';
 import { isOpen } from '../../../shared/case-workflow.ts';
 import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type CaseState, type Urgency } from '../../../shared/schemas/case-vocabulary.ts';
 import { DEFAULT_ESCALATION_PERCENT, defaultTarget } from '../../../shared/schemas/service-levels.ts';
@@ -24,7 +30,13 @@ export async function loadClocks(db: DbOrTrx, organizationId: string, knownTimeZ
     repo.listTargets(db, organizationId),
   ]);
   const calendar: BusinessCalendar = row
-    ? { timeZone: timeZone ?? 'UTC', days: parseJsonArray<number>(row.days), opens: row.opens, closes: row.closes, holidays: parseJsonArray<string>(row.holidays) }
+    ? {
+        timeZone: timeZone ?? 'UTC',
+        days: parseJsonArray<number>(row.days),
+        opens: row.opens,
+        closes: row.closes,
+        holidays: parseJsonArray<string>(row.holidays),
+      }
     : { ...DEFAULT_BUSINESS_CALENDAR, timeZone: timeZone ?? 'UTC' };
   const targets = new Map<string, ClockTarget & { isDefault: boolean }>();
   for (const origin of CASE_ORIGINS) {
@@ -45,7 +57,11 @@ export function targetOf(clocks: ProgramClocks, origin: string, urgency: string)
  * business time: a 3-business-day promise does not escalate on a Sunday). The clock counts from the
  * case's opening unless told otherwise (a reopen, a notice that makes the case urgent).
  */
-export function clockTimes(clocks: ProgramClocks, row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at'>, start = new Date(row.created_at)): { dueAt: Date; escalationAt: Date } {
+export function clockTimes(
+  clocks: ProgramClocks,
+  row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at'>,
+  start = new Date(row.created_at),
+): { dueAt: Date; escalationAt: Date } {
   const target = targetOf(clocks, row.origin, row.urgency);
   const due = dueAt(start, target, clocks.calendar);
   const extra = Math.max(1, Math.round((target.minutes * clocks.escalationPercent) / 100));
@@ -58,7 +74,11 @@ export function dueTimeOf(clocks: ProgramClocks, row: Pick<CaseRow, 'origin' | '
 }
 
 /** Time from opening to first contact, for reporting: plain minutes and minutes while the program was open. */
-export function timeToFirstContact(clocks: ProgramClocks, createdAt: string, contactAt: Date): { first_contact_minutes: number; first_contact_business_minutes: number } {
+export function timeToFirstContact(
+  clocks: ProgramClocks,
+  createdAt: string,
+  contactAt: Date,
+): { first_contact_minutes: number; first_contact_business_minutes: number } {
   const start = new Date(createdAt);
   return {
     first_contact_minutes: Math.max(0, Math.round((contactAt.getTime() - start.getTime()) / 60_000)),
@@ -80,7 +100,10 @@ export function roundStartOf(row: Pick<CaseRow, 'created_at' | 'reopened_at'>): 
  * the person since the round began. A first round reads `first_contact_at`; a reopened one reads the
  * contact attempts logged since the reopen (`first_contact_at` is the first round's, and stays).
  */
-export async function awaitsFirstContact(db: DbOrTrx, row: Pick<CaseRow, 'id' | 'state' | 'first_contact_at' | 'reopened_at'>): Promise<boolean> {
+export async function awaitsFirstContact(
+  db: DbOrTrx,
+  row: Pick<CaseRow, 'id' | 'state' | 'first_contact_at' | 'reopened_at'>,
+): Promise<boolean> {
   if (!isOpen(row.state as CaseState)) return false;
   if (!row.reopened_at) return row.first_contact_at === null;
   return !(await repo.reachedSince(db, row.id, row.reopened_at));

@@ -33,7 +33,8 @@ async function stillWaiting(trx: Trx, payload: Payload): Promise<CaseRow | undef
 
 /** Content-free: "something needs your attention" and a link to the board, never which case. */
 async function alert(ctx: AppContext, trx: Trx, organizationId: string, to: string[]) {
-  for (const address of to) await queueEmail(trx, { organizationId, to: address, template: 'attention_needed', link: '/app/board', now: ctx.clock.now() });
+  for (const address of to)
+    await queueEmail(trx, { organizationId, to: address, template: 'attention_needed', link: '/app/board', now: ctx.clock.now() });
 }
 
 /**
@@ -49,7 +50,13 @@ export const firstContactEscalationJob = defineJob({
     const row = await stillWaiting(trx, payload);
     if (!row) return;
     await alert(ctx, trx, payload.organizationId, await activeEmailsWithRoles(trx, payload.organizationId, ['program_director']));
-    await appendCaseAudit(trx, { organizationId: payload.organizationId, caseId: row.id, actorPersonId: null, action: 'case.sla_escalated', at: ctx.clock.now().toISOString() });
+    await appendCaseAudit(trx, {
+      organizationId: payload.organizationId,
+      caseId: row.id,
+      actorPersonId: null,
+      action: 'case.sla_escalated',
+      at: ctx.clock.now().toISOString(),
+    });
   },
 });
 
@@ -68,7 +75,13 @@ export const firstContactBreachJob = defineJob({
     if (!row) return;
     const now = ctx.clock.now();
     await alert(ctx, trx, payload.organizationId, await activeEmailsWithRoles(trx, payload.organizationId, ['program_admin']));
-    await appendCaseAudit(trx, { organizationId: payload.organizationId, caseId: row.id, actorPersonId: null, action: 'case.sla_breached', at: now.toISOString() });
+    await appendCaseAudit(trx, {
+      organizationId: payload.organizationId,
+      caseId: row.id,
+      actorPersonId: null,
+      action: 'case.sla_breached',
+      at: now.toISOString(),
+    });
     const escalationAt = row.first_contact_escalation_at ? new Date(row.first_contact_escalation_at) : now;
     // The director's step belongs to this clock: a later clock of the case has its own.
     const dueAt = row.first_contact_due_at;

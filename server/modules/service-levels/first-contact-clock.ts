@@ -19,7 +19,10 @@ async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row:
   const previous = row.first_contact_due_at;
   await repo.setCaseClock(trx, row.id, due, escalation);
   if (previous !== undefined && previous !== due) {
-    const replaced = [...legacyClockKeys(row.id), ...(previous ? [breachDedupeKey(row.id, previous), escalationDedupeKey(row.id, previous)] : [])];
+    const replaced = [
+      ...legacyClockKeys(row.id),
+      ...(previous ? [breachDedupeKey(row.id, previous), escalationDedupeKey(row.id, previous)] : []),
+    ];
     await retirePendingJobs(trx, replaced, now);
   }
   await scheduleBreachCheck(ctx, trx, row, due);
@@ -28,7 +31,11 @@ async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row:
 
 /** The breach check of the clock due at `due`: one per case and due time, however often it is asked for. */
 async function scheduleBreachCheck(ctx: AppContext, trx: Trx, row: Pick<CaseRow, 'id' | 'organization_id'>, due: string): Promise<void> {
-  await firstContactBreachJob.enqueue(trx, { organizationId: row.organization_id, caseId: row.id, dueAt: due }, { runAt: new Date(due), dedupeKey: breachDedupeKey(row.id, due), now: ctx.clock.now() });
+  await firstContactBreachJob.enqueue(
+    trx,
+    { organizationId: row.organization_id, caseId: row.id, dueAt: due },
+    { runAt: new Date(due), dedupeKey: breachDedupeKey(row.id, due), now: ctx.clock.now() },
+  );
 }
 
 /**
@@ -111,7 +118,11 @@ export async function startMissingFirstContactClocks(ctx: AppContext): Promise<n
       }
       // Scheduled before jobs carried their due time: that job is the check.
       if (await repo.jobExists(trx, breachDedupeKey(id))) return 0;
-      const job = await firstContactBreachJob.enqueue(trx, { organizationId, caseId: id, dueAt: due }, { runAt: new Date(due), dedupeKey: breachDedupeKey(id, due), now: ctx.clock.now() });
+      const job = await firstContactBreachJob.enqueue(
+        trx,
+        { organizationId, caseId: id, dueAt: due },
+        { runAt: new Date(due), dedupeKey: breachDedupeKey(id, due), now: ctx.clock.now() },
+      );
       return job.created ? 1 : 0;
     });
   }
@@ -122,7 +133,11 @@ export async function startMissingFirstContactClocks(ctx: AppContext): Promise<n
  * The columns to set with the first contact, for reporting: minutes from opening, plain and while the
  * program was open. Empty once first contact is on record (it is set once).
  */
-export async function firstContactTimes(db: DbOrTrx, row: Pick<CaseRow, 'organization_id' | 'created_at' | 'first_contact_at'>, at: Date): Promise<Partial<CaseRow>> {
+export async function firstContactTimes(
+  db: DbOrTrx,
+  row: Pick<CaseRow, 'organization_id' | 'created_at' | 'first_contact_at'>,
+  at: Date,
+): Promise<Partial<CaseRow>> {
   if (row.first_contact_at) return {};
   return timeToFirstContact(await loadClocks(db, row.organization_id), row.created_at, at);
 }

@@ -27,22 +27,40 @@ export async function replaceServiceLevels(trx: Trx, calendar: CalendarRow, targ
 }
 
 export async function setCaseClock(db: DbOrTrx, caseId: string, dueAt: string, escalationAt: string): Promise<void> {
-  await db.updateTable('cases').set({ first_contact_due_at: dueAt, first_contact_escalation_at: escalationAt }).where('id', '=', caseId).execute();
+  await db
+    .updateTable('cases')
+    .set({ first_contact_due_at: dueAt, first_contact_escalation_at: escalationAt })
+    .where('id', '=', caseId)
+    .execute();
 }
-
 
 /** Whether a supporter logged reaching the person of this case at or after `since` (a reopened round's first contact). */
 export async function reachedSince(db: DbOrTrx, caseId: string, since: string): Promise<boolean> {
-  const row = await db.selectFrom('contact_attempts').select('id').where('case_id', '=', caseId).where('result', '=', 'reached').where('at', '>=', since).executeTakeFirst();
+  const row = await db
+    .selectFrom('contact_attempts')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('result', '=', 'reached')
+    .where('at', '>=', since)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** For the reopened cases among `rows`: when someone first reached the person since the reopen (absent: not yet). */
-export async function firstContactsSinceReopen(db: DbOrTrx, rows: { id: string; reopened_at?: string | null }[]): Promise<Map<string, string>> {
+export async function firstContactsSinceReopen(
+  db: DbOrTrx,
+  rows: { id: string; reopened_at?: string | null }[],
+): Promise<Map<string, string>> {
   const reopened = new Map(rows.flatMap((r) => (r.reopened_at ? [[r.id, r.reopened_at] as const] : [])));
   const first = new Map<string, string>();
   if (reopened.size === 0) return first;
-  const attempts = await db.selectFrom('contact_attempts').select(['case_id', 'at']).where('case_id', 'in', [...reopened.keys()]).where('result', '=', 'reached').orderBy('at').execute();
+  const attempts = await db
+    .selectFrom('contact_attempts')
+    .select(['case_id', 'at'])
+    .where('case_id', 'in', [...reopened.keys()])
+    .where('result', '=', 'reached')
+    .orderBy('at')
+    .execute();
   for (const a of attempts) if (a.at >= reopened.get(a.case_id)! && !first.has(a.case_id)) first.set(a.case_id, a.at);
   return first;
 }

@@ -15,13 +15,28 @@ export function registerServiceLevelRoutes(app: FastifyInstance, ctx: AppContext
 
   r.get(
     '/api/settings/service-levels',
-    { config: access, schema: { tags, summary: 'First-contact targets per origin and urgency, and the business-hours calendar', response: { 200: ServiceLevelsSchema } } },
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'First-contact targets per origin and urgency, and the business-hours calendar',
+        response: { 200: ServiceLevelsSchema },
+      },
+    },
     async (req) => serviceLevels.getServiceLevels(ctx, requireActor(req)),
   );
 
   r.put(
     '/api/settings/service-levels',
-    { config: access, schema: { tags, summary: 'Replace the targets and calendar (pairs not listed use the defaults)', body: ServiceLevelsInputSchema, response: { 200: ServiceLevelsSchema } } },
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'Replace the targets and calendar (pairs not listed use the defaults)',
+        body: ServiceLevelsInputSchema,
+        response: { 200: ServiceLevelsSchema },
+      },
+    },
     async (req) => serviceLevels.updateServiceLevels(ctx, requireActor(req), req.body, originOf(req)),
   );
 }

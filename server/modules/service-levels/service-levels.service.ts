@@ -9,12 +9,24 @@ import * as repo from './service-levels.repository.ts';
 function toServiceLevels(clocks: ProgramClocks): ServiceLevels {
   const { calendar } = clocks;
   return {
-    calendar: { timeZone: calendar.timeZone, days: [...calendar.days], opens: calendar.opens, closes: calendar.closes, holidays: [...calendar.holidays] },
+    calendar: {
+      timeZone: calendar.timeZone,
+      days: [...calendar.days],
+      opens: calendar.opens,
+      closes: calendar.closes,
+      holidays: [...calendar.holidays],
+    },
     escalationPercent: clocks.escalationPercent,
     targets: CASE_ORIGINS.flatMap((origin) =>
       URGENCIES.map((urgency) => {
         const target = targetOf(clocks, origin, urgency);
-        return { origin, urgency, basis: target.basis, minutes: target.minutes, isDefault: clocks.targets.get(`${origin}/${urgency}`)?.isDefault ?? true };
+        return {
+          origin,
+          urgency,
+          basis: target.basis,
+          minutes: target.minutes,
+          isDefault: clocks.targets.get(`${origin}/${urgency}`)?.isDefault ?? true,
+        };
       }),
     ),
   };
@@ -28,7 +40,12 @@ export async function getServiceLevels(ctx: AppContext, actor: Actor): Promise<S
  * Replaces the calendar and targets (validated by the request schema: nothing is written on a 400).
  * Only cases opened from now on use them: open cases keep the due times stored when they were opened.
  */
-export async function updateServiceLevels(ctx: AppContext, actor: Actor, input: ServiceLevelsInput, origin: RequestOrigin): Promise<ServiceLevels> {
+export async function updateServiceLevels(
+  ctx: AppContext,
+  actor: Actor,
+  input: ServiceLevelsInput,
+  origin: RequestOrigin,
+): Promise<ServiceLevels> {
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceServiceLevels(
@@ -42,9 +59,21 @@ export async function updateServiceLevels(ctx: AppContext, actor: Actor, input: 
         escalation_percent: input.escalationPercent,
         updated_at: now,
       },
-      input.targets.map((t) => ({ organization_id: actor.organizationId, origin: t.origin, urgency: t.urgency, basis: t.basis, minutes: t.minutes })),
+      input.targets.map((t) => ({
+        organization_id: actor.organizationId,
+        origin: t.origin,
+        urgency: t.urgency,
+        basis: t.basis,
+        minutes: t.minutes,
+      })),
     );
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action: 'settings.service_levels_updated', at: now, ip: origin.ip });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action: 'settings.service_levels_updated',
+      at: now,
+      ip: origin.ip,
+    });
   });
   return getServiceLevels(ctx, actor);
 }

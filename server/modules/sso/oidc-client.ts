@@ -29,18 +29,12 @@ export async function discoverProvider(settings: ProviderSettings, clock: Clock)
   const loopbackHttp = issuer.protocol === 'http:' && LOOPBACK_HOSTS.includes(issuer.hostname);
   if (issuer.protocol !== 'https:' && !loopbackHttp) throw new Error('the issuer must use https');
   const skewSeconds = Math.round((clock.now().getTime() - Date.now()) / 1000);
-  return client.discovery(
-    issuer,
-    settings.clientId,
-    { [client.clockSkew]: skewSeconds },
-    client.ClientSecretBasic(settings.clientSecret),
-    {
-      timeout: PROVIDER_TIMEOUT_SECONDS,
-      // The id_token's signature is checked against the provider's published keys too, not only
-      // trusted because TLS brought it: hospital networks often re-sign TLS at a proxy.
-      execute: loopbackHttp ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
-    },
-  );
+  return client.discovery(issuer, settings.clientId, { [client.clockSkew]: skewSeconds }, client.ClientSecretBasic(settings.clientSecret), {
+    timeout: PROVIDER_TIMEOUT_SECONDS,
+    // The id_token's signature is checked against the provider's published keys too, not only
+    // trusted because TLS brought it: hospital networks often re-sign TLS at a proxy.
+    execute: loopbackHttp ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
+  });
 }
 
 export interface AuthorizationRequest {

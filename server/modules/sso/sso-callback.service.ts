@@ -21,7 +21,10 @@ async function unmatchedCallback(ctx: AppContext, browserValue: string | undefin
   const own = browserValue ? await takePendingLoginOfBrowser(ctx.db, sha256(browserValue)) : undefined;
   if (!own) return new SsoRefusal('sign_in_expired', reason);
   const org = await findOrganization(ctx.db, own.organization_id);
-  return new SsoRefusal('sign_in_expired', `${reason}; this browser's own pending sign-in was ended`, { organizationId: own.organization_id, slug: org?.slug });
+  return new SsoRefusal('sign_in_expired', `${reason}; this browser's own pending sign-in was ended`, {
+    organizationId: own.organization_id,
+    slug: org?.slug,
+  });
 }
 
 export type CallbackOutcome = { kind: 'signed_in'; location: string; token: string } | RefusedOutcome;
@@ -48,15 +51,22 @@ export async function finishSsoSignIn(
   try {
     const state = typeof input.query.state === 'string' ? input.query.state : undefined;
     const pending = state ? await findPendingLogin(ctx.db, sha256(state)) : undefined;
-    if (!state || !pending) throw await unmatchedCallback(ctx, input.browserValue, state ? 'no pending sign-in has this state (unknown, used or cleared)' : 'the callback carries no state');
+    if (!state || !pending)
+      throw await unmatchedCallback(
+        ctx,
+        input.browserValue,
+        state ? 'no pending sign-in has this state (unknown, used or cleared)' : 'the callback carries no state',
+      );
     const org = await findOrganization(ctx.db, pending.organization_id);
     const where = { organizationId: pending.organization_id, slug: org?.slug };
     if (!input.browserValue || !sameHash(sha256(input.browserValue), pending.browser_hash)) {
       throw new SsoRefusal('sign_in_expired', 'the pending sign-in belongs to another browser (cookie missing or different)', where);
     }
-    if (!(await consumePendingLogin(ctx.db, pending.state_hash))) throw new SsoRefusal('sign_in_expired', 'the pending sign-in was used already', where);
+    if (!(await consumePendingLogin(ctx.db, pending.state_hash)))
+      throw new SsoRefusal('sign_in_expired', 'the pending sign-in was used already', where);
     if (pending.expires_at <= at) throw new SsoRefusal('sign_in_expired', 'the pending sign-in expired', where);
-    if (typeof input.query.error === 'string') throw new SsoRefusal('provider_error', `the provider answered error=${input.query.error}`, where);
+    if (typeof input.query.error === 'string')
+      throw new SsoRefusal('provider_error', `the provider answered error=${input.query.error}`, where);
 
     const row = await findSsoSettings(ctx.db, pending.organization_id);
     const settings = usableSettings(row, { organizationId: pending.organization_id, slug: org?.slug ?? '' });

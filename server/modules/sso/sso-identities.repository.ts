@@ -16,7 +16,12 @@ const toLinkable = (row: { id: string; organization_id: string; person_id: strin
 });
 
 /** The account an (issuer, subject) was linked to in this organisation. */
-export async function findAccountByIdentity(db: DbOrTrx, organizationId: string, issuer: string, subject: string): Promise<LinkableAccount | undefined> {
+export async function findAccountByIdentity(
+  db: DbOrTrx,
+  organizationId: string,
+  issuer: string,
+  subject: string,
+): Promise<LinkableAccount | undefined> {
   const row = await db
     .selectFrom('sso_identities')
     .innerJoin('accounts', 'accounts.id', 'sso_identities.account_id')
@@ -56,14 +61,29 @@ export async function findPersonWithoutAccount(db: DbOrTrx, organizationId: stri
 
 /** The subject an account is already linked to at this issuer, if any. */
 export async function findSubjectOfAccount(db: DbOrTrx, accountId: string, issuer: string): Promise<string | undefined> {
-  const row = await db.selectFrom('sso_identities').select('subject').where('account_id', '=', accountId).where('issuer', '=', issuer).executeTakeFirst();
+  const row = await db
+    .selectFrom('sso_identities')
+    .select('subject')
+    .where('account_id', '=', accountId)
+    .where('issuer', '=', issuer)
+    .executeTakeFirst();
   return row?.subject;
 }
 
-export async function insertIdentity(db: DbOrTrx, row: { organization_id: string; issuer: string; subject: string; account_id: string; at: string }): Promise<void> {
+export async function insertIdentity(
+  db: DbOrTrx,
+  row: { organization_id: string; issuer: string; subject: string; account_id: string; at: string },
+): Promise<void> {
   await db
     .insertInto('sso_identities')
-    .values({ organization_id: row.organization_id, issuer: row.issuer, subject: row.subject, account_id: row.account_id, created_at: row.at, last_used_at: row.at })
+    .values({
+      organization_id: row.organization_id,
+      issuer: row.issuer,
+      subject: row.subject,
+      account_id: row.account_id,
+      created_at: row.at,
+      last_used_at: row.at,
+    })
     .execute();
 }
 

@@ -37,12 +37,14 @@ export async function linkIdentity(trx: Trx, identity: VerifiedIdentity, link: L
   const where = { organizationId: link.organizationId, slug: link.slug };
   const linked = await findAccountByIdentity(trx, link.organizationId, identity.issuer, identity.subject);
   if (linked) {
-    if (!linked.person_active) throw new SsoRefusal('deactivated', 'the linked person is deactivated', { ...where, personId: linked.person_id });
+    if (!linked.person_active)
+      throw new SsoRefusal('deactivated', 'the linked person is deactivated', { ...where, personId: linked.person_id });
     await touchIdentity(trx, link.organizationId, identity.issuer, identity.subject, link.at);
     return linked;
   }
 
-  if (!identity.emailVerified || !identity.email) throw new SsoRefusal('email_unverified', 'the id_token has no e-mail with email_verified true', where);
+  if (!identity.emailVerified || !identity.email)
+    throw new SsoRefusal('email_unverified', 'the id_token has no e-mail with email_verified true', where);
   const domain = identity.email.split('@').pop() ?? '';
   if (!link.allowedDomains.includes(domain)) throw new SsoRefusal('domain_not_allowed', `e-mail domain ${domain} is not allowed`, where);
 
@@ -51,17 +53,33 @@ export async function linkIdentity(trx: Trx, identity: VerifiedIdentity, link: L
   if (account) {
     if (!account.person_active) throw new SsoRefusal('deactivated', 'the person is deactivated', { ...where, personId: account.person_id });
     if (await findSubjectOfAccount(trx, account.id, identity.issuer)) {
-      throw new SsoRefusal('already_linked', 'the account is linked to another subject at this issuer', { ...where, personId: account.person_id });
+      throw new SsoRefusal('already_linked', 'the account is linked to another subject at this issuer', {
+        ...where,
+        personId: account.person_id,
+      });
     }
   } else {
     const person = await findPersonWithoutAccount(trx, link.organizationId, identity.email);
     if (!person) throw new SsoRefusal('unknown_person', 'no account or directory person has this e-mail in the organisation', where);
     if (!person.active) throw new SsoRefusal('deactivated', 'the person is deactivated', { ...where, personId: person.id });
     account = { id: newId(), organization_id: link.organizationId, person_id: person.id, person_active: true };
-    await insertAccount(trx, { id: account.id, organization_id: link.organizationId, person_id: person.id, email: person.workEmail, password_hash: null, created_at: link.at });
+    await insertAccount(trx, {
+      id: account.id,
+      organization_id: link.organizationId,
+      person_id: person.id,
+      email: person.workEmail,
+      password_hash: null,
+      created_at: link.at,
+    });
     how = 'new_account';
   }
-  await insertIdentity(trx, { organization_id: link.organizationId, issuer: identity.issuer, subject: identity.subject, account_id: account.id, at: link.at });
+  await insertIdentity(trx, {
+    organization_id: link.organizationId,
+    issuer: identity.issuer,
+    subject: identity.subject,
+    account_id: account.id,
+    at: link.at,
+  });
   await appendAuditEvent(trx, {
     organizationId: link.organizationId,
     actorPersonId: account.person_id,

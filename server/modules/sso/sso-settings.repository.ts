@@ -16,7 +16,6 @@ export async function upsertSsoSettings(db: DbOrTrx, row: SsoSettingsRow): Promi
     .execute();
 }
 
-
 /** The deployment's organisation when it has exactly one. */
 export async function onlyOrganization(db: DbOrTrx) {
   const rows = await db.selectFrom('organizations').select(['id', 'slug', 'name']).limit(2).execute();

@@ -24,7 +24,11 @@ export function usableSettings(row: SsoSettingsRow | undefined, where: { organiz
   if (!row || !toBool(row.enabled)) throw new SsoRefusal('not_configured', 'single sign-on is off for this organisation', where);
   const clientSecret = clientSecretFromEnv(row.client_secret_env);
   if (!clientSecret) {
-    throw new SsoRefusal('not_configured', `the environment variable ${row.client_secret_env} holding the client secret is not set on this server`, where);
+    throw new SsoRefusal(
+      'not_configured',
+      `the environment variable ${row.client_secret_env} holding the client secret is not set on this server`,
+      where,
+    );
   }
   return { issuer: row.issuer, clientId: row.client_id, clientSecret, trustProviderMfa: toBool(row.trust_provider_mfa) };
 }
@@ -36,7 +40,12 @@ export type StartOutcome = { kind: 'redirect'; location: string; browserValue: s
  * nonce, where to return; keyed by the state's hash, bound to this browser by a cookie value's hash)
  * and sends the browser to the provider.
  */
-export async function startSsoSignIn(ctx: AppContext, slug: string, next: string | undefined, origin: RequestOrigin): Promise<StartOutcome> {
+export async function startSsoSignIn(
+  ctx: AppContext,
+  slug: string,
+  next: string | undefined,
+  origin: RequestOrigin,
+): Promise<StartOutcome> {
   const now = ctx.clock.now();
   try {
     const org = await findOrganizationBySlug(ctx.db, slug);

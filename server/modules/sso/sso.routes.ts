@@ -46,7 +46,12 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/public/sso',
     {
       config: { access: 'public' },
-      schema: { tags: ['sso'], summary: 'Whether a sign-in page shows "Sign in with …" and the password form', querystring: SsoOptionsQuerySchema, response: { 200: SsoOptionsSchema } },
+      schema: {
+        tags: ['sso'],
+        summary: 'Whether a sign-in page shows "Sign in with …" and the password form',
+        querystring: SsoOptionsQuerySchema,
+        response: { 200: SsoOptionsSchema },
+      },
     },
     async (request) => getSsoOptions(ctx, request.query.org),
   );
@@ -55,7 +60,13 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/public/sso/:org/start',
     {
       config: { access: 'public' },
-      schema: { tags: ['sso'], summary: 'Start single sign-on: 302 to the organisation\'s provider', params: SsoStartParamsSchema, querystring: SsoStartQuerySchema, response: { 302: Redirect } },
+      schema: {
+        tags: ['sso'],
+        summary: "Start single sign-on: 302 to the organisation's provider",
+        params: SsoStartParamsSchema,
+        querystring: SsoStartQuerySchema,
+        response: { 302: Redirect },
+      },
     },
     async (request, reply) => {
       const outcome = await startSsoSignIn(ctx, request.params.org, request.query.next, originOf(request));
@@ -69,13 +80,23 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: AppContext): void {
     SSO_CALLBACK_PATH,
     {
       config: { access: 'public' },
-      schema: { tags: ['sso'], summary: 'The provider sends the browser back here; opens a session or explains the refusal', querystring: SsoCallbackQuerySchema, response: { 302: Redirect } },
+      schema: {
+        tags: ['sso'],
+        summary: 'The provider sends the browser back here; opens a session or explains the refusal',
+        querystring: SsoCallbackQuerySchema,
+        response: { 302: Redirect },
+      },
     },
     async (request, reply) => {
       const rawQuery = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
       const outcome = await finishSsoSignIn(
         ctx,
-        { query: request.query, rawQuery, browserValue: request.cookies[pendingCookie], previousToken: request.cookies[sessionCookieName(ctx.config)] },
+        {
+          query: request.query,
+          rawQuery,
+          browserValue: request.cookies[pendingCookie],
+          previousToken: request.cookies[sessionCookieName(ctx.config)],
+        },
         originOf(request),
       );
       reply.clearCookie(pendingCookie, pendingCookieOptions(ctx.config));
@@ -87,13 +108,23 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/settings/sso',
-    { config: { access: 'sso.configure' }, schema: { tags: ['settings'], summary: 'The organisation\'s single sign-on (never the client secret)', response: { 200: SsoSettingsSchema } } },
+    {
+      config: { access: 'sso.configure' },
+      schema: {
+        tags: ['settings'],
+        summary: "The organisation's single sign-on (never the client secret)",
+        response: { 200: SsoSettingsSchema },
+      },
+    },
     async (request) => getSsoSettings(ctx, requireActor(request)),
   );
 
   r.put(
     '/api/settings/sso',
-    { config: { access: 'sso.configure' }, schema: { tags: ['settings'], body: SsoSettingsInputSchema, response: { 200: SsoSettingsSchema } } },
+    {
+      config: { access: 'sso.configure' },
+      schema: { tags: ['settings'], body: SsoSettingsInputSchema, response: { 200: SsoSettingsSchema } },
+    },
     async (request) => saveSsoSettings(ctx, requireActor(request), request.body),
   );
 }

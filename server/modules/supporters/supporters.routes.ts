@@ -27,7 +27,12 @@ export function registerSupporterRoutes(app: FastifyInstance, ctx: AppContext): 
     '/api/supporter/profile',
     {
       config: { access: 'supporter.self' },
-      schema: { tags, summary: 'Set my availability, modalities, capacity and pause', body: OwnSupporterProfileInputSchema, response: { 200: SupporterProfileSchema } },
+      schema: {
+        tags,
+        summary: 'Set my availability, modalities, capacity and pause',
+        body: OwnSupporterProfileInputSchema,
+        response: { 200: SupporterProfileSchema },
+      },
     },
     async (request) => supporters.updateOwnProfile(ctx, requireActor(request), request.body),
   );
@@ -42,7 +47,13 @@ export function registerSupporterRoutes(app: FastifyInstance, ctx: AppContext): 
     '/api/supporters/:id',
     {
       config: { access: 'supporters.manage' },
-      schema: { tags, summary: 'Set a supporter’s status, certification and capacity', params: IdParamsSchema, body: ProgramSupporterInputSchema, response: { 200: SupporterSummarySchema } },
+      schema: {
+        tags,
+        summary: 'Set a supporter’s status, certification and capacity',
+        params: IdParamsSchema,
+        body: ProgramSupporterInputSchema,
+        response: { 200: SupporterSummarySchema },
+      },
     },
     async (request) => supporters.updateSupporter(ctx, requireActor(request), request.params.id, request.body),
   );

@@ -31,7 +31,6 @@ const DEFAULT_PROFILE: ProfileRow = {
   paused_until: null,
 };
 
-
 function toProfile(personId: string, row: ProfileRow, today: string): SupporterProfile {
   const away = parseJsonArray<{ from: string; to: string }>(row.away_periods);
   const matchable =
@@ -98,7 +97,14 @@ async function save(ctx: AppContext, actor: Actor, personId: string, row: Profil
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertProfile(trx, { ...row, person_id: personId, organization_id: actor.organizationId, updated_at: at });
-    await appendAuditEvent(trx, { organizationId: actor.organizationId, actorPersonId: actor.personId, action, subjectType: 'supporter', subjectId: personId, at });
+    await appendAuditEvent(trx, {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      action,
+      subjectType: 'supporter',
+      subjectId: personId,
+      at,
+    });
   });
 }
 

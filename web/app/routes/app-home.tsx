@@ -13,8 +13,8 @@ function AskCard() {
     <section className="card ask-card" aria-labelledby="ask-card-title">
       <h2 id="ask-card-title">Talk to a peer</h2>
       <p>
-        After a hard case, an adverse event or a difficult stretch, a trained colleague will listen, in confidence. It takes
-        a minute to ask, and you do not have to say what happened.
+        After a hard case, an adverse event or a difficult stretch, a trained colleague will listen, in confidence. It takes a minute to
+        ask, and you do not have to say what happened.
       </p>
       <p className="ask-card__actions">
         <Link to="/app/request" className="button button--primary">

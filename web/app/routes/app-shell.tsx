@@ -40,7 +40,9 @@ export function AppShellRoute() {
     <div className="page">
       <SkipLink />
       <CrisisBar />
-      {me.data && <AppHeader me={me.data} programName={program.data?.programName} onSignOut={() => void signOut()} isSigningOut={logout.isPending} />}
+      {me.data && (
+        <AppHeader me={me.data} programName={program.data?.programName} onSignOut={() => void signOut()} isSigningOut={logout.isPending} />
+      )}
       <main id="main" tabIndex={-1} className="app-main">
         {me.data && <UrgentPageBanner me={me.data} />}
         {me.data && <StepUpDialogHost me={me.data} />}

@@ -10,7 +10,11 @@ import { BesideSupportLines } from '../beside-support-lines.tsx';
  * leadership viewer or event reporter (the server answers 404 to them whatever other roles they hold).
  */
 function mayChooseSupporter(me: Me, enabled: boolean | undefined): boolean {
-  return Boolean(enabled) && me.actions.includes('support.choose_supporter') && !me.roles.some((r) => r === 'leadership_viewer' || r === 'event_reporter');
+  return (
+    Boolean(enabled) &&
+    me.actions.includes('support.choose_supporter') &&
+    !me.roles.some((r) => r === 'leadership_viewer' || r === 'event_reporter')
+  );
 }
 
 export function AskForSupportRoute() {
@@ -20,8 +24,7 @@ export function AskForSupportRoute() {
     <div className="stack">
       <PageTitle title="Ask for support" />
       <p className="lead">
-        A few choices, so we can find the right colleague for you. A trained peer supporter will contact you, usually within
-        a day.
+        A few choices, so we can find the right colleague for you. A trained peer supporter will contact you, usually within a day.
       </p>
       <p className="request-alternatives">
         Worried about someone else? <Link to="/app/refer">Refer a colleague</Link>.

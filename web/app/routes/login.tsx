@@ -32,7 +32,9 @@ export function LoginRoute() {
   const passwordForEveryone = options.isPending ? undefined : (options.data?.passwordSignIn ?? true);
   return (
     <SignInFrame title={org && program.data ? `Sign in to ${program.data.organization.name}` : 'Sign in'}>
-      {org && program.isError && <Notice tone="error">There is no organisation at this address. Check the link, or use the general sign-in page.</Notice>}
+      {org && program.isError && (
+        <Notice tone="error">There is no organisation at this address. Check the link, or use the general sign-in page.</Notice>
+      )}
       <SsoRefusalNotice code={params.get('sso_error')} />
       {params.has('next') && <Notice tone="info">Please sign in to continue. Sessions end after a while without activity.</Notice>}
       {sso && <SsoButton label={sso.buttonLabel} startUrl={sso.startUrl} next={next} />}
@@ -41,7 +43,9 @@ export function LoginRoute() {
         <LoginForm
           organization={org}
           // A second step (a code, or setting up the app) comes before anything else opens.
-          onSignedIn={(me) => void navigate(me.session.stage === 'complete' ? next : `/login/second-step?next=${encodeURIComponent(next)}`, { replace: true })}
+          onSignedIn={(me) =>
+            void navigate(me.session.stage === 'complete' ? next : `/login/second-step?next=${encodeURIComponent(next)}`, { replace: true })
+          }
         />
       )}
       {passwordForEveryone === false && !breakGlass && (

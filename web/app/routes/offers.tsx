@@ -6,8 +6,8 @@ export function OffersRoute() {
     <div className="stack">
       <PageTitle title="Offers" />
       <p className="lead">
-        Requests matched to you. You see the person’s name and how to reach them once you accept. If you cannot take one,
-        decline it, so the next supporter is asked at once.
+        Requests matched to you. You see the person’s name and how to reach them once you accept. If you cannot take one, decline it, so the
+        next supporter is asked at once.
       </p>
       <OfferList />
     </div>

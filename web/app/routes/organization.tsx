@@ -18,9 +18,15 @@ export function OrganizationRoute() {
       ) : (
         <Tabs className="tabs" defaultSelectedKey="departments">
           <TabList aria-label="Parts of the organisation" className="tabs__list">
-            <Tab id="departments" className="tabs__tab">Departments</Tab>
-            <Tab id="sites" className="tabs__tab">Sites</Tab>
-            <Tab id="professions" className="tabs__tab">Professions</Tab>
+            <Tab id="departments" className="tabs__tab">
+              Departments
+            </Tab>
+            <Tab id="sites" className="tabs__tab">
+              Sites
+            </Tab>
+            <Tab id="professions" className="tabs__tab">
+              Professions
+            </Tab>
           </TabList>
           <TabPanel id="departments" className="tabs__panel">
             <DepartmentsSection departments={structure.data.departments} sites={structure.data.sites} />

@@ -20,9 +20,28 @@ export function PersonRoute() {
       <Link to="/app/people">← All people</Link>
     </p>
   );
-  if (person.isPending || structure.isPending) return <>{back}<Loading /></>;
-  if (person.isError) return <>{back}<PageTitle title="Person" /><LoadError error={person.error} what="this person" /></>;
-  if (structure.isError) return <>{back}<LoadError error={structure.error} what="departments and professions" /></>;
+  if (person.isPending || structure.isPending)
+    return (
+      <>
+        {back}
+        <Loading />
+      </>
+    );
+  if (person.isError)
+    return (
+      <>
+        {back}
+        <PageTitle title="Person" />
+        <LoadError error={person.error} what="this person" />
+      </>
+    );
+  if (structure.isError)
+    return (
+      <>
+        {back}
+        <LoadError error={structure.error} what="departments and professions" />
+      </>
+    );
 
   const p = person.data;
   const isSelf = p.id === me.person.id;

@@ -31,8 +31,8 @@ export function PublicHomeRoute() {
         <div className="public-hero">
           <PageTitle title={`How peer support works at ${organizationName}`} />
           <p className="lead">
-            A hard case, a patient’s death, a complaint or months of overload can stay with you. Talking it through with a
-            colleague who understands helps. This is how to do that here, confidentially.
+            A hard case, a patient’s death, a complaint or months of overload can stay with you. Talking it through with a colleague who
+            understands helps. This is how to do that here, confidentially.
           </p>
           <p className="public-hero__actions">
             <Link to={requestPath} className="button button--primary">

@@ -19,12 +19,16 @@ export function PublicRequestRoute() {
         </p>
         <PageTitle title="Ask for support without signing in" />
         <p className="lead">
-          No account and no staff number needed. Tell us what to call you and how to reach you, and a trained peer supporter
-          at {program.data?.organization.name ?? 'your hospital'} will contact you.
+          No account and no staff number needed. Tell us what to call you and how to reach you, and a trained peer supporter at{' '}
+          {program.data?.organization.name ?? 'your hospital'} will contact you.
         </p>
         <BesideSupportLines
           lines={program.data?.supportLines}
-          note={<>Already asked? <Link to="/request/status">Check or withdraw a request</Link>.</>}
+          note={
+            <>
+              Already asked? <Link to="/request/status">Check or withdraw a request</Link>.
+            </>
+          }
         >
           <AnonymousRequestForm organizationSlug={org} />
         </BesideSupportLines>

@@ -12,8 +12,7 @@ export function ReferColleagueRoute() {
     <div className="stack">
       <PageTitle title="Refer a colleague" />
       <p className="lead">
-        Worried about a colleague after a hard case or a difficult stretch? A trained peer supporter can reach out to them, in
-        confidence.
+        Worried about a colleague after a hard case or a difficult stretch? A trained peer supporter can reach out to them, in confidence.
       </p>
       <BesideSupportLines lines={program.data?.supportLines}>
         <ColleagueReferralForm />

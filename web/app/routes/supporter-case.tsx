@@ -16,14 +16,32 @@ export function SupporterCaseRoute() {
       <Link to="/app/cases">← My cases</Link>
     </p>
   );
-  if (detail.isPending) return <>{back}<Loading label="Loading the case…" /></>;
-  if (detail.isError) return <>{back}<PageTitle title="Case" /><LoadError error={detail.error} what="this case" /></>;
+  if (detail.isPending)
+    return (
+      <>
+        {back}
+        <Loading label="Loading the case…" />
+      </>
+    );
+  if (detail.isError)
+    return (
+      <>
+        {back}
+        <PageTitle title="Case" />
+        <LoadError error={detail.error} what="this case" />
+      </>
+    );
   return (
     <div className="stack" key={detail.data.id}>
       {back}
       <PageTitle title={detail.data.requesterFirstName} />
       <p className="lead">Only you and the program administrator can see who this is. Nothing about your conversations is recorded.</p>
-      <CaseDetail detail={detail.data} supporterFirstName={me.person.firstName} timeZone={me.organization.timeZone} renderSupportLines={(lines) => <SupportBox lines={lines} />} />
+      <CaseDetail
+        detail={detail.data}
+        supporterFirstName={me.person.firstName}
+        timeZone={me.organization.timeZone}
+        renderSupportLines={(lines) => <SupportBox lines={lines} />}
+      />
     </div>
   );
 }

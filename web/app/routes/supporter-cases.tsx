@@ -5,7 +5,9 @@ export function SupporterCasesRoute() {
   return (
     <div className="stack">
       <PageTitle title="My cases" />
-      <p className="lead">The people you have accepted to support, and how to reach them. Nothing about your conversations is recorded here.</p>
+      <p className="lead">
+        The people you have accepted to support, and how to reach them. Nothing about your conversations is recorded here.
+      </p>
       <CaseList />
     </div>
   );

@@ -14,7 +14,11 @@ export function Checkbox({ children, className, ...props }: CheckboxProps) {
         <>
           <span className="checkbox__box" aria-hidden="true">
             <svg viewBox="0 0 18 18" className="checkbox__mark">
-              {isIndeterminate ? <rect x="3" y="8" width="12" height="2" /> : isSelected ? <polyline points="3.5 9.5 7.5 13 14.5 5" /> : null}
+              {isIndeterminate ? (
+                <rect x="3" y="8" width="12" height="2" />
+              ) : isSelected ? (
+                <polyline points="3.5 9.5 7.5 13 14.5 5" />
+              ) : null}
             </svg>
           </span>
           <span className="checkbox__label">{children}</span>

@@ -16,7 +16,17 @@ export interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" before actions that change what someone can do. */
-export function ConfirmDialog({ title, children, confirmLabel, isOpen, onOpenChange, onConfirm, isPending, tone = 'danger', dismissLabel = 'Cancel' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  isOpen,
+  onOpenChange,
+  onConfirm,
+  isPending,
+  tone = 'danger',
+  dismissLabel = 'Cancel',
+}: ConfirmDialogProps) {
   return (
     <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} role="alertdialog" isDismissable={false}>
       {(close) => (

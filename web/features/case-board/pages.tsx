@@ -16,7 +16,9 @@ export function CaseBoardPage() {
   return (
     <div className="stack">
       <PageTitle title="Case board" />
-      <p className="lead">Every open request: how long it has waited, who holds it and whether first contact is on time. Who asked stays hidden.</p>
+      <p className="lead">
+        Every open request: how long it has waited, who holds it and whether first contact is on time. Who asked stays hidden.
+      </p>
       <CaseBoard />
     </div>
   );
@@ -32,8 +34,21 @@ export function CaseBoardCasePage() {
       <Link to={`/app/board${search}`}>← Case board</Link>
     </p>
   );
-  if (board.isPending) return <>{back}<Loading label="Loading the case…" /></>;
-  if (board.isError) return <>{back}<PageTitle title="Case" /><LoadError error={board.error} what="this case" /></>;
+  if (board.isPending)
+    return (
+      <>
+        {back}
+        <Loading label="Loading the case…" />
+      </>
+    );
+  if (board.isError)
+    return (
+      <>
+        {back}
+        <PageTitle title="Case" />
+        <LoadError error={board.error} what="this case" />
+      </>
+    );
   const entry = board.data.find((c) => c.id === id);
   if (!entry) {
     return (
@@ -57,7 +72,9 @@ export function AuditLogPage() {
   return (
     <div className="stack">
       <PageTitle title="Audit log" />
-      <p className="lead">Every change to a case or the directory, and every view of someone’s contact details: who, when and from where.</p>
+      <p className="lead">
+        Every change to a case or the directory, and every view of someone’s contact details: who, when and from where.
+      </p>
       <AuditLog />
     </div>
   );

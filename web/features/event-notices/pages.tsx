@@ -26,7 +26,9 @@ export function EventNoticesPage() {
   return (
     <div className="stack">
       <PageTitle title="Event notices" />
-      <p className="lead">Each person named in a notice gets an outreach case; a person who already had an open case has the notice attached to it.</p>
+      <p className="lead">
+        Each person named in a notice gets an outreach case; a person who already had an open case has the notice attached to it.
+      </p>
       <ManagedNoticesList />
       <h2>Group debriefs</h2>
       <GroupDebriefsSection />
@@ -45,7 +47,9 @@ export function IntegrationTokensPage({ tabs }: { tabs?: ReactNode }) {
     <div className="stack">
       <PageTitle title="Integrations" />
       {tabs}
-      <p className="lead">An incident-reporting system can file event notices with a token. A token can do nothing else, and you can revoke it at any time.</p>
+      <p className="lead">
+        An incident-reporting system can file event notices with a token. A token can do nothing else, and you can revoke it at any time.
+      </p>
       <IntegrationTokens />
     </div>
   );

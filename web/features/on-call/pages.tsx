@@ -22,7 +22,17 @@ function useWindow(days: number) {
   return { me, from, to, timeZone };
 }
 
-function CalendarSection({ side, days, setDays, children }: { side: OnCallSide; days: number; setDays: (d: number) => void; children?: (schedule: NonNullable<ReturnType<typeof useSchedule>['data']>) => React.ReactNode }) {
+function CalendarSection({
+  side,
+  days,
+  setDays,
+  children,
+}: {
+  side: OnCallSide;
+  days: number;
+  setDays: (d: number) => void;
+  children?: (schedule: NonNullable<ReturnType<typeof useSchedule>['data']>) => React.ReactNode;
+}) {
   const { me, from, to, timeZone } = useWindow(days);
   const schedule = useSchedule(side, from.toISOString(), to.toISOString());
   if (schedule.isPending) return <Loading label="Loading the rota…" />;
@@ -37,7 +47,13 @@ function CalendarSection({ side, days, setDays, children }: { side: OnCallSide; 
           <h2 id="calendar-title">Calendar</h2>
           <div role="group" aria-label="How many days" className="inline-form">
             {[7, 14].map((d) => (
-              <button key={d} type="button" className={`button ${d === days ? 'button--primary' : 'button--secondary'}`} aria-pressed={d === days} onClick={() => setDays(d)}>
+              <button
+                key={d}
+                type="button"
+                className={`button ${d === days ? 'button--primary' : 'button--secondary'}`}
+                aria-pressed={d === days}
+                onClick={() => setDays(d)}
+              >
                 {d === 7 ? 'One week' : 'Two weeks'}
               </button>
             ))}
@@ -61,7 +77,12 @@ export function OnCallPage() {
         {(data) => (
           <div className="on-call-grid">
             <TakeNowCard onCallIsMe={data.now.person?.id === me.person.id} />
-            <MyShifts mine={data.segments.filter((s) => s.person.id === me.person.id && Date.parse(s.endsAt) > Date.now())} colleagues={data.colleagues} myId={me.person.id} timeZone={data.timeZone} />
+            <MyShifts
+              mine={data.segments.filter((s) => s.person.id === me.person.id && Date.parse(s.endsAt) > Date.now())}
+              colleagues={data.colleagues}
+              myId={me.person.id}
+              timeZone={data.timeZone}
+            />
             <SwapsCard myId={me.person.id} timeZone={data.timeZone} />
             <FeedCard />
           </div>

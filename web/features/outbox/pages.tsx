@@ -7,7 +7,9 @@ export function OutboxPage() {
   return (
     <div className="stack">
       <PageTitle title="E-mail outbox" />
-      <p className="lead">Without an SMTP server Peerline keeps its e-mail here instead of sending it. Set SMTP_URL and restart, and everything held is sent.</p>
+      <p className="lead">
+        Without an SMTP server Peerline keeps its e-mail here instead of sending it. Set SMTP_URL and restart, and everything held is sent.
+      </p>
       <OutboxList />
     </div>
   );

@@ -11,7 +11,13 @@ export function SsoSettingsPage({ tabs }: { tabs: ReactNode }) {
     <div className="stack">
       <PageTitle title="Settings" />
       {tabs}
-      {settings.isPending ? <Loading /> : settings.isError ? <LoadError error={settings.error} what="single sign-on settings" /> : <SsoSettingsForm settings={settings.data} />}
+      {settings.isPending ? (
+        <Loading />
+      ) : settings.isError ? (
+        <LoadError error={settings.error} what="single sign-on settings" />
+      ) : (
+        <SsoSettingsForm settings={settings.data} />
+      )}
     </div>
   );
 }

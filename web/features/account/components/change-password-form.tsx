@@ -43,7 +43,15 @@ export function ChangePasswordForm() {
         }}
       >
         {mutation.isSuccess && <Notice tone="success">Your password has been changed.</Notice>}
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" value={currentPassword} onChange={setCurrent} isRequired />
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrent}
+          isRequired
+        />
         <TextField
           label="New password"
           name="newPassword"

@@ -4,7 +4,12 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { LoadError, Loading, errorMessage } from '../../../components/ui/query-status.tsx';
-import { refreshSecondFactorStatus, useNewRecoveryCodes, useRemoveSecondFactor, useSecondFactorStatus } from '../../auth/api/second-factor.ts';
+import {
+  refreshSecondFactorStatus,
+  useNewRecoveryCodes,
+  useRemoveSecondFactor,
+  useSecondFactorStatus,
+} from '../../auth/api/second-factor.ts';
 import { AuthenticatorSetup } from '../../auth/components/authenticator-setup.tsx';
 import { RecoveryCodes } from '../../auth/components/recovery-codes.tsx';
 import { formatDateTime } from './format-session.ts';
@@ -37,13 +42,21 @@ export function TwoStepSection() {
           {status.data.enrolled ? (
             <p>
               On since {formatDateTime(status.data.enrolledAt ?? '')}: signing in asks for a code from your authenticator app.{' '}
-              {status.data.recoveryCodesLeft === 0 ? 'You have no recovery codes.' : `${status.data.recoveryCodesLeft} of 10 recovery codes left.`}
+              {status.data.recoveryCodesLeft === 0
+                ? 'You have no recovery codes.'
+                : `${status.data.recoveryCodesLeft} of 10 recovery codes left.`}
             </p>
           ) : (
             <p>Off. Signing in asks only for your password. Turn it on to ask for a code from an app on your phone as well.</p>
           )}
           {status.data.required && <p className="muted">Your role in the program requires it.</p>}
-          {status.data.enrolled && status.data.recoveryCodesLeft <= 3 && <Notice tone="info">{status.data.recoveryCodesLeft === 0 ? 'Make recovery codes now: they sign you in if you lose your phone.' : 'You are running out of recovery codes: make new ones.'}</Notice>}
+          {status.data.enrolled && status.data.recoveryCodesLeft <= 3 && (
+            <Notice tone="info">
+              {status.data.recoveryCodesLeft === 0
+                ? 'Make recovery codes now: they sign you in if you lose your phone.'
+                : 'You are running out of recovery codes: make new ones.'}
+            </Notice>
+          )}
           {(newCodes.isError || remove.isError) && <Notice tone="error">{errorMessage(newCodes.error ?? remove.error)}</Notice>}
           <div className="button-row">
             <Button variant={status.data.enrolled ? 'secondary' : 'primary'} onPress={() => setSettingUp(true)}>

@@ -44,7 +44,10 @@ export function AuthenticatorSetup({ onDone, doneLabel }: { onDone: () => void; 
       }}
     >
       <ol className="setup-steps">
-        <li>Open an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 1Password) and add an account.</li>
+        <li>
+          Open an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 1Password) and add an
+          account.
+        </li>
         <li>
           Scan this code with it.
           <img className="setup-qr" src={qr} alt="QR code for your authenticator app" width={200} height={200} />
@@ -55,8 +58,18 @@ export function AuthenticatorSetup({ onDone, doneLabel }: { onDone: () => void; 
         <li>Enter the 6-digit code the app now shows.</li>
       </ol>
       {confirm.isError && !isApiError(confirm.error) && <Notice tone="error">Something went wrong. Please try again.</Notice>}
-      {confirm.isError && isApiError(confirm.error) && confirm.error.fields.length === 0 && <Notice tone="error">{confirm.error.message}</Notice>}
-      <TextField label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={setCode} isRequired />
+      {confirm.isError && isApiError(confirm.error) && confirm.error.fields.length === 0 && (
+        <Notice tone="error">{confirm.error.message}</Notice>
+      )}
+      <TextField
+        label="Code from your app"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={setCode}
+        isRequired
+      />
       <Button type="submit" variant="primary" isPending={confirm.isPending} className="form__submit">
         Turn on two-step sign-in
       </Button>

@@ -17,8 +17,8 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
   return (
     <div className="stack">
       <p>
-        If you lose your phone, one of these codes signs you in instead of the app. Each works once. Keep them somewhere safe and
-        private, such as a password manager; they are not shown again.
+        If you lose your phone, one of these codes signs you in instead of the app. Each works once. Keep them somewhere safe and private,
+        such as a password manager; they are not shown again.
       </p>
       <ul className="recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
@@ -28,7 +28,9 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
         ))}
       </ul>
       <div className="button-row">
-        <Button onPress={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}>{copied ? 'Copied' : 'Copy codes'}</Button>
+        <Button onPress={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}>
+          {copied ? 'Copied' : 'Copy codes'}
+        </Button>
         <Button onPress={download}>Download codes</Button>
       </div>
       <Button variant="primary" onPress={onDone}>

@@ -26,12 +26,35 @@ export function SecondFactorForm({ onDone }: { onDone: () => void }) {
         pass.mutate(useRecovery ? { recoveryCode: value } : { code: value }, { onSuccess: onDone });
       }}
     >
-      <p>{useRecovery ? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each works once.' : 'Open your authenticator app and enter the 6-digit code it shows for Peerline.'}</p>
+      <p>
+        {useRecovery
+          ? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each works once.'
+          : 'Open your authenticator app and enter the 6-digit code it shows for Peerline.'}
+      </p>
       {pass.isError && <Notice tone="error">{errorText(pass.error)}</Notice>}
       {useRecovery ? (
-        <TextField key="recovery" label="Recovery code" name="recoveryCode" autoComplete="off" value={value} onChange={setValue} isRequired autoFocus />
+        <TextField
+          key="recovery"
+          label="Recovery code"
+          name="recoveryCode"
+          autoComplete="off"
+          value={value}
+          onChange={setValue}
+          isRequired
+          autoFocus
+        />
       ) : (
-        <TextField key="code" label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" value={value} onChange={setValue} isRequired autoFocus />
+        <TextField
+          key="code"
+          label="Code from your app"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={value}
+          onChange={setValue}
+          isRequired
+          autoFocus
+        />
       )}
       <Button type="submit" variant="primary" isPending={pass.isPending} className="form__submit">
         Continue

@@ -60,7 +60,15 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         autoFocus
         description={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong password.`}
       />
-      <TextField label="Repeat new password" name="repeatPassword" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} isRequired />
+      <TextField
+        label="Repeat new password"
+        name="repeatPassword"
+        type="password"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        isRequired
+      />
       <Button type="submit" variant="primary" isPending={redeem.isPending} className="form__submit">
         Set my password
       </Button>

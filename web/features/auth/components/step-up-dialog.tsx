@@ -48,7 +48,9 @@ function StepUpForm({ ways, onDone, onCancel }: { ways: Me['session']['stepUpWit
       <div className="stack">
         <p>This change needs a fresh sign-in. Sign in again with your organisation’s account, then make the change.</p>
         <div className="button-row">
-          <Button variant="primary" onPress={() => window.location.assign('/login')}>Sign in again</Button>
+          <Button variant="primary" onPress={() => window.location.assign('/login')}>
+            Sign in again
+          </Button>
           <Button onPress={onCancel}>Cancel</Button>
         </div>
       </div>
@@ -70,16 +72,45 @@ function StepUpForm({ ways, onDone, onCancel }: { ways: Me['session']['stepUpWit
       <p>This change matters, so Peerline asks once more that it is really you.</p>
       {error && <Notice tone="error">{error}</Notice>}
       {way === 'password' ? (
-        <TextField key="password" label="Your password" name="password" type="password" autoComplete="current-password" value={value} onChange={setValue} isRequired autoFocus />
+        <TextField
+          key="password"
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={value}
+          onChange={setValue}
+          isRequired
+          autoFocus
+        />
       ) : (
-        <TextField key="code" label="Code from your authenticator app" name="code" inputMode="numeric" autoComplete="one-time-code" value={value} onChange={setValue} isRequired autoFocus />
+        <TextField
+          key="code"
+          label="Code from your authenticator app"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={value}
+          onChange={setValue}
+          isRequired
+          autoFocus
+        />
       )}
       <div className="button-row">
-        <Button type="submit" variant="primary" isPending={pending}>Confirm</Button>
+        <Button type="submit" variant="primary" isPending={pending}>
+          Confirm
+        </Button>
         <Button onPress={onCancel}>Cancel</Button>
       </div>
       {ways.length > 1 && (
-        <Button variant="quiet" onPress={() => { setWay(way === 'password' ? 'code' : 'password'); setValue(''); setError(null); }}>
+        <Button
+          variant="quiet"
+          onPress={() => {
+            setWay(way === 'password' ? 'code' : 'password');
+            setValue('');
+            setError(null);
+          }}
+        >
           {way === 'password' ? 'Use a code from my app instead' : 'Use my password instead'}
         </Button>
       )}

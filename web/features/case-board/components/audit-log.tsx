@@ -189,9 +189,25 @@ function AuditFilters({ applied, action, onApply }: AuditFiltersProps) {
   return (
     <Form className="case-filters" role="search" aria-label="Filter the audit log" onSubmit={apply}>
       <SelectField label="Action" options={ACTION_OPTIONS} value={action ?? ANY} onChange={(id) => onApply({ action: id })} />
-      <TextField label="Case id" value={draft.caseId} onChange={(caseId) => setDraft({ ...draft, caseId })} errorMessage={problems.caseId} />
-      <TextField label="Person id" value={draft.actorId} onChange={(actorId) => setDraft({ ...draft, actorId })} errorMessage={problems.actorId} />
-      <TextField label="From" type="date" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} errorMessage={problems.from} />
+      <TextField
+        label="Case id"
+        value={draft.caseId}
+        onChange={(caseId) => setDraft({ ...draft, caseId })}
+        errorMessage={problems.caseId}
+      />
+      <TextField
+        label="Person id"
+        value={draft.actorId}
+        onChange={(actorId) => setDraft({ ...draft, actorId })}
+        errorMessage={problems.actorId}
+      />
+      <TextField
+        label="From"
+        type="date"
+        value={draft.from}
+        onChange={(from) => setDraft({ ...draft, from })}
+        errorMessage={problems.from}
+      />
       <TextField label="To" type="date" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} errorMessage={problems.to} />
       <div className="toolbar">
         <Button type="submit" variant="primary">

@@ -26,7 +26,8 @@ export const caseworkKeys = {
 const casePath = (id: string) => `/api/supporter/cases/${encodeURIComponent(id)}`;
 
 export const getCaseDetail = (id: string) => api.get(casePath(id), SupporterCaseDetailSchema);
-export const getOutreachTemplates = () => api.get('/api/supporter/outreach-templates', OutreachTemplateListSchema).then((list) => list.templates);
+export const getOutreachTemplates = () =>
+  api.get('/api/supporter/outreach-templates', OutreachTemplateListSchema).then((list) => list.templates);
 
 export function useCaseDetail(id: string) {
   return useQuery({ queryKey: caseworkKeys.detail(id), queryFn: () => getCaseDetail(id), staleTime: 0 });
@@ -63,7 +64,8 @@ export const useMarkReferralTakenUp = (id: string) =>
 
 export const useCloseCase = (id: string) => useCaseAction(id, (outcome: CaseOutcome) => api.post(`${casePath(id)}/close`, { outcome }));
 
-export const useEscalateRisk = (id: string) => useCaseAction(id, () => api.post(`${casePath(id)}/escalate`, undefined, CrisisProtocolSchema));
+export const useEscalateRisk = (id: string) =>
+  useCaseAction(id, () => api.post(`${casePath(id)}/escalate`, undefined, CrisisProtocolSchema));
 
 // --- the conversation guide and planned conversations -------------------------------------------
 
@@ -90,7 +92,8 @@ export function useScheduleMeeting(id: string) {
 export function useCancelMeeting(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (meetingId: string) => api.post(`${casePath(id)}/meetings/${encodeURIComponent(meetingId)}/cancel`, undefined, MeetingSchema),
+    mutationFn: (meetingId: string) =>
+      api.post(`${casePath(id)}/meetings/${encodeURIComponent(meetingId)}/cancel`, undefined, MeetingSchema),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['casework', 'meetings', id] }),
   });
 }

@@ -1,7 +1,15 @@
 import './casework.css';
 import type { ReactNode } from 'react';
 import type { SupportLine } from '../../../../shared/schemas/organization.ts';
-import { CONTACT_METHOD_LABELS, CASE_STATE_LABELS, formatDate, languageName, MODALITY_LABELS, REASON_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
+import {
+  CONTACT_METHOD_LABELS,
+  CASE_STATE_LABELS,
+  formatDate,
+  languageName,
+  MODALITY_LABELS,
+  REASON_LABELS,
+  URGENCY_SHORT,
+} from '../../../lib/case-vocabulary.ts';
 import { telHref } from '../../../lib/support-hours.ts';
 import type { CaseDetail as CaseDetailData } from '../api/casework.ts';
 import { CLOSE_OUTCOME_SHORT } from '../labels.ts';
@@ -48,7 +56,9 @@ export function CaseDetail({ detail, supporterFirstName, timeZone, renderSupport
   );
   return (
     <div className="stack">
-      {can('risk_escalated') && <ImminentRisk caseId={detail.id} firstName={detail.requesterFirstName} renderSupportLines={renderSupportLines} />}
+      {can('risk_escalated') && (
+        <ImminentRisk caseId={detail.id} firstName={detail.requesterFirstName} renderSupportLines={renderSupportLines} />
+      )}
       <section className="card stack stack--tight" aria-labelledby="who-title">
         <div className="case-detail__head">
           <h2 id="who-title" className="case-detail__name">
@@ -62,7 +72,11 @@ export function CaseDetail({ detail, supporterFirstName, timeZone, renderSupport
         {open && (
           <p className="case-detail__contact">
             <span className="muted">{CONTACT_METHOD_LABELS[detail.contactMethod]}</span>{' '}
-            <a href={contactHref(detail)} className="case-detail__contact-link" aria-label={`${CONTACT_METHOD_LABELS[detail.contactMethod]} of ${detail.requesterFirstName}: ${detail.contactValue}`}>
+            <a
+              href={contactHref(detail)}
+              className="case-detail__contact-link"
+              aria-label={`${CONTACT_METHOD_LABELS[detail.contactMethod]} of ${detail.requesterFirstName}: ${detail.contactValue}`}
+            >
               {detail.contactValue}
             </a>
           </p>
@@ -101,7 +115,9 @@ export function CaseDetail({ detail, supporterFirstName, timeZone, renderSupport
         <div className="case-detail__columns">
           <div className="stack">
             {canAttempt && <ContactAttemptForm caseId={detail.id} />}
-            {can('encounter_logged') && <EncounterForm key={detail.encounters.length} caseId={detail.id} modality={detail.modality} timeZone={timeZone} />}
+            {can('encounter_logged') && (
+              <EncounterForm key={detail.encounters.length} caseId={detail.id} modality={detail.modality} timeZone={timeZone} />
+            )}
             {canClose && <CloseCase key={detail.state} detail={detail} />}
           </div>
           {side}

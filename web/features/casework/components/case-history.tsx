@@ -75,15 +75,17 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
           {encounters.map((encounter) => (
             <li key={encounter.id} className="casework-encounter">
               <p className="casework-encounter__head">
-                <strong>{formatDate(`${encounter.date}T12:00:00`)}</strong> · {MODALITY_LABELS[encounter.modality]} · {encounter.minutes} min ·{' '}
-                {encounter.format === 'group' ? `group of ${encounter.headCount ?? '?'}` : 'one to one'} · tier {encounter.escalationTier}
+                <strong>{formatDate(`${encounter.date}T12:00:00`)}</strong> · {MODALITY_LABELS[encounter.modality]} · {encounter.minutes}{' '}
+                min · {encounter.format === 'group' ? `group of ${encounter.headCount ?? '?'}` : 'one to one'} · tier{' '}
+                {encounter.escalationTier}
               </p>
               <p className="casework-encounter__line">
                 <span className="muted">Topics:</span> {encounter.topics.map((t) => TOPIC_LABELS[t]).join(', ')}
               </p>
               {encounter.referralsOffered.length > 0 && (
                 <p className="casework-encounter__line">
-                  <span className="muted">Referrals offered:</span> {encounter.referralsOffered.map((r) => RESOURCE_CATEGORY_LABELS[r]).join(', ')}
+                  <span className="muted">Referrals offered:</span>{' '}
+                  {encounter.referralsOffered.map((r) => RESOURCE_CATEGORY_LABELS[r]).join(', ')}
                 </p>
               )}
               {encounter.followUpOn && (

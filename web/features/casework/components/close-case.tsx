@@ -18,7 +18,13 @@ export function CloseCase({ detail }: { detail: CaseDetail }) {
     <section className="card stack stack--tight" aria-labelledby="close-title">
       <h2 id="close-title">Close</h2>
       <p className="muted">When you are done with {detail.requesterFirstName}, close the case. They can still ask again at any time.</p>
-      <SelectField label="Outcome" name="outcome" options={options} value={outcome} onChange={(id) => setOutcome(id as CaseOutcome | null)} />
+      <SelectField
+        label="Outcome"
+        name="outcome"
+        options={options}
+        value={outcome}
+        onChange={(id) => setOutcome(id as CaseOutcome | null)}
+      />
       {close.isError && <Notice tone="error">{errorMessage(close.error)}</Notice>}
       <div>
         <Button

@@ -35,8 +35,24 @@ export function ContactAttemptForm({ caseId }: { caseId: string }) {
         }}
       >
         <h2 id="attempt-title">Log a contact attempt</h2>
-        <RadioGroupField label="How" name="channel" options={CHANNEL_OPTIONS} value={channel} onChange={(v) => setChannel(v as ContactChannel)} orientation="horizontal" isRequired />
-        <RadioGroupField label="Result" name="result" options={RESULT_OPTIONS} value={result} onChange={(v) => setResult(v as ContactResult)} orientation="horizontal" isRequired />
+        <RadioGroupField
+          label="How"
+          name="channel"
+          options={CHANNEL_OPTIONS}
+          value={channel}
+          onChange={(v) => setChannel(v as ContactChannel)}
+          orientation="horizontal"
+          isRequired
+        />
+        <RadioGroupField
+          label="Result"
+          name="result"
+          options={RESULT_OPTIONS}
+          value={result}
+          onChange={(v) => setResult(v as ContactResult)}
+          orientation="horizontal"
+          isRequired
+        />
         {saved && <Notice tone="success">Attempt logged: {RESULT_LABELS[saved].toLowerCase()}.</Notice>}
         {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
         <div className="form__submit">

@@ -15,7 +15,6 @@ import { MODALITY_OPTIONS } from '../../../lib/case-vocabulary.ts';
 import { useLogEncounter } from '../api/casework.ts';
 import { FORMAT_OPTIONS, REFERRAL_OPTIONS, TIER_OPTIONS, TOPIC_OPTIONS } from '../labels.ts';
 
-
 interface Values {
   date: string;
   modality: Modality | null;
@@ -112,7 +111,15 @@ export function EncounterForm({ caseId, modality, timeZone }: { caseId: string; 
         <h2 id="encounter-title">Log the conversation</h2>
         <p className="casework-note">Nothing you type here is a note about what was said — Peerline keeps only these fields.</p>
         <div className="form__row">
-          <TextField label="Date" name="date" type="date" value={values.date} onChange={(date) => set({ date })} isRequired errorMessage={err('date')} />
+          <TextField
+            label="Date"
+            name="date"
+            type="date"
+            value={values.date}
+            onChange={(date) => set({ date })}
+            isRequired
+            errorMessage={err('date')}
+          />
           <TextField
             label="Minutes"
             name="minutes"
@@ -156,7 +163,12 @@ export function EncounterForm({ caseId, modality, timeZone }: { caseId: string; 
             />
           )}
         </div>
-        <CheckboxGroup className="checkbox-group" value={values.topics} onChange={(topics) => set({ topics: topics as EncounterTopic[] })} isInvalid={Boolean(err('topics'))}>
+        <CheckboxGroup
+          className="checkbox-group"
+          value={values.topics}
+          onChange={(topics) => set({ topics: topics as EncounterTopic[] })}
+          isInvalid={Boolean(err('topics'))}
+        >
           <Label className="field__label">Topics</Label>
           <div className="casework-choices">
             {TOPIC_OPTIONS.map((option) => (

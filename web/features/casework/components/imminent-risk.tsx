@@ -16,7 +16,13 @@ export interface ImminentRiskProps {
 }
 
 /** Shown at once after escalating: who to call now. Focus moves here so it is read first. */
-function CrisisProtocolPanel({ protocol, renderSupportLines }: { protocol: CrisisProtocol; renderSupportLines: ImminentRiskProps['renderSupportLines'] }) {
+function CrisisProtocolPanel({
+  protocol,
+  renderSupportLines,
+}: {
+  protocol: CrisisProtocol;
+  renderSupportLines: ImminentRiskProps['renderSupportLines'];
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -25,8 +31,8 @@ function CrisisProtocolPanel({ protocol, renderSupportLines }: { protocol: Crisi
         Crisis protocol
       </h2>
       <p>
-        The program’s crisis team has been alerted. If there is immediate danger, call <a href="tel:911">911</a> or the crisis
-        line <a href="tel:988">988</a> now, and stay with the person if you can.
+        The program’s crisis team has been alerted. If there is immediate danger, call <a href="tel:911">911</a> or the crisis line{' '}
+        <a href="tel:988">988</a> now, and stay with the person if you can.
       </p>
       {protocol.resources.length > 0 && (
         <ul className="crisis-protocol__resources">
@@ -37,7 +43,11 @@ function CrisisProtocolPanel({ protocol, renderSupportLines }: { protocol: Crisi
               {resource.phone && (
                 <>
                   {' '}
-                  <a href={telHref(resource.phone)} className="crisis-protocol__phone" aria-label={`Call ${resource.name}: ${resource.phone}`}>
+                  <a
+                    href={telHref(resource.phone)}
+                    className="crisis-protocol__phone"
+                    aria-label={`Call ${resource.name}: ${resource.phone}`}
+                  >
                     {resource.phone}
                   </a>
                 </>

@@ -65,7 +65,10 @@ export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: st
                 {meeting.videoLink && (
                   <>
                     {' '}
-                    · <a href={meeting.videoLink} target="_blank" rel="noreferrer">Video link</a>
+                    ·{' '}
+                    <a href={meeting.videoLink} target="_blank" rel="noreferrer">
+                      Video link
+                    </a>
                   </>
                 )}
               </span>
@@ -74,7 +77,12 @@ export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: st
                   Calendar invite
                 </a>
                 {canSchedule && (
-                  <Button variant="quiet" onPress={() => cancel.mutate(meeting.id)} isPending={cancel.isPending && cancel.variables === meeting.id} aria-label={`Cancel the conversation on ${formatDateTime(meeting.startsAt)}`}>
+                  <Button
+                    variant="quiet"
+                    onPress={() => cancel.mutate(meeting.id)}
+                    isPending={cancel.isPending && cancel.variables === meeting.id}
+                    aria-label={`Cancel the conversation on ${formatDateTime(meeting.startsAt)}`}
+                  >
                     Cancel
                   </Button>
                 )}
@@ -99,7 +107,14 @@ export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: st
           </div>
           <div className="form__row">
             <SelectField label="Length" name="minutes" options={LENGTH_OPTIONS} value={minutes} onChange={setMinutes} />
-            <RadioGroupField label="How" name="meetingModality" options={MODALITY_OPTIONS} value={how} onChange={(v) => setHow(v as Modality)} orientation="horizontal" />
+            <RadioGroupField
+              label="How"
+              name="meetingModality"
+              options={MODALITY_OPTIONS}
+              value={how}
+              onChange={(v) => setHow(v as Modality)}
+              orientation="horizontal"
+            />
           </div>
           {problem && <Notice tone="error">{problem}</Notice>}
           {schedule.isSuccess && <Notice tone="success">Planned. Download the calendar invite and send it from your own calendar.</Notice>}

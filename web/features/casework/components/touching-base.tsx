@@ -37,7 +37,11 @@ function TemplateCard({ template, text }: { template: OutreachTemplate; text: st
       )}
       <p className="template__text">{text}</p>
       <p className="template__status" role="status">
-        {copied === 'yes' ? 'Copied. Paste it into your own e-mail or phone.' : copied === 'failed' ? 'Could not copy: select the text and copy it yourself.' : ''}
+        {copied === 'yes'
+          ? 'Copied. Paste it into your own e-mail or phone.'
+          : copied === 'failed'
+            ? 'Could not copy: select the text and copy it yourself.'
+            : ''}
       </p>
     </li>
   );
@@ -50,8 +54,8 @@ export function TouchingBase({ firstName, supporterFirstName }: { firstName: str
     <section className="card stack stack--tight" aria-labelledby="touching-base-title">
       <h2 id="touching-base-title">Touching base</h2>
       <p className="muted">
-        Ready-made messages with {firstName}’s name and yours filled in. Copy one into your own e-mail, phone or text
-        messages: Peerline never sends them.
+        Ready-made messages with {firstName}’s name and yours filled in. Copy one into your own e-mail, phone or text messages: Peerline
+        never sends them.
       </p>
       {templates.isPending ? (
         <Loading label="Loading messages…" />

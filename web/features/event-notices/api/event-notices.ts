@@ -15,7 +15,11 @@ import type { ReasonCategory } from '../../../../shared/schemas/case-vocabulary.
 import { api } from '../../../lib/api-client.ts';
 
 export function useEventTriggers() {
-  return useQuery({ queryKey: ['event-triggers'], queryFn: () => api.get('/api/event-triggers', EventTriggerListSchema).then((r) => r.triggers), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['event-triggers'],
+    queryFn: () => api.get('/api/event-triggers', EventTriggerListSchema).then((r) => r.triggers),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useAddTrigger() {
@@ -29,7 +33,8 @@ export function useAddTrigger() {
 export function useUpdateTrigger() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: string; active?: boolean; label?: string }) => api.patch(`/api/event-triggers/${id}`, patch, EventTriggerSchema),
+    mutationFn: ({ id, ...patch }: { id: string; active?: boolean; label?: string }) =>
+      api.patch(`/api/event-triggers/${id}`, patch, EventTriggerSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: ['event-triggers'] }),
   });
 }
@@ -44,15 +49,24 @@ export function useFileNotice() {
 }
 
 export function useMyNotices() {
-  return useQuery({ queryKey: ['event-notices', 'mine'], queryFn: () => api.get('/api/event-notices/mine', MyEventNoticeListSchema).then((r) => r.notices) });
+  return useQuery({
+    queryKey: ['event-notices', 'mine'],
+    queryFn: () => api.get('/api/event-notices/mine', MyEventNoticeListSchema).then((r) => r.notices),
+  });
 }
 
 export function useManagedNotices() {
-  return useQuery({ queryKey: ['event-notices', 'managed'], queryFn: () => api.get('/api/event-notices', ManagedEventNoticeListSchema).then((r) => r.notices) });
+  return useQuery({
+    queryKey: ['event-notices', 'managed'],
+    queryFn: () => api.get('/api/event-notices', ManagedEventNoticeListSchema).then((r) => r.notices),
+  });
 }
 
 export function useIntegrationTokens() {
-  return useQuery({ queryKey: ['integration-tokens'], queryFn: () => api.get('/api/integrations/tokens', IntegrationTokenListSchema).then((r) => r.tokens) });
+  return useQuery({
+    queryKey: ['integration-tokens'],
+    queryFn: () => api.get('/api/integrations/tokens', IntegrationTokenListSchema).then((r) => r.tokens),
+  });
 }
 
 export function useCreateIntegrationToken() {
@@ -72,7 +86,11 @@ export function useRevokeIntegrationToken() {
 }
 
 export function useOutreachInvite(token: string) {
-  return useQuery({ queryKey: ['outreach-invite', token], queryFn: () => api.get(`/api/public/outreach/${encodeURIComponent(token)}`, OutreachInviteStatusSchema), retry: false });
+  return useQuery({
+    queryKey: ['outreach-invite', token],
+    queryFn: () => api.get(`/api/public/outreach/${encodeURIComponent(token)}`, OutreachInviteStatusSchema),
+    retry: false,
+  });
 }
 
 export function useDeclineOutreach(token: string) {

@@ -5,7 +5,10 @@ import { api } from '../../../lib/api-client.ts';
 const keys = { of: (noticeId: string) => ['event-notices', noticeId, 'debriefs'] as const };
 
 export function useDebriefs(noticeId: string) {
-  return useQuery({ queryKey: keys.of(noticeId), queryFn: () => api.get(`/api/event-notices/${noticeId}/debriefs`, GroupDebriefListSchema).then((r) => r.debriefs) });
+  return useQuery({
+    queryKey: keys.of(noticeId),
+    queryFn: () => api.get(`/api/event-notices/${noticeId}/debriefs`, GroupDebriefListSchema).then((r) => r.debriefs),
+  });
 }
 
 export function useScheduleDebrief(noticeId: string) {
@@ -29,7 +32,8 @@ export function useRecordDebriefOutcome(noticeId: string) {
 export function useChangeDebrief(noticeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ debriefId, ...input }: GroupDebriefRequest & { debriefId: string }) => api.put(`/api/event-notices/${noticeId}/debriefs/${debriefId}`, input, GroupDebriefSchema),
+    mutationFn: ({ debriefId, ...input }: GroupDebriefRequest & { debriefId: string }) =>
+      api.put(`/api/event-notices/${noticeId}/debriefs/${debriefId}`, input, GroupDebriefSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.of(noticeId) }),
   });
 }
@@ -37,7 +41,8 @@ export function useChangeDebrief(noticeId: string) {
 export function useCancelDebrief(noticeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (debriefId: string) => api.post(`/api/event-notices/${noticeId}/debriefs/${debriefId}/cancel`, undefined, GroupDebriefSchema),
+    mutationFn: (debriefId: string) =>
+      api.post(`/api/event-notices/${noticeId}/debriefs/${debriefId}/cancel`, undefined, GroupDebriefSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.of(noticeId) }),
   });
 }

@@ -28,12 +28,36 @@ function RecordOutcome({ noticeId, debrief }: { noticeId: string; debrief: Group
         record.mutate({ debriefId: debrief.id, headCount: Number(headCount), minutes: Number(minutes) });
       }}
     >
-      <label className="field__label" htmlFor={`${prefix}-count`}>Head count</label>
-      <input id={`${prefix}-count`} className="field__input debrief-outcome__number" type="number" min={0} value={headCount} onChange={(e) => setHeadCount(e.target.value)} required />
-      <label className="field__label" htmlFor={`${prefix}-minutes`}>Minutes it took</label>
-      <input id={`${prefix}-minutes`} className="field__input debrief-outcome__number" type="number" min={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
-      <Button type="submit" variant="secondary" isDisabled={record.isPending}>Record</Button>
-      {(errors.headCount || errors.minutes || record.isError) && <p className="field__error">{errors.headCount ?? errors.minutes ?? errorMessage(record.error)}</p>}
+      <label className="field__label" htmlFor={`${prefix}-count`}>
+        Head count
+      </label>
+      <input
+        id={`${prefix}-count`}
+        className="field__input debrief-outcome__number"
+        type="number"
+        min={0}
+        value={headCount}
+        onChange={(e) => setHeadCount(e.target.value)}
+        required
+      />
+      <label className="field__label" htmlFor={`${prefix}-minutes`}>
+        Minutes it took
+      </label>
+      <input
+        id={`${prefix}-minutes`}
+        className="field__input debrief-outcome__number"
+        type="number"
+        min={1}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+        required
+      />
+      <Button type="submit" variant="secondary" isDisabled={record.isPending}>
+        Record
+      </Button>
+      {(errors.headCount || errors.minutes || record.isError) && (
+        <p className="field__error">{errors.headCount ?? errors.minutes ?? errorMessage(record.error)}</p>
+      )}
     </Form>
   );
 }
@@ -55,14 +79,26 @@ function DebriefItem({ noticeId, involvedCount, debrief: d }: { noticeId: string
     <li className={`debrief-list__item debrief-list__item--${state}`} aria-label={`${STATE_LABELS[state]} debrief, ${whenText}`}>
       <p>
         <span className={`badge debrief-state debrief-state--${state}`}>{STATE_LABELS[state]}</span>{' '}
-        <strong className="debrief-list__when">{whenText}</strong>, {d.minutes} min, {modality} ·{' '}
-        facilitated by {d.facilitators.map((f) => `${f.firstName} ${f.lastName}`).join(', ')} · {d.inviteeCount} invited
+        <strong className="debrief-list__when">{whenText}</strong>, {d.minutes} min, {modality} · facilitated by{' '}
+        {d.facilitators.map((f) => `${f.firstName} ${f.lastName}`).join(', ')} · {d.inviteeCount} invited
       </p>
-      {d.videoLink && state === 'scheduled' && <p className="muted">Video link: <span className="mono">{d.videoLink}</span></p>}
-      {state === 'held' && <p>Head count: {d.headCount} · took {d.actualMinutes} min</p>}
-      {state === 'cancelled' && <p className="muted">Cancelled {d.cancelledAt ? when(d.cancelledAt) : ''}; everyone asked was sent a cancellation.</p>}
+      {d.videoLink && state === 'scheduled' && (
+        <p className="muted">
+          Video link: <span className="mono">{d.videoLink}</span>
+        </p>
+      )}
+      {state === 'held' && (
+        <p>
+          Head count: {d.headCount} · took {d.actualMinutes} min
+        </p>
+      )}
+      {state === 'cancelled' && (
+        <p className="muted">Cancelled {d.cancelledAt ? when(d.cancelledAt) : ''}; everyone asked was sent a cancellation.</p>
+      )}
       {d.inviteListErasedAt && (
-        <p className="muted">Who was invited was erased {when(d.inviteListErasedAt)}, when the program's retention period ran out; only the numbers remain.</p>
+        <p className="muted">
+          Who was invited was erased {when(d.inviteListErasedAt)}, when the program's retention period ran out; only the numbers remain.
+        </p>
       )}
       {state === 'scheduled' && !editing && d.inviteListErasedAt && <RecordOutcome noticeId={noticeId} debrief={d} />}
       {state === 'scheduled' && !editing && !d.inviteListErasedAt && (
@@ -73,10 +109,29 @@ function DebriefItem({ noticeId, involvedCount, debrief: d }: { noticeId: string
             <p className="muted">Head count and length can be recorded once it has started.</p>
           )}
           <div className="debrief-list__actions">
-            <Button onPress={() => { change.reset(); setEditing(true); }}>Change</Button>
-            <Button variant="danger" onPress={() => { cancel.reset(); setConfirming(true); }}>Cancel debrief</Button>
+            <Button
+              onPress={() => {
+                change.reset();
+                setEditing(true);
+              }}
+            >
+              Change
+            </Button>
+            <Button
+              variant="danger"
+              onPress={() => {
+                cancel.reset();
+                setConfirming(true);
+              }}
+            >
+              Cancel debrief
+            </Button>
           </div>
-          {cancel.isError && <Notice tone="error" title="Could not cancel">{errorMessage(cancel.error)}</Notice>}
+          {cancel.isError && (
+            <Notice tone="error" title="Could not cancel">
+              {errorMessage(cancel.error)}
+            </Notice>
+          )}
         </>
       )}
       {state === 'scheduled' && editing && (
@@ -101,7 +156,10 @@ function DebriefItem({ noticeId, involvedCount, debrief: d }: { noticeId: string
         isPending={cancel.isPending}
         onConfirm={() => cancel.mutate(d.id, { onSettled: () => setConfirming(false) })}
       >
-        <p>The debrief on {whenText} is called off. Everyone asked ({d.facilitators.length} facilitating, {d.inviteeCount} invited) gets an e-mail that something has changed, and their calendar invite is cancelled.</p>
+        <p>
+          The debrief on {whenText} is called off. Everyone asked ({d.facilitators.length} facilitating, {d.inviteeCount} invited) gets an
+          e-mail that something has changed, and their calendar invite is cancelled.
+        </p>
       </ConfirmDialog>
     </li>
   );
@@ -114,7 +172,9 @@ function DebriefList({ noticeId, involvedCount }: { noticeId: string; involvedCo
   if (debriefs.data.length === 0) return <p className="muted">No group debrief scheduled.</p>;
   return (
     <ul className="debrief-list" aria-label="Group debriefs">
-      {debriefs.data.map((d) => <DebriefItem key={d.id} noticeId={noticeId} involvedCount={involvedCount} debrief={d} />)}
+      {debriefs.data.map((d) => (
+        <DebriefItem key={d.id} noticeId={noticeId} involvedCount={involvedCount} debrief={d} />
+      ))}
     </ul>
   );
 }
@@ -140,7 +200,15 @@ export function NoticeDebriefs({ noticeId, title, involvedCount }: { noticeId: s
         />
       ) : (
         <div>
-          <Button variant="secondary" onPress={() => { schedule.reset(); setOpen(true); }}>Schedule a group debrief</Button>
+          <Button
+            variant="secondary"
+            onPress={() => {
+              schedule.reset();
+              setOpen(true);
+            }}
+          >
+            Schedule a group debrief
+          </Button>
         </div>
       )}
     </section>
@@ -157,7 +225,12 @@ export function GroupDebriefsSection() {
     <div className="stack stack--tight debrief-section">
       <p className="muted">A debrief for a team after an event. Only the head count and how long it took are recorded afterwards.</p>
       {notices.data.map((n) => (
-        <NoticeDebriefs key={n.id} noticeId={n.id} involvedCount={n.involvedCount} title={`${n.trigger} · ${n.department} · ${when(n.occurredAt)}`} />
+        <NoticeDebriefs
+          key={n.id}
+          noticeId={n.id}
+          involvedCount={n.involvedCount}
+          title={`${n.trigger} · ${n.department} · ${when(n.occurredAt)}`}
+        />
       ))}
     </div>
   );

@@ -32,15 +32,27 @@ export function IntegrationTokens() {
           create.mutate(label.trim(), { onSuccess: () => setLabel('') });
         }}
       >
-        <TextField label="Name of the system" description="For example “Incident reporting (RL6)”." value={label} onChange={setLabel} isRequired errorMessage={errors.label} />
+        <TextField
+          label="Name of the system"
+          description="For example “Incident reporting (RL6)”."
+          value={label}
+          onChange={setLabel}
+          isRequired
+          errorMessage={errors.label}
+        />
         <div>
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>Create token</Button>
+          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+            Create token
+          </Button>
         </div>
       </Form>
       {create.isSuccess && (
         <Notice tone="success" title="Copy this token now: it will not be shown again">
           <code className="event-token__secret">{create.data.secret}</code>
-          <p>Send it as <code>Authorization: Bearer …</code> to <code>POST /api/integrations/event-notices</code>. It can file notices and nothing else.</p>
+          <p>
+            Send it as <code>Authorization: Bearer …</code> to <code>POST /api/integrations/event-notices</code>. It can file notices and
+            nothing else.
+          </p>
         </Notice>
       )}
       {create.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(create.error)}</Notice>}
@@ -60,7 +72,9 @@ export function IntegrationTokens() {
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Status</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +86,12 @@ export function IntegrationTokens() {
                   <td>{t.revokedAt ? `Revoked ${when(t.revokedAt)}` : 'Active'}</td>
                   <td>
                     {!t.revokedAt && (
-                      <Button variant="danger" onPress={() => revoke.mutate(t.id)} isDisabled={revoke.isPending} aria-label={`Revoke ${t.label}`}>
+                      <Button
+                        variant="danger"
+                        onPress={() => revoke.mutate(t.id)}
+                        isDisabled={revoke.isPending}
+                        aria-label={`Revoke ${t.label}`}
+                      >
                         Revoke
                       </Button>
                     )}
@@ -87,11 +106,13 @@ export function IntegrationTokens() {
         <details className="card">
           <summary>Trigger ids for the integration</summary>
           <ul>
-            {triggers.data.filter((t) => t.active).map((t) => (
-              <li key={t.id}>
-                {t.label}: <code>{t.id}</code>
-              </li>
-            ))}
+            {triggers.data
+              .filter((t) => t.active)
+              .map((t) => (
+                <li key={t.id}>
+                  {t.label}: <code>{t.id}</code>
+                </li>
+              ))}
           </ul>
         </details>
       )}

@@ -24,33 +24,45 @@ export function ManagedNoticesList() {
   return (
     <>
       <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Event notices and their outreach</caption>
-        <thead>
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Trigger</th>
-            <th scope="col">Department</th>
-            <th scope="col">Filed</th>
-            <th scope="col">People</th>
-            <th scope="col">Outreach</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notices.data.map((n) => (
-            <tr key={n.id}>
-              <td>{when(n.occurredAt)}{n.urgent && <> <span className="badge">urgent</span></>}</td>
-              <td>{n.trigger}</td>
-              <td>{n.department}</td>
-              <td>{when(n.filedAt)} <span className="muted">({n.filedVia === 'person' ? 'in the app' : 'by integration'})</span></td>
-              <td>{n.involvedCount}</td>
-              <td>
-                {STATE_LABELS.filter(([state]) => n.casesByState[state]).map(([state, label]) => `${n.casesByState[state]} ${label}`).join(', ') || '—'}
-              </td>
+        <table className="table">
+          <caption className="visually-hidden">Event notices and their outreach</caption>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">Department</th>
+              <th scope="col">Filed</th>
+              <th scope="col">People</th>
+              <th scope="col">Outreach</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {notices.data.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  {when(n.occurredAt)}
+                  {n.urgent && (
+                    <>
+                      {' '}
+                      <span className="badge">urgent</span>
+                    </>
+                  )}
+                </td>
+                <td>{n.trigger}</td>
+                <td>{n.department}</td>
+                <td>
+                  {when(n.filedAt)} <span className="muted">({n.filedVia === 'person' ? 'in the app' : 'by integration'})</span>
+                </td>
+                <td>{n.involvedCount}</td>
+                <td>
+                  {STATE_LABELS.filter(([state]) => n.casesByState[state])
+                    .map(([state, label]) => `${n.casesByState[state]} ${label}`)
+                    .join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p className="muted">
         Each person's outreach is an ordinary case: open them on the <Link to="/app/board">case board</Link> (origin “event outreach”).

@@ -26,7 +26,15 @@ export function MyNoticesList() {
         <tbody>
           {notices.data.map((n) => (
             <tr key={n.id}>
-              <td>{when(n.occurredAt)}{n.urgent && <> <span className="badge">urgent</span></>}</td>
+              <td>
+                {when(n.occurredAt)}
+                {n.urgent && (
+                  <>
+                    {' '}
+                    <span className="badge">urgent</span>
+                  </>
+                )}
+              </td>
               <td>{n.trigger}</td>
               <td>{n.department}</td>
               <td>{n.involvedCount}</td>

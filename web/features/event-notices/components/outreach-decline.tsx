@@ -35,7 +35,12 @@ export function OutreachDecline({ token }: { token: string }) {
     );
   }
   if (badLink || usedMeanwhile) return <LinkUsed />;
-  if (status.isError) return <Notice tone="error" title="Could not check the link">{errorMessage(status.error)}</Notice>;
+  if (status.isError)
+    return (
+      <Notice tone="error" title="Could not check the link">
+        {errorMessage(status.error)}
+      </Notice>
+    );
   return (
     <div className="card stack stack--tight">
       <p>A colleague from the peer support program would like to check in with you. They will get in touch soon, by phone or e-mail.</p>

@@ -43,9 +43,7 @@ export function ReportEventForm() {
     return (
       <div className="card stack stack--tight event-receipt" role="status">
         <h2>Received</h2>
-        <p>
-          {n === 1 ? '1 person' : `${n} people`} will be offered support by the peer support program.
-        </p>
+        <p>{n === 1 ? '1 person' : `${n} people`} will be offered support by the peer support program.</p>
         <p className="muted">
           That is all you will hear about it: what happens next stays between them and the program, so that colleagues can trust it.
         </p>
@@ -66,7 +64,11 @@ export function ReportEventForm() {
     );
   }
 
-  const departmentOptions = flattenDepartmentTree(structure.data.departments.filter((d) => d.active)).map(({ department, depth }) => ({ id: department.id, label: department.name, depth }));
+  const departmentOptions = flattenDepartmentTree(structure.data.departments.filter((d) => d.active)).map(({ department, depth }) => ({
+    id: department.id,
+    label: department.name,
+    depth,
+  }));
   const triggerOptions = triggers.data.filter((t) => t.active).map((t) => ({ id: t.id, label: t.label }));
   const setEmail = (i: number, value: string) => {
     touch();
@@ -86,7 +88,10 @@ export function ReportEventForm() {
           triggerId,
           departmentId,
           urgent,
-          involved: emails.map((e) => e.trim()).filter(Boolean).map((workEmail) => ({ workEmail })),
+          involved: emails
+            .map((e) => e.trim())
+            .filter(Boolean)
+            .map((workEmail) => ({ workEmail })),
         });
       }}
     >
@@ -113,11 +118,35 @@ export function ReportEventForm() {
         />
         {errors.occurredAt && <p className="field__error">{errors.occurredAt}</p>}
       </div>
-      <SelectField label="What kind of event?" options={triggerOptions} value={triggerId} onChange={(id) => { touch(); setTriggerId(id); }} errorMessage={errors.triggerId} isRequired name="triggerId" />
-      <SelectField label="Department" options={departmentOptions} value={departmentId} onChange={(id) => { touch(); setDepartmentId(id); }} errorMessage={errors.departmentId} isRequired name="departmentId" />
+      <SelectField
+        label="What kind of event?"
+        options={triggerOptions}
+        value={triggerId}
+        onChange={(id) => {
+          touch();
+          setTriggerId(id);
+        }}
+        errorMessage={errors.triggerId}
+        isRequired
+        name="triggerId"
+      />
+      <SelectField
+        label="Department"
+        options={departmentOptions}
+        value={departmentId}
+        onChange={(id) => {
+          touch();
+          setDepartmentId(id);
+        }}
+        errorMessage={errors.departmentId}
+        isRequired
+        name="departmentId"
+      />
       <fieldset className="event-form__people stack stack--tight">
         <legend className="field__label">Staff involved</legend>
-        <p className="field__description">Their work e-mail addresses. Each will be offered support by a trained colleague who was not involved.</p>
+        <p className="field__description">
+          Their work e-mail addresses. Each will be offered support by a trained colleague who was not involved.
+        </p>
         {emails.map((email, i) => (
           <div key={i} className="event-form__person">
             <TextField
@@ -130,7 +159,14 @@ export function ReportEventForm() {
               autoComplete="off"
             />
             {emails.length > 1 && (
-              <Button variant="quiet" onPress={() => { touch(); setEmails((list) => list.filter((_, j) => j !== i)); }} aria-label={`Remove person ${i + 1}`}>
+              <Button
+                variant="quiet"
+                onPress={() => {
+                  touch();
+                  setEmails((list) => list.filter((_, j) => j !== i));
+                }}
+                aria-label={`Remove person ${i + 1}`}
+              >
                 Remove
               </Button>
             )}
@@ -146,7 +182,11 @@ export function ReportEventForm() {
       <Checkbox isSelected={urgent} onChange={setUrgent}>
         Urgent: they should hear from someone today
       </Checkbox>
-      {file.isError && Object.keys(errors).length === 0 && <Notice tone="error" title="Could not file the notice">{errorMessage(file.error)}</Notice>}
+      {file.isError && Object.keys(errors).length === 0 && (
+        <Notice tone="error" title="Could not file the notice">
+          {errorMessage(file.error)}
+        </Notice>
+      )}
       <div>
         <Button type="submit" variant="primary" isDisabled={file.isPending}>
           {file.isPending ? 'Filing…' : 'File the notice'}

@@ -35,7 +35,9 @@ export function TriggerCatalogue() {
               <th scope="col">Trigger</th>
               <th scope="col">Outreach reason</th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +47,12 @@ export function TriggerCatalogue() {
                 <td>{REASON_LABELS[t.reason]}</td>
                 <td>{t.active ? 'On the form' : 'Retired'}</td>
                 <td>
-                  <Button variant="quiet" onPress={() => update.mutate({ id: t.id, active: !t.active })} isDisabled={update.isPending} aria-label={`${t.active ? 'Retire' : 'Restore'} ${t.label}`}>
+                  <Button
+                    variant="quiet"
+                    onPress={() => update.mutate({ id: t.id, active: !t.active })}
+                    isDisabled={update.isPending}
+                    aria-label={`${t.active ? 'Retire' : 'Restore'} ${t.label}`}
+                  >
                     {t.active ? 'Retire' : 'Restore'}
                   </Button>
                 </td>
@@ -66,9 +73,18 @@ export function TriggerCatalogue() {
         }}
       >
         <TextField label="New trigger" value={label} onChange={setLabel} isRequired errorMessage={errors.label} />
-        <SelectField label="Outreach reason" options={REASON_OPTIONS} value={reason} onChange={setReason} errorMessage={errors.reason} isRequired />
+        <SelectField
+          label="Outreach reason"
+          options={REASON_OPTIONS}
+          value={reason}
+          onChange={setReason}
+          errorMessage={errors.reason}
+          isRequired
+        />
         <div>
-          <Button type="submit" variant="secondary" isDisabled={add.isPending}>Add trigger</Button>
+          <Button type="submit" variant="secondary" isDisabled={add.isPending}>
+            Add trigger
+          </Button>
         </div>
       </Form>
     </div>

@@ -42,10 +42,20 @@ export function FeedbackForm({ token }: { token: string }) {
   const [recommend, setRecommend] = useState<string | null>(null);
 
   if (status.isPending) return <Loading label="Checking the link…" />;
-  const badLink = (status.isError && isApiError(status.error) && (status.error.status === 400 || status.error.status === 404)) || status.data?.valid === false;
-  const usedMeanwhile = submit.isError && isApiError(submit.error) && (submit.error.status === 404 || submit.error.status === 409 || submit.error.status === 400);
+  const badLink =
+    (status.isError && isApiError(status.error) && (status.error.status === 400 || status.error.status === 404)) ||
+    status.data?.valid === false;
+  const usedMeanwhile =
+    submit.isError &&
+    isApiError(submit.error) &&
+    (submit.error.status === 404 || submit.error.status === 409 || submit.error.status === 400);
   if (badLink || usedMeanwhile) return <LinkUsed />;
-  if (status.isError) return <Notice tone="error" title="Could not check the link">{errorMessage(status.error)}</Notice>;
+  if (status.isError)
+    return (
+      <Notice tone="error" title="Could not check the link">
+        {errorMessage(status.error)}
+      </Notice>
+    );
   if (submit.isSuccess) {
     return (
       <div className="card stack stack--tight" role="status">

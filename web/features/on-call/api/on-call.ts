@@ -41,7 +41,10 @@ export function useRota() {
 }
 
 export function useMySwaps() {
-  return useQuery({ queryKey: onCallKeys.swaps, queryFn: ({ signal }) => api.get('/api/supporter/on-call/swaps', SwapListSchema, undefined, signal) });
+  return useQuery({
+    queryKey: onCallKeys.swaps,
+    queryFn: ({ signal }) => api.get('/api/supporter/on-call/swaps', SwapListSchema, undefined, signal),
+  });
 }
 
 /** Every rota change can move who is on call anywhere on the calendar: refetch the lot. */
@@ -54,9 +57,14 @@ export const useSetRotation = () => useOnCallMutation((input: RotationInput) => 
 export const useAddShift = () => useOnCallMutation((input: ShiftInput) => api.post('/api/on-call/shifts', input, ShiftSchema));
 export const useRemoveShift = () => useOnCallMutation((id: string) => api.delete(`/api/on-call/shifts/${encodeURIComponent(id)}`));
 export const useSwapOnBehalf = () => useOnCallMutation((input: SwapOnBehalfInput) => api.post('/api/on-call/swaps', input, SwapSchema));
-export const useTakeNow = () => useOnCallMutation((hours: number) => api.post('/api/supporter/on-call/take-now', { hours }, OnCallNowSchema));
-export const useRequestSwap = () => useOnCallMutation((input: SwapRequestInput) => api.post('/api/supporter/on-call/swaps', input, SwapSchema));
+export const useTakeNow = () =>
+  useOnCallMutation((hours: number) => api.post('/api/supporter/on-call/take-now', { hours }, OnCallNowSchema));
+export const useRequestSwap = () =>
+  useOnCallMutation((input: SwapRequestInput) => api.post('/api/supporter/on-call/swaps', input, SwapSchema));
 export const useAnswerSwap = () =>
-  useOnCallMutation(({ id, answer }: { id: string; answer: 'accept' | 'decline' | 'cancel' }) => api.post(`/api/supporter/on-call/swaps/${encodeURIComponent(id)}/${answer}`, undefined, SwapSchema));
-export const useIssueFeed = () => useMutation({ mutationFn: () => api.post('/api/supporter/on-call/feed-token', undefined, FeedTokenSchema) });
+  useOnCallMutation(({ id, answer }: { id: string; answer: 'accept' | 'decline' | 'cancel' }) =>
+    api.post(`/api/supporter/on-call/swaps/${encodeURIComponent(id)}/${answer}`, undefined, SwapSchema),
+  );
+export const useIssueFeed = () =>
+  useMutation({ mutationFn: () => api.post('/api/supporter/on-call/feed-token', undefined, FeedTokenSchema) });
 export const useRevokeFeed = () => useMutation({ mutationFn: () => api.delete('/api/supporter/on-call/feed-token') });

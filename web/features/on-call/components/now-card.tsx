@@ -18,9 +18,7 @@ export function NowCard({ now, timeZone, myId }: { now: OnCallNow; timeZone: str
         <p className="on-call-now__name on-call-now__name--nobody">Nobody is on call</p>
       )}
       {now.next.length > 0 && (
-        <p className="muted">
-          Next: {now.next.map((n) => `${fullName(n.person)} from ${dateTimeLabel(n.startsAt, timeZone)}`).join('; ')}
-        </p>
+        <p className="muted">Next: {now.next.map((n) => `${fullName(n.person)} from ${dateTimeLabel(n.startsAt, timeZone)}`).join('; ')}</p>
       )}
     </section>
   );

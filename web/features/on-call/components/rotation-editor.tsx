@@ -40,9 +40,20 @@ export function RotationEditor({ rota, colleagues, today }: { rota: Rota; collea
           {members.map((m, i) => (
             <li key={m.id} className="rotation-member">
               <span className="rotation-member__name">{fullName(m)}</span>
-              <Button variant="quiet" isDisabled={i === 0} onPress={() => move(i, -1)} aria-label={`Move ${fullName(m)} earlier`}>↑</Button>
-              <Button variant="quiet" isDisabled={i === members.length - 1} onPress={() => move(i, 1)} aria-label={`Move ${fullName(m)} later`}>↓</Button>
-              <Button variant="quiet" onPress={() => setMembers(members.filter((x) => x.id !== m.id))} aria-label={`Remove ${fullName(m)}`}>Remove</Button>
+              <Button variant="quiet" isDisabled={i === 0} onPress={() => move(i, -1)} aria-label={`Move ${fullName(m)} earlier`}>
+                ↑
+              </Button>
+              <Button
+                variant="quiet"
+                isDisabled={i === members.length - 1}
+                onPress={() => move(i, 1)}
+                aria-label={`Move ${fullName(m)} later`}
+              >
+                ↓
+              </Button>
+              <Button variant="quiet" onPress={() => setMembers(members.filter((x) => x.id !== m.id))} aria-label={`Remove ${fullName(m)}`}>
+                Remove
+              </Button>
             </li>
           ))}
         </ol>
@@ -73,7 +84,15 @@ export function RotationEditor({ rota, colleagues, today }: { rota: Rota; collea
         </label>
         <label className="field">
           <span className="field__label">Each turn lasts (days)</span>
-          <input className="field__input" type="number" min={1} max={28} value={periodDays} onChange={(e) => setPeriodDays(e.target.value)} required />
+          <input
+            className="field__input"
+            type="number"
+            min={1}
+            max={28}
+            value={periodDays}
+            onChange={(e) => setPeriodDays(e.target.value)}
+            required
+          />
           {fieldError(save.error, 'periodDays') && <span className="field__error">{fieldError(save.error, 'periodDays')}</span>}
         </label>
       </div>

@@ -7,7 +7,19 @@ const SOURCE_LABELS: Record<ScheduleSegment['source'], string> = { rotation: 'Ro
  * The calendar as a list of days, each with its stretches: readable by a screen reader in order and
  * on a 375 px phone without sideways scrolling. A stretch over midnight shows on each day it covers.
  */
-export function ScheduleDays({ segments, from, days, timeZone, myId }: { segments: ScheduleSegment[]; from: Date; days: number; timeZone: string; myId?: string | undefined }) {
+export function ScheduleDays({
+  segments,
+  from,
+  days,
+  timeZone,
+  myId,
+}: {
+  segments: ScheduleSegment[];
+  from: Date;
+  days: number;
+  timeZone: string;
+  myId?: string | undefined;
+}) {
   const rows = Array.from({ length: days }, (_, i) => {
     const start = addLocalDays(from, i, timeZone);
     const end = addLocalDays(from, i + 1, timeZone);
@@ -31,7 +43,10 @@ export function ScheduleDays({ segments, from, days, timeZone, myId }: { segment
           ) : (
             <ul className="on-call-day__stretches">
               {row.parts.map((p) => (
-                <li key={`${p.segment.startsAt}-${p.segment.person.id}-${p.startsAt}`} className={p.segment.person.id === myId ? 'on-call-stretch on-call-stretch--mine' : 'on-call-stretch'}>
+                <li
+                  key={`${p.segment.startsAt}-${p.segment.person.id}-${p.startsAt}`}
+                  className={p.segment.person.id === myId ? 'on-call-stretch on-call-stretch--mine' : 'on-call-stretch'}
+                >
                   <span className="on-call-stretch__time">
                     {timeLabel(p.startsAt, timeZone)}–{p.toMidnight ? '24:00' : timeLabel(p.endsAt, timeZone)}
                   </span>

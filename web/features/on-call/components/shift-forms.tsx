@@ -21,7 +21,13 @@ export function AddShiftForm({ colleagues, timeZone }: { colleagues: RotaPerson[
       <h2 id="add-shift-title">Add a shift or override</h2>
       <p className="muted">A single shift replaces the rotation for its time; an override replaces everything.</p>
       <div className="form__grid">
-        <PersonSelect label="Supporter" people={colleagues} value={personId} onChange={setPersonId} error={fieldError(add.error, 'personId')} />
+        <PersonSelect
+          label="Supporter"
+          people={colleagues}
+          value={personId}
+          onChange={setPersonId}
+          error={fieldError(add.error, 'personId')}
+        />
         <label className="field">
           <span className="field__label">Kind</span>
           <select className="field__input" value={kind} onChange={(e) => setKind(e.target.value as 'shift' | 'override')}>
@@ -35,7 +41,9 @@ export function AddShiftForm({ colleagues, timeZone }: { colleagues: RotaPerson[
       {add.isError && <Notice tone="error">{add.error.message}</Notice>}
       {add.isSuccess && <Notice tone="success">Added.</Notice>}
       <div>
-        <Button type="submit" variant="primary" isDisabled={add.isPending}>Add</Button>
+        <Button type="submit" variant="primary" isDisabled={add.isPending}>
+          Add
+        </Button>
       </div>
     </form>
   );
@@ -50,14 +58,25 @@ export function SwapOnBehalfForm({ colleagues, timeZone }: { colleagues: RotaPer
   const swap = useSwapOnBehalf();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    swap.mutate({ fromPersonId, toPersonId, startsAt: fromLocalInput(start, timeZone) ?? start, endsAt: fromLocalInput(end, timeZone) ?? end });
+    swap.mutate({
+      fromPersonId,
+      toPersonId,
+      startsAt: fromLocalInput(start, timeZone) ?? start,
+      endsAt: fromLocalInput(end, timeZone) ?? end,
+    });
   };
   return (
     <form className="card stack stack--tight" onSubmit={submit} aria-labelledby="swap-behalf-title">
       <h2 id="swap-behalf-title">Swap on someone’s behalf</h2>
       <p className="muted">For when a supporter calls in: the time moves at once and the change is recorded in the audit log.</p>
       <div className="form__grid">
-        <PersonSelect label="From" people={colleagues} value={fromPersonId} onChange={setFrom} error={fieldError(swap.error, 'fromPersonId')} />
+        <PersonSelect
+          label="From"
+          people={colleagues}
+          value={fromPersonId}
+          onChange={setFrom}
+          error={fieldError(swap.error, 'fromPersonId')}
+        />
         <PersonSelect label="To" people={colleagues} value={toPersonId} onChange={setTo} error={fieldError(swap.error, 'toPersonId')} />
         <DateTimeInput label={`Starts (${timeZone})`} value={start} onChange={setStart} error={fieldError(swap.error, 'startsAt')} />
         <DateTimeInput label="Ends" value={end} onChange={setEnd} error={fieldError(swap.error, 'endsAt')} />
@@ -65,7 +84,9 @@ export function SwapOnBehalfForm({ colleagues, timeZone }: { colleagues: RotaPer
       {swap.isError && <Notice tone="error">{swap.error.message}</Notice>}
       {swap.isSuccess && <Notice tone="success">Swap made.</Notice>}
       <div>
-        <Button type="submit" variant="primary" isDisabled={swap.isPending}>Make the swap</Button>
+        <Button type="submit" variant="primary" isDisabled={swap.isPending}>
+          Make the swap
+        </Button>
       </div>
     </form>
   );
@@ -90,7 +111,12 @@ export function UpcomingShifts({ shifts, timeZone }: { shifts: Shift[]; timeZone
                   {dateTimeLabel(s.startsAt, timeZone)} – {dateTimeLabel(s.endsAt, timeZone)}
                 </span>
               </span>
-              <Button variant="quiet" onPress={() => remove.mutate(s.id)} isDisabled={remove.isPending} aria-label={`Remove ${s.kind} of ${fullName(s.person)} from ${dateTimeLabel(s.startsAt, timeZone)}`}>
+              <Button
+                variant="quiet"
+                onPress={() => remove.mutate(s.id)}
+                isDisabled={remove.isPending}
+                aria-label={`Remove ${s.kind} of ${fullName(s.person)} from ${dateTimeLabel(s.startsAt, timeZone)}`}
+              >
                 Remove
               </Button>
             </li>

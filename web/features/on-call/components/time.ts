@@ -16,8 +16,10 @@ function format(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.Dat
   return f;
 }
 
-export const dayLabel = (iso: string, timeZone: string) => format(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
-export const timeLabel = (iso: string, timeZone: string) => format(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+export const dayLabel = (iso: string, timeZone: string) =>
+  format(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+export const timeLabel = (iso: string, timeZone: string) =>
+  format(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 export const dateTimeLabel = (iso: string, timeZone: string) => `${dayLabel(iso, timeZone)}, ${timeLabel(iso, timeZone)}`;
 
 /** YYYY-MM-DD of an instant in the zone. */

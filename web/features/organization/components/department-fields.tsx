@@ -16,8 +16,19 @@ export interface DepartmentPlacementProps {
 }
 
 /** Where a department sits: at which site and under which parent (both optional). */
-export function DepartmentPlacementFields({ sites, parents, siteId, parentId, onSiteChange, onParentChange, errors }: DepartmentPlacementProps) {
-  const siteOptions = [{ id: NONE, label: 'No particular site' }, ...sites.filter((s) => s.active || s.id === siteId).map((s) => ({ id: s.id, label: s.name }))];
+export function DepartmentPlacementFields({
+  sites,
+  parents,
+  siteId,
+  parentId,
+  onSiteChange,
+  onParentChange,
+  errors,
+}: DepartmentPlacementProps) {
+  const siteOptions = [
+    { id: NONE, label: 'No particular site' },
+    ...sites.filter((s) => s.active || s.id === siteId).map((s) => ({ id: s.id, label: s.name })),
+  ];
   const parentOptions = [
     { id: NONE, label: 'None (top level)' },
     ...flattenDepartmentTree(parents).map(({ department, depth }) => ({ id: department.id, label: department.name, depth })),

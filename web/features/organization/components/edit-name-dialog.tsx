@@ -28,7 +28,9 @@ export function EditNameDialog({ title, initialName, onClose, onSave }: EditName
           onSubmit={(event) => {
             event.preventDefault();
             setPending(true);
-            onSave(name).then(close, setError).finally(() => setPending(false));
+            onSave(name)
+              .then(close, setError)
+              .finally(() => setPending(false));
           }}
         >
           {error !== null && !fieldErrors(error).name && <Notice tone="error">{errorMessage(error)}</Notice>}

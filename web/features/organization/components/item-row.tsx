@@ -27,7 +27,12 @@ export function ItemRow({ name, active, details, onEdit, onToggleActive, isToggl
           <Button variant="quiet" onPress={onEdit} aria-label={`Edit ${name}`}>
             Edit
           </Button>
-          <Button variant="quiet" onPress={onToggleActive} isPending={isToggling} aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${name}`}>
+          <Button
+            variant="quiet"
+            onPress={onToggleActive}
+            isPending={isToggling}
+            aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${name}`}
+          >
             {active ? 'Deactivate' : 'Reactivate'}
           </Button>
         </div>

@@ -13,10 +13,11 @@ const getOutbox = () => api.get('/api/outbox', OutboxSchema).then((outbox) => ou
 export function useOutbox() {
   return useQuery({
     queryKey: ['outbox'],
-    queryFn: () => getOutbox().catch((error: unknown) => {
-      if (isApiError(error) && error.status === 404) return null;
-      throw error;
-    }),
+    queryFn: () =>
+      getOutbox().catch((error: unknown) => {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }),
     retry: false,
   });
 }

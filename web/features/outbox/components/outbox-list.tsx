@@ -21,7 +21,8 @@ export function OutboxList() {
           <p className="outbox-list__head">
             <strong>{message.subject}</strong>
             <span className="muted">
-              {' '}· to {message.to} · {formatDateTime(message.createdAt)} · {STATUS_LABELS[message.status]}
+              {' '}
+              · to {message.to} · {formatDateTime(message.createdAt)} · {STATUS_LABELS[message.status]}
             </span>
           </p>
           <pre className="outbox-list__text">{message.text}</pre>

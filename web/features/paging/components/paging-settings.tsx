@@ -29,10 +29,19 @@ function PagingForm({ initial }: { initial: PagingSettings }) {
       onSubmit={(event) => {
         event.preventDefault();
         // The chain always runs in this order; unticked steps are skipped.
-        save.mutate({ ackMinutes: Number(ackMinutes), steps: PAGING_STEPS.filter((s) => steps.includes(s)), webhookUrl: webhookUrl.trim() || null });
+        save.mutate({
+          ackMinutes: Number(ackMinutes),
+          steps: PAGING_STEPS.filter((s) => steps.includes(s)),
+          webhookUrl: webhookUrl.trim() || null,
+        });
       }}
     >
-      <CheckboxGroup validationBehavior="aria" value={steps} onChange={(v) => setSteps(v as PagingStep[])} isInvalid={steps.length === 0 || Boolean(problems.steps)}>
+      <CheckboxGroup
+        validationBehavior="aria"
+        value={steps}
+        onChange={(v) => setSteps(v as PagingStep[])}
+        isInvalid={steps.length === 0 || Boolean(problems.steps)}
+      >
         <Label className="field__label">Who is paged, in order</Label>
         <div className="paging-settings__steps">
           {PAGING_STEPS.map((step) => (
@@ -79,10 +88,16 @@ export function PagingSettingsSection() {
     <section className="card stack" aria-labelledby="paging-title">
       <h2 id="paging-title">Urgent paging</h2>
       <p className="muted">
-        An urgent request or event notice pages the supporter on call at once, by e-mail and in Peerline. If nobody acknowledges in time, the
-        next step is paged. Every page is recorded.
+        An urgent request or event notice pages the supporter on call at once, by e-mail and in Peerline. If nobody acknowledges in time,
+        the next step is paged. Every page is recorded.
       </p>
-      {query.isPending ? <Loading /> : query.isError ? <LoadError error={query.error} what="urgent paging" /> : <PagingForm initial={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} what="urgent paging" />
+      ) : (
+        <PagingForm initial={query.data} />
+      )}
     </section>
   );
 }

@@ -22,7 +22,10 @@ function usePersonMutation<TInput>(mutationFn: (input: TInput) => Promise<Person
   return useMutation({
     mutationFn,
     onSuccess: (person) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: peopleKeys.detail(person.id) }), queryClient.invalidateQueries({ queryKey: ['people', 'list'] })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: peopleKeys.detail(person.id) }),
+        queryClient.invalidateQueries({ queryKey: ['people', 'list'] }),
+      ]),
   });
 }
 

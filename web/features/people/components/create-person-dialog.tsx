@@ -45,7 +45,12 @@ export function CreatePersonDialog({ structure, onCreated }: CreatePersonDialogP
             }}
           >
             {create.isError && <Notice tone="error">{errorMessage(create.error)}</Notice>}
-            <PersonFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} structure={structure} errors={errors} />
+            <PersonFields
+              values={values}
+              onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+              structure={structure}
+              errors={errors}
+            />
             <div className="dialog__actions">
               <Button onPress={close}>Cancel</Button>
               <Button type="submit" variant="primary" isPending={create.isPending}>

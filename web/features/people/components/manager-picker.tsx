@@ -59,7 +59,10 @@ export function ManagerPicker({ value, onChange, excludeId, errorMessage }: Mana
       </Text>
       <FieldError className="field__error">{errorMessage}</FieldError>
       <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox__empty">{search.length < 2 ? 'Keep typing…' : 'No one found'}</p>}>
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => <p className="listbox__empty">{search.length < 2 ? 'Keep typing…' : 'No one found'}</p>}
+        >
           {(item: (typeof items)[number]) => (
             <ListBoxItem id={item.id} textValue={item.name} className="listbox__item">
               <span>{item.name}</span>

@@ -52,8 +52,18 @@ export function PeopleFilters({ search, onSearchChange, filters, onFiltersChange
           )}
         </div>
       </SearchField>
-      <SelectField label="Department" options={departments} value={orAny(filters.departmentId)} onChange={(id) => onFiltersChange({ departmentId: fromAny(id) })} />
-      <SelectField label="Profession" options={professions} value={orAny(filters.professionId)} onChange={(id) => onFiltersChange({ professionId: fromAny(id) })} />
+      <SelectField
+        label="Department"
+        options={departments}
+        value={orAny(filters.departmentId)}
+        onChange={(id) => onFiltersChange({ departmentId: fromAny(id) })}
+      />
+      <SelectField
+        label="Profession"
+        options={professions}
+        value={orAny(filters.professionId)}
+        onChange={(id) => onFiltersChange({ professionId: fromAny(id) })}
+      />
       <SelectField label="Role" options={roles} value={orAny(filters.role)} onChange={(id) => onFiltersChange({ role: fromAny(id) })} />
       <SelectField
         label="Status"

@@ -35,8 +35,22 @@ export function PersonFields({ values, onChange, structure, errors, personId, em
   ];
   return (
     <div className="form__grid">
-      <TextField label="First name" name="firstName" value={values.firstName} onChange={(firstName) => onChange({ firstName })} isRequired autoComplete="off" />
-      <TextField label="Last name" name="lastName" value={values.lastName} onChange={(lastName) => onChange({ lastName })} isRequired autoComplete="off" />
+      <TextField
+        label="First name"
+        name="firstName"
+        value={values.firstName}
+        onChange={(firstName) => onChange({ firstName })}
+        isRequired
+        autoComplete="off"
+      />
+      <TextField
+        label="Last name"
+        name="lastName"
+        value={values.lastName}
+        onChange={(lastName) => onChange({ lastName })}
+        isRequired
+        autoComplete="off"
+      />
       <TextField
         label="Work e-mail"
         name="workEmail"
@@ -63,7 +77,13 @@ export function PersonFields({ values, onChange, structure, errors, personId, em
         onChange={(id) => onChange({ departmentId: id === NONE ? null : id })}
         errorMessage={errors.departmentId}
       />
-      <TextField label="Specialty" name="specialty" value={values.specialty} onChange={(specialty) => onChange({ specialty })} description="For example: emergency medicine, oncology nursing." />
+      <TextField
+        label="Specialty"
+        name="specialty"
+        value={values.specialty}
+        onChange={(specialty) => onChange({ specialty })}
+        description="For example: emergency medicine, oncology nursing."
+      />
       <TextField
         label="Languages"
         name="languages"
@@ -73,7 +93,12 @@ export function PersonFields({ values, onChange, structure, errors, personId, em
         errorMessage={errors.languages}
       />
       <div className="form__wide">
-        <ManagerPicker value={values.managerId} onChange={(managerId) => onChange({ managerId })} excludeId={personId} errorMessage={errors.managerId} />
+        <ManagerPicker
+          value={values.managerId}
+          onChange={(managerId) => onChange({ managerId })}
+          excludeId={personId}
+          errorMessage={errors.managerId}
+        />
       </div>
     </div>
   );

@@ -34,7 +34,9 @@ export function PersonRolesForm({ person, isSelf }: PersonRolesFormProps) {
           setSelected(next);
         }}
       >
-        <Label className="visually-hidden">Roles of {person.firstName} {person.lastName}</Label>
+        <Label className="visually-hidden">
+          Roles of {person.firstName} {person.lastName}
+        </Label>
         {ROLES.map((role) => {
           const grantable = changeable.has(role);
           return (
@@ -50,7 +52,9 @@ export function PersonRolesForm({ person, isSelf }: PersonRolesFormProps) {
       </CheckboxGroup>
       {isSelf && <Notice tone="info">Nobody changes their own roles: ask a colleague who can grant them.</Notice>}
       {touchesSupportData && changed && (
-        <Notice tone="info">Roles that see support data are recorded in the audit log, and every program director is told by e-mail.</Notice>
+        <Notice tone="info">
+          Roles that see support data are recorded in the audit log, and every program director is told by e-mail.
+        </Notice>
       )}
       {setRoles.isError && <Notice tone="error">{errorMessage(setRoles.error)}</Notice>}
       {setRoles.isSuccess && !changed && <Notice tone="success">Roles saved.</Notice>}

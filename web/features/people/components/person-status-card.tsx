@@ -16,9 +16,7 @@ export function PersonStatusCard({ person }: { person: Person }) {
     <section className="card" aria-labelledby="person-status-title">
       <h2 id="person-status-title">Status</h2>
       <p>
-        {person.active
-          ? `${name} is active${person.hasAccount ? ' and can sign in' : ''}.`
-          : `${name} is deactivated and cannot sign in.`}
+        {person.active ? `${name} is active${person.hasAccount ? ' and can sign in' : ''}.` : `${name} is deactivated and cannot sign in.`}
       </p>
       {setActive.isError && <Notice tone="error">{errorMessage(setActive.error)}</Notice>}
       <Button variant={deactivating ? 'danger' : 'secondary'} onPress={() => setConfirming(true)}>
@@ -34,7 +32,10 @@ export function PersonStatusCard({ person }: { person: Person }) {
         onConfirm={() => setActive.mutate({ id: person.id, active: !deactivating }, { onSettled: () => setConfirming(false) })}
       >
         {deactivating ? (
-          <p>They will be signed out everywhere and can no longer sign in or be matched. Their record stays in the directory, and you can reactivate them later.</p>
+          <p>
+            They will be signed out everywhere and can no longer sign in or be matched. Their record stays in the directory, and you can
+            reactivate them later.
+          </p>
         ) : (
           <p>They will be able to sign in again with their existing password and roles.</p>
         )}

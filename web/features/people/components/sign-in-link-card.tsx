@@ -24,8 +24,8 @@ export function SignInLinkCard({ person }: { person: PersonDetail }) {
       </p>
       {sent && (
         <Notice tone="success">
-          {sent.purpose === 'invitation' ? 'Invitation' : 'Link'} sent to {sent.sentTo}. It works until {formatTime(sent.expiresAt)}; an earlier link no
-          longer does.
+          {sent.purpose === 'invitation' ? 'Invitation' : 'Link'} sent to {sent.sentTo}. It works until {formatTime(sent.expiresAt)}; an
+          earlier link no longer does.
         </Notice>
       )}
       {send.isError && <Notice tone="error">{errorMessage(send.error)}</Notice>}

@@ -6,8 +6,8 @@ export function ProgramSummaryCard({ organizationSlug }: { organizationSlug: str
     <section className="card" aria-labelledby="program-summary-title">
       <h2 id="program-summary-title">Peer support here</h2>
       <p>
-        Trained colleagues listen, in confidence, after a hard case, an adverse event or a difficult stretch. Peer support
-        is not part of quality review, HR or credentialing.
+        Trained colleagues listen, in confidence, after a hard case, an adverse event or a difficult stretch. Peer support is not part of
+        quality review, HR or credentialing.
       </p>
       <p>
         <Link to={`/?org=${encodeURIComponent(organizationSlug)}`}>How peer support works</Link>

@@ -14,8 +14,7 @@ export type ResourcePatch = z.input<typeof ResourcePatchSchema>;
 
 export const resourcesQueryKey = ['resources'] as const;
 
-export const getResources = (): Promise<Resource[]> =>
-  api.get('/api/resources', ResourceListSchema).then((list) => list.resources);
+export const getResources = (): Promise<Resource[]> => api.get('/api/resources', ResourceListSchema).then((list) => list.resources);
 export const createResource = (input: ResourceInput) => api.post('/api/resources', input, ResourceSchema);
 export const updateResource = ({ id, patch }: { id: string; patch: ResourcePatch }) =>
   api.patch(`/api/resources/${encodeURIComponent(id)}`, patch, ResourceSchema);

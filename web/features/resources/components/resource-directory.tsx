@@ -40,7 +40,9 @@ export function ResourceDirectory({ canManage }: { canManage: boolean }) {
       {update.isError && <Notice tone="error">{errorMessage(update.error)}</Notice>}
       {groups.length === 0 ? (
         <p className="muted">
-          {canManage ? 'No resources yet. Add the services your program refers people to.' : 'Your program has not listed any resources yet.'}
+          {canManage
+            ? 'No resources yet. Add the services your program refers people to.'
+            : 'Your program has not listed any resources yet.'}
         </p>
       ) : (
         <div className="resource-groups">

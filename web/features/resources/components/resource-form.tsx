@@ -85,7 +85,15 @@ export function ResourceForm({ resource, submitLabel, error, isPending, onSubmit
         isRequired
         errorMessage={errors.category}
       />
-      <TextField label="Name" name="name" value={values.name} onChange={(name) => set({ name })} isRequired maxLength={NAME_MAX} autoComplete="off" />
+      <TextField
+        label="Name"
+        name="name"
+        value={values.name}
+        onChange={(name) => set({ name })}
+        isRequired
+        maxLength={NAME_MAX}
+        autoComplete="off"
+      />
       <div className="form__row">
         <TextField
           label="Phone number"

@@ -50,8 +50,8 @@ export function RosterImport() {
         <h2 id="roster-file-title">Roster file</h2>
         <p>
           A CSV file with a header row. Required columns: <code>{ROSTER_REQUIRED_COLUMNS.join(', ')}</code>. Optional:{' '}
-          <code>{OPTIONAL_COLUMNS.join(', ')}</code>. People are matched by
-          work e-mail: existing people are updated, new ones are added. Checking a file changes nothing.
+          <code>{OPTIONAL_COLUMNS.join(', ')}</code>. People are matched by work e-mail: existing people are updated, new ones are added.
+          Checking a file changes nothing.
         </p>
         <div className="toolbar">
           <FileTrigger acceptedFileTypes={['.csv', 'text/csv']} onSelect={choose}>
@@ -69,7 +69,8 @@ export function RosterImport() {
           </p>
         )}
         {file && progress !== null && <UploadProgress fileName={file.name} fraction={progress} onCancel={() => abort.current?.abort()} />}
-        {upload.isError && (cancelled ? <Notice tone="info">Upload cancelled.</Notice> : <Notice tone="error">{errorMessage(upload.error)}</Notice>)}
+        {upload.isError &&
+          (cancelled ? <Notice tone="info">Upload cancelled.</Notice> : <Notice tone="error">{errorMessage(upload.error)}</Notice>)}
       </section>
 
       {report && progress === null && (

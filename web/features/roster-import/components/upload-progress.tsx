@@ -26,7 +26,10 @@ export function UploadProgress({ fileName, fraction, onCancel }: UploadProgressP
               <span className="progress__value">{valueText}</span>
             </div>
             <div className="progress__track">
-              <div className={`progress__fill${sent ? ' progress__fill--indeterminate' : ''}`} style={sent ? undefined : { width: `${percentage ?? 0}%` }} />
+              <div
+                className={`progress__fill${sent ? ' progress__fill--indeterminate' : ''}`}
+                style={sent ? undefined : { width: `${percentage ?? 0}%` }}
+              />
             </div>
           </>
         )}

@@ -44,7 +44,9 @@ const pairKey = (origin: string, urgency: string) => `${origin}/${urgency}`;
 
 /** Which preset (or the default) each cell shows; a target set through the API that matches no preset keeps its own entry. */
 function optionsFor(origin: CaseOrigin, urgency: Urgency, calendar: { opens: string; closes: string }, current: Choice): SelectOption[] {
-  const options: SelectOption[] = [{ id: 'default', label: `Default: ${describeTarget(defaultTarget(origin, urgency, calendar), calendar)}` }];
+  const options: SelectOption[] = [
+    { id: 'default', label: `Default: ${describeTarget(defaultTarget(origin, urgency, calendar), calendar)}` },
+  ];
   for (const preset of SERVICE_LEVEL_PRESETS) options.push({ id: preset.id, label: preset.label });
   if (current.kind === 'custom') options.push({ id: 'custom', label: describeTarget(current.target, calendar) });
   return options;
@@ -62,7 +64,14 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
     Object.fromEntries(
       initial.targets.map((t): [string, Choice] => {
         const preset = presetOf(t, initial.calendar);
-        return [pairKey(t.origin, t.urgency), t.isDefault ? { kind: 'default' } : preset ? { kind: 'preset', id: preset.id } : { kind: 'custom', target: { basis: t.basis, minutes: t.minutes } }];
+        return [
+          pairKey(t.origin, t.urgency),
+          t.isDefault
+            ? { kind: 'default' }
+            : preset
+              ? { kind: 'preset', id: preset.id }
+              : { kind: 'custom', target: { basis: t.basis, minutes: t.minutes } },
+        ];
       }),
     ),
   );
@@ -71,7 +80,8 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
 
   const choose = (origin: CaseOrigin, urgency: Urgency, id: string | null) => {
     if (id === 'default') setChoices((c) => ({ ...c, [pairKey(origin, urgency)]: { kind: 'default' } }));
-    else if (id && SERVICE_LEVEL_PRESETS.some((p) => p.id === id)) setChoices((c) => ({ ...c, [pairKey(origin, urgency)]: { kind: 'preset', id } }));
+    else if (id && SERVICE_LEVEL_PRESETS.some((p) => p.id === id))
+      setChoices((c) => ({ ...c, [pairKey(origin, urgency)]: { kind: 'preset', id } }));
   };
   const selectedId = (origin: CaseOrigin, urgency: Urgency): string => {
     const choice = choices[pairKey(origin, urgency)] ?? { kind: 'default' };
@@ -104,7 +114,9 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
     >
       <div className="table-scroll">
         <table className="service-levels__targets">
-          <caption className="muted">First contact within… (minutes and hours run around the clock; working hours and business days only while the program is open)</caption>
+          <caption className="muted">
+            First contact within… (minutes and hours run around the clock; working hours and business days only while the program is open)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Origin</th>
@@ -138,8 +150,15 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
 
       <fieldset className="service-levels__calendar">
         <legend>Business hours</legend>
-        <p className="muted">Targets “of opening hours” and business days count only this time, in {initial.calendar.timeZone} (the program’s time zone).</p>
-        <CheckboxGroup validationBehavior="aria" value={days.map(String)} onChange={(v) => setDays(v.map(Number).sort((a, b) => a - b))} isInvalid={days.length === 0 || Boolean(problems['calendar.days'])}>
+        <p className="muted">
+          Targets “of opening hours” and business days count only this time, in {initial.calendar.timeZone} (the program’s time zone).
+        </p>
+        <CheckboxGroup
+          validationBehavior="aria"
+          value={days.map(String)}
+          onChange={(v) => setDays(v.map(Number).sort((a, b) => a - b))}
+          isInvalid={days.length === 0 || Boolean(problems['calendar.days'])}
+        >
           <Label className="field__label">Open days</Label>
           <div className="service-levels__days">
             {DAYS.map(([day, name]) => (
@@ -148,11 +167,29 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
               </Checkbox>
             ))}
           </div>
-          {(days.length === 0 || problems['calendar.days']) && <p className="field__error">{problems['calendar.days'] ?? 'Choose at least one day.'}</p>}
+          {(days.length === 0 || problems['calendar.days']) && (
+            <p className="field__error">{problems['calendar.days'] ?? 'Choose at least one day.'}</p>
+          )}
         </CheckboxGroup>
         <div className="service-levels__times">
-          <TextField validationBehavior="aria" label="Opens" type="time" value={opens} onChange={setOpens} isRequired errorMessage={problems['calendar.opens']} />
-          <TextField validationBehavior="aria" label="Closes" type="time" value={closes} onChange={setCloses} isRequired errorMessage={problems['calendar.closes']} />
+          <TextField
+            validationBehavior="aria"
+            label="Opens"
+            type="time"
+            value={opens}
+            onChange={setOpens}
+            isRequired
+            errorMessage={problems['calendar.opens']}
+          />
+          <TextField
+            validationBehavior="aria"
+            label="Closes"
+            type="time"
+            value={closes}
+            onChange={setCloses}
+            isRequired
+            errorMessage={problems['calendar.closes']}
+          />
         </div>
         <div className="service-levels__holidays">
           <p className="field__label" id="holidays-label">
@@ -165,7 +202,11 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
               {holidays.map((day) => (
                 <li key={day}>
                   <span>{day}</span>
-                  <Button variant="quiet" onPress={() => setHolidays(holidays.filter((h) => h !== day))} aria-label={`Remove holiday ${day}`}>
+                  <Button
+                    variant="quiet"
+                    onPress={() => setHolidays(holidays.filter((h) => h !== day))}
+                    aria-label={`Remove holiday ${day}`}
+                  >
                     Remove
                   </Button>
                 </li>
@@ -207,7 +248,11 @@ function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
       />
 
       {save.isError && <Notice tone="error">{errorMessage(save.error)}</Notice>}
-      {save.isSuccess && <Notice tone="success">Saved. Requests opened from now on use these targets; open requests keep the due time they were given.</Notice>}
+      {save.isSuccess && (
+        <Notice tone="success">
+          Saved. Requests opened from now on use these targets; open requests keep the due time they were given.
+        </Notice>
+      )}
       <div>
         <Button type="submit" variant="primary" isDisabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save service levels'}
@@ -230,7 +275,13 @@ export function ServiceLevelSettings() {
         How soon a supporter must first reach someone, from the moment a request or event notice arrives. The case board shows each
         request’s clock; a missed one is escalated to the program administrators, then to you.
       </p>
-      {query.isPending ? <Loading /> : query.isError ? <LoadError error={query.error} what="service levels" /> : <ServiceLevelsForm initial={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} what="service levels" />
+      ) : (
+        <ServiceLevelsForm initial={query.data} />
+      )}
     </section>
   );
 }

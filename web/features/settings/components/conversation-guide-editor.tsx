@@ -18,11 +18,18 @@ interface DraftSection {
   promptsText: string;
 }
 
-const toDraft = (section: GuideSection): DraftSection => ({ id: section.id, title: section.title, promptsText: section.prompts.join('\n') });
+const toDraft = (section: GuideSection): DraftSection => ({
+  id: section.id,
+  title: section.title,
+  promptsText: section.prompts.join('\n'),
+});
 const toSection = (draft: DraftSection): GuideSection => ({
   id: draft.id,
   title: draft.title.trim(),
-  prompts: draft.promptsText.split('\n').map((line) => line.trim()).filter(Boolean),
+  prompts: draft.promptsText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean),
 });
 
 /** Ids are never shown; new sections get the first free `section-N` (the server wants them unique). */
@@ -45,8 +52,8 @@ export function ConversationGuideSettings() {
     <section className="card stack stack--tight" aria-labelledby="guide-editor-title">
       <h2 id="guide-editor-title">Conversation guide</h2>
       <p className="muted">
-        Shown to the supporter during the conversation, on each of their open cases: prompts for the opening and the limits of confidentiality,
-        listening, common questions, coping, resources and closing. Supporters cannot type into it; nothing said is stored.
+        Shown to the supporter during the conversation, on each of their open cases: prompts for the opening and the limits of
+        confidentiality, listening, common questions, coping, resources and closing. Supporters cannot type into it; nothing said is stored.
       </p>
       {guide.isPending ? (
         <Loading label="Loading the guide…" />
@@ -165,7 +172,12 @@ function GuideEditor({ guide, save }: { guide: ConversationGuide; save: ReturnTy
                     errorMessage={promptsError(index)}
                   />
                   <div className="guide-editor__section-actions">
-                    <Button variant="quiet" isDisabled={index === 0} onPress={() => move(index, -1)} aria-label={`Move section ${index + 1} up`}>
+                    <Button
+                      variant="quiet"
+                      isDisabled={index === 0}
+                      onPress={() => move(index, -1)}
+                      aria-label={`Move section ${index + 1} up`}
+                    >
                       Move up
                     </Button>
                     <Button

@@ -49,7 +49,11 @@ function ConversationSettingsForm({ settings }: { settings: ConversationSettings
         update.mutate({ meetingTitle, videoLinkPattern: orNull(videoLinkPattern), crisisBackupEmail: orNull(crisisBackupEmail) });
       }}
     >
-      {update.isError && <Notice tone="error">{Object.keys(errors).length ? 'Nothing was saved. Check the fields marked below.' : errorMessage(update.error)}</Notice>}
+      {update.isError && (
+        <Notice tone="error">
+          {Object.keys(errors).length ? 'Nothing was saved. Check the fields marked below.' : errorMessage(update.error)}
+        </Notice>
+      )}
       {update.isSuccess && <Notice tone="success">Conversation settings saved.</Notice>}
       <TextField
         label="Meeting invite title"

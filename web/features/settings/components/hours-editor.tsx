@@ -44,9 +44,7 @@ export function HoursEditor({ lineName, windows, onChange }: HoursEditorProps) {
               onChange={(days) => patch(window.key, { days: days.map(Number).sort((a, b) => a - b) })}
               isInvalid={window.days.length === 0}
             >
-              <Label className="field__label">
-                Window {index + 1}: days
-              </Label>
+              <Label className="field__label">Window {index + 1}: days</Label>
               <div className="hours-window__day-boxes">
                 {WEEK.map((day) => (
                   <Checkbox key={day} value={String(day)} aria-label={dayName(day)}>
@@ -66,7 +64,11 @@ export function HoursEditor({ lineName, windows, onChange }: HoursEditorProps) {
                 isRequired
                 description="Earlier than opening = the next day."
               />
-              <Button variant="quiet" onPress={() => onChange(windows.filter((w) => w.key !== window.key))} aria-label={`Remove window ${index + 1} of ${lineName}`}>
+              <Button
+                variant="quiet"
+                onPress={() => onChange(windows.filter((w) => w.key !== window.key))}
+                aria-label={`Remove window ${index + 1} of ${lineName}`}
+              >
                 Remove
               </Button>
             </div>

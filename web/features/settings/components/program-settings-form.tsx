@@ -28,11 +28,23 @@ export function ProgramSettingsForm({ settings }: { settings: ProgramSettings })
         {update.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(update.error)}</Notice>}
         {update.isSuccess && <Notice tone="success">Program settings saved.</Notice>}
         <div className="form__row">
-          <TextField label="Program name" name="programName" value={programName} onChange={(v) => { update.reset(); setProgramName(v); }} isRequired />
+          <TextField
+            label="Program name"
+            name="programName"
+            value={programName}
+            onChange={(v) => {
+              update.reset();
+              setProgramName(v);
+            }}
+            isRequired
+          />
           <TimeZoneField
             label="Time zone"
             value={timeZone}
-            onChange={(v) => { update.reset(); setTimeZone(v); }}
+            onChange={(v) => {
+              update.reset();
+              setTimeZone(v);
+            }}
             description="Used for service-level clocks and reports."
             errorMessage={errors.timeZone}
           />

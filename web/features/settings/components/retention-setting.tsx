@@ -24,12 +24,12 @@ export function RetentionSetting({ settings }: { settings: ProgramSettings }) {
     <section className="card" aria-labelledby="retention-title">
       <h2 id="retention-title">Retention</h2>
       <p className="muted">
-        When a request ends, Peerline keeps who asked and how to reach them only for this many days, then erases it for good:
-        the requester’s name and link to their account, their contact details, the anonymous case code, contact attempts,
-        planned conversations and their invite links, the link to an event notice, and the e-mails sent to them. What stays is
-        what the statistics need: the kind of request, its reason, urgency and outcome, the supporter, dates, and the encounter
-        log’s codes. A requester can reopen a finished request only until it is erased (at most 30 days). The same period
-        after a group debrief is over, who was invited to it is erased too; how many were invited and the head count stay.
+        When a request ends, Peerline keeps who asked and how to reach them only for this many days, then erases it for good: the
+        requester’s name and link to their account, their contact details, the anonymous case code, contact attempts, planned conversations
+        and their invite links, the link to an event notice, and the e-mails sent to them. What stays is what the statistics need: the kind
+        of request, its reason, urgency and outcome, the supporter, dates, and the encounter log’s codes. A requester can reopen a finished
+        request only until it is erased (at most 30 days). The same period after a group debrief is over, who was invited to it is erased
+        too; how many were invited and the head count stay.
       </p>
       <Form
         className="form"

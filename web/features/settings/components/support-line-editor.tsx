@@ -20,10 +20,12 @@ export function SupportLineEditor({ line }: { line: SupportLine }) {
   const [windows, setWindows] = useState(() => line.hours.map(toEditable));
   const errors = fieldErrors(update.error);
   const incomplete = windows.some((w) => w.days.length === 0 || !w.opens || !w.closes);
-  const edited = <T,>(set: (value: T) => void) => (value: T) => {
-    update.reset();
-    set(value);
-  };
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      update.reset();
+      set(value);
+    };
   const titleId = `line-${line.id}-title`;
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -42,11 +44,23 @@ export function SupportLineEditor({ line }: { line: SupportLine }) {
           <TextField label="Name" name="name" value={name} onChange={edited(setName)} isRequired />
           <TextField label="Phone number" name="phone" type="tel" value={phone} onChange={edited(setPhone)} isRequired />
         </div>
-        <TextField label="Description" name="description" value={description} onChange={edited(setDescription)} multiline description="One or two sentences: who it is for and what to expect." />
+        <TextField
+          label="Description"
+          name="description"
+          value={description}
+          onChange={edited(setDescription)}
+          multiline
+          description="One or two sentences: who it is for and what to expect."
+        />
         <TimeZoneField label="Time zone of the hours" value={timeZone} onChange={edited(setTimeZone)} errorMessage={errors.timeZone} />
         <HoursEditor lineName={line.name} windows={windows} onChange={edited(setWindows)} />
         {Object.keys(errors).some((path) => path.startsWith('hours')) && (
-          <Notice tone="error">{Object.entries(errors).filter(([path]) => path.startsWith('hours')).map(([, message]) => message).join(' ')}</Notice>
+          <Notice tone="error">
+            {Object.entries(errors)
+              .filter(([path]) => path.startsWith('hours'))
+              .map(([, message]) => message)
+              .join(' ')}
+          </Notice>
         )}
         {update.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(update.error)}</Notice>}
         {update.isSuccess && <Notice tone="success">{name} saved.</Notice>}

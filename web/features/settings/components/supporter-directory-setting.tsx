@@ -20,12 +20,16 @@ export function SupporterDirectorySetting({ settings }: { settings: ProgramSetti
         Let requesters choose their supporter from a directory
       </Checkbox>
       <p className="muted">
-        The directory shows a supporter’s first name, profession, languages and how they talk, never their caseload, and lists
-        only supporters the matching rules allow for that requester. If the chosen supporter declines or does not answer in time,
-        the program matches as usual. Leadership viewers and event reporters never see it.
+        The directory shows a supporter’s first name, profession, languages and how they talk, never their caseload, and lists only
+        supporters the matching rules allow for that requester. If the chosen supporter declines or does not answer in time, the program
+        matches as usual. Leadership viewers and event reporters never see it.
       </p>
       {update.isError && <Notice tone="error">{errorMessage(update.error)}</Notice>}
-      {update.isSuccess && <Notice tone="success">{update.data.supporterDirectoryEnabled ? 'Requesters can now choose their supporter.' : 'Requests are matched by the program.'}</Notice>}
+      {update.isSuccess && (
+        <Notice tone="success">
+          {update.data.supporterDirectoryEnabled ? 'Requesters can now choose their supporter.' : 'Requests are matched by the program.'}
+        </Notice>
+      )}
     </section>
   );
 }

@@ -21,7 +21,13 @@ export function TwoStepSetting({ settings }: { settings: ProgramSettings }) {
       </Checkbox>
       <p className="muted">Supporters who have not set up an app yet are asked to at their next click.</p>
       {update.isError && <Notice tone="error">{errorMessage(update.error)}</Notice>}
-      {update.isSuccess && <Notice tone="success">{update.data.supportersNeedSecondFactor ? 'Supporters now sign in in two steps.' : 'Supporters may sign in with a password alone.'}</Notice>}
+      {update.isSuccess && (
+        <Notice tone="success">
+          {update.data.supportersNeedSecondFactor
+            ? 'Supporters now sign in in two steps.'
+            : 'Supporters may sign in with a password alone.'}
+        </Notice>
+      )}
     </section>
   );
 }

@@ -10,7 +10,11 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { useSaveSsoSettings } from '../api/sso-settings.ts';
 
-const splitDomains = (text: string) => text.split(/[\s,;]+/).map((d) => d.trim()).filter(Boolean);
+const splitDomains = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
 
 /** The redirect URI to register at the provider: read-only, with a copy button. */
 function RedirectUri({ value }: { value: string }) {
@@ -52,9 +56,9 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
     <section className="card stack" aria-labelledby="sso-title">
       <h2 id="sso-title">Single sign-on (OpenID Connect)</h2>
       <p className="muted">
-        People sign in with your organisation’s identity provider (Microsoft Entra ID, Okta, Ping, Keycloak…). Peerline links each
-        sign-in to the person in its staff directory with the same verified work e-mail, then remembers that identity. Roles always come
-        from Peerline, never from the provider.
+        People sign in with your organisation’s identity provider (Microsoft Entra ID, Okta, Ping, Keycloak…). Peerline links each sign-in
+        to the person in its staff directory with the same verified work e-mail, then remembers that identity. Roles always come from
+        Peerline, never from the provider.
       </p>
       <RedirectUri value={current.redirectUri} />
       <Form
@@ -62,7 +66,16 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
         validationErrors={errors}
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate({ enabled, issuer, clientId, clientSecretEnv, allowedDomains: splitDomains(domains), buttonLabel, trustProviderMfa, passwordSignIn });
+          save.mutate({
+            enabled,
+            issuer,
+            clientId,
+            clientSecretEnv,
+            allowedDomains: splitDomains(domains),
+            buttonLabel,
+            trustProviderMfa,
+            passwordSignIn,
+          });
         }}
       >
         {save.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(save.error)}</Notice>}
@@ -78,7 +91,14 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
           isRequired
           description="As your provider publishes it. Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0 · Keycloak: https://<host>/realms/<realm>. Must be https (plain http only for a provider on this server)."
         />
-        <TextField label="Client ID" name="clientId" value={clientId} onChange={setClientId} isRequired description="The application (client) ID your provider gave Peerline." />
+        <TextField
+          label="Client ID"
+          name="clientId"
+          value={clientId}
+          onChange={setClientId}
+          isRequired
+          description="The application (client) ID your provider gave Peerline."
+        />
         <TextField
           label="Name of the environment variable holding the client secret"
           name="clientSecretEnv"
@@ -102,9 +122,17 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
           isRequired
           description="Separated by commas, e.g. riverside.org, east.riverside.org. A sign-in with an address in any other domain is refused."
         />
-        <TextField label="Button text" name="buttonLabel" value={buttonLabel} onChange={setButtonLabel} isRequired description="Shown on the sign-in page, e.g. “Sign in with Riverside Entra ID”." />
+        <TextField
+          label="Button text"
+          name="buttonLabel"
+          value={buttonLabel}
+          onChange={setButtonLabel}
+          isRequired
+          description="Shown on the sign-in page, e.g. “Sign in with Riverside Entra ID”."
+        />
         <Checkbox isSelected={trustProviderMfa} onChange={setTrustProviderMfa}>
-          Trust the provider’s multi-factor: when it reports a second factor (RFC 8176 “amr”: mfa, otp, hardware key…), Peerline does not ask for its own
+          Trust the provider’s multi-factor: when it reports a second factor (RFC 8176 “amr”: mfa, otp, hardware key…), Peerline does not
+          ask for its own
         </Checkbox>
         <Checkbox isSelected={passwordSignIn} onChange={setPasswordSignIn}>
           Everyone may also sign in with a Peerline password

@@ -27,8 +27,8 @@ export function SupportBox({ lines }: SupportBoxProps) {
         </ul>
       ) : (
         <p className="support-box__fallback">
-          {FALLBACK_PSL.name}: <a href="tel:18884090141">{FALLBACK_PSL.phone}</a>, free and confidential, for
-          physicians and medical students.
+          {FALLBACK_PSL.name}: <a href="tel:18884090141">{FALLBACK_PSL.phone}</a>, free and confidential, for physicians and medical
+          students.
         </p>
       )}
       {!hasCrisisLine && (

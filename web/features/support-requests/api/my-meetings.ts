@@ -12,4 +12,5 @@ export function useMyMeetings(requestId: string) {
   });
 }
 
-export const myInviteHref = (requestId: string, meetingId: string) => `${requestPath(requestId)}/meetings/${encodeURIComponent(meetingId)}/invite.ics`;
+export const myInviteHref = (requestId: string, meetingId: string) =>
+  `${requestPath(requestId)}/meetings/${encodeURIComponent(meetingId)}/invite.ics`;

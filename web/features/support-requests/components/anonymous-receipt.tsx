@@ -13,10 +13,7 @@ export function AnonymousReceiptCard({ receipt, urgency }: { receipt: AnonymousR
       </h2>
       <div className="receipt__warning" role="status">
         <p className="receipt__warning-title">Write these down now.</p>
-        <p>
-          They are the only way to check or withdraw this request. We cannot recover them: nothing links this request to
-          you.
-        </p>
+        <p>They are the only way to check or withdraw this request. We cannot recover them: nothing links this request to you.</p>
       </div>
       <dl className="receipt__codes">
         <div className="receipt__code">

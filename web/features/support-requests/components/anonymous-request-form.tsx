@@ -19,7 +19,12 @@ import { DEFAULT_MATCHING, MatchingFields, type MatchingValues } from './matchin
 import { WhoSeesThis } from './who-sees-this.tsx';
 
 /** Personal ways first: someone asking without signing in may not want to use work channels. */
-const ANONYMOUS_CONTACT_METHODS = ['personal_email', 'personal_phone', 'work_email', 'work_phone'] as const satisfies readonly ContactMethod[];
+const ANONYMOUS_CONTACT_METHODS = [
+  'personal_email',
+  'personal_phone',
+  'work_email',
+  'work_phone',
+] as const satisfies readonly ContactMethod[];
 type AnonymousContactMethod = (typeof ANONYMOUS_CONTACT_METHODS)[number];
 const CONTACT_OPTIONS = ANONYMOUS_CONTACT_METHODS.map((id) => ({ id, label: CONTACT_METHOD_LABELS[id] }));
 
@@ -110,7 +115,12 @@ export function AnonymousRequestForm({ organizationSlug }: { organizationSlug: s
         isRequired
         errorMessage={errors.contactMethod}
       />
-      <ContactValueField method={values.contactMethod} value={values.contactValue} onChange={(contactValue) => set({ contactValue })} errorMessage={errors.contactValue} />
+      <ContactValueField
+        method={values.contactMethod}
+        value={values.contactValue}
+        onChange={(contactValue) => set({ contactValue })}
+        errorMessage={errors.contactValue}
+      />
       <WhoSeesThis identity="the name you give here, how to reach you" />
       {create.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(create.error)}</Notice>}
       <Button type="submit" variant="primary" isPending={create.isPending} className="form__submit request-form__submit">

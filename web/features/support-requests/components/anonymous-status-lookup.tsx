@@ -8,7 +8,13 @@ import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors, isApiError } from '../../../lib/api-client.ts';
 import { REQUEST_STATE_LABELS } from '../../../lib/case-vocabulary.ts';
-import { useAnonymousStatus, useReopenAnonymousRequest, useWithdrawAnonymousRequest, type AnonymousLookup, type AnonymousStatus } from '../api/anonymous-requests.ts';
+import {
+  useAnonymousStatus,
+  useReopenAnonymousRequest,
+  useWithdrawAnonymousRequest,
+  type AnonymousLookup,
+  type AnonymousStatus,
+} from '../api/anonymous-requests.ts';
 
 /** Enter the code and secret from the receipt; see where the request stands; withdraw it, or come back to it. */
 export function AnonymousStatusLookup() {
@@ -87,10 +93,20 @@ export function AnonymousStatusLookup() {
           </p>
           {withdraw.isSuccess && <Notice tone="success">Your request is withdrawn. No one will contact you about it.</Notice>}
           {withdraw.isError && (
-            <Notice tone="error">{conflict ? 'This request has changed in the meantime; check it again to see where it stands.' : errorMessage(withdraw.error)}</Notice>
+            <Notice tone="error">
+              {conflict ? 'This request has changed in the meantime; check it again to see where it stands.' : errorMessage(withdraw.error)}
+            </Notice>
           )}
-          {reopen.isSuccess && <Notice tone="success">Your request is open again. A peer supporter will contact you the way you chose.</Notice>}
-          {reopen.isError && <Notice tone="error">{isApiError(reopen.error) && reopen.error.status === 409 ? 'This request can no longer be reopened; please ask for support again instead.' : errorMessage(reopen.error)}</Notice>}
+          {reopen.isSuccess && (
+            <Notice tone="success">Your request is open again. A peer supporter will contact you the way you chose.</Notice>
+          )}
+          {reopen.isError && (
+            <Notice tone="error">
+              {isApiError(reopen.error) && reopen.error.status === 409
+                ? 'This request can no longer be reopened; please ask for support again instead.'
+                : errorMessage(reopen.error)}
+            </Notice>
+          )}
           {status.canWithdraw && (
             <Button className="form__submit" onPress={() => setConfirming(true)}>
               Withdraw this request

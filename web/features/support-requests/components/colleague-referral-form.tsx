@@ -47,7 +47,12 @@ export function ColleagueReferralForm() {
       onSubmit={(event) => {
         event.preventDefault();
         if (!values.told || !values.reason) return;
-        refer.mutate({ toldColleague: values.told === 'yes', colleagueEmail: values.colleagueEmail.trim(), reason: values.reason, urgency: values.urgency });
+        refer.mutate({
+          toldColleague: values.told === 'yes',
+          colleagueEmail: values.colleagueEmail.trim(),
+          reason: values.reason,
+          urgency: values.urgency,
+        });
       }}
     >
       <RadioGroupField
@@ -62,8 +67,7 @@ export function ColleagueReferralForm() {
       />
       {values.told === 'no' && (
         <p className="referral-note" role="note">
-          That is all right. The peer supporter will say that a colleague thought of them, without saying who, and will leave it
-          to them.
+          That is all right. The peer supporter will say that a colleague thought of them, without saying who, and will leave it to them.
         </p>
       )}
       <TextField
@@ -104,12 +108,12 @@ export function ColleagueReferralForm() {
         </h2>
         <ul className="who-sees__list">
           <li>
-            A <strong>trained peer supporter</strong>, not their manager and not HR, contacts your colleague by work e-mail
-            and offers a confidential conversation. Your colleague decides whether to take it up.
+            A <strong>trained peer supporter</strong>, not their manager and not HR, contacts your colleague by work e-mail and offers a
+            confidential conversation. Your colleague decides whether to take it up.
           </li>
           <li>
-            Your name is not given to them, and <strong>you will hear nothing further</strong>: not whether they accepted, nor
-            anything said. That is what keeps it safe for them to say yes.
+            Your name is not given to them, and <strong>you will hear nothing further</strong>: not whether they accepted, nor anything
+            said. That is what keeps it safe for them to say yes.
           </li>
           <li>Only the program administrator who matches it and the one supporter who takes it see your colleague’s name.</li>
         </ul>

@@ -95,7 +95,12 @@ export function MatchingFields({ values, onChange, errors, askDepartment }: Matc
           name="language"
           options={LANGUAGE_CHOICES}
           value={values.language ?? NO_LANGUAGE}
-          onChange={(id) => onChange({ language: !id || id === NO_LANGUAGE ? null : id, languageRequired: id && id !== NO_LANGUAGE ? values.languageRequired : false })}
+          onChange={(id) =>
+            onChange({
+              language: !id || id === NO_LANGUAGE ? null : id,
+              languageRequired: id && id !== NO_LANGUAGE ? values.languageRequired : false,
+            })
+          }
           errorMessage={errors.language}
         />
         <Checkbox

@@ -46,7 +46,11 @@ export function MyRequestsList() {
           {conflict ? 'The list below shows where it stands now.' : errorMessage(withdraw.error)}
         </Notice>
       )}
-      {decline.isSuccess && <Notice tone="success">Thank you for letting us know. No one will contact you about it; the program’s resources are on their way to you.</Notice>}
+      {decline.isSuccess && (
+        <Notice tone="success">
+          Thank you for letting us know. No one will contact you about it; the program’s resources are on their way to you.
+        </Notice>
+      )}
       {decline.isError && (
         <Notice tone="error" title={declineConflict ? 'This request has changed in the meantime' : undefined}>
           {declineConflict ? 'The list below shows where it stands now.' : errorMessage(decline.error)}
@@ -54,7 +58,8 @@ export function MyRequestsList() {
       )}
       {reopen.isSuccess && (
         <Notice tone="success" title="Welcome back">
-          We are finding a peer supporter for you — the one you talked to before first, if they are free. They will contact you the way you chose last time.
+          We are finding a peer supporter for you — the one you talked to before first, if they are free. They will contact you the way you
+          chose last time.
         </Notice>
       )}
       {reopen.isError && (
@@ -75,7 +80,12 @@ export function MyRequestsList() {
             const open = OPEN_STATES.includes(request.state);
             const titleId = `request-${request.id}-title`;
             return (
-              <li key={request.id} id={`request-${request.id}`} className={`request-item card${open ? '' : ' request-item--closed'}`} aria-labelledby={titleId}>
+              <li
+                key={request.id}
+                id={`request-${request.id}`}
+                className={`request-item card${open ? '' : ' request-item--closed'}`}
+                aria-labelledby={titleId}
+              >
                 <div className="request-item__head">
                   <h2 id={titleId} className="request-item__title">
                     {REASON_LABELS[request.reason]}
@@ -114,17 +124,19 @@ export function MyRequestsList() {
                   >
                     No thanks
                   </Button>
-                ) : request.canWithdraw && (
-                  <Button
-                    className="request-item__withdraw"
-                    onPress={() => {
-                      resetAll();
-                      setConfirming(request);
-                    }}
-                    aria-label={`Withdraw request from ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
-                  >
-                    Withdraw
-                  </Button>
+                ) : (
+                  request.canWithdraw && (
+                    <Button
+                      className="request-item__withdraw"
+                      onPress={() => {
+                        resetAll();
+                        setConfirming(request);
+                      }}
+                      aria-label={`Withdraw request from ${formatDate(request.createdAt)}: ${REASON_LABELS[request.reason]}`}
+                    >
+                      Withdraw
+                    </Button>
+                  )
                 )}
                 {request.canReopen && (
                   <Button
@@ -169,7 +181,10 @@ export function MyRequestsList() {
         }}
       >
         <p>A colleague or the program thought you might like to talk to a peer. That is entirely up to you.</p>
-        <p>If you say no thanks, no one will contact you about it, and you get the program’s list of resources. You can ask for support yourself at any time.</p>
+        <p>
+          If you say no thanks, no one will contact you about it, and you get the program’s list of resources. You can ask for support
+          yourself at any time.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         title="Talk to a peer again?"
@@ -183,7 +198,10 @@ export function MyRequestsList() {
           reopen.mutate(reopening.id, { onSettled: () => setReopening(null) });
         }}
       >
-        <p>We will reopen this request with the same choices and find a peer supporter — the one you talked to before first, if they are free.</p>
+        <p>
+          We will reopen this request with the same choices and find a peer supporter — the one you talked to before first, if they are
+          free.
+        </p>
         <p>Nothing from the earlier conversations was written down, so you decide what to share.</p>
       </ConfirmDialog>
     </div>

@@ -18,10 +18,14 @@ export function PlannedConversations({ requestId }: { requestId: string }) {
             <strong>{formatDateTime(meeting.startsAt)}</strong> · {meeting.minutes} min · {MODALITY_LABELS[meeting.modality]}
             {meeting.videoLink && (
               <>
-                {' '}· <a href={meeting.videoLink}>Video link</a>
+                {' '}
+                · <a href={meeting.videoLink}>Video link</a>
               </>
             )}{' '}
-            · <a href={myInviteHref(requestId, meeting.id)} download="conversation.ics">Add to my calendar</a>
+            ·{' '}
+            <a href={myInviteHref(requestId, meeting.id)} download="conversation.ics">
+              Add to my calendar
+            </a>
           </li>
         ))}
       </ul>

@@ -25,8 +25,8 @@ export function ReferralReceipt({ urgency }: { urgency: Urgency }) {
       </ol>
       <h3>If it cannot wait</h3>
       <p className="request-done__link">
-        If you think your colleague may be in danger now, do not wait for a peer: stay with them if you can, and call one of the
-        lines on this page, or <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline), or emergency services.
+        If you think your colleague may be in danger now, do not wait for a peer: stay with them if you can, and call one of the lines on
+        this page, or <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline), or emergency services.
       </p>
     </section>
   );

@@ -33,7 +33,13 @@ export interface SelfRequestFormProps {
 /** "Ask for support": a short form of choices; on success, what happens next. */
 export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfRequestFormProps) {
   const create = useCreateSelfRequest();
-  const [values, setValues] = useState<SelfRequestValues>({ ...DEFAULT_MATCHING, contactMethod: 'work_email', contactValue: '', choosing: false, supporterId: null });
+  const [values, setValues] = useState<SelfRequestValues>({
+    ...DEFAULT_MATCHING,
+    contactMethod: 'work_email',
+    contactValue: '',
+    choosing: false,
+    supporterId: null,
+  });
   const errors = fieldErrors(create.error);
   const set = (patch: Partial<SelfRequestValues>) => {
     if (create.isError) create.reset();
@@ -43,7 +49,9 @@ export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfReque
 
   if (create.isSuccess) {
     const contact =
-      values.contactMethod === 'work_email' ? `your work e-mail (${workEmail})` : `${CONTACT_METHOD_LABELS[values.contactMethod].toLowerCase()} (${values.contactValue.trim()})`;
+      values.contactMethod === 'work_email'
+        ? `your work e-mail (${workEmail})`
+        : `${CONTACT_METHOD_LABELS[values.contactMethod].toLowerCase()} (${values.contactValue.trim()})`;
     return <RequestConfirmation urgency={create.data.urgency} contact={contact} signedIn />;
   }
 
@@ -77,7 +85,11 @@ export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfReque
       <MatchingFields values={values} onChange={set} errors={errors} askDepartment />
       {offerDirectory && (
         <SupporterChoiceField
-          filter={{ departmentPreference: values.departmentPreference, language: values.language, languageRequired: values.languageRequired }}
+          filter={{
+            departmentPreference: values.departmentPreference,
+            language: values.language,
+            languageRequired: values.languageRequired,
+          }}
           choosing={values.choosing}
           onChoosingChange={(choosing) => set({ choosing })}
           value={values.supporterId}
@@ -95,7 +107,12 @@ export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfReque
         errorMessage={errors.contactMethod}
       />
       {values.contactMethod !== 'work_email' && (
-        <ContactValueField method={values.contactMethod} value={values.contactValue} onChange={(contactValue) => set({ contactValue })} errorMessage={errors.contactValue} />
+        <ContactValueField
+          method={values.contactMethod}
+          value={values.contactValue}
+          onChange={(contactValue) => set({ contactValue })}
+          errorMessage={errors.contactValue}
+        />
       )}
       <WhoSeesThis identity="your name, how to reach you" />
       {create.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(create.error)}</Notice>}
@@ -105,4 +122,3 @@ export function SelfRequestForm({ workEmail, offerDirectory = false }: SelfReque
     </Form>
   );
 }
-

@@ -45,8 +45,16 @@ export function SupporterChoiceField({ filter, choosing, onChoosingChange, value
         label="Who should your peer supporter be?"
         name="supporterChoice"
         options={[
-          { id: MATCH_ME, label: 'Let the program match me', description: 'Recommended: the best fit among those free now, and the next one if they cannot.' },
-          { id: CHOOSE, label: 'Choose a supporter yourself', description: 'From the program’s directory: first name, profession, languages and how they talk.' },
+          {
+            id: MATCH_ME,
+            label: 'Let the program match me',
+            description: 'Recommended: the best fit among those free now, and the next one if they cannot.',
+          },
+          {
+            id: CHOOSE,
+            label: 'Choose a supporter yourself',
+            description: 'From the program’s directory: first name, profession, languages and how they talk.',
+          },
         ]}
         value={choosing ? CHOOSE : MATCH_ME}
         onChange={(id) => {

@@ -1,10 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import {
-  SupporterListSchema,
-  SupporterSummarySchema,
-  type ProgramSupporterInputSchema,
-} from '../../../../shared/schemas/supporter.ts';
+import { SupporterListSchema, SupporterSummarySchema, type ProgramSupporterInputSchema } from '../../../../shared/schemas/supporter.ts';
 import { api } from '../../../lib/api-client.ts';
 import { supporterKeys } from './supporter-profile.ts';
 

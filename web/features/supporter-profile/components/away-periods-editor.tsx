@@ -44,7 +44,14 @@ export function AwayPeriodsEditor({ periods, onChange, today, errors }: AwayPeri
             return (
               <li key={period.key} className="profile-row">
                 <div role="group" aria-label={name} className="profile-row__fields">
-                  <TextField label="First day" type="date" value={period.from} onChange={(from) => patch(period.key, { from })} isRequired errorMessage={at('from')} />
+                  <TextField
+                    label="First day"
+                    type="date"
+                    value={period.from}
+                    onChange={(from) => patch(period.key, { from })}
+                    isRequired
+                    errorMessage={at('from')}
+                  />
                   <TextField
                     label="Last day"
                     type="date"

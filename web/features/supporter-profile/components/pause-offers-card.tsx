@@ -27,8 +27,8 @@ export function PauseOffersCard({ profile, today }: { profile: SupporterProfile;
     <section className="card stack stack--tight" aria-labelledby="pause-offers-title">
       <h2 id="pause-offers-title">Pause new offers</h2>
       <p className="muted">
-        For a heavy week or a break. Until the end of the day you choose, no new requests are offered to you; people you
-        already support are not affected.
+        For a heavy week or a break. Until the end of the day you choose, no new requests are offered to you; people you already support are
+        not affected.
       </p>
       {paused && profile.pausedUntil && (
         <Notice tone="info">New offers are paused until the end of {formatDay(profile.pausedUntil)}.</Notice>
@@ -59,7 +59,11 @@ export function PauseOffersCard({ profile, today }: { profile: SupporterProfile;
         </Button>
       </Form>
       {paused && (
-        <Button className="pause-card__resume" onPress={() => setPause(null)} isPending={save.isPending && save.variables?.pausedUntil === null}>
+        <Button
+          className="pause-card__resume"
+          onPress={() => setPause(null)}
+          isPending={save.isPending && save.variables?.pausedUntil === null}
+        >
           Resume now
         </Button>
       )}

@@ -56,7 +56,11 @@ export function SupporterPool({ timeZone }: { timeZone: string }) {
                   <Cell>{supporter.professionCategory ? PROFESSION_CATEGORY_LABELS[supporter.professionCategory] : '—'}</Cell>
                   <Cell>{describeLanguages(supporter.languages) || '—'}</Cell>
                   <Cell>
-                    {profile.status === 'active' ? STATUS_LABELS.active : <span className="tag tag--muted">{profile.status === 'paused' ? 'Paused' : 'Retired'}</span>}
+                    {profile.status === 'active' ? (
+                      STATUS_LABELS.active
+                    ) : (
+                      <span className="tag tag--muted">{profile.status === 'paused' ? 'Paused' : 'Retired'}</span>
+                    )}
                   </Cell>
                   <Cell>
                     {profile.certifiedUntil ? formatDay(profile.certifiedUntil) : '—'}

@@ -50,7 +50,11 @@ export function CaseList() {
             {open && (
               <p className="case__contact">
                 <span className="case__contact-label">{CONTACT_METHOD_LABELS[item.contactMethod]}</span>
-                <a href={contactHref(item)} className="case__contact-link" aria-label={`${CONTACT_METHOD_LABELS[item.contactMethod]} of ${item.requesterFirstName}: ${item.contactValue}`}>
+                <a
+                  href={contactHref(item)}
+                  className="case__contact-link"
+                  aria-label={`${CONTACT_METHOD_LABELS[item.contactMethod]} of ${item.requesterFirstName}: ${item.contactValue}`}
+                >
                   {item.contactValue}
                 </a>
               </p>

@@ -31,8 +31,7 @@ export function DeclineOfferDialog({ title, isPending, error, onCancel, onDeclin
           }}
         >
           <p className="dialog__body">
-            {title}. The request is offered to the next supporter at once. Declining is fine: it is better than letting the
-            time run out.
+            {title}. The request is offered to the next supporter at once. Declining is fine: it is better than letting the time run out.
           </p>
           <SelectField
             label="Why are you declining?"

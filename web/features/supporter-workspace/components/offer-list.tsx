@@ -36,7 +36,12 @@ export function OfferList() {
     setOutcome(null);
     accept.mutate(offer.id, {
       onSuccess: () =>
-        setOutcome({ tone: 'success', title: 'Accepted', text: 'Please reach out soon. The person’s first name and contact are under', toCases: true }),
+        setOutcome({
+          tone: 'success',
+          title: 'Accepted',
+          text: 'Please reach out soon. The person’s first name and contact are under',
+          toCases: true,
+        }),
       onError: (error) => setOutcome(isConflict(error) ? CONFLICT : { tone: 'error', text: errorMessage(error) }),
     });
   };
@@ -133,7 +138,10 @@ export function OfferList() {
               {
                 onSuccess: () => {
                   setDeclining(null);
-                  setOutcome({ tone: 'success', text: 'Declined. The request goes to the next supporter; thank you for saying so quickly.' });
+                  setOutcome({
+                    tone: 'success',
+                    text: 'Declined. The request goes to the next supporter; thank you for saying so quickly.',
+                  });
                 },
                 onError: (error) => {
                   if (!isConflict(error)) return;
