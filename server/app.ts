@@ -12,6 +12,7 @@ import { subscribeModulesToCaseEvents } from './modules/case-subscribers.ts';
 import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerIntakeRoutes } from './modules/intake/intake.routes.ts';
 import { registerCaseworkRoutes } from './modules/casework/casework.routes.ts';
 import { registerCaseBoardRoutes } from './modules/case-board/case-board.routes.ts';
 import { registerConversationRoutes } from './modules/conversations/conversations.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerResourceRoutes(app, ctx);
   registerSupporterRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);
   registerCaseBoardRoutes(app, ctx);
   registerConversationRoutes(app, ctx);

@@ -29,7 +29,7 @@ import {
   FACTORY_TOTP_SECRET,
 } from '../server/demo/factories.ts';
 import { hashToken } from '../server/modules/auth/auth.service.ts';
-import { hashSecret } from '../server/modules/cases/intake.service.ts';
+import { hashSecret } from '../server/modules/cases/anonymous-access.ts';
 import { insertSession } from '../server/modules/auth/sessions.repository.ts';
 import { issueSignInLink } from '../server/modules/auth/sign-in-links.service.ts';
 import { sessionCookieName } from '../server/plugins/session-cookie.ts';
@@ -267,17 +267,15 @@ const freshPersonId = async (ctx: CellContext, overrides: { active?: boolean } =
 const freshSignInLink = async (ctx: CellContext): Promise<string> => {
   const { t, orgA } = ctx.world;
   const person = await buildPerson(t.ctx.db, t.clock, orgA.id, { roles: ['staff_member'] });
-  const link = await t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      issueSignInLink(trx, {
-        organizationId: orgA.id,
-        person: { id: person.id, workEmail: person.email },
-        createdBy: null,
-        now: t.clock.now(),
-        sendEmail: false,
-      }),
-    );
+  const link = await t.ctx.db.transaction().execute((trx) =>
+    issueSignInLink(trx, {
+      organizationId: orgA.id,
+      person: { id: person.id, workEmail: person.email },
+      createdBy: null,
+      now: t.clock.now(),
+      sendEmail: false,
+    }),
+  );
   return link.path.split('#')[1]!;
 };
 const csvRoster = () => `first_name,last_name,work_email\nRoster,${unique('Import')},${unique('roster')}@import.peerline.test\n`;

@@ -55,16 +55,14 @@ describe('GET /api/outbox', () => {
     const org = (await t.ctx.db.selectFrom('people').select('organization_id').where('id', '=', admin.id).executeTakeFirstOrThrow())
       .organization_id;
     const director = await buildPerson(t.ctx.db, t.clock, org, { roles: ['program_director'], email: 'the.director@hospital.example' });
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        issueSignInLink(trx, {
-          organizationId: org,
-          person: { id: director.id, workEmail: director.email },
-          createdBy: null,
-          now: t.clock.now(),
-        }),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      issueSignInLink(trx, {
+        organizationId: org,
+        person: { id: director.id, workEmail: director.email },
+        createdBy: null,
+        now: t.clock.now(),
+      }),
+    );
     const token = await latestSignInLinkToken(t.ctx.db, director.email);
     const response = await t.app.inject({ url: '/api/outbox', headers: await as(admin.email) });
     const listed = (response.json() as { messages: { to: string; text: string }[] }).messages.find((m) => m.to === director.email);

@@ -1,6 +1,7 @@
 import { offerCascadeSubscriber, subscribeToCaseEvents } from './cases/index.ts';
 import { caseworkSubscriber } from './casework/index.ts';
 import { conversationsSubscriber } from './conversations/index.ts';
+import { eventNoticesSubscriber } from './event-notices/index.ts';
 import { retentionSubscriber } from './retention/index.ts';
 import { serviceLevelsSubscriber } from './service-levels/index.ts';
 
@@ -8,7 +9,7 @@ import { serviceLevelsSubscriber } from './service-levels/index.ts';
  * Who acts when a case moves (server/modules/cases/case-events.ts), in the order they act: service
  * levels restart the first-contact clock of a reopened request; the offer cascade and "something changed" e-mails; casework's reminders, feedback link, resource sheet and
  * crisis alert; then, once a case is finished, conversations cancels what was planned and retention
- * queues erasure where the program keeps nothing. Called once at start-up (server/app.ts).
+ * queues erasure where the program keeps nothing. Event notices tell matching whom to leave out. Called once at start-up (server/app.ts).
  */
 export function subscribeModulesToCaseEvents(): void {
   subscribeToCaseEvents(serviceLevelsSubscriber);
@@ -16,4 +17,5 @@ export function subscribeModulesToCaseEvents(): void {
   subscribeToCaseEvents(caseworkSubscriber);
   subscribeToCaseEvents(conversationsSubscriber);
   subscribeToCaseEvents(retentionSubscriber);
+  subscribeToCaseEvents(eventNoticesSubscriber);
 }

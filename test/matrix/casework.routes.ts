@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { newId } from '../../server/db/values.ts';
 import { buildCase, type CaseOverrides } from '../../server/demo/factories.ts';
-import { hashSecret } from '../../server/modules/cases/intake.service.ts';
+import { hashSecret } from '../../server/modules/cases/anonymous-access.ts';
 import { createFeedbackToken } from '../../server/modules/casework/casework.repository.ts';
 import type { CellContext, InvalidCase, MatrixWorld, RouteCase } from '../authorization-matrix.ts';
 

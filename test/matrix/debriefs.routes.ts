@@ -21,26 +21,24 @@ export async function freshNotice(world: MatrixWorld, organizationId = world.org
   const department = await buildDepartment(db, clock, organizationId);
   const id = newId();
   const at = clock.now().toISOString();
-  await db
-    .transaction()
-    .execute((trx) =>
-      insertNotice(
-        trx,
-        {
-          id,
-          organization_id: organizationId,
-          trigger_id: trigger,
-          department_id: department,
-          occurred_at: at,
-          urgent: false,
-          filed_by_person_id: null,
-          filed_by_token_id: null,
-          filed_at: at,
-          involved_count: involved.length,
-        },
-        involved,
-      ),
-    );
+  await db.transaction().execute((trx) =>
+    insertNotice(
+      trx,
+      {
+        id,
+        organization_id: organizationId,
+        trigger_id: trigger,
+        department_id: department,
+        occurred_at: at,
+        urgent: false,
+        filed_by_person_id: null,
+        filed_by_token_id: null,
+        filed_at: at,
+        involved_count: involved.length,
+      },
+      involved,
+    ),
+  );
   return { id, involved };
 }
 

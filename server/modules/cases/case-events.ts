@@ -1,6 +1,6 @@
 import { isOpen, type CaseActorKind, type CaseEffect, type CaseEvent } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
-import type { Trx } from '../../db/database.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { applyCaseEvent } from './case-transition.ts';
 import { appendCaseAudit, type CaseRow } from './cases.repository.ts';
@@ -29,6 +29,8 @@ export interface CaseSubscriber {
   moved?: (ctx: AppContext, trx: Trx, row: CaseRow, event: CaseEvent) => Promise<CaseRow | void>;
   /** Runs for each effect of its kind that the lifecycle table asks for. */
   effects?: { [K in EffectKind]?: EffectHandler<K> };
+  /** People matching must not offer the case to (everyone named in an event notice attached to it, say). */
+  matchExclusions?: (db: DbOrTrx, caseId: string) => Promise<string[]>;
   /** Runs once the case has become finished (closed, withdrawn or declined). */
   finished?: (ctx: AppContext, trx: Trx, row: CaseRow) => Promise<void>;
 }
@@ -92,4 +94,12 @@ async function carryOut(ctx: AppContext, trx: Trx, row: CaseRow, effects: CaseEf
     }
   }
   return current;
+}
+
+/** Everyone the subscribers say matching must leave out for this case. */
+export async function excludedFromMatching(db: DbOrTrx, caseId: string): Promise<string[]> {
+  if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModulesToCaseEvents() at start-up');
+  const ids = new Set<string>();
+  for (const subscriber of subscribers) for (const id of (await subscriber.matchExclusions?.(db, caseId)) ?? []) ids.add(id);
+  return [...ids];
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as repo from './cases.repository.ts';
-import { findAnonymousCase } from './intake.service.ts';
+import { findAnonymousCase } from './anonymous-access.ts';
 import { fireCaseEvent } from './case-events.ts';
 import { casePolicyFor, snapshotOf } from './case-transition.ts';
 

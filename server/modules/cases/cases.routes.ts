@@ -3,27 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AnonymousLookupSchema,
-  AnonymousReceiptSchema,
-  AnonymousRequestInputSchema,
   AnonymousStatusSchema,
-  ColleagueReferralInputSchema,
   MyRequestListSchema,
   MyRequestSchema,
   OfferDeclineInputSchema,
   OfferListSchema,
-  ReferralReceiptSchema,
-  SelfRequestInputSchema,
   SupporterCaseListSchema,
 } from '../../../shared/schemas/case.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
-import { SupporterDirectoryQuerySchema, SupporterDirectorySchema } from '../../../shared/schemas/supporter-directory.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
 import * as views from './case-views.service.ts';
-import * as intake from './intake.service.ts';
 import * as offers from './offers.service.ts';
-import * as directory from './supporter-directory.service.ts';
 import * as reopening from './reopen.service.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
@@ -32,37 +24,6 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const request = { access: 'support.request' as const };
   const tags = ['support requests'];
-
-  r.post(
-    '/api/support/requests',
-    {
-      config: request,
-      schema: { tags, summary: 'Ask for support for myself', body: SelfRequestInputSchema, response: { 201: MyRequestSchema, ...errors } },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const { supporterId } = req.body;
-      const row = supporterId
-        ? await directory.createRequestForChosenSupporter(ctx, actor, { ...req.body, supporterId }, originOf(req))
-        : await intake.createSelfRequest(ctx, actor, req.body, originOf(req));
-      // The row the transaction committed is the answer: no second read.
-      return reply.status(201).send(await views.toMyRequest(ctx, row));
-    },
-  );
-
-  r.get(
-    '/api/support/supporter-directory',
-    {
-      config: { access: 'support.choose_supporter' },
-      schema: {
-        tags,
-        summary: 'Supporters I may choose myself, where the program allows it (404 when it does not)',
-        querystring: SupporterDirectoryQuerySchema,
-        response: { 200: SupporterDirectorySchema, 404: ErrorBodySchema },
-      },
-    },
-    async (req) => ({ supporters: await directory.listSupporterDirectory(ctx, requireActor(req), req.query) }),
-  );
 
   r.get(
     '/api/support/requests',
@@ -91,37 +52,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => reopening.reopenMyRequest(ctx, requireActor(req), req.params.id, originOf(req)),
   );
 
-  r.post(
-    '/api/support/referrals',
-    {
-      config: request,
-      schema: {
-        tags,
-        summary: 'Suggest support for a colleague',
-        body: ColleagueReferralInputSchema,
-        response: { 202: ReferralReceiptSchema, ...errors },
-      },
-    },
-    async (req, reply) => {
-      await intake.createColleagueReferral(ctx, requireActor(req), req.body, originOf(req));
-      return reply.status(202).send({ received: true as const });
-    },
-  );
-
   const open = { access: 'public' as const };
-  r.post(
-    '/api/public/support/requests',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: 'Ask for support without an account',
-        body: AnonymousRequestInputSchema,
-        response: { 201: AnonymousReceiptSchema, ...errors },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await intake.createAnonymousRequest(ctx, req.body, originOf(req))),
-  );
   r.post(
     '/api/public/support/requests/status',
     { config: open, schema: { tags, body: AnonymousLookupSchema, response: { 200: AnonymousStatusSchema, ...errors } } },

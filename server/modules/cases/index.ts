@@ -21,3 +21,6 @@ export {
 export { buildMatchRequest, loadCandidates, loadCandidatesWithEmails } from './match-input.ts';
 export { alertAdministrators, offerToNextSupporter, shortenPendingOfferWindow, type PreparedMatch } from './offer-cascade.ts';
 export { offerCascadeSubscriber } from './offer-cascade.ts';
+export { findAnonymousCase, hashSecret } from './anonymous-access.ts';
+export { offerToChosenSupporter, prepareMatch } from './offer-cascade.ts';
+export { toMyRequest } from './case-views.service.ts';

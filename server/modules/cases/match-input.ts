@@ -8,7 +8,7 @@ import type { Modality } from '../../../shared/schemas/case-vocabulary.ts';
 import type { MatchRequest, SupporterCandidate } from '../matching/index.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { listOfferedSupporterIds } from './cases.repository.ts';
-import { listEventExclusions } from '../event-notices/index.ts';
+import { excludedFromMatching } from './case-events.ts';
 
 /** How far up the reporting line matching looks (the same bound the line walk always had). */
 const MAX_MANAGER_DEPTH = 20;
@@ -57,7 +57,7 @@ export async function buildMatchRequest(db: DbOrTrx, row: CaseRow, now: Date, op
     reportingLine: requester.reportingLine,
     // Everyone named in the event notices attached to the case, and their reporters. A
     // brand-new outreach case has none stored yet: its caller adds them (event-notices/outreach.service.ts).
-    involvedPersonIds: options.unsavedCase ? [] : await listEventExclusions(db, row.id),
+    involvedPersonIds: options.unsavedCase ? [] : await excludedFromMatching(db, row.id),
     departmentPreference: row.department_preference as MatchRequest['departmentPreference'],
     programRequiresOtherDepartment: false,
     language: row.language,

@@ -5,7 +5,7 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { anonymousStatus, toMyRequest } from './case-views.service.ts';
 import * as repo from './cases.repository.ts';
-import { findAnonymousCase } from './intake.service.ts';
+import { findAnonymousCase } from './anonymous-access.ts';
 import { fireCaseEvent } from './case-events.ts';
 
 /**

@@ -63,14 +63,12 @@ export async function upsertProgramSettings(db: DbOrTrx, row: ProgramSettingsRow
     .insertInto('program_settings')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('organization_id')
-        .doUpdateSet({
-          meeting_title: row.meeting_title,
-          video_link_pattern: row.video_link_pattern,
-          crisis_backup_email: row.crisis_backup_email,
-          updated_at: row.updated_at,
-        }),
+      oc.column('organization_id').doUpdateSet({
+        meeting_title: row.meeting_title,
+        video_link_pattern: row.video_link_pattern,
+        crisis_backup_email: row.crisis_backup_email,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

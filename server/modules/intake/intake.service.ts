@@ -1,18 +1,19 @@
-import { isOpen, OPEN_STATES } from '../../../shared/case-workflow.ts';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { OPEN_STATES } from '../../../shared/case-workflow.ts';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
-import type { CaseOrigin, CaseState } from '../../../shared/schemas/case-vocabulary.ts';
+import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
 import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
-import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { invalid, notFound } from '../../lib/errors.ts';
 import { getPublicProgram } from '../organization/index.ts';
 import { findOrganization, findOrganizationBySlug } from '../organization/index.ts';
-import * as repo from './cases.repository.ts';
-import { offerToNextSupporter, prepareMatch } from './offer-cascade.ts';
+import * as repo from '../cases/index.ts';
+import { hashSecret } from '../cases/index.ts';
+import { offerToNextSupporter, prepareMatch } from '../cases/index.ts';
 import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/index.ts';
 import { loadClocks } from '../service-levels/index.ts';
 import { startUrgentPaging } from '../paging/index.ts';
@@ -164,9 +165,6 @@ function caseCode(): string {
   const pick = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   return `${pick()}-${pick()}`;
 }
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
 
 export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRequestInput, origin: RequestOrigin) {
   const program = await getPublicProgram(ctx, input.org);
@@ -192,13 +190,6 @@ export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRe
   };
   await openCase(ctx, row, null, origin);
   return { caseCode: code, secret };
-}
-
-/** Finds an anonymous case by code and secret; a wrong pair looks exactly like no case. */
-export async function findAnonymousCase(ctx: AppContext, code: string, secret: string): Promise<repo.CaseRow> {
-  const row = await repo.findCaseByAnonymousCode(ctx.db, code);
-  if (!row || row.anonymous_secret_hash !== hashSecret(secret)) throw notFound('No request matches this code and secret');
-  return row;
 }
 
 /** A referral creates an outreach case for the colleague; the referrer learns nothing after this. */
@@ -243,10 +234,4 @@ export async function createColleagueReferral(
     contact_value: colleague.work_email,
   };
   await openCase(ctx, row, actor.personId, origin);
-}
-
-export function assertOpenForWithdrawal(row: repo.CaseRow): void {
-  if (!isOpen(row.state as CaseState)) {
-    throw new AppError('conflict', 'This request is already closed');
-  }
 }

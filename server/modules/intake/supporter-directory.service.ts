@@ -8,10 +8,9 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { directoryEntry, hardRuleViolation, type SupporterCandidate } from '../matching/index.ts';
 import { findOrganization } from '../organization/index.ts';
-import type { CaseRow } from './cases.repository.ts';
+import type { CaseRow } from '../cases/index.ts';
 import { createSelfRequestWithFirstOffer } from './intake.service.ts';
-import { buildMatchRequest, loadCandidates } from './match-input.ts';
-import { offerToChosenSupporter } from './offer-cascade.ts';
+import { buildMatchRequest, loadCandidates, offerToChosenSupporter } from '../cases/index.ts';
 
 /**
  * Directory mode (docs/product.md, "Matching"): where the program allows it, a signed-in requester may
