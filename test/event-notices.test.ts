@@ -14,7 +14,7 @@ import {
   type BuiltPerson,
 } from '../server/demo/factories.ts';
 import type { Actor } from '../server/lib/actor.ts';
-import { seedDemoNotices } from '../server/modules/event-notices/demo-notices.ts';
+import { seedDemoNotices } from '../server/demo/demo-notices.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { createIntegrationToken } from '../server/modules/event-notices/integration-tokens.service.ts';
 import { buildMatrixWorld, MATRIX_PASSWORD, ROUTE_CASES, type MatrixWorld } from './authorization-matrix.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildPerson, buildSupporterProfile, type BuiltPerson } from '../server/demo/factories.ts';
 import { hashFeedToken } from '../server/modules/on-call/on-call-feed.ts';
 import { whoIsOnCall } from '../server/modules/on-call/on-call.service.ts';
-import { seedDemoRota } from '../server/modules/on-call/demo-rota.ts';
+import { seedDemoRota } from '../server/demo/demo-rota.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
 const PASSWORD = 'a long test password';

@@ -23,7 +23,7 @@ import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import type { AppContext } from '../server/lib/context.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { loadPagingConfig, startUrgentPaging } from '../server/modules/paging/paging-chain.ts';
-import { seedDemoPaging } from '../server/modules/paging/seed-demo-paging.ts';
+import { seedDemoPaging } from '../server/demo/demo-paging.ts';
 import { ensureTriggers } from '../server/modules/event-notices/event-triggers.service.ts';
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 

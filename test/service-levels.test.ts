@@ -14,7 +14,7 @@ import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import type { AppContext } from '../server/lib/context.ts';
 import { findCase } from '../server/modules/cases/cases.repository.ts';
 import { scheduleFirstContactClock } from '../server/modules/service-levels/first-contact-clock.ts';
-import { seedDemoServiceLevels } from '../server/modules/service-levels/seed-demo-service-levels.ts';
+import { seedDemoServiceLevels } from '../server/demo/demo-service-levels.ts';
 import { createTestApp, sessionsFor, TestClock, usingPostgres, type TestApp, openSecondHandle } from './harness.ts';
 
 /**

@@ -16,13 +16,13 @@ import {
   buildSite,
   buildSupporterProfile,
 } from './factories.ts';
-import { seedCaseHistory, type HistoryPeople } from './seed-demo-history.ts';
-import { seedDemoNotices } from '../modules/event-notices/demo-notices.ts';
-import { seedDemoDebriefs } from '../modules/group-debriefs/demo-debriefs.ts';
+import { seedCaseHistory, type HistoryPeople } from './demo-history.ts';
+import { seedDemoNotices } from './demo-notices.ts';
+import { seedDemoDebriefs } from './demo-debriefs.ts';
 import { startMissingFirstContactClocks } from '../modules/service-levels/first-contact-clock.ts';
-import { seedDemoRota } from '../modules/on-call/demo-rota.ts';
-import { seedDemoPaging } from '../modules/paging/seed-demo-paging.ts';
-import { seedDemoServiceLevels } from '../modules/service-levels/seed-demo-service-levels.ts';
+import { seedDemoRota } from './demo-rota.ts';
+import { seedDemoPaging } from './demo-paging.ts';
+import { seedDemoServiceLevels } from './demo-service-levels.ts';
 
 export const DEMO_PASSWORD = 'peerline-demo';
 /**
@@ -436,7 +436,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
 /**
  * Today's requests, so each demo account has something to see: the clinician's request assigned to
  * the demo supporter, an anonymous request waiting for the supporter's answer, one that found nobody
- * yet, and one the requester withdrew. The weeks before are in seed-demo-history.ts.
+ * yet, and one the requester withdrew. The weeks before are in demo-history.ts.
  */
 async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, demoIds: Map<string, string>, supporterIds: string[]) {
   const supporter = demoIds.get('supporter')!;

@@ -1,5 +1,5 @@
-import type { Trx } from '../../db/database.ts';
-import { replaceServiceLevels } from './service-levels.repository.ts';
+import type { Trx } from '../db/database.ts';
+import { replaceServiceLevels } from '../modules/service-levels/service-levels.repository.ts';
 
 /**
  * The demo program's service levels: the default targets (shared/schemas/service-levels.ts) on a

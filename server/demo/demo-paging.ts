@@ -1,6 +1,6 @@
-import { DEFAULT_ACK_MINUTES, DEFAULT_PAGING_STEPS } from '../../../shared/schemas/paging.ts';
-import type { DbOrTrx } from '../../db/database.ts';
-import { replaceSettings } from './paging.repository.ts';
+import { DEFAULT_ACK_MINUTES, DEFAULT_PAGING_STEPS } from '../../shared/schemas/paging.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { replaceSettings } from '../modules/paging/paging.repository.ts';
 
 /**
  * Demo data for the urgent path: the program's escalation chain saved explicitly (15 minutes; on

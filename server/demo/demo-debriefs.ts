@@ -1,6 +1,6 @@
-import type { Actor } from '../../lib/actor.ts';
-import type { AppContext, RequestOrigin } from '../../lib/context.ts';
-import { recordOutcome, scheduleDebrief } from './group-debriefs.service.ts';
+import type { Actor } from '../lib/actor.ts';
+import type { AppContext, RequestOrigin } from '../lib/context.ts';
+import { recordOutcome, scheduleDebrief } from '../modules/group-debriefs/group-debriefs.service.ts';
 
 const HOUR = 3_600_000;
 const SEEDED: RequestOrigin = { ip: '127.0.0.1', userAgent: 'demo seed' };

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../lib/context.ts';
-import * as cases from '../cases/index.ts';
-import { fireCaseEvent } from '../cases/index.ts';
-import { ensureTriggers } from './event-triggers.service.ts';
-import { fileNotice } from './event-notices.service.ts';
-import { declineByInvite } from './outreach.service.ts';
+import type { AppContext } from '../lib/context.ts';
+import * as cases from '../modules/cases/index.ts';
+import { fireCaseEvent } from '../modules/cases/index.ts';
+import { ensureTriggers } from '../modules/event-notices/event-triggers.service.ts';
+import { fileNotice } from '../modules/event-notices/event-notices.service.ts';
+import { declineByInvite } from '../modules/event-notices/outreach.service.ts';
 
 const HOUR = 3_600_000;
 

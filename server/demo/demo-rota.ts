@@ -1,8 +1,8 @@
-import { localDay } from '../../../shared/calendar-day.ts';
-import type { DbOrTrx } from '../../db/database.ts';
-import { newId } from '../../db/values.ts';
-import { findOrganization } from '../organization/index.ts';
-import * as repo from './on-call.repository.ts';
+import { localDay } from '../../shared/calendar-day.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { newId } from '../db/values.ts';
+import { findOrganization } from '../modules/organization/index.ts';
+import * as repo from '../modules/on-call/on-call.repository.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
