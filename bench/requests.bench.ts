@@ -311,38 +311,15 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
         const at = now.toISOString();
         const supporter = world.supporters[worker % SUPPORTERS]!;
         await db.transaction().execute(async (trx) => {
-          const caseId = newId();
-          await repo.insertCase(trx, {
-            id: caseId,
-            organization_id: world.org.id,
-            origin: 'self',
-            state: 'new',
-            outcome: null,
-            reason: 'other',
-            urgency: 'this_week',
-            modality: 'phone',
-            language: null,
-            language_required: false,
-            department_preference: 'no_preference',
+          const row = {
+            ...repo.newCaseRow(world.org.id, 'self', now),
             requester_profession_category: 'physician',
-            requester_department_id: null,
-            requester_person_id: null,
             requester_first_name: 'Bench',
             contact_method: 'personal_phone',
             contact_value: '+1 555 0100',
-            anonymous_code: null,
-            anonymous_secret_hash: null,
-            requester_informed: null,
-            assigned_supporter_id: null,
-            offered_supporter_id: null,
-            contact_attempts: 0,
-            relaxed_rules: '[]',
-            created_at: at,
-            updated_at: at,
-            assigned_at: null,
-            first_contact_at: null,
-            closed_at: null,
-          });
+          };
+          const caseId = row.id;
+          await repo.insertCase(trx, row);
           // The first-contact clock (service levels): due times on the case and the breach check job.
           const due = new Date(now.getTime() + 24 * 3_600_000);
           await setCaseClock(trx, caseId, due.toISOString(), new Date(due.getTime() + 3_600_000).toISOString());

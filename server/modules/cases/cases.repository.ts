@@ -1,3 +1,4 @@
+import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
 import { HELD_STATES } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Db, DbOrTrx, Engine, Trx } from '../../db/database.ts';
@@ -285,4 +286,40 @@ export async function workEmailOfPerson(db: DbOrTrx, organizationId: string, per
     .where('id', '=', personId)
     .executeTakeFirst();
   return row?.work_email;
+}
+
+/** A new case as every origin starts it: state `new`, nothing about the requester yet; callers fill in what they know. */
+export function newCaseRow(organizationId: string, origin: CaseOrigin, now: Date): CaseRow {
+  const at = now.toISOString();
+  return {
+    id: newId(),
+    organization_id: organizationId,
+    origin,
+    state: 'new',
+    outcome: null,
+    reason: 'other',
+    urgency: 'this_week',
+    modality: 'phone',
+    language: null,
+    language_required: false,
+    department_preference: 'no_preference',
+    requester_profession_category: null,
+    requester_department_id: null,
+    requester_person_id: null,
+    requester_first_name: null,
+    contact_method: null,
+    contact_value: null,
+    anonymous_code: null,
+    anonymous_secret_hash: null,
+    requester_informed: null,
+    assigned_supporter_id: null,
+    offered_supporter_id: null,
+    contact_attempts: 0,
+    relaxed_rules: '[]',
+    created_at: at,
+    updated_at: at,
+    assigned_at: null,
+    first_contact_at: null,
+    closed_at: null,
+  };
 }

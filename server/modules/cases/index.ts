@@ -5,7 +5,7 @@
  */
 export { fireCaseEvent, subscribeToCaseEvents, type CaseEventCause, type CaseSubscriber } from './case-events.ts';
 export { requesterAddresses, requesterEmail } from './requester-contact.ts';
-export { workEmailOfPerson } from './cases.repository.ts';
+export { newCaseRow, workEmailOfPerson } from './cases.repository.ts';
 export { snapshotOf } from './case-transition.ts';
 export { getMyRequest } from './case-views.service.ts';
 export {

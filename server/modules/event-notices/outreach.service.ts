@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import { newId } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -29,37 +28,16 @@ export interface InvolvedPerson {
 }
 
 export function outreachCaseRow(organizationId: string, person: InvolvedPerson, reason: string, urgent: boolean, now: Date): cases.CaseRow {
-  const at = now.toISOString();
   return {
-    id: newId(),
-    organization_id: organizationId,
-    origin: 'event_outreach',
-    state: 'new',
-    outcome: null,
+    ...cases.newCaseRow(organizationId, 'event_outreach', now),
     reason,
     urgency: urgent ? 'today' : 'this_week',
-    modality: 'phone',
-    language: null,
-    language_required: false,
-    department_preference: 'no_preference',
     requester_profession_category: person.category,
     requester_department_id: person.department_id,
     requester_person_id: person.id,
     requester_first_name: person.first_name,
     contact_method: 'work_email',
     contact_value: person.work_email,
-    anonymous_code: null,
-    anonymous_secret_hash: null,
-    requester_informed: null,
-    assigned_supporter_id: null,
-    offered_supporter_id: null,
-    contact_attempts: 0,
-    relaxed_rules: '[]',
-    created_at: at,
-    updated_at: at,
-    assigned_at: null,
-    first_contact_at: null,
-    closed_at: null,
   };
 }
 

@@ -2,9 +2,8 @@ import { OPEN_STATES } from '../../../shared/case-workflow.ts';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
-import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import { newId, toBool } from '../../db/values.ts';
+import { toBool } from '../../db/values.ts';
 import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
@@ -28,41 +27,6 @@ async function requesterFacts(db: DbOrTrx, organizationId: string, personId: str
     .where('people.id', '=', personId)
     .executeTakeFirst();
   return row && { ...row, active: toBool(row.active) };
-}
-
-function baseCase(organizationId: string, origin: CaseOrigin, now: Date): repo.CaseRow {
-  const at = now.toISOString();
-  return {
-    id: newId(),
-    organization_id: organizationId,
-    origin,
-    state: 'new',
-    outcome: null,
-    reason: 'other',
-    urgency: 'this_week',
-    modality: 'phone',
-    language: null,
-    language_required: false,
-    department_preference: 'no_preference',
-    requester_profession_category: null,
-    requester_department_id: null,
-    requester_person_id: null,
-    requester_first_name: null,
-    contact_method: null,
-    contact_value: null,
-    anonymous_code: null,
-    anonymous_secret_hash: null,
-    requester_informed: null,
-    assigned_supporter_id: null,
-    offered_supporter_id: null,
-    contact_attempts: 0,
-    relaxed_rules: '[]',
-    created_at: at,
-    updated_at: at,
-    assigned_at: null,
-    first_contact_at: null,
-    closed_at: null,
-  };
 }
 
 /**
@@ -102,7 +66,7 @@ async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInpu
   const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
   const row: repo.CaseRow = {
-    ...baseCase(actor.organizationId, 'self', ctx.clock.now()),
+    ...repo.newCaseRow(actor.organizationId, 'self', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     modality: input.modality,
@@ -173,7 +137,7 @@ export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRe
   const secret = randomBytes(18).toString('base64url');
   const code = caseCode();
   const row: repo.CaseRow = {
-    ...baseCase(org.id, 'anonymous', ctx.clock.now()),
+    ...repo.newCaseRow(org.id, 'anonymous', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     modality: input.modality,
@@ -222,7 +186,7 @@ export async function createColleagueReferral(
   // Someone is already looking after this colleague: the answer is the same, nothing is added.
   if (open) return;
   const row: repo.CaseRow = {
-    ...baseCase(actor.organizationId, 'colleague_referral', ctx.clock.now()),
+    ...repo.newCaseRow(actor.organizationId, 'colleague_referral', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     requester_informed: input.toldColleague,
