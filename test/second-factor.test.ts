@@ -6,6 +6,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildOrganization, buildPerson, FACTORY_TOTP_SECRET, type BuiltOrganization } from '../server/demo/factories.ts';
 import type { Role } from '../shared/permissions.ts';
+import { resetSecondFactorByOperator } from '../server/modules/auth/operator-reset.service.ts';
 import { createTestApp, signIn, usingPostgres, type TestApp } from './harness.ts';
 
 const PASSWORD = 'second factor test passphrase';
@@ -239,5 +240,20 @@ describe(`two-step sign-in on ${usingPostgres ? 'PostgreSQL' : 'SQLite'}`, () =>
     const staffCookie = await signIn(t.app, staff.email, PASSWORD);
     expect((await t.app.inject({ method: 'DELETE', url: '/api/me/second-factor', headers: { cookie: staffCookie } })).statusCode).toBe(204);
     expect((await login(staff.email)).me.session.stage).toBe('complete');
+  });
+
+  it("lets an operator reset the only director's authenticator from the command line service", async () => {
+    const director = await person(['program_director'], FACTORY_TOTP_SECRET);
+    const session = await login(director.email);
+    await resetSecondFactorByOperator(t.ctx.db, { email: director.email.toUpperCase(), now: t.clock.now() });
+    expect((await get(session.cookie, '/api/me')).statusCode).toBe(401);
+    expect((await login(director.email)).me.session.stage).toBe('enrolment');
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_person_id'])
+      .where('subject_id', '=', director.id)
+      .execute();
+    expect(audit).toContainEqual({ action: 'person.second_factor_reset_by_operator', actor_person_id: null });
+    await expect(resetSecondFactorByOperator(t.ctx.db, { email: 'nobody@nowhere.test', now: t.clock.now() })).rejects.toThrow(/No account/);
   });
 });

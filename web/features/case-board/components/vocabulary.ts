@@ -102,6 +102,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.role_removed': 'Role removed',
   'person.sign_in_link_sent': 'Set-password link e-mailed',
   'auth.password_set_by_link': 'Password set with an e-mailed link',
+  'auth.second_factor_passed': 'Signed in: second step',
+  'auth.second_factor_enrolled': 'Authenticator app set up',
+  'auth.second_factor_removed': 'Two-step sign-in turned off',
+  'auth.recovery_codes_replaced': 'New recovery codes made',
+  'auth.step_up': 'Confirmed it was them',
+  'auth.sso_linked': 'Single sign-on linked',
+  'auth.sso_refused': 'Single sign-on refused',
+  'person.second_factor_reset': 'Two-step sign-in reset',
+  'person.second_factor_reset_by_operator': 'Two-step sign-in reset by an operator',
+  'person.sign_in_link_issued_by_operator': 'Set-password link issued by an operator',
   'roster.imported': 'Roster imported',
   'department.created': 'Department added',
   'department.updated': 'Department changed',
@@ -130,6 +140,10 @@ const AUDIT_DETAIL_LABELS: Record<string, string> = {
   reset: 'new password',
   password: 'with password',
   sso: 'with single sign-on',
+  totp: 'authenticator code',
+  recovery_code: 'recovery code',
+  first: 'first app',
+  replaced: 'new phone',
 };
 
 /** The action with its detail (the role granted or removed, the kind of link): "Role granted: Program director". */
