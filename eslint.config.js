@@ -32,6 +32,20 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noTest] }] },
   },
+  // A feature uses another only through that feature's index.ts (test/architecture.test.ts shows it).
+  // Features are one folder deep (api/, components/), so the depth of '../' tells where an import lands.
+  ...[
+    { files: ['web/features/*/*/**/*.{ts,tsx}'], regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)' },
+    { files: ['web/features/*/*.{ts,tsx}'], regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)' },
+  ].map(({ files, regex }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noServer, noTest, { regex, message: 'Use the other feature through its index.ts.' }] },
+      ],
+    },
+  })),
   {
     files: ['server/**/*.ts'],
     ignores: ['server/**/*.test.ts'],

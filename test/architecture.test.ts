@@ -73,6 +73,42 @@ describe('module boundaries', () => {
     expect(entry!.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 
+  it('lint refuses a web feature reaching into another feature, from any depth, and accepts its index.ts', async () => {
+    const eslint = new ESLint();
+    const restricted = async (code: string, filePath: string) =>
+      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) =>
+        m.message.includes('Use the other feature through its index.ts.'),
+      );
+    const into =
+      "import { useOrganizationStructure } from '../../organization/api/get-structure.ts';\nexport const f = useOrganizationStructure;\n";
+    expect(await restricted(into, 'web/features/event-notices/components/probe.tsx')).toHaveLength(1);
+    expect(await restricted(into.replace('../../', '../'), 'web/features/event-notices/probe.tsx')).toHaveLength(1);
+    const entry = "import { useOrganizationStructure } from '../../organization/index.ts';\nexport const f = useOrganizationStructure;\n";
+    expect(await restricted(entry, 'web/features/event-notices/components/probe.tsx')).toEqual([]);
+    const own = "import { api } from '../api/workspace.ts';\nexport const f = api;\n";
+    expect(await restricted(own, 'web/features/supporter-workspace/components/probe.tsx')).toEqual([]);
+  });
+
+  it('has no cycles between web features', () => {
+    const root = path.resolve('web/features');
+    const graph = new Map<string, Set<string>>();
+    for (const feature of fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)) {
+      const uses = new Set<string>();
+      for (const file of fs.readdirSync(path.join(root, feature), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f))) {
+        const dir = path.dirname(path.join(root, feature, file));
+        for (const match of fs.readFileSync(path.join(root, feature, file), 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+          const target = path.relative(root, path.resolve(dir, match[1]!)).split(path.sep)[0]!;
+          if (!target.startsWith('..') && target !== feature) uses.add(target);
+        }
+      }
+      graph.set(feature, uses);
+    }
+    expect(cycles(graph)).toEqual([]);
+  });
+
   it('has no module cycles but the one knot still being untied', () => {
     expect(cycles(moduleGraph())).toEqual([
       // people's account administration uses auth's sessions and links; auth reads people's accounts.

@@ -5,13 +5,13 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { LoadError, Loading, errorMessage } from '../../../components/ui/query-status.tsx';
 import {
+  AuthenticatorSetup,
+  RecoveryCodes,
   refreshSecondFactorStatus,
   useNewRecoveryCodes,
   useRemoveSecondFactor,
   useSecondFactorStatus,
-} from '../../auth/api/second-factor.ts';
-import { AuthenticatorSetup } from '../../auth/components/authenticator-setup.tsx';
-import { RecoveryCodes } from '../../auth/components/recovery-codes.tsx';
+} from '../../auth/index.ts';
 import { formatDateTime } from './format-session.ts';
 
 /** Two-step sign-in on "My account": set it up, move it to a new phone, new recovery codes, or turn it off where allowed. */

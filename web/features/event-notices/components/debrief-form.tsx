@@ -7,7 +7,7 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage, Loading, LoadError } from '../../../components/ui/query-status.tsx';
 import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { useSupporterPool } from '../../supporter-profile/api/supporter-pool.ts';
+import { useSupporterPool } from '../../supporter-profile/index.ts';
 
 export const DEBRIEF_MODALITIES = [
   { id: 'in_person', label: 'In person' },

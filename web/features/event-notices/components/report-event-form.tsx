@@ -8,7 +8,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { flattenDepartmentTree } from '../../../lib/department-tree.ts';
-import { useOrganizationStructure } from '../../organization/api/get-structure.ts';
+import { useOrganizationStructure } from '../../organization/index.ts';
 import { useEventTriggers, useFileNotice } from '../api/event-notices.ts';
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input. */
