@@ -8,7 +8,8 @@ import type { AppConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { AppContext } from './lib/context.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { subscribeModulesToCaseEvents } from './modules/case-subscribers.ts';
+import { subscribeModules } from './modules/subscriptions.ts';
+import { registerAccountAdminRoutes } from './modules/auth/account-admin.routes.ts';
 import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
@@ -60,7 +61,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const database = options.database ?? openDatabase(config);
   if (!options.database) await migrateToLatest(database.db);
   const ctx: AppContext = { db: database.db, engine: database.engine, config, clock: config.clock };
-  subscribeModulesToCaseEvents();
+  subscribeModules();
 
   const logger = options.logger ?? { level: config.logLevel, redact: REDACT };
   const app = Fastify({
@@ -109,6 +110,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerSettingsRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerAccountAdminRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
   registerResourceRoutes(app, ctx);
   registerSupporterRoutes(app, ctx);

@@ -9,7 +9,7 @@ import { appendCaseAudit, type CaseRow } from './cases.repository.ts';
  * What happens when a case moves, in one place. `fireCaseEvent` applies the pure lifecycle table
  * (shared/case-workflow.ts) with a compare-and-set on the state the case was read in, writes the
  * audit row, then hands each effect the table asks for to the module that owns it. Modules subscribe
- * at start-up, all in one list (server/modules/case-subscribers.ts), so the case code never calls
+ * at start-up, all in one list (server/modules/subscriptions.ts), so the case code never calls
  * casework, conversations or retention: "what happens when a case closes" is the table's `closed`
  * row, this function and that list.
  */
@@ -64,7 +64,7 @@ export async function fireCaseEvent(
   cause: CaseEventCause,
   extra: Partial<CaseRow> = {},
 ): Promise<CaseRow> {
-  if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModulesToCaseEvents() at start-up');
+  if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModules() at start-up');
   const now = ctx.clock.now();
   const { row: moved, effects } = await applyCaseEvent(trx, row, event, cause.kind, now, extra);
   await appendCaseAudit(trx, {
@@ -98,7 +98,7 @@ async function carryOut(ctx: AppContext, trx: Trx, row: CaseRow, effects: CaseEf
 
 /** Everyone the subscribers say matching must leave out for this case. */
 export async function excludedFromMatching(db: DbOrTrx, caseId: string): Promise<string[]> {
-  if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModulesToCaseEvents() at start-up');
+  if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModules() at start-up');
   const ids = new Set<string>();
   for (const subscriber of subscribers) for (const id of (await subscriber.matchExclusions?.(db, caseId)) ?? []) ids.add(id);
   return [...ids];

@@ -12,3 +12,5 @@ export {
   setAccountPassword,
 } from './accounts.repository.ts';
 export { activeEmailsWithRoles, findPerson, toPerson } from './people.repository.ts';
+export { assertMayChange, requirePerson } from './people.service.ts';
+export { subscribeToPersonEvents, type PersonEvent } from './person-events.ts';

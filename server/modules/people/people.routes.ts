@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import {
@@ -10,7 +9,6 @@ import {
   PersonPatchSchema,
   PersonSchema,
   RolesInputSchema,
-  SignInLinkSentSchema,
 } from '../../../shared/schemas/person.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requireActor } from '../../plugins/access.ts';
@@ -77,38 +75,5 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: { tags, params: IdParamsSchema, body: RolesInputSchema, response: { 200: PersonSchema, ...errors } },
     },
     async (request) => people.setRoles(ctx, requireActor(request), request.params.id, request.body.roles),
-  );
-
-  r.post(
-    '/api/people/:id/sign-in-link',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary:
-          "E-mail the person a single-use link to set their password (an invitation without an account); nobody sets another person's password",
-        params: IdParamsSchema,
-        response: { 202: SignInLinkSentSchema, ...errors },
-      },
-    },
-    async (request, reply) => reply.status(202).send(await people.sendSignInLink(ctx, requireActor(request), request.params.id)),
-  );
-
-  r.post(
-    '/api/people/:id/second-factor/reset',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary:
-          "Remove the person's authenticator app and recovery codes and end their sessions; they set up a new one at their next sign-in (step-up)",
-        params: IdParamsSchema,
-        response: { 204: z.null().describe('No content'), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await people.resetPersonSecondFactor(ctx, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
-    },
   );
 }

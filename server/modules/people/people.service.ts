@@ -6,7 +6,7 @@ import {
   type AccountParties,
   type Role,
 } from '../../../shared/permissions.ts';
-import type { PeopleQuery, Person, PersonDetail, PersonInput, PersonPatch, SignInLinkSent } from '../../../shared/schemas/person.ts';
+import type { PeopleQuery, Person, PersonDetail, PersonInput, PersonPatch } from '../../../shared/schemas/person.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/values.ts';
 import { queueEmail } from '../../email/outbox.ts';
@@ -14,13 +14,10 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
-import { resetSecondFactor } from '../auth/index.ts';
-import { deleteSessionsOfPerson } from '../auth/index.ts';
-import { deleteUnusedSignInLinks } from '../auth/index.ts';
-import { issueSignInLink } from '../auth/index.ts';
 import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
+import { firePersonEvent } from './person-events.ts';
 
 async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string, personId: string, detail?: string) {
   await appendAuditEvent(db, {
@@ -44,7 +41,7 @@ async function partiesOf(db: DbOrTrx, actor: Actor, person: Person): Promise<Acc
  * sign-in, e-mail and active state belong to whoever could grant every role they hold, so an
  * administrator cannot take over or lock out a director, nor the IT administrator a supporter.
  */
-async function assertMayChange(db: DbOrTrx, actor: Actor, person: Person, change: AccountChange): Promise<void> {
+export async function assertMayChange(db: DbOrTrx, actor: Actor, person: Person, change: AccountChange): Promise<void> {
   if (mayChangeAccount(await partiesOf(db, actor, person), change)) return;
   if (change.kind === 'grant' || change.kind === 'remove') {
     const message =
@@ -54,7 +51,7 @@ async function assertMayChange(db: DbOrTrx, actor: Actor, person: Person, change
   throw new AppError('not_allowed', "Only someone who could grant all of this person's roles can change how they sign in");
 }
 
-async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Promise<Person> {
+export async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Promise<Person> {
   const person = await people.findPerson(db, actor.organizationId, id);
   if (!person) throw notFound();
   return person;
@@ -170,10 +167,7 @@ export async function setPersonActive(ctx: AppContext, actor: Actor, id: string,
   await ctx.db.transaction().execute(async (trx) => {
     await assertMayChange(trx, actor, await requirePerson(trx, actor, id), { kind: 'account' });
     await people.updatePerson(trx, actor.organizationId, id, { active }, nowIso(ctx.clock));
-    if (!active) {
-      await deleteSessionsOfPerson(trx, id);
-      await deleteUnusedSignInLinks(trx, id);
-    }
+    if (!active) await firePersonEvent(ctx, trx, { kind: 'deactivated', organizationId: actor.organizationId, personId: id });
     await audit(ctx, trx, actor, active ? 'person.reactivated' : 'person.deactivated', id);
   });
   return requirePerson(ctx.db, actor, id);
@@ -228,51 +222,8 @@ async function tellOfSupportDataAccess(
   if (granted && !directorsAfter.includes(person.workEmail) && person.active) {
     await queueEmail(trx, { organizationId, to: person.workEmail, template: 'role_granted', link: '/app', now });
   }
-  // The first director of an organisation may have no password yet: their e-mail is the invitation.
+  // The first director of an organisation may have no password yet: auth sends the invitation.
   if (add.includes('program_director') && !directorsBefore.length) {
-    const account = await accounts.findAccountByPerson(trx, organizationId, person.id);
-    if (!account?.password_hash) await issueSignInLink(trx, { organizationId, person, createdBy: actor.personId, now });
+    await firePersonEvent(ctx, trx, { kind: 'first_director_named', organizationId, person, actorPersonId: actor.personId });
   }
-}
-
-/**
- * E-mails the person a single-use link to set their password: an invitation if they cannot sign in
- * yet, a reset otherwise. Nobody ever sets another person's password.
- */
-export async function sendSignInLink(ctx: AppContext, actor: Actor, id: string): Promise<SignInLinkSent> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const person = await requirePerson(trx, actor, id);
-    await assertMayChange(trx, actor, person, { kind: 'account' });
-    if (!person.active) throw new AppError('conflict', 'This person is deactivated; reactivate them first');
-    if (
-      !(await accounts.findAccountByPerson(trx, actor.organizationId, id)) &&
-      (await accounts.isAccountEmailTaken(trx, actor.organizationId, person.workEmail))
-    ) {
-      throw new AppError('conflict', 'This e-mail is already used to sign in');
-    }
-    const link = await issueSignInLink(trx, {
-      organizationId: actor.organizationId,
-      person,
-      createdBy: actor.personId,
-      now: ctx.clock.now(),
-    });
-    await audit(ctx, trx, actor, 'person.sign_in_link_sent', id, link.purpose);
-    return { purpose: link.purpose, sentTo: person.workEmail, expiresAt: link.expiresAt };
-  });
-}
-
-/**
- * For someone who lost both their phone and their recovery codes. Only whoever may change the
- * person's account may do it (a director's, only another director), and it is a step-up change.
- */
-export async function resetPersonSecondFactor(ctx: AppContext, actor: Actor, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const person = await requirePerson(trx, actor, id);
-    await assertMayChange(trx, actor, person, { kind: 'account' });
-    const account = await accounts.findAccountByPerson(trx, actor.organizationId, id);
-    if (!account?.totp_secret) throw new AppError('conflict', 'This person has no authenticator app set up');
-    assertRecentlyVerified(ctx, actor);
-    await resetSecondFactor(ctx, trx, { organizationId: actor.organizationId, accountId: account.id, email: person.workEmail });
-    await audit(ctx, trx, actor, 'person.second_factor_reset', id);
-  });
 }

@@ -7,10 +7,10 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
-import { deleteSessionsOfPerson } from '../auth/index.ts';
 import { listDepartments, listProfessions } from '../organization/index.ts';
 import * as repo from './roster.repository.ts';
 import { checkManagers, nameIndex, readRosterCsv, validateRoster, type RosterRow } from './roster.parse.ts';
+import { firePersonEvent } from './person-events.ts';
 
 /** The report lists this many errors at most; the rest are counted in `invalid`. */
 const ERRORS_LISTED = 1000;
@@ -222,7 +222,9 @@ export async function importRoster(ctx: AppContext, actor: Actor, csv: string, o
         at,
       );
       await repo.updatePeople(trx, actor.organizationId, p.updates);
-      for (const personId of p.deactivated) await deleteSessionsOfPerson(trx, personId);
+      for (const personId of p.deactivated) {
+        await firePersonEvent(ctx, trx, { kind: 'deactivated', organizationId: actor.organizationId, personId });
+      }
       // Counts only: the audit log never holds the roster's personal data.
       await appendAuditEvent(trx, {
         organizationId: actor.organizationId,
