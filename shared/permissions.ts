@@ -57,6 +57,15 @@ export const ACTION_RULES = {
   'supporter.self': ['peer_supporter'],
   /** The program's supporter pool: status, certification, capacity. */
   'supporters.manage': ['program_director', 'program_admin'],
+  /**
+   * Put a colleague's name (or one's own) forward as a peer supporter, and follow one's own way
+   * through the program: answer a nomination, withdraw, pause, retire (docs/team.md).
+   */
+  'team.self': EVERY_ROLE,
+  /** The team pipeline: who is nominated, under review, in training, certified, active, lapsing. */
+  'team.read': ['program_director', 'program_admin'],
+  /** The director decides who is trained, certified, activated, and who is not selected. */
+  'team.decide': ['program_director'],
   /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */
   'cases.manage': ['program_director', 'program_admin'],
   /** The audit log of case and directory changes and of every read of identifying data (docs/product.md, C5). */

@@ -44,6 +44,7 @@ import { SCHEDULING_ROUTE_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_ROUTE_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
 import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
+import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -152,6 +153,7 @@ export async function databaseFingerprint(t: TestApp): Promise<string> {
     db.selectFrom('audit_events').selectAll().orderBy('id').execute(),
     db.selectFrom('resources').selectAll().orderBy('id').execute(),
     db.selectFrom('supporter_profiles').selectAll().orderBy('person_id').execute(),
+    db.selectFrom('supporter_nominations').selectAll().orderBy('id').execute(),
   ]);
   return JSON.stringify(tables);
 }
@@ -749,7 +751,7 @@ const CORE_ROUTE_CASES: RouteCase[] = [
     success: 200,
     crossOrg: 404,
     expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
-    request: ({ world }) => ({ url: `/api/supporters/${world.byRole.peer_supporter.id}`, payload: { certifiedUntil: '2027-12-31' } }),
+    request: ({ world }) => ({ url: `/api/supporters/${world.byRole.peer_supporter.id}`, payload: { capacity: 4 } }),
   },
 
   // --- support requests: intake and the requester's own view ------------------------------------------
@@ -891,6 +893,8 @@ export const ROUTE_CASES: RouteCase[] = [
   ...PAGING_ROUTE_CASES,
   ...DEBRIEF_ROUTE_CASES,
   ...SSO_ROUTE_CASES,
+  // Last: these rows move the callers' own supporter journeys.
+  ...TEAM_ROUTE_CASES,
 ];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */

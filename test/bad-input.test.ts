@@ -34,6 +34,7 @@ import { SCHEDULING_INVALID_CASES } from './matrix/scheduling.routes.ts';
 import { SERVICE_LEVEL_INVALID_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_INVALID_CASES } from './matrix/paging.routes.ts';
 import { SSO_INVALID_CASES } from './matrix/sso.routes.ts';
+import { TEAM_INVALID_CASES } from './matrix/team.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -356,9 +357,9 @@ const CORE_INVALID_CASES: InvalidCase[] = [
   },
   {
     route: 'PATCH /api/supporters/:id',
-    why: 'unknown status, impossible date',
-    request: (w) => ({ url: `/api/supporters/${w.byRole.peer_supporter.id}`, payload: { status: 'legend', certifiedUntil: '31/12/2027' } }),
-    fields: ['body.status', 'body.certifiedUntil'],
+    why: 'a capacity out of range; status and certification are lifecycle steps, not fields',
+    request: (w) => ({ url: `/api/supporters/${w.byRole.peer_supporter.id}`, payload: { capacity: 99, status: 'active' } }),
+    fields: ['body.capacity', 'body'],
   },
   {
     route: 'POST /api/support/requests',
@@ -445,6 +446,7 @@ const INVALID_CASES: InvalidCase[] = [
   ...PAGING_INVALID_CASES,
   ...DEBRIEF_INVALID_CASES,
   ...SSO_INVALID_CASES,
+  ...TEAM_INVALID_CASES,
 ];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {

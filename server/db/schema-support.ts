@@ -1,3 +1,5 @@
+import type { SupporterState } from '../../shared/supporter-lifecycle.ts';
+
 /** Tables of the support program (resources directory, supporter profiles). See schema.ts for conventions. */
 
 export interface ResourcesTable {
@@ -18,7 +20,10 @@ export interface ResourcesTable {
 export interface SupporterProfilesTable {
   person_id: string;
   organization_id: string;
-  status: string;
+  /** The lifecycle state (shared/supporter-lifecycle.ts). */
+  status: SupporterState;
+  /** When the current state was entered (migration 0027); optional so code building a profile need not know it. */
+  state_since?: string | null;
   /** YYYY-MM-DD, inclusive; null = not certified. */
   certified_until: string | null;
   capacity: number;

@@ -20,6 +20,7 @@ import type { ServiceLevelTables } from './schema-service-levels.ts';
 import type { PagingTables } from './schema-paging.ts';
 import type { GroupDebriefTables } from './schema-debriefs.ts';
 import type { SsoTables } from './schema-sso.ts';
+import type { TeamTables } from './schema-team.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -220,7 +221,7 @@ export interface EmailOutboxTable {
   case_id: string | null;
 }
 
-export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables {
+export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables, TeamTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;

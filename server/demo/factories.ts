@@ -5,6 +5,7 @@ import type { Clock } from '../config.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { newId } from '../db/values.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import type { SupporterState } from '../../shared/supporter-lifecycle.ts';
 
 /**
  * Builders shared by the tests and the demo seed: each creates what it needs when not given, so a
@@ -158,7 +159,7 @@ export async function buildSupporterProfile(
   organizationId: string,
   personId: string,
   overrides: {
-    status?: 'active' | 'paused' | 'retired';
+    status?: SupporterState;
     certifiedUntil?: string | null;
     capacity?: number;
     modalities?: string[];
@@ -180,6 +181,7 @@ export async function buildSupporterProfile(
       weekly_availability: '[]',
       away_periods: '[]',
       paused_until: null,
+      state_since: now.toISOString(),
       updated_at: now.toISOString(),
     })
     .execute();

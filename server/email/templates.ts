@@ -19,6 +19,8 @@ export const EMAIL_TEMPLATES = [
   'access_changed',
   'role_granted',
   'sign_in_security_changed',
+  'team_invitation',
+  'team_update',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -52,6 +54,11 @@ const SENTENCES: Record<EmailTemplate, string> = {
   /** To the person whose two-step sign-in was turned on, changed, reset, or passed with a recovery code (docs/decisions/011). */
   sign_in_security_changed:
     'The way you sign in to Peerline has changed: your authenticator app or recovery codes were set up, replaced, reset or used. If this was not you, tell your IT department now.',
+  /** To a nominee: asked privately, never who nominated them; saying no leaves no trace (docs/team.md). */
+  team_invitation:
+    'A colleague thinks you would make a good peer supporter. Only you can see this; the link lets you say whether you are interested, and no is a fine answer.',
+  /** To a supporter or trainee whose place in the program changed (a decision, a certification, a lapse). */
+  team_update: 'Something about your place on the peer support team has changed.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

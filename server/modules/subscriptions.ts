@@ -3,9 +3,11 @@ import { offerCascadeSubscriber, subscribeToCaseEvents } from './cases/index.ts'
 import { caseworkSubscriber } from './casework/index.ts';
 import { conversationsSubscriber } from './conversations/index.ts';
 import { eventNoticesSubscriber } from './event-notices/index.ts';
+import { onCallSupporterSubscriber } from './on-call/index.ts';
 import { subscribeToPersonEvents } from './people/index.ts';
 import { retentionSubscriber } from './retention/index.ts';
 import { serviceLevelsSubscriber } from './service-levels/index.ts';
+import { subscribeToSupporterEvents } from './supporters/index.ts';
 
 /**
  * Who acts when a case moves (server/modules/cases/case-events.ts), in the order they act: service
@@ -24,4 +26,6 @@ export function subscribeModules(): void {
   subscribeToCaseEvents(eventNoticesSubscriber);
   // A person's sign-in ends with their deactivation; a first director without a password is invited.
   subscribeToPersonEvents(authPersonSubscriber);
+  // A supporter who leaves duty leaves the on-call rota.
+  subscribeToSupporterEvents(onCallSupporterSubscriber);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from './common.ts';
 import { ModalitySchema } from './case-vocabulary.ts';
 import { ProfessionCategorySchema } from './organization.ts';
+import { SUPPORTER_STATES } from '../supporter-lifecycle.ts';
 
 /** Lived-experience tags a supporter may choose to share for matching; never shown to requesters. */
 export const EXPERIENCE_TAGS = [
@@ -17,9 +18,8 @@ export const EXPERIENCE_TAGS = [
 ] as const;
 export const ExperienceTagSchema = z.enum(EXPERIENCE_TAGS);
 
-/** Set by the program: only `active` supporters with a current certification can be matched. */
-export const SUPPORTER_STATUSES = ['active', 'paused', 'retired'] as const;
-export const SupporterStatusSchema = z.enum(SUPPORTER_STATUSES);
+/** The lifecycle state (shared/supporter-lifecycle.ts): only `active` with a current certification is matched. */
+export const SupporterStatusSchema = z.enum(SUPPORTER_STATES);
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
@@ -59,10 +59,11 @@ export const OwnSupporterProfileInputSchema = z.strictObject({
   pausedUntil: Day.nullable().optional(),
 });
 
-/** What the program sets: status, certification and the capacity ceiling. */
+/**
+ * What the program sets here: the capacity ceiling. Status and certification change only through
+ * the lifecycle (POST /api/team/:id/events), so every step is a decision the table allows.
+ */
 export const ProgramSupporterInputSchema = z.strictObject({
-  status: SupporterStatusSchema.optional(),
-  certifiedUntil: Day.nullable().optional(),
   capacity: z.number().int().min(0).max(20).optional(),
 });
 

@@ -3,3 +3,4 @@
  * "Which module may import which"). Each name is here because another module uses it.
  */
 export { whoIsOnCall } from './on-call.service.ts';
+export { onCallSupporterSubscriber } from './leave-rota.ts';

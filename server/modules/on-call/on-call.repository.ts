@@ -169,3 +169,36 @@ export async function findFeedOwner(db: DbOrTrx, tokenHash: string) {
     .where('people.active', '=', true)
     .executeTakeFirst();
 }
+
+/**
+ * Takes a person off the rota from `now`: their future shifts and overrides go, one under way ends
+ * now, and they leave the rotation's turn order. Returns whether anything changed.
+ */
+export async function removePersonFromRota(db: DbOrTrx, organizationId: string, personId: string, now: string, by: string | null) {
+  const future = await db
+    .selectFrom('on_call_shifts')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('person_id', '=', personId)
+    .where('starts_at', '>=', now)
+    .execute();
+  for (const { id } of future) await deleteShift(db, organizationId, id);
+  const ended = await db
+    .updateTable('on_call_shifts')
+    .set({ ends_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('person_id', '=', personId)
+    .where('starts_at', '<', now)
+    .where('ends_at', '>', now)
+    .executeTakeFirst();
+  const rotation = await findRotation(db, organizationId);
+  const members = rotation ? (JSON.parse(rotation.members) as string[]) : [];
+  if (rotation && members.includes(personId)) {
+    await db
+      .updateTable('on_call_rotations')
+      .set({ members: JSON.stringify(members.filter((m) => m !== personId)), updated_by: by, updated_at: now })
+      .where('organization_id', '=', organizationId)
+      .execute();
+  }
+  return future.length > 0 || Number(ended.numUpdatedRows) > 0 || members.includes(personId);
+}

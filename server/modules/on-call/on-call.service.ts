@@ -78,10 +78,18 @@ export interface OnCallAnswer {
 export async function whoIsOnCall(db: DbOrTrx, organizationId: string, at: Date, timeZone?: string): Promise<OnCallAnswer> {
   const zone = timeZone ?? (await timeZoneOf(db, organizationId));
   const horizon = new Date(at.getTime() + LOOKAHEAD_MS);
-  const rota = await loadRota(db, organizationId, zone, at, horizon);
-  const now = onCallAt(rota, at);
+  const [rota, eligibleRows] = await Promise.all([
+    loadRota(db, organizationId, zone, at, horizon),
+    repo.listEligibleSupporters(db, organizationId, localDay(at, zone)),
+  ]);
+  // Someone whose certification ran out before the expiry job took them off the rota, or who
+  // lost the role, is never paged: their time counts as uncovered and the page escalates.
+  const eligible = new Set(eligibleRows.map((r) => r.id));
+  const current = onCallAt(rota, at);
+  const now = current && eligible.has(current.personId) ? current : null;
   const next: OnCallAnswer['next'] = [];
   for (const segment of scheduleBetween(rota, at, horizon)) {
+    if (!eligible.has(segment.personId)) continue;
     if (segment.personId === now?.personId || next.some((n) => n.personId === segment.personId)) continue;
     next.push({ personId: segment.personId, startsAt: segment.startsAt });
     if (next.length === 3) break;

@@ -7,7 +7,6 @@ import type {
   SupporterProfile,
   SupporterSummarySchema,
 } from '../../../shared/schemas/supporter.ts';
-import type { SupporterProfilesTable } from '../../db/schema-support.ts';
 import { nowIso, parseJsonArray, toBool } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -15,21 +14,8 @@ import { notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import { findOrganization } from '../organization/index.ts';
 import * as repo from './supporters.repository.ts';
+import { DEFAULT_PROFILE, type ProfileRow } from './supporter-profile.ts';
 import { localDay } from '../../../shared/calendar-day.ts';
-
-type ProfileRow = Omit<SupporterProfilesTable, 'person_id' | 'organization_id' | 'updated_at'>;
-
-/** A supporter who never set anything: active, not yet certified, two cases, every modality. */
-const DEFAULT_PROFILE: ProfileRow = {
-  status: 'active',
-  certified_until: null,
-  capacity: 2,
-  modalities: JSON.stringify(['phone', 'video', 'in_person']),
-  experience_tags: '[]',
-  weekly_availability: '[]',
-  away_periods: '[]',
-  paused_until: null,
-};
 
 function toProfile(personId: string, row: ProfileRow, today: string): SupporterProfile {
   const away = parseJsonArray<{ from: string; to: string }>(row.away_periods);
@@ -138,8 +124,6 @@ export async function updateSupporter(ctx: AppContext, actor: Actor, personId: s
   const current = profileRowOf(await requireSupporter(ctx, actor.organizationId, personId));
   const next: ProfileRow = {
     ...current,
-    ...(input.status !== undefined ? { status: input.status } : {}),
-    ...(input.certifiedUntil !== undefined ? { certified_until: input.certifiedUntil } : {}),
     ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
   };
   await save(ctx, actor, personId, next, 'supporter.program_updated');

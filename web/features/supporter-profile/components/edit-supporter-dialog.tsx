@@ -1,25 +1,20 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
-import type { SupporterProfile } from '../../../../shared/schemas/supporter.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { useUpdateSupporter, type SupporterSummary } from '../api/supporter-pool.ts';
 import { CapacityField, CAPACITY_MAX } from './capacity-field.tsx';
-import { STATUS_OPTIONS } from './vocabulary.ts';
 
-type Status = SupporterProfile['status'];
-
-/** What the program decides about a supporter: status, certification end and capacity. */
+/**
+ * The capacity ceiling the program sets for a supporter. Status and certification are decisions on
+ * the Team page, where each step follows the lifecycle.
+ */
 export function EditSupporterDialog({ supporter, onClose }: { supporter: SupporterSummary; onClose: () => void }) {
   const update = useUpdateSupporter();
   const { profile } = supporter;
-  const [status, setStatus] = useState<Status>(profile.status);
-  const [certifiedUntil, setCertifiedUntil] = useState(profile.certifiedUntil ?? '');
   const [capacity, setCapacity] = useState(profile.capacity);
   const errors = fieldErrors(update.error);
   const name = `${supporter.firstName} ${supporter.lastName}`;
@@ -31,31 +26,10 @@ export function EditSupporterDialog({ supporter, onClose }: { supporter: Support
           validationErrors={errors}
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate(
-              { personId: supporter.personId, patch: { status, certifiedUntil: certifiedUntil || null, capacity } },
-              { onSuccess: close },
-            );
+            update.mutate({ personId: supporter.personId, patch: { capacity } }, { onSuccess: close });
           }}
         >
           {update.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(update.error)}</Notice>}
-          <SelectField
-            label="Status"
-            name="status"
-            options={STATUS_OPTIONS}
-            value={status}
-            onChange={(id) => id && setStatus(id as Status)}
-            description="Only active supporters with a current certification are offered requests."
-            errorMessage={errors.status}
-          />
-          <TextField
-            label="Certified until"
-            name="certifiedUntil"
-            type="date"
-            value={certifiedUntil}
-            onChange={setCertifiedUntil}
-            description="The last day the training counts. Leave empty if not certified."
-            errorMessage={errors.certifiedUntil}
-          />
           <CapacityField
             label="Capacity (open cases)"
             value={capacity}

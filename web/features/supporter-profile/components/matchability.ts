@@ -7,8 +7,12 @@ import { formatDay } from './vocabulary.ts';
  */
 export function reasonsNotMatchable(profile: SupporterProfile, today: string): string[] {
   const reasons: string[] = [];
-  if (profile.status === 'paused') reasons.push('The program has paused your supporter role.');
+  if (profile.status === 'paused') reasons.push('Your supporter role is paused.');
   if (profile.status === 'retired') reasons.push('You are retired from the supporter team.');
+  if (profile.status === 'lapsed') reasons.push('Your certification lapsed; a refresher brings you back.');
+  if (['nominated', 'under_review', 'in_training', 'certified', 'declined'].includes(profile.status)) {
+    reasons.push('You are not yet an active member of the team.');
+  }
   if (!profile.certifiedUntil) reasons.push('The program has not recorded a current certification for you.');
   else if (profile.certifiedUntil < today) reasons.push(`Your certification ended on ${formatDay(profile.certifiedUntil)}.`);
   if (isPaused(profile, today) && profile.pausedUntil) reasons.push(`You paused new offers until ${formatDay(profile.pausedUntil)}.`);

@@ -1,10 +1,10 @@
 import type { Modality } from '../../../../shared/schemas/case-vocabulary.ts';
 import { MODALITIES } from '../../../../shared/schemas/case-vocabulary.ts';
-import { EXPERIENCE_TAGS, SUPPORTER_STATUSES } from '../../../../shared/schemas/supporter.ts';
+import { EXPERIENCE_TAGS } from '../../../../shared/schemas/supporter.ts';
+import type { SupporterState } from '../../../../shared/supporter-lifecycle.ts';
 import { dayName } from '../../../lib/support-hours.ts';
 
 type ExperienceTag = (typeof EXPERIENCE_TAGS)[number];
-type SupporterStatus = (typeof SUPPORTER_STATUSES)[number];
 
 export const MODALITY_LABELS: Record<Modality, string> = {
   phone: 'Phone',
@@ -27,12 +27,18 @@ export const EXPERIENCE_TAG_LABELS: Record<ExperienceTag, string> = {
 };
 export const EXPERIENCE_TAG_OPTIONS = EXPERIENCE_TAGS.map((id) => ({ id, label: EXPERIENCE_TAG_LABELS[id] }));
 
-export const STATUS_LABELS: Record<SupporterStatus, string> = {
+/** A person's stage in the program (docs/team.md). */
+export const STATUS_LABELS: Record<SupporterState, string> = {
+  nominated: 'Nominated',
+  under_review: 'Under review',
+  in_training: 'In training',
+  certified: 'Certified, not yet active',
   active: 'Active',
-  paused: 'Paused by the program',
+  paused: 'Paused',
   retired: 'Retired',
+  declined: 'Not taken on',
+  lapsed: 'Certification lapsed',
 };
-export const STATUS_OPTIONS = SUPPORTER_STATUSES.map((id) => ({ id, label: STATUS_LABELS[id] }));
 
 /** Monday first, as rotas are written; values stay 0 = Sunday as the API wants. */
 export const DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ id: String(day), label: dayName(day) }));

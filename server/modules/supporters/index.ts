@@ -1,0 +1,5 @@
+/**
+ * The supporters module's public entry: other modules import from here only (docs/architecture.md,
+ * "Which module may import which"). Each name is here because another module uses it.
+ */
+export { subscribeToSupporterEvents, type SupporterLeftDuty } from './supporter-events.ts';
