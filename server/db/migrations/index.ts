@@ -23,6 +23,7 @@ import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organiz
 import * as secondFactor from './2026_12_07_0023_second_factor.ts';
 import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
 import * as outboxCaseId from './2026_12_07_0025_outbox_case_id.ts';
+import * as meetingsToConversations from './2026_12_07_0026_meetings_to_conversations.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0023_second_factor': secondFactor,
   '2026_12_07_0024_single_sign_on': singleSignOn,
   '2026_12_07_0025_outbox_case_id': outboxCaseId,
+  '2026_12_07_0026_meetings_to_conversations': meetingsToConversations,
 };
 
 export const migrationProvider: MigrationProvider = {
