@@ -44,20 +44,20 @@ describe('program settings for conversations', () => {
     await signIn(page, env.server.url, 'director@demo.peerline.test');
     await openSettings(page);
     const conversations = page.getByRole('region', { name: 'Conversations' });
-    await conversations.getByLabel('Meeting invite title').waitFor();
+    await conversations.getByLabel('Conversation invite title').waitFor();
     expect(await conversations.textContent()).toContain('never "peer support"');
     expect(await conversations.textContent()).toContain(
       "it receives only 'Something urgent needs you now. Please call the program director.'",
     );
 
-    // A title that says what the meeting is for is refused, with the reason under the field.
-    await conversations.getByLabel('Meeting invite title').fill('Peer support check-in');
+    // A title that says what the conversation is for is refused, with the reason under the field.
+    await conversations.getByLabel('Conversation invite title').fill('Peer support check-in');
     await conversations.getByRole('button', { name: 'Save conversation settings' }).click();
     await conversations.getByText('Calendar text must stay neutral', { exact: false }).waitFor();
-    expect(await conversations.getByLabel('Meeting invite title').getAttribute('aria-invalid')).toBe('true');
+    expect(await conversations.getByLabel('Conversation invite title').getAttribute('aria-invalid')).toBe('true');
     await saveScreenshot(page, 'settings-conversations-refused');
 
-    await conversations.getByLabel('Meeting invite title').fill('Catch-up');
+    await conversations.getByLabel('Conversation invite title').fill('Catch-up');
     await conversations.getByLabel(/Video meeting link pattern/).fill('https://meet.example.org/{token}');
     await conversations.getByLabel(/Mental-health back-up e-mail/).fill('crisis-desk@demo.peerline.test');
     await conversations.getByRole('button', { name: 'Save conversation settings' }).click();
@@ -118,7 +118,7 @@ describe('program settings for conversations', () => {
     // Saved on the server, not only on screen.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    expect(await conversations.getByLabel('Meeting invite title').inputValue()).toBe('Catch-up');
+    expect(await conversations.getByLabel('Conversation invite title').inputValue()).toBe('Catch-up');
     expect(await conversations.getByLabel(/Mental-health back-up e-mail/).inputValue()).toBe('crisis-desk@demo.peerline.test');
     expect(await editor.getByRole('group', { name: 'Section 2' }).getByLabel('Prompts, one per line').inputValue()).toContain(NEW_PROMPT);
     // The two refusals above, and nothing else.
@@ -154,7 +154,7 @@ describe('program settings for conversations', () => {
     await signIn(page, env.server.url, 'it@demo.peerline.test');
     await openSettings(page);
     const conversations = page.getByRole('region', { name: 'Conversations' });
-    await conversations.getByLabel('Meeting invite title').waitFor();
+    await conversations.getByLabel('Conversation invite title').waitFor();
     // Clearing the optional link is allowed: video conversations are then off.
     await conversations.getByLabel(/Video meeting link pattern/).fill('');
     await conversations.getByRole('button', { name: 'Save conversation settings' }).click();

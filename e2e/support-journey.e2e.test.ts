@@ -178,21 +178,25 @@ describe('the support journey in Chromium', () => {
       expect(await planned.textContent()).toMatch(/45 min · Phone/);
       await saveScreenshot(sp, 'journey-06-conversation-planned');
 
-      // The meeting is there for both; each invite is neutral.
-      const forSupporter = await getJson<{ meetings: { id: string; startsAt: string }[] }>(
+      // The conversation is there for both; each invite is neutral.
+      const forSupporter = await getJson<{ conversations: { id: string; startsAt: string }[] }>(
         supporter.context,
-        `/api/supporter/cases/${caseId}/meetings`,
+        `/api/supporter/cases/${caseId}/conversations`,
       );
-      const forClinician = await getJson<{ meetings: { id: string; startsAt: string; status: string }[] }>(
+      const forClinician = await getJson<{ conversations: { id: string; startsAt: string; status: string }[] }>(
         clinician.context,
-        `/api/support/requests/${caseId}/meetings`,
+        `/api/support/requests/${caseId}/conversations`,
       );
-      expect(forClinician.meetings).toEqual([
-        expect.objectContaining({ id: forSupporter.meetings[0]?.id, startsAt: forSupporter.meetings[0]?.startsAt, status: 'scheduled' }),
+      expect(forClinician.conversations).toEqual([
+        expect.objectContaining({
+          id: forSupporter.conversations[0]?.id,
+          startsAt: forSupporter.conversations[0]?.startsAt,
+          status: 'scheduled',
+        }),
       ]);
-      const meetingId = forClinician.meetings[0]?.id ?? '';
+      const conversationId = forClinician.conversations[0]?.id ?? '';
       const clinicianInvite = await clinician.context.request.get(
-        `${env.server.url}/api/support/requests/${caseId}/meetings/${meetingId}/invite.ics`,
+        `${env.server.url}/api/support/requests/${caseId}/conversations/${conversationId}/invite.ics`,
       );
       expect(clinicianInvite.status()).toBe(200);
       // Long lines are folded (RFC 5545 §3.1); unfold before reading.

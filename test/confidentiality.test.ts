@@ -165,7 +165,7 @@ describe('confidentiality invariants', () => {
       feedback: ['id', 'organization_id', 'month'],
       // Conversations: when and how (modality), the invite's identity and the video link made from the
       // program's pattern — never what the conversation is about; there is no notes column.
-      meetings: [
+      conversations: [
         'id',
         'organization_id',
         'case_id',

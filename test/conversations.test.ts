@@ -20,7 +20,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
   const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
   const outbox = () =>
     t.ctx.db.selectFrom('email_outbox').selectAll().where('organization_id', '=', org.id).orderBy('created_at').orderBy('id').execute();
-  const meetingsCount = async () => (await t.ctx.db.selectFrom('meetings').select('id').execute()).length;
+  const conversationsCount = async () => (await t.ctx.db.selectFrom('conversations').select('id').execute()).length;
 
   /** A fresh requester, supporter and case assigned to that supporter (each test has its own people). */
   async function pair() {
@@ -43,7 +43,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     return { requester, supporter, caseId };
   }
   const schedule = async (p: Awaited<ReturnType<typeof pair>>, body: object) =>
-    send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`, body);
+    send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations`, body);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -55,7 +55,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     });
     expect(configured.statusCode, configured.body).toBe(200);
     expect(configured.json()).toEqual({
-      meetingTitle: 'Conversation',
+      conversationTitle: 'Conversation',
       videoLinkPattern: 'https://meet.example.org/peerline-{token}',
       crisisBackupEmail: null,
     });
@@ -67,9 +67,9 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     const before = (await outbox()).length;
     const created = await schedule(p, { startsAt: inHours(72), minutes: 45, modality: 'video' });
     expect(created.statusCode, created.body).toBe(201);
-    const meeting = created.json();
-    expect(meeting).toMatchObject({ status: 'scheduled', modality: 'video', minutes: 45, sequence: 0, startsAt: inHours(72) });
-    expect(meeting.videoLink).toMatch(/^https:\/\/meet\.example\.org\/peerline-[0-9a-f]{24}$/);
+    const conversation = created.json();
+    expect(conversation).toMatchObject({ status: 'scheduled', modality: 'video', minutes: 45, sequence: 0, startsAt: inHours(72) });
+    expect(conversation.videoLink).toMatch(/^https:\/\/meet\.example\.org\/peerline-[0-9a-f]{24}$/);
 
     const mails = (await outbox()).slice(before);
     expect(mails.map((m) => [m.to_address, m.template, m.link]).sort()).toEqual(
@@ -79,9 +79,9 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
       ].sort(),
     );
 
-    const row = await t.ctx.db.selectFrom('meetings').selectAll().where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db.selectFrom('conversations').selectAll().where('id', '=', conversation.id).executeTakeFirstOrThrow();
     expect(row.ics_uid).toMatch(/@peerline$/);
-    const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/invite.ics`);
     expect(invite.statusCode, invite.body).toBe(200);
     expect(invite.headers['content-type']).toMatch(/^text\/calendar/);
     const text = invite.body.replace(/\r\n[ \t]/g, '');
@@ -89,18 +89,18 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(text).toContain('SUMMARY:Conversation');
     expect(text).toContain(`UID:${row.ics_uid}`);
     expect(text).toContain('SEQUENCE:0');
-    expect(text).toContain(`LOCATION:${meeting.videoLink}`);
+    expect(text).toContain(`LOCATION:${conversation.videoLink}`);
     expect(text).not.toMatch(/support|patient|death|supporter|requester|Tomás|Ana/i);
     expect(text).not.toContain(p.caseId);
 
-    const theirs = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    const theirs = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/conversations/${conversation.id}/invite.ics`);
     expect(theirs.statusCode, theirs.body).toBe(200);
     expect(theirs.body.replace(/\r\n[ \t]/g, '')).toContain(`UID:${row.ics_uid}`);
     expect(theirs.body.replace(/\r\n[ \t]/g, '')).toContain(p.requester.email);
 
-    const jobs = await t.ctx.db.selectFrom('jobs').select('dedupe_key').where('kind', '=', 'meeting-reminder').execute();
+    const jobs = await t.ctx.db.selectFrom('jobs').select('dedupe_key').where('kind', '=', 'conversation-reminder').execute();
     expect(jobs.map((j) => j.dedupe_key)).toEqual(
-      expect.arrayContaining([`meeting-reminder:${meeting.id}:0:24h`, `meeting-reminder:${meeting.id}:0:1h`]),
+      expect.arrayContaining([`conversation-reminder:${conversation.id}:0:24h`, `conversation-reminder:${conversation.id}:0:1h`]),
     );
   });
 
@@ -111,8 +111,8 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
       .set({ work_email: `peer-supporter-${p.supporter.id.slice(-6)}@hospital.example` })
       .where('id', '=', p.supporter.id)
       .execute();
-    const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
-    const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    const conversation = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
+    const invite = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/invite.ics`);
     expect(invite.statusCode, invite.body).toBe(200);
     const text = invite.body.replace(/\r\n[ \t]/g, '');
     expect(text).toContain('SUMMARY:Conversation');
@@ -121,20 +121,20 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
 
   it('cancels what is still planned when the case is closed: the invite becomes a cancellation', async () => {
     const p = await pair();
-    const meeting = (await schedule(p, { startsAt: inHours(48), minutes: 45, modality: 'phone' })).json();
+    const conversation = (await schedule(p, { startsAt: inHours(48), minutes: 45, modality: 'phone' })).json();
     const closed = await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/close`, { outcome: 'referred' });
     expect(closed.statusCode, closed.body).toBeLessThan(300);
-    const row = await t.ctx.db.selectFrom('meetings').selectAll().where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db.selectFrom('conversations').selectAll().where('id', '=', conversation.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'cancelled', sequence: 1 });
-    const invite = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    const invite = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/conversations/${conversation.id}/invite.ics`);
     expect(invite.body.replace(/\r\n[ \t]/g, '')).toContain('METHOD:CANCEL');
   });
 
   it('reschedules with the same UID and a higher SEQUENCE; cancelling gives METHOD:CANCEL', async () => {
     const p = await pair();
-    const meeting = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
+    const conversation = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
     const ics = async () =>
-      (await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).body.replace(
+      (await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/invite.ics`)).body.replace(
         /\r\n[ \t]/g,
         '',
       );
@@ -143,7 +143,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(first).not.toContain('LOCATION');
 
     const before = (await outbox()).length;
-    const moved = await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, {
+    const moved = await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}`, {
       startsAt: inHours(50),
       minutes: 60,
     });
@@ -159,7 +159,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
         .sort(),
     ).toEqual([p.requester.email, p.supporter.email].sort());
 
-    const cancelled = await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`);
+    const cancelled = await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', sequence: 2 });
     const third = await ics();
@@ -168,15 +168,20 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(third).toContain('STATUS:CANCELLED');
     expect(third).toContain('SEQUENCE:2');
     expect((await outbox()).slice(before)).toHaveLength(4);
-    expect((await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`)).statusCode).toBe(409);
     expect(
-      (await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}`, { startsAt: inHours(60) }))
-        .statusCode,
+      (await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/cancel`)).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}`, {
+          startsAt: inHours(60),
+        })
+      ).statusCode,
     ).toBe(409);
   });
 
-  it('reminds both parties 24 h and 1 h before, never for a cancelled meeting or an outdated time', async () => {
-    // Earlier tests' meetings are all within 72 h; move past them so their reminders are spent.
+  it('reminds both parties 24 h and 1 h before, never for a cancelled conversation or an outdated time', async () => {
+    // Earlier tests' conversations are all within 72 h; move past them so their reminders are spent.
     await runDueJobsOnce(t.ctx, appJobs);
     t.clock.advanceMinutes(80 * HOUR);
     await runDueJobsOnce(t.ctx, appJobs);
@@ -185,10 +190,12 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     const moved = (await schedule(p, { startsAt: inHours(48), minutes: 30, modality: 'in_person' })).json();
     const dropped = (await schedule(p, { startsAt: inHours(30), minutes: 30, modality: 'phone' })).json();
     expect(
-      (await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${moved.id}`, { startsAt: inHours(72) }))
+      (await send('PATCH', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${moved.id}`, { startsAt: inHours(72) }))
         .statusCode,
     ).toBe(200);
-    expect((await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${dropped.id}/cancel`)).statusCode).toBe(200);
+    expect((await send('POST', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${dropped.id}/cancel`)).statusCode).toBe(
+      200,
+    );
     const reminders = async () =>
       (await outbox()).filter((m) => m.template === 'reminder' && [p.supporter.email, p.requester.email].includes(m.to_address));
 
@@ -218,35 +225,37 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
     expect(await reminders()).toHaveLength(4);
   });
 
-  it('shows the requester their own meetings; another requester or supporter gets 404', async () => {
+  it('shows the requester their own conversations; another requester or supporter gets 404', async () => {
     const p = await pair();
     const other = await pair();
-    const meeting = (await schedule(p, { startsAt: inHours(5), minutes: 15, modality: 'phone' })).json();
-    const mine = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings`);
+    const conversation = (await schedule(p, { startsAt: inHours(5), minutes: 15, modality: 'phone' })).json();
+    const mine = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/conversations`);
     expect(mine.statusCode, mine.body).toBe(200);
-    expect(mine.json().meetings).toEqual([
-      expect.objectContaining({ id: meeting.id, modality: 'phone', status: 'scheduled', videoLink: null, endsAt: inHours(5.25) }),
+    expect(mine.json().conversations).toEqual([
+      expect.objectContaining({ id: conversation.id, modality: 'phone', status: 'scheduled', videoLink: null, endsAt: inHours(5.25) }),
     ]);
-    const listed = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`);
-    expect(listed.json().meetings).toHaveLength(1);
+    const listed = await send('GET', p.supporter.email, `/api/supporter/cases/${p.caseId}/conversations`);
+    expect(listed.json().conversations).toHaveLength(1);
 
-    expect((await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/meetings`)).statusCode).toBe(404);
+    expect((await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/conversations`)).statusCode).toBe(404);
     expect(
-      (await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+      (await send('GET', other.requester.email, `/api/support/requests/${p.caseId}/conversations/${conversation.id}/invite.ics`))
+        .statusCode,
     ).toBe(404);
-    expect((await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings`)).statusCode).toBe(404);
+    expect((await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/conversations`)).statusCode).toBe(404);
     expect(
-      (await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+      (await send('GET', other.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/invite.ics`)).statusCode,
     ).toBe(404);
     expect((await schedule({ ...other, caseId: p.caseId }, { startsAt: inHours(5), minutes: 15, modality: 'phone' })).statusCode).toBe(404);
-    expect((await send('POST', other.supporter.email, `/api/supporter/cases/${p.caseId}/meetings/${meeting.id}/cancel`)).statusCode).toBe(
-      404,
-    );
-    // A meeting id of another case, through my case: 404 too.
     expect(
-      (await send('GET', other.supporter.email, `/api/supporter/cases/${other.caseId}/meetings/${meeting.id}/invite.ics`)).statusCode,
+      (await send('POST', other.supporter.email, `/api/supporter/cases/${p.caseId}/conversations/${conversation.id}/cancel`)).statusCode,
     ).toBe(404);
-    expect((await send('GET', director.email, `/api/supporter/cases/${p.caseId}/meetings`)).statusCode).toBe(404);
+    // A conversation id of another case, through my case: 404 too.
+    expect(
+      (await send('GET', other.supporter.email, `/api/supporter/cases/${other.caseId}/conversations/${conversation.id}/invite.ics`))
+        .statusCode,
+    ).toBe(404);
+    expect((await send('GET', director.email, `/api/supporter/cases/${p.caseId}/conversations`)).statusCode).toBe(404);
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
@@ -258,7 +267,7 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
       [{ ...valid, modality: 'carrier_pigeon' }, ['body.modality']],
       [{ ...valid, notes: 'seemed very upset about the night shift' }, ['body.notes']],
     ];
-    const meetings = await meetingsCount();
+    const conversations = await conversationsCount();
     const mails = (await outbox()).length;
     for (const [body, fields] of cases) {
       const response = await schedule(p, body);
@@ -267,24 +276,24 @@ describe('private conversations: scheduling, neutral invites, reminders, the con
       expect(error.code).toBe('validation_failed');
       expect([...new Set(error.fields.map((f) => f.path))]).toEqual(fields);
     }
-    expect(await meetingsCount()).toBe(meetings);
+    expect(await conversationsCount()).toBe(conversations);
     expect((await outbox()).length).toBe(mails);
   });
 
   it('keeps the invite title neutral: "peer support" is refused; a neutral title is used in invites', async () => {
     for (const title of ['Peer support chat', 'Burnout check-in', 'Talk with your peer supporter']) {
-      const refused = await send('PATCH', director.email, '/api/settings/conversations', { meetingTitle: title });
+      const refused = await send('PATCH', director.email, '/api/settings/conversations', { conversationTitle: title });
       expect(refused.statusCode, title).toBe(400);
-      expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['body.meetingTitle']);
+      expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['body.conversationTitle']);
     }
-    expect((await send('PATCH', admin.email, '/api/settings/conversations', { meetingTitle: 'Catch-up' })).statusCode).toBe(404);
-    const saved = await send('PATCH', director.email, '/api/settings/conversations', { meetingTitle: 'Catch-up' });
+    expect((await send('PATCH', admin.email, '/api/settings/conversations', { conversationTitle: 'Catch-up' })).statusCode).toBe(404);
+    const saved = await send('PATCH', director.email, '/api/settings/conversations', { conversationTitle: 'Catch-up' });
     expect(saved.statusCode, saved.body).toBe(200);
     const p = await pair();
-    const meeting = (await schedule(p, { startsAt: inHours(24), minutes: 30, modality: 'phone' })).json();
-    const invite = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/meetings/${meeting.id}/invite.ics`);
+    const conversation = (await schedule(p, { startsAt: inHours(24), minutes: 30, modality: 'phone' })).json();
+    const invite = await send('GET', p.requester.email, `/api/support/requests/${p.caseId}/conversations/${conversation.id}/invite.ics`);
     expect(invite.body).toContain('SUMMARY:Catch-up');
-    await send('PATCH', director.email, '/api/settings/conversations', { meetingTitle: 'Conversation' });
+    await send('PATCH', director.email, '/api/settings/conversations', { conversationTitle: 'Conversation' });
   });
 
   it('serves the default guide (version 1) drawn from real programs; the director saves version 2 and supporters get it', async () => {

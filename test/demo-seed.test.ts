@@ -126,17 +126,17 @@ describe('demo organisation', () => {
     const detail = await t.app.inject({ url: `/api/supporter/cases/${active?.id}`, headers: { cookie: supporter } });
     expect(detail.statusCode, detail.body).toBe(200);
     expect(detail.json().encounters).toHaveLength(2);
-    const planned = await t.app.inject({ url: `/api/supporter/cases/${active?.id}/meetings`, headers: { cookie: supporter } });
-    expect(planned.json().meetings).toEqual([expect.objectContaining({ status: 'scheduled', minutes: 45 })]);
-    const meetings = await db
-      .selectFrom('meetings')
+    const planned = await t.app.inject({ url: `/api/supporter/cases/${active?.id}/conversations`, headers: { cookie: supporter } });
+    expect(planned.json().conversations).toEqual([expect.objectContaining({ status: 'scheduled', minutes: 45 })]);
+    const conversations = await db
+      .selectFrom('conversations')
       .selectAll()
       .where('case_id', '=', active?.id ?? '')
       .execute();
-    expect(meetings).toEqual([expect.objectContaining({ status: 'scheduled' })]);
-    expect(Date.parse(meetings[0]?.starts_at ?? '')).toBeGreaterThan(now);
+    expect(conversations).toEqual([expect.objectContaining({ status: 'scheduled' })]);
+    expect(Date.parse(conversations[0]?.starts_at ?? '')).toBeGreaterThan(now);
     const jobs = (await db.selectFrom('jobs').select('kind').execute()).map((j) => j.kind);
-    expect(jobs).toEqual(expect.arrayContaining(['follow-up-reminder', 'meeting-reminder', 'offer-expiry']));
+    expect(jobs).toEqual(expect.arrayContaining(['follow-up-reminder', 'conversation-reminder', 'offer-expiry']));
 
     expect(
       byState('closed')

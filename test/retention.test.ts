@@ -84,8 +84,8 @@ describe('retention and erasure', () => {
       (await send('POST', w.supporter.email, `${base}/contact-attempts`, { channel: 'phone', result: 'reached' })).statusCode,
     ).toBeLessThan(300);
     const startsAt = new Date(t.clock.now().getTime() + 2 * DAY * 60_000).toISOString();
-    const meeting = await send('POST', w.supporter.email, `${base}/meetings`, { startsAt, minutes: 45, modality: 'phone' });
-    expect(meeting.statusCode, meeting.body).toBe(201);
+    const conversation = await send('POST', w.supporter.email, `${base}/conversations`, { startsAt, minutes: 45, modality: 'phone' });
+    expect(conversation.statusCode, conversation.body).toBe(201);
     const closed = await send('POST', w.supporter.email, `${base}/close`, { outcome: 'referred' });
     expect(closed.statusCode, closed.body).toBeLessThan(300);
     expect((await caseRow(caseId)).state).toBe('closed');
@@ -93,7 +93,7 @@ describe('retention and erasure', () => {
   }
 
   const caseRow = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const rowsOf = async (table: 'contact_attempts' | 'meetings' | 'outreach_invites', caseId: string) =>
+  const rowsOf = async (table: 'contact_attempts' | 'conversations' | 'outreach_invites', caseId: string) =>
     (await t.ctx.db.selectFrom(table).select('case_id').where('case_id', '=', caseId).execute()).length;
   const mailTo = async (address: string) =>
     (await t.ctx.db.selectFrom('email_outbox').select('id').where('to_address', '=', address).execute()).length;
@@ -148,7 +148,7 @@ describe('retention and erasure', () => {
     const before = await caseRow(erased);
     expect(await mailTo(address)).toBeGreaterThan(0);
     expect(await rowsOf('contact_attempts', erased)).toBe(2);
-    expect(await rowsOf('meetings', erased)).toBe(1);
+    expect(await rowsOf('conversations', erased)).toBe(1);
     const offersBefore = await t.ctx.db
       .selectFrom('case_offers')
       .select(['supporter_id', 'status'])
@@ -200,7 +200,7 @@ describe('retention and erasure', () => {
       first_contact_at: before.first_contact_at,
     });
     expect(await rowsOf('contact_attempts', erased)).toBe(0);
-    expect(await rowsOf('meetings', erased)).toBe(0);
+    expect(await rowsOf('conversations', erased)).toBe(0);
     expect(await mailTo(address)).toBe(0);
     expect(await jobsNaming(erased)).toBe(0);
     const offersAfter = await t.ctx.db

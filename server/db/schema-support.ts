@@ -166,7 +166,7 @@ export interface FeedbackTable {
 /** Per-program conversation settings: the neutral invite title and the video link pattern. */
 export interface ProgramSettingsTable {
   organization_id: string;
-  meeting_title: string;
+  conversation_title: string;
   /** e.g. `https://meet.example.org/peerline-{token}`; null when the program has no video. */
   video_link_pattern: string | null;
   updated_at: string;
@@ -175,7 +175,7 @@ export interface ProgramSettingsTable {
 }
 
 /** A scheduled private conversation: when and how, never what about. */
-export interface MeetingsTable {
+export interface ConversationsTable {
   id: string;
   organization_id: string;
   case_id: string;

@@ -8,7 +8,7 @@ import type {
   EncountersTable,
   FeedbackTable,
   FeedbackTokensTable,
-  MeetingsTable,
+  ConversationsTable,
   ProgramSettingsTable,
   ReferralOffersTable,
   ResourcesTable,
@@ -248,7 +248,7 @@ export interface Database extends EventNoticeTables, ServiceLevelTables, PagingT
   feedback_tokens: FeedbackTokensTable;
   feedback: FeedbackTable;
   program_settings: ProgramSettingsTable;
-  meetings: MeetingsTable;
+  conversations: ConversationsTable;
   conversation_guides: ConversationGuidesTable;
   on_call_rotations: OnCallRotationsTable;
   on_call_shifts: OnCallShiftsTable;

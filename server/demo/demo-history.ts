@@ -9,9 +9,9 @@ import { applyCaseEvent } from '../modules/cases/case-transition.ts';
 import { appendCaseAudit, findCase, insertOffer, type CaseRow } from '../modules/cases/cases.repository.ts';
 import { fireCaseEvent } from '../modules/cases/index.ts';
 import { insertContactAttempt, insertEncounter, insertFeedback, insertReferralOffers } from '../modules/casework/casework.repository.ts';
-import { insertMeeting } from '../modules/conversations/conversations.repository.ts';
-import { notifyBoth } from '../modules/conversations/meeting-notifications.ts';
-import { meetingReminderJob, REMINDER_OFFSETS } from '../modules/conversations/meeting-reminder.job.ts';
+import { insertConversation } from '../modules/conversations/conversations.repository.ts';
+import { notifyBoth } from '../modules/conversations/conversation-notifications.ts';
+import { conversationReminderJob, REMINDER_OFFSETS } from '../modules/conversations/conversation-reminder.job.ts';
 import { newInviteUid } from '../modules/scheduling/ics.ts';
 import { buildCase, type CaseOverrides } from './factories.ts';
 
@@ -164,10 +164,10 @@ class DemoCase {
     return this;
   }
 
-  /** A planned conversation, as scheduleMeeting stores it: the meeting, the audit row, the e-mails and the reminders. */
-  async meeting(scheduledAt: Date, startsAt: Date, minutes: number) {
+  /** A planned conversation, as scheduleConversation stores it: the conversation, the audit row, the e-mails and the reminders. */
+  async conversation(scheduledAt: Date, startsAt: Date, minutes: number) {
     const supporter = this.row.assigned_supporter_id!;
-    const meeting = {
+    const conversation = {
       id: newId(),
       organization_id: this.org,
       case_id: this.row.id,
@@ -182,17 +182,17 @@ class DemoCase {
       created_at: scheduledAt.toISOString(),
       updated_at: scheduledAt.toISOString(),
     };
-    await insertMeeting(this.trx, meeting);
-    await this.audit('case.meeting_scheduled', supporter, scheduledAt);
+    await insertConversation(this.trx, conversation);
+    await this.audit('case.conversation_scheduled', supporter, scheduledAt);
     const ctx = { ...this.ctx, clock: clockAt(scheduledAt) };
     await notifyBoth(ctx, this.trx, this.row, supporter, 'case_update');
     for (const [label, ms] of REMINDER_OFFSETS) {
       const runAt = new Date(startsAt.getTime() - ms);
       if (runAt <= this.ctx.clock.now()) continue;
-      await meetingReminderJob.enqueue(
+      await conversationReminderJob.enqueue(
         this.trx,
-        { organizationId: this.org, meetingId: meeting.id, sequence: 0 },
-        { runAt, dedupeKey: `meeting-reminder:${meeting.id}:0:${label}`, now: scheduledAt },
+        { organizationId: this.org, conversationId: conversation.id, sequence: 0 },
+        { runAt, dedupeKey: `conversation-reminder:${conversation.id}:0:${label}`, now: scheduledAt },
       );
     }
     return this;
@@ -251,7 +251,7 @@ export async function seedCaseHistory(ctx: AppContext, trx: Trx, people: History
   await active.encounter(ago(4, 21), { minutes: 35, topics: ['coping_and_sleep', 'relationships_at_work'], followUpOn: dayFromNow(5) });
   const nextTalk = new Date(now + 2 * DAY);
   nextTalk.setUTCHours(15, 0, 0, 0);
-  await active.meeting(ago(1, 4), nextTalk, 45);
+  await active.conversation(ago(1, 4), nextTalk, 45);
 
   // closed, supported: one conversation, two referrals offered, EAP taken up.
   const supported = await DemoCase.open(ctx, trx, org, ago(26, 6), requester(1, { reason: 'litigation_or_complaint' }));

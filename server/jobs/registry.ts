@@ -1,7 +1,7 @@
 import { sendEmailJob } from '../email/send-email.job.ts';
 import { followUpReminderJob } from '../modules/casework/follow-up-reminder.job.ts';
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
-import { meetingReminderJob } from '../modules/conversations/meeting-reminder.job.ts';
+import { conversationReminderJob } from '../modules/conversations/conversation-reminder.job.ts';
 import { firstContactBreachJob, firstContactEscalationJob } from '../modules/service-levels/first-contact-clock.job.ts';
 import { pageWebhookJob } from '../modules/paging/page-sender.ts';
 import { pageTimeoutJob } from '../modules/paging/paging-chain.ts';
@@ -13,7 +13,7 @@ export const appJobs: JobHandlers = [
   sendEmailJob,
   offerExpiryJob as JobDefinition<unknown>,
   followUpReminderJob as JobDefinition<unknown>,
-  meetingReminderJob as JobDefinition<unknown>,
+  conversationReminderJob as JobDefinition<unknown>,
   firstContactBreachJob as JobDefinition<unknown>,
   firstContactEscalationJob as JobDefinition<unknown>,
   pageTimeoutJob as JobDefinition<unknown>,

@@ -7,50 +7,50 @@ import { ModalitySchema } from './case-vocabulary.ts';
  * conversation is stored: no schema here has a notes field, and unknown fields are refused.
  */
 
-export const MEETING_MINUTES_MIN = 15;
-export const MEETING_MINUTES_MAX = 180;
-export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
-export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
+export const CONVERSATION_MINUTES_MIN = 15;
+export const CONVERSATION_MINUTES_MAX = 180;
+export const CONVERSATION_STATUSES = ['scheduled', 'cancelled'] as const;
+export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 
-const MinutesSchema = z.number().int().min(MEETING_MINUTES_MIN).max(MEETING_MINUTES_MAX);
+const MinutesSchema = z.number().int().min(CONVERSATION_MINUTES_MIN).max(CONVERSATION_MINUTES_MAX);
 
-export const MeetingInputSchema = z.strictObject({
+export const ConversationInputSchema = z.strictObject({
   startsAt: IsoDateTimeSchema,
   minutes: MinutesSchema,
   modality: ModalitySchema,
 });
-export type MeetingInput = z.infer<typeof MeetingInputSchema>;
+export type ConversationInput = z.infer<typeof ConversationInputSchema>;
 
-export const MeetingRescheduleSchema = z.strictObject({
+export const ConversationRescheduleSchema = z.strictObject({
   startsAt: IsoDateTimeSchema,
   minutes: MinutesSchema.optional(),
 });
-export type MeetingReschedule = z.infer<typeof MeetingRescheduleSchema>;
+export type ConversationReschedule = z.infer<typeof ConversationRescheduleSchema>;
 
-export const MeetingParamsSchema = z.strictObject({ id: IdSchema, meetingId: IdSchema });
+export const ConversationParamsSchema = z.strictObject({ id: IdSchema, conversationId: IdSchema });
 
-/** What both parties see of a meeting: when, how, the video link, whether it still stands. */
-export const MeetingSchema = z.object({
+/** What both parties see of a conversation: when, how, the video link, whether it still stands. */
+export const ConversationSchema = z.object({
   id: IdSchema,
   startsAt: z.string(),
   endsAt: z.string(),
   minutes: z.number().int(),
   modality: ModalitySchema,
   videoLink: z.string().nullable(),
-  status: MeetingStatusSchema,
+  status: ConversationStatusSchema,
   sequence: z.number().int(),
 });
-export type Meeting = z.infer<typeof MeetingSchema>;
-export const MeetingListSchema = z.object({ meetings: z.array(MeetingSchema) });
+export type Conversation = z.infer<typeof ConversationSchema>;
+export const ConversationListSchema = z.object({ conversations: z.array(ConversationSchema) });
 
 export const ConversationSettingsSchema = z.object({
-  meetingTitle: z.string(),
+  conversationTitle: z.string(),
   videoLinkPattern: z.string().nullable(),
   /** The mental-health back-up's address (a team pager or crisis desk), alerted with the director on imminent risk. */
   crisisBackupEmail: z.string().nullable(),
 });
 export const ConversationSettingsPatchSchema = z.strictObject({
-  meetingTitle: z.string().trim().min(1).max(80).optional(),
+  conversationTitle: z.string().trim().min(1).max(80).optional(),
   videoLinkPattern: z
     .string()
     .trim()

@@ -24,15 +24,18 @@ function assignedCase(world: MatrixWorld, requesterId: string | null = null): Pr
 }
 
 /** A scheduled phone conversation tomorrow on a fresh case; returns both ids. */
-async function caseWithMeeting(world: MatrixWorld, requesterId: string | null = null): Promise<{ caseId: string; meetingId: string }> {
+async function caseWithConversation(
+  world: MatrixWorld,
+  requesterId: string | null = null,
+): Promise<{ caseId: string; conversationId: string }> {
   const caseId = await assignedCase(world, requesterId);
   const now = world.t.clock.now();
   const start = new Date(now.getTime() + 86_400_000);
-  const meetingId = newId();
+  const conversationId = newId();
   await world.t.ctx.db
-    .insertInto('meetings')
+    .insertInto('conversations')
     .values({
-      id: meetingId,
+      id: conversationId,
       organization_id: world.orgA.id,
       case_id: caseId,
       supporter_id: world.byRole.peer_supporter.id,
@@ -47,7 +50,7 @@ async function caseWithMeeting(world: MatrixWorld, requesterId: string | null = 
       updated_at: now.toISOString(),
     })
     .execute();
-  return { caseId, meetingId };
+  return { caseId, conversationId };
 }
 
 /** The caller's own request (organisation B's director names one of organisation A's). */
@@ -56,86 +59,88 @@ function requesterOf({ world, caller }: CellContext): string {
 }
 
 const inHours = (w: MatrixWorld, hours: number) => new Date(w.t.clock.now().getTime() + hours * 3_600_000).toISOString();
-const meetingInput = (w: MatrixWorld) => ({ startsAt: inHours(w, 48), minutes: 30, modality: 'phone' });
+const conversationInput = (w: MatrixWorld) => ({ startsAt: inHours(w, 48), minutes: 30, modality: 'phone' });
 const GUIDE = { sections: [{ id: 'opening', title: 'Opening', prompts: ['Thank them for the time.'] }] };
 
 export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
   {
     method: 'GET',
-    url: '/api/supporter/cases/:id/meetings',
+    url: '/api/supporter/cases/:id/conversations',
     access: 'supporter.self',
     success: 200,
     crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
-    request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/meetings` }),
+    request: async ({ world }: CellContext) => ({ url: `/api/supporter/cases/${await assignedCase(world)}/conversations` }),
   },
   {
     method: 'POST',
-    url: '/api/supporter/cases/:id/meetings',
+    url: '/api/supporter/cases/:id/conversations',
     access: 'supporter.self',
     success: 201,
     crossOrg: 404,
     expect: SUPPORTER_ONLY_201,
     request: async ({ world }: CellContext) => ({
-      url: `/api/supporter/cases/${await assignedCase(world)}/meetings`,
-      payload: meetingInput(world),
+      url: `/api/supporter/cases/${await assignedCase(world)}/conversations`,
+      payload: conversationInput(world),
     }),
   },
   {
     method: 'PATCH',
-    url: '/api/supporter/cases/:id/meetings/:meetingId',
+    url: '/api/supporter/cases/:id/conversations/:conversationId',
     access: 'supporter.self',
     success: 200,
     crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
-      const { caseId, meetingId } = await caseWithMeeting(world);
-      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: inHours(world, 72) } };
+      const { caseId, conversationId } = await caseWithConversation(world);
+      return { url: `/api/supporter/cases/${caseId}/conversations/${conversationId}`, payload: { startsAt: inHours(world, 72) } };
     },
   },
   {
     method: 'POST',
-    url: '/api/supporter/cases/:id/meetings/:meetingId/cancel',
+    url: '/api/supporter/cases/:id/conversations/:conversationId/cancel',
     access: 'supporter.self',
     success: 200,
     crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
-      const { caseId, meetingId } = await caseWithMeeting(world);
-      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}/cancel` };
+      const { caseId, conversationId } = await caseWithConversation(world);
+      return { url: `/api/supporter/cases/${caseId}/conversations/${conversationId}/cancel` };
     },
   },
   {
     method: 'GET',
-    url: '/api/supporter/cases/:id/meetings/:meetingId/invite.ics',
+    url: '/api/supporter/cases/:id/conversations/:conversationId/invite.ics',
     access: 'supporter.self',
     success: 200,
     crossOrg: 404,
     expect: SUPPORTER_ONLY_200,
     request: async ({ world }: CellContext) => {
-      const { caseId, meetingId } = await caseWithMeeting(world);
-      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}/invite.ics` };
+      const { caseId, conversationId } = await caseWithConversation(world);
+      return { url: `/api/supporter/cases/${caseId}/conversations/${conversationId}/invite.ics` };
     },
   },
   {
     method: 'GET',
-    url: '/api/support/requests/:id/meetings',
+    url: '/api/support/requests/:id/conversations',
     access: 'support.request',
     success: 200,
     crossOrg: 404,
     expect: EVERY_REQUESTER_200,
-    request: async (cell: CellContext) => ({ url: `/api/support/requests/${await assignedCase(cell.world, requesterOf(cell))}/meetings` }),
+    request: async (cell: CellContext) => ({
+      url: `/api/support/requests/${await assignedCase(cell.world, requesterOf(cell))}/conversations`,
+    }),
   },
   {
     method: 'GET',
-    url: '/api/support/requests/:id/meetings/:meetingId/invite.ics',
+    url: '/api/support/requests/:id/conversations/:conversationId/invite.ics',
     access: 'support.request',
     success: 200,
     crossOrg: 404,
     expect: EVERY_REQUESTER_200,
     request: async (cell: CellContext) => {
-      const { caseId, meetingId } = await caseWithMeeting(cell.world, requesterOf(cell));
-      return { url: `/api/support/requests/${caseId}/meetings/${meetingId}/invite.ics` };
+      const { caseId, conversationId } = await caseWithConversation(cell.world, requesterOf(cell));
+      return { url: `/api/support/requests/${caseId}/conversations/${conversationId}/invite.ics` };
     },
   },
   {
@@ -176,7 +181,7 @@ export const SCHEDULING_ROUTE_CASES: RouteCase[] = [
     access: 'settings.manage',
     success: 200,
     expect: SETTINGS_200,
-    request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Conversation' } }),
+    request: () => ({ url: '/api/settings/conversations', payload: { conversationTitle: 'Conversation' } }),
   },
 ];
 
@@ -184,88 +189,88 @@ const NOT_AN_ID = 'first';
 
 export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
   {
-    route: 'GET /api/supporter/cases/:id/meetings',
+    route: 'GET /api/supporter/cases/:id/conversations',
     why: 'id is not a UUID',
-    request: () => ({ url: `/api/supporter/cases/${NOT_AN_ID}/meetings` }),
+    request: () => ({ url: `/api/supporter/cases/${NOT_AN_ID}/conversations` }),
     fields: ['params.id'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings',
+    route: 'POST /api/supporter/cases/:id/conversations',
     why: 'a time in the past',
     request: async (w) => ({
-      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
-      payload: { ...meetingInput(w), startsAt: inHours(w, -1) },
+      url: `/api/supporter/cases/${await assignedCase(w)}/conversations`,
+      payload: { ...conversationInput(w), startsAt: inHours(w, -1) },
     }),
     fields: ['body.startsAt'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings',
+    route: 'POST /api/supporter/cases/:id/conversations',
     why: '500 minutes and an unknown modality',
     request: async (w) => ({
-      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
-      payload: { ...meetingInput(w), minutes: 500, modality: 'carrier_pigeon' },
+      url: `/api/supporter/cases/${await assignedCase(w)}/conversations`,
+      payload: { ...conversationInput(w), minutes: 500, modality: 'carrier_pigeon' },
     }),
     fields: ['body.minutes', 'body.modality'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings',
+    route: 'POST /api/supporter/cases/:id/conversations',
     why: 'notes (nothing said is stored)',
     request: async (w) => ({
-      url: `/api/supporter/cases/${await assignedCase(w)}/meetings`,
-      payload: { ...meetingInput(w), notes: 'sounded upset' },
+      url: `/api/supporter/cases/${await assignedCase(w)}/conversations`,
+      payload: { ...conversationInput(w), notes: 'sounded upset' },
     }),
     fields: ['body.notes'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
-    why: 'meeting id not a UUID',
+    route: 'PATCH /api/supporter/cases/:id/conversations/:conversationId',
+    why: 'conversation id not a UUID',
     request: async (w) => ({
-      url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}`,
+      url: `/api/supporter/cases/${await assignedCase(w)}/conversations/${NOT_AN_ID}`,
       payload: { startsAt: inHours(w, 48) },
     }),
-    fields: ['params.meetingId'],
+    fields: ['params.conversationId'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
+    route: 'PATCH /api/supporter/cases/:id/conversations/:conversationId',
     why: 'start not a date-time, minutes out of range',
     request: async (w) => {
-      const { caseId, meetingId } = await caseWithMeeting(w);
-      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: 'tomorrow', minutes: 5 } };
+      const { caseId, conversationId } = await caseWithConversation(w);
+      return { url: `/api/supporter/cases/${caseId}/conversations/${conversationId}`, payload: { startsAt: 'tomorrow', minutes: 5 } };
     },
     fields: ['body.startsAt', 'body.minutes'],
   },
   {
-    route: 'PATCH /api/supporter/cases/:id/meetings/:meetingId',
+    route: 'PATCH /api/supporter/cases/:id/conversations/:conversationId',
     why: 'a time in the past',
     request: async (w) => {
-      const { caseId, meetingId } = await caseWithMeeting(w);
-      return { url: `/api/supporter/cases/${caseId}/meetings/${meetingId}`, payload: { startsAt: inHours(w, -2) } };
+      const { caseId, conversationId } = await caseWithConversation(w);
+      return { url: `/api/supporter/cases/${caseId}/conversations/${conversationId}`, payload: { startsAt: inHours(w, -2) } };
     },
     fields: ['body.startsAt'],
   },
   {
-    route: 'POST /api/supporter/cases/:id/meetings/:meetingId/cancel',
-    why: 'meeting id not a UUID',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/cancel` }),
-    fields: ['params.meetingId'],
+    route: 'POST /api/supporter/cases/:id/conversations/:conversationId/cancel',
+    why: 'conversation id not a UUID',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/conversations/${NOT_AN_ID}/cancel` }),
+    fields: ['params.conversationId'],
   },
   {
-    route: 'GET /api/supporter/cases/:id/meetings/:meetingId/invite.ics',
-    why: 'meeting id not a UUID',
-    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/meetings/${NOT_AN_ID}/invite.ics` }),
-    fields: ['params.meetingId'],
+    route: 'GET /api/supporter/cases/:id/conversations/:conversationId/invite.ics',
+    why: 'conversation id not a UUID',
+    request: async (w) => ({ url: `/api/supporter/cases/${await assignedCase(w)}/conversations/${NOT_AN_ID}/invite.ics` }),
+    fields: ['params.conversationId'],
   },
   {
-    route: 'GET /api/support/requests/:id/meetings',
+    route: 'GET /api/support/requests/:id/conversations',
     why: 'id is not a UUID',
-    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings` }),
+    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/conversations` }),
     fields: ['params.id'],
   },
   {
-    route: 'GET /api/support/requests/:id/meetings/:meetingId/invite.ics',
+    route: 'GET /api/support/requests/:id/conversations/:conversationId/invite.ics',
     why: 'ids are not UUIDs',
-    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/meetings/${NOT_AN_ID}/invite.ics` }),
-    fields: ['params.id', 'params.meetingId'],
+    request: () => ({ url: `/api/support/requests/${NOT_AN_ID}/conversations/${NOT_AN_ID}/invite.ics` }),
+    fields: ['params.id', 'params.conversationId'],
   },
   {
     route: 'PUT /api/settings/conversation-guide',
@@ -285,8 +290,8 @@ export const SCHEDULING_INVALID_CASES: InvalidCase[] = [
   {
     route: 'PATCH /api/settings/conversations',
     why: 'a title that says "peer support"',
-    request: () => ({ url: '/api/settings/conversations', payload: { meetingTitle: 'Peer support' } }),
-    fields: ['body.meetingTitle'],
+    request: () => ({ url: '/api/settings/conversations', payload: { conversationTitle: 'Peer support' } }),
+    fields: ['body.conversationTitle'],
   },
   {
     route: 'PATCH /api/settings/conversations',

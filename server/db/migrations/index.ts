@@ -23,6 +23,7 @@ import * as accountsPerOrganization from './2026_12_07_0022_accounts_per_organiz
 import * as secondFactor from './2026_12_07_0023_second_factor.ts';
 import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
 import * as outboxCaseId from './2026_12_07_0025_outbox_case_id.ts';
+import * as meetingsToConversations from './2026_12_07_0026_meetings_to_conversations.ts';
 import * as supporterLifecycle from './2026_12_07_0027_supporter_lifecycle.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0023_second_factor': secondFactor,
   '2026_12_07_0024_single_sign_on': singleSignOn,
   '2026_12_07_0025_outbox_case_id': outboxCaseId,
+  '2026_12_07_0026_meetings_to_conversations': meetingsToConversations,
   '2026_12_07_0027_supporter_lifecycle': supporterLifecycle,
 };
 

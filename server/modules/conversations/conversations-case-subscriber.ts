@@ -1,5 +1,5 @@
 import type { CaseSubscriber } from '../cases/index.ts';
-import { cancelScheduledMeetingsOfCase } from './conversations.repository.ts';
+import { cancelScheduledConversationsOfCase } from './conversations.repository.ts';
 
 /**
  * A finished case has no conversations ahead: whatever was still planned is cancelled (and its
@@ -7,6 +7,6 @@ import { cancelScheduledMeetingsOfCase } from './conversations.repository.ts';
  */
 export const conversationsSubscriber: CaseSubscriber = {
   finished: async (ctx, trx, row) => {
-    await cancelScheduledMeetingsOfCase(trx, row.id, ctx.clock.now().toISOString());
+    await cancelScheduledConversationsOfCase(trx, row.id, ctx.clock.now().toISOString());
   },
 };

@@ -1,17 +1,22 @@
 import type { DbOrTrx } from '../../db/database.ts';
-import type { ConversationGuidesTable, MeetingsTable, ProgramSettingsTable } from '../../db/schema-support.ts';
+import type { ConversationGuidesTable, ConversationsTable, ProgramSettingsTable } from '../../db/schema-support.ts';
 
-export type MeetingRow = MeetingsTable;
+export type ConversationRow = ConversationsTable;
 export type GuideRow = ConversationGuidesTable;
 export type ProgramSettingsRow = ProgramSettingsTable;
 
-export async function insertMeeting(db: DbOrTrx, row: MeetingRow): Promise<void> {
-  await db.insertInto('meetings').values(row).execute();
+export async function insertConversation(db: DbOrTrx, row: ConversationRow): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
 }
 
-export async function findMeeting(db: DbOrTrx, organizationId: string, caseId: string, id: string): Promise<MeetingRow | undefined> {
+export async function findConversation(
+  db: DbOrTrx,
+  organizationId: string,
+  caseId: string,
+  id: string,
+): Promise<ConversationRow | undefined> {
   return db
-    .selectFrom('meetings')
+    .selectFrom('conversations')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('case_id', '=', caseId)
@@ -19,13 +24,13 @@ export async function findMeeting(db: DbOrTrx, organizationId: string, caseId: s
     .executeTakeFirst();
 }
 
-export async function findMeetingById(db: DbOrTrx, organizationId: string, id: string): Promise<MeetingRow | undefined> {
-  return db.selectFrom('meetings').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+export async function findConversationById(db: DbOrTrx, organizationId: string, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listMeetings(db: DbOrTrx, organizationId: string, caseId: string): Promise<MeetingRow[]> {
+export async function listConversations(db: DbOrTrx, organizationId: string, caseId: string): Promise<ConversationRow[]> {
   return db
-    .selectFrom('meetings')
+    .selectFrom('conversations')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('case_id', '=', caseId)
@@ -38,9 +43,9 @@ export async function listMeetings(db: DbOrTrx, organizationId: string, caseId: 
  * Cancels every conversation still planned on a case (it was closed, withdrawn or declined), each
  * with a higher sequence so a downloaded invite now cancels the calendar entry. Returns how many.
  */
-export async function cancelScheduledMeetingsOfCase(db: DbOrTrx, caseId: string, at: string): Promise<number> {
+export async function cancelScheduledConversationsOfCase(db: DbOrTrx, caseId: string, at: string): Promise<number> {
   const result = await db
-    .updateTable('meetings')
+    .updateTable('conversations')
     .set((eb) => ({ status: 'cancelled', sequence: eb('sequence', '+', 1), updated_at: at }))
     .where('case_id', '=', caseId)
     .where('status', '=', 'scheduled')
@@ -48,9 +53,14 @@ export async function cancelScheduledMeetingsOfCase(db: DbOrTrx, caseId: string,
   return Number(result.numUpdatedRows);
 }
 
-/** Updates only when the meeting is still at `sequence` (two edits at once: one wins). */
-export async function updateMeetingIfSequence(db: DbOrTrx, id: string, sequence: number, set: Partial<MeetingRow>): Promise<boolean> {
-  const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('sequence', '=', sequence).executeTakeFirst();
+/** Updates only when the conversation is still at `sequence` (two edits at once: one wins). */
+export async function updateConversationIfSequence(
+  db: DbOrTrx,
+  id: string,
+  sequence: number,
+  set: Partial<ConversationRow>,
+): Promise<boolean> {
+  const result = await db.updateTable('conversations').set(set).where('id', '=', id).where('sequence', '=', sequence).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -64,7 +74,7 @@ export async function upsertProgramSettings(db: DbOrTrx, row: ProgramSettingsRow
     .values(row)
     .onConflict((oc) =>
       oc.column('organization_id').doUpdateSet({
-        meeting_title: row.meeting_title,
+        conversation_title: row.conversation_title,
         video_link_pattern: row.video_link_pattern,
         crisis_backup_email: row.crisis_backup_email,
         updated_at: row.updated_at,

@@ -6,11 +6,11 @@ import {
   ConversationGuideSchema,
   ConversationSettingsPatchSchema,
   ConversationSettingsSchema,
-  MeetingInputSchema,
-  MeetingListSchema,
-  MeetingParamsSchema,
-  MeetingRescheduleSchema,
-  MeetingSchema,
+  ConversationInputSchema,
+  ConversationListSchema,
+  ConversationParamsSchema,
+  ConversationRescheduleSchema,
+  ConversationSchema,
 } from '../../../shared/schemas/conversations.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -32,97 +32,103 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: AppContext
   const tags = ['conversations'];
 
   r.get(
-    '/api/supporter/cases/:id/meetings',
+    '/api/supporter/cases/:id/conversations',
     {
       config: supporter,
       schema: {
         tags,
         summary: 'Conversations planned on one of my cases',
         params: IdParamsSchema,
-        response: { 200: MeetingListSchema, ...errors },
+        response: { 200: ConversationListSchema, ...errors },
       },
     },
-    async (req) => ({ meetings: await service.listCaseMeetings(ctx, requireActor(req), req.params.id) }),
+    async (req) => ({ conversations: await service.listCaseConversations(ctx, requireActor(req), req.params.id) }),
   );
 
   r.post(
-    '/api/supporter/cases/:id/meetings',
+    '/api/supporter/cases/:id/conversations',
     {
       config: supporter,
       schema: {
         tags,
         summary: 'Schedule a conversation',
         params: IdParamsSchema,
-        body: MeetingInputSchema,
-        response: { 201: MeetingSchema, ...errors },
+        body: ConversationInputSchema,
+        response: { 201: ConversationSchema, ...errors },
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.scheduleMeeting(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
+      reply.status(201).send(await service.scheduleConversation(ctx, requireActor(req), req.params.id, req.body, originOf(req))),
   );
 
   r.patch(
-    '/api/supporter/cases/:id/meetings/:meetingId',
+    '/api/supporter/cases/:id/conversations/:conversationId',
     {
       config: supporter,
       schema: {
         tags,
         summary: 'Reschedule (same invite, next sequence)',
-        params: MeetingParamsSchema,
-        body: MeetingRescheduleSchema,
-        response: { 200: MeetingSchema, ...errors },
+        params: ConversationParamsSchema,
+        body: ConversationRescheduleSchema,
+        response: { 200: ConversationSchema, ...errors },
       },
     },
-    async (req) => service.rescheduleMeeting(ctx, requireActor(req), req.params.id, req.params.meetingId, req.body, originOf(req)),
+    async (req) =>
+      service.rescheduleConversation(ctx, requireActor(req), req.params.id, req.params.conversationId, req.body, originOf(req)),
   );
 
   r.post(
-    '/api/supporter/cases/:id/meetings/:meetingId/cancel',
+    '/api/supporter/cases/:id/conversations/:conversationId/cancel',
     {
       config: supporter,
-      schema: { tags, summary: 'Cancel a conversation', params: MeetingParamsSchema, response: { 200: MeetingSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Cancel a conversation',
+        params: ConversationParamsSchema,
+        response: { 200: ConversationSchema, ...errors },
+      },
     },
-    async (req) => service.cancelMeeting(ctx, requireActor(req), req.params.id, req.params.meetingId, originOf(req)),
+    async (req) => service.cancelConversation(ctx, requireActor(req), req.params.id, req.params.conversationId, originOf(req)),
   );
 
   r.get(
-    '/api/supporter/cases/:id/meetings/:meetingId/invite.ics',
+    '/api/supporter/cases/:id/conversations/:conversationId/invite.ics',
     {
       config: supporter,
-      schema: { tags, summary: 'The calendar invite (neutral title)', params: MeetingParamsSchema, response: { 200: ics, ...errors } },
+      schema: { tags, summary: 'The calendar invite (neutral title)', params: ConversationParamsSchema, response: { 200: ics, ...errors } },
     },
     async (req, reply) =>
-      reply.headers(ICS_HEADERS).send(await service.supporterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
+      reply.headers(ICS_HEADERS).send(await service.supporterInvite(ctx, requireActor(req), req.params.id, req.params.conversationId)),
   );
 
   const requester = { access: 'support.request' as const };
   const rtags = ['support requests'];
   r.get(
-    '/api/support/requests/:id/meetings',
+    '/api/support/requests/:id/conversations',
     {
       config: requester,
       schema: {
         tags: rtags,
         summary: 'Conversations planned on my request',
         params: IdParamsSchema,
-        response: { 200: MeetingListSchema, ...errors },
+        response: { 200: ConversationListSchema, ...errors },
       },
     },
-    async (req) => ({ meetings: await service.listMyMeetings(ctx, requireActor(req), req.params.id) }),
+    async (req) => ({ conversations: await service.listMyConversations(ctx, requireActor(req), req.params.id) }),
   );
   r.get(
-    '/api/support/requests/:id/meetings/:meetingId/invite.ics',
+    '/api/support/requests/:id/conversations/:conversationId/invite.ics',
     {
       config: requester,
       schema: {
         tags: rtags,
         summary: 'The calendar invite (neutral title)',
-        params: MeetingParamsSchema,
+        params: ConversationParamsSchema,
         response: { 200: ics, ...errors },
       },
     },
     async (req, reply) =>
-      reply.headers(ICS_HEADERS).send(await service.requesterInvite(ctx, requireActor(req), req.params.id, req.params.meetingId)),
+      reply.headers(ICS_HEADERS).send(await service.requesterInvite(ctx, requireActor(req), req.params.id, req.params.conversationId)),
   );
 
   r.get(

@@ -4,9 +4,9 @@ import type {
   ConversationGuideInput,
   ConversationSettingsPatch,
   GuideSection,
-  Meeting,
-  MeetingInput,
-  MeetingReschedule,
+  Conversation,
+  ConversationInput,
+  ConversationReschedule,
 } from '../../../shared/schemas/conversations.ts';
 import type { Modality } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
@@ -27,13 +27,13 @@ import {
 import * as repo from './conversations.repository.ts';
 import { DEFAULT_GUIDE_SECTIONS } from './default-guide.ts';
 import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
-import { notifyBoth } from './meeting-notifications.ts';
-import { meetingReminderJob, REMINDER_OFFSETS } from './meeting-reminder.job.ts';
+import { notifyBoth } from './conversation-notifications.ts';
+import { conversationReminderJob, REMINDER_OFFSETS } from './conversation-reminder.job.ts';
 
 type CaseRow = cases.CaseRow;
-type MeetingRow = repo.MeetingRow;
+type ConversationRow = repo.ConversationRow;
 
-/** Meetings can be planned while the case is with its supporter and still open. */
+/** Conversations can be planned while the case is with its supporter and still open. */
 const SCHEDULABLE_STATES = ['assigned', 'contacted', 'active'];
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ function audit(trx: Trx, row: CaseRow, actor: Actor, action: string, at: Date, o
 // Program settings for conversations
 
 export interface ConversationSettings {
-  meetingTitle: string;
+  conversationTitle: string;
   videoLinkPattern: string | null;
   crisisBackupEmail: string | null;
 }
@@ -76,7 +76,7 @@ export interface ConversationSettings {
 export async function getConversationSettings(db: DbOrTrx, organizationId: string): Promise<ConversationSettings> {
   const row = await repo.findProgramSettings(db, organizationId);
   return {
-    meetingTitle: row?.meeting_title ?? DEFAULT_INVITE_TITLE,
+    conversationTitle: row?.conversation_title ?? DEFAULT_INVITE_TITLE,
     videoLinkPattern: row?.video_link_pattern ?? null,
     crisisBackupEmail: row?.crisis_backup_email ?? null,
   };
@@ -89,7 +89,7 @@ export async function updateConversationSettings(
 ): Promise<ConversationSettings> {
   const current = await getConversationSettings(ctx.db, actor.organizationId);
   const next: ConversationSettings = {
-    meetingTitle: patch.meetingTitle ?? current.meetingTitle,
+    conversationTitle: patch.conversationTitle ?? current.conversationTitle,
     videoLinkPattern: patch.videoLinkPattern === undefined ? current.videoLinkPattern : patch.videoLinkPattern,
     crisisBackupEmail: patch.crisisBackupEmail === undefined ? current.crisisBackupEmail : patch.crisisBackupEmail,
   };
@@ -103,7 +103,7 @@ export async function updateConversationSettings(
       fields.push({ path, message: 'Calendar text must stay neutral: no "support", no reason, no role' });
     }
   };
-  if (patch.meetingTitle !== undefined) neutral('body.meetingTitle', patch.meetingTitle);
+  if (patch.conversationTitle !== undefined) neutral('body.conversationTitle', patch.conversationTitle);
   // Checked as it will appear in invites, with a token in place (tokens are hex: no letters beyond a–f).
   if (patch.videoLinkPattern !== undefined)
     neutral('body.videoLinkPattern', patch.videoLinkPattern?.replaceAll('{token}', '0123456789abcdef') ?? null);
@@ -112,7 +112,7 @@ export async function updateConversationSettings(
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertProgramSettings(trx, {
       organization_id: actor.organizationId,
-      meeting_title: next.meetingTitle,
+      conversation_title: next.conversationTitle,
       video_link_pattern: next.videoLinkPattern,
       crisis_backup_email: next.crisisBackupEmail,
       updated_at: at,
@@ -128,9 +128,9 @@ export async function updateConversationSettings(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Meetings
+// Conversations
 
-function toMeeting(row: MeetingRow): Meeting {
+function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     startsAt: row.starts_at,
@@ -138,22 +138,22 @@ function toMeeting(row: MeetingRow): Meeting {
     minutes: Math.round((Date.parse(row.ends_at) - Date.parse(row.starts_at)) / 60_000),
     modality: row.modality as Modality,
     videoLink: row.video_link,
-    status: row.status as Meeting['status'],
+    status: row.status as Conversation['status'],
     sequence: row.sequence,
   };
 }
 
-/** Reminders 24 h and 1 h before; one job per meeting, sequence and offset (older sequences do nothing). */
-async function enqueueReminders(ctx: AppContext, trx: Trx, meeting: MeetingRow): Promise<void> {
+/** Reminders 24 h and 1 h before; one job per conversation, sequence and offset (older sequences do nothing). */
+async function enqueueReminders(ctx: AppContext, trx: Trx, conversation: ConversationRow): Promise<void> {
   const now = ctx.clock.now();
-  const start = Date.parse(meeting.starts_at);
+  const start = Date.parse(conversation.starts_at);
   for (const [label, ms] of REMINDER_OFFSETS) {
     const runAt = new Date(start - ms);
     if (runAt.getTime() <= now.getTime()) continue;
-    await meetingReminderJob.enqueue(
+    await conversationReminderJob.enqueue(
       trx,
-      { organizationId: meeting.organization_id, meetingId: meeting.id, sequence: meeting.sequence },
-      { runAt, dedupeKey: `meeting-reminder:${meeting.id}:${meeting.sequence}:${label}`, now },
+      { organizationId: conversation.organization_id, conversationId: conversation.id, sequence: conversation.sequence },
+      { runAt, dedupeKey: `conversation-reminder:${conversation.id}:${conversation.sequence}:${label}`, now },
     );
   }
 }
@@ -164,18 +164,18 @@ function checkFuture(now: Date, startsAt: string): Date {
   return start;
 }
 
-export async function listCaseMeetings(ctx: AppContext, actor: Actor, caseId: string): Promise<Meeting[]> {
+export async function listCaseConversations(ctx: AppContext, actor: Actor, caseId: string): Promise<Conversation[]> {
   const row = await requireAssignedCase(ctx.db, actor, caseId);
-  return (await repo.listMeetings(ctx.db, row.organization_id, row.id)).map(toMeeting);
+  return (await repo.listConversations(ctx.db, row.organization_id, row.id)).map(toConversation);
 }
 
-export async function scheduleMeeting(
+export async function scheduleConversation(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
-  input: MeetingInput,
+  input: ConversationInput,
   origin: RequestOrigin,
-): Promise<Meeting> {
+): Promise<Conversation> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, caseId);
@@ -187,7 +187,7 @@ export async function scheduleMeeting(
       if (!videoLinkPattern) throw invalid('body.modality', 'The program has no video link set up; choose phone or in person');
       videoLink = videoLinkPattern.replaceAll('{token}', randomBytes(12).toString('hex'));
     }
-    const meeting: MeetingRow = {
+    const conversation: ConversationRow = {
       id: newId(),
       organization_id: row.organization_id,
       case_id: row.id,
@@ -202,72 +202,72 @@ export async function scheduleMeeting(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    await repo.insertMeeting(trx, meeting);
-    await audit(trx, row, actor, 'case.meeting_scheduled', now, origin);
+    await repo.insertConversation(trx, conversation);
+    await audit(trx, row, actor, 'case.conversation_scheduled', now, origin);
     await notifyBoth(ctx, trx, row, actor.personId, 'case_update');
-    await enqueueReminders(ctx, trx, meeting);
-    return toMeeting(meeting);
+    await enqueueReminders(ctx, trx, conversation);
+    return toConversation(conversation);
   });
 }
 
-async function requireMeeting(trx: Trx, row: CaseRow, meetingId: string): Promise<MeetingRow> {
-  const meeting = await repo.findMeeting(trx, row.organization_id, row.id, meetingId);
-  if (!meeting) throw notFound();
-  return meeting;
+async function requireConversation(trx: Trx, row: CaseRow, conversationId: string): Promise<ConversationRow> {
+  const conversation = await repo.findConversation(trx, row.organization_id, row.id, conversationId);
+  if (!conversation) throw notFound();
+  return conversation;
 }
 
-export async function rescheduleMeeting(
+export async function rescheduleConversation(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
-  meetingId: string,
-  input: MeetingReschedule,
+  conversationId: string,
+  input: ConversationReschedule,
   origin: RequestOrigin,
-): Promise<Meeting> {
+): Promise<Conversation> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, caseId);
-    const meeting = await requireMeeting(trx, row, meetingId);
+    const conversation = await requireConversation(trx, row, conversationId);
     const start = checkFuture(now, input.startsAt);
-    if (meeting.status !== 'scheduled') throw new AppError('conflict', 'This conversation was cancelled');
-    const minutes = input.minutes ?? toMeeting(meeting).minutes;
+    if (conversation.status !== 'scheduled') throw new AppError('conflict', 'This conversation was cancelled');
+    const minutes = input.minutes ?? toConversation(conversation).minutes;
     const set = {
       starts_at: start.toISOString(),
       ends_at: new Date(start.getTime() + minutes * 60_000).toISOString(),
-      sequence: meeting.sequence + 1,
+      sequence: conversation.sequence + 1,
       supporter_id: actor.personId,
       updated_at: now.toISOString(),
     };
-    if (!(await repo.updateMeetingIfSequence(trx, meeting.id, meeting.sequence, set))) {
+    if (!(await repo.updateConversationIfSequence(trx, conversation.id, conversation.sequence, set))) {
       throw new AppError('conflict', 'This conversation has changed in the meantime; reload to see where it stands');
     }
-    const updated = { ...meeting, ...set };
-    await audit(trx, row, actor, 'case.meeting_rescheduled', now, origin);
+    const updated = { ...conversation, ...set };
+    await audit(trx, row, actor, 'case.conversation_rescheduled', now, origin);
     await notifyBoth(ctx, trx, row, actor.personId, 'case_update');
     await enqueueReminders(ctx, trx, updated);
-    return toMeeting(updated);
+    return toConversation(updated);
   });
 }
 
-export async function cancelMeeting(
+export async function cancelConversation(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
-  meetingId: string,
+  conversationId: string,
   origin: RequestOrigin,
-): Promise<Meeting> {
+): Promise<Conversation> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requireAssignedCase(trx, actor, caseId);
-    const meeting = await requireMeeting(trx, row, meetingId);
-    if (meeting.status !== 'scheduled') throw new AppError('conflict', 'This conversation is already cancelled');
-    const set = { status: 'cancelled', sequence: meeting.sequence + 1, updated_at: now.toISOString() };
-    if (!(await repo.updateMeetingIfSequence(trx, meeting.id, meeting.sequence, set))) {
+    const conversation = await requireConversation(trx, row, conversationId);
+    if (conversation.status !== 'scheduled') throw new AppError('conflict', 'This conversation is already cancelled');
+    const set = { status: 'cancelled', sequence: conversation.sequence + 1, updated_at: now.toISOString() };
+    if (!(await repo.updateConversationIfSequence(trx, conversation.id, conversation.sequence, set))) {
       throw new AppError('conflict', 'This conversation has changed in the meantime; reload to see where it stands');
     }
-    await audit(trx, row, actor, 'case.meeting_cancelled', now, origin);
-    await notifyBoth(ctx, trx, row, meeting.supporter_id, 'case_update');
-    return toMeeting({ ...meeting, ...set });
+    await audit(trx, row, actor, 'case.conversation_cancelled', now, origin);
+    await notifyBoth(ctx, trx, row, conversation.supporter_id, 'case_update');
+    return toConversation({ ...conversation, ...set });
   });
 }
 
@@ -279,45 +279,45 @@ function organizerEmail(ctx: AppContext): string {
   return isNeutralInviteText(address) ? address : 'no-reply@peerline.invalid';
 }
 
-async function inviteFor(ctx: AppContext, meeting: MeetingRow, attendeeEmail: string): Promise<string> {
-  const { meetingTitle } = await getConversationSettings(ctx.db, meeting.organization_id);
+async function inviteFor(ctx: AppContext, conversation: ConversationRow, attendeeEmail: string): Promise<string> {
+  const { conversationTitle } = await getConversationSettings(ctx.db, conversation.organization_id);
   return buildInvite({
-    uid: meeting.ics_uid,
-    start: new Date(meeting.starts_at),
-    end: new Date(meeting.ends_at),
-    title: meetingTitle,
-    location: meeting.modality === 'video' && meeting.video_link ? meeting.video_link : undefined,
+    uid: conversation.ics_uid,
+    start: new Date(conversation.starts_at),
+    end: new Date(conversation.ends_at),
+    title: conversationTitle,
+    location: conversation.modality === 'video' && conversation.video_link ? conversation.video_link : undefined,
     organizerEmail: organizerEmail(ctx),
     // An address that would say what this is about (`peer-support@…`) is left out: the invite still
     // imports into the recipient's own calendar, which knows its owner anyway.
     attendeeEmail: isNeutralInviteText(attendeeEmail) ? attendeeEmail : undefined,
-    sequence: meeting.sequence,
-    cancelled: meeting.status === 'cancelled',
+    sequence: conversation.sequence,
+    cancelled: conversation.status === 'cancelled',
     now: ctx.clock.now(),
   });
 }
 
-export async function supporterInvite(ctx: AppContext, actor: Actor, caseId: string, meetingId: string): Promise<string> {
+export async function supporterInvite(ctx: AppContext, actor: Actor, caseId: string, conversationId: string): Promise<string> {
   const row = await requireAssignedCase(ctx.db, actor, caseId);
-  const meeting = await repo.findMeeting(ctx.db, row.organization_id, row.id, meetingId);
-  if (!meeting) throw notFound();
+  const conversation = await repo.findConversation(ctx.db, row.organization_id, row.id, conversationId);
+  if (!conversation) throw notFound();
   const to = await workEmailOfPerson(ctx.db, row.organization_id, actor.personId);
   if (!to) throw notFound();
-  return inviteFor(ctx, meeting, to);
+  return inviteFor(ctx, conversation, to);
 }
 
-export async function listMyMeetings(ctx: AppContext, actor: Actor, caseId: string): Promise<Meeting[]> {
+export async function listMyConversations(ctx: AppContext, actor: Actor, caseId: string): Promise<Conversation[]> {
   const row = await requireOwnCase(ctx.db, actor, caseId);
-  return (await repo.listMeetings(ctx.db, row.organization_id, row.id)).map(toMeeting);
+  return (await repo.listConversations(ctx.db, row.organization_id, row.id)).map(toConversation);
 }
 
-export async function requesterInvite(ctx: AppContext, actor: Actor, caseId: string, meetingId: string): Promise<string> {
+export async function requesterInvite(ctx: AppContext, actor: Actor, caseId: string, conversationId: string): Promise<string> {
   const row = await requireOwnCase(ctx.db, actor, caseId);
-  const meeting = await repo.findMeeting(ctx.db, row.organization_id, row.id, meetingId);
-  if (!meeting) throw notFound();
+  const conversation = await repo.findConversation(ctx.db, row.organization_id, row.id, conversationId);
+  if (!conversation) throw notFound();
   const to = (await requesterEmail(ctx.db, row)) ?? (await workEmailOfPerson(ctx.db, row.organization_id, actor.personId));
   if (!to) throw notFound();
-  return inviteFor(ctx, meeting, to);
+  return inviteFor(ctx, conversation, to);
 }
 
 // ---------------------------------------------------------------------------------------------

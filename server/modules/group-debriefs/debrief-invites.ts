@@ -50,14 +50,14 @@ export async function videoLinkFor(trx: Trx, organizationId: string): Promise<st
 export async function debriefInvite(ctx: AppContext, token: string): Promise<string> {
   const invite = await repo.findInviteByTokenHash(ctx.db, hashDebriefToken(token));
   if (!invite) throw notFound();
-  const { meetingTitle } = await getConversationSettings(ctx.db, invite.organization_id);
+  const { conversationTitle } = await getConversationSettings(ctx.db, invite.organization_id);
   const from = /<([^>]+)>/.exec(ctx.config.smtpFrom)?.[1] ?? ctx.config.smtpFrom;
   const start = new Date(invite.starts_at);
   return buildInvite({
     uid: invite.ics_uid,
     start,
     end: new Date(start.getTime() + Number(invite.minutes) * 60_000),
-    title: meetingTitle,
+    title: conversationTitle,
     location: invite.modality === 'video' && invite.video_link ? invite.video_link : undefined,
     organizerEmail: isNeutralInviteText(from.trim()) ? from.trim() : 'no-reply@peerline.invalid',
     attendeeEmail: isNeutralInviteText(invite.work_email) ? invite.work_email : undefined,

@@ -66,14 +66,14 @@ export async function eraseCaseColumns(trx: Trx, row: CaseRow, at: string): Prom
 
 /** Rows that only describe how to reach or meet the requester: gone entirely. Returns the ids jobs may name. */
 export async function deleteContactRows(trx: Trx, caseId: string): Promise<string[]> {
-  const meetings = await trx.selectFrom('meetings').select('id').where('case_id', '=', caseId).execute();
-  await trx.deleteFrom('meetings').where('case_id', '=', caseId).execute();
+  const conversations = await trx.selectFrom('conversations').select('id').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('conversations').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('contact_attempts').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('outreach_invites').where('case_id', '=', caseId).execute();
   const offers = await trx.selectFrom('case_offers').select('id').where('case_id', '=', caseId).execute();
   // The matcher's reasons describe the requester next to the supporter (same profession, language…).
   await trx.updateTable('case_offers').set({ match_reasons: '[]' }).where('case_id', '=', caseId).execute();
-  return [...meetings.map((m) => m.id), ...offers.map((o) => o.id)];
+  return [...conversations.map((c) => c.id), ...offers.map((o) => o.id)];
 }
 
 /** "This person was involved in that event": the notice keeps its department, trigger and time. */
@@ -168,7 +168,7 @@ export async function deleteCaseMail(trx: Trx, mail: CaseMail): Promise<string[]
 
 /**
  * Jobs whose payload names the case or one of these records (follow-up reminders, clocks, pages,
- * meeting reminders, e-mails), except one running right now and the erasure jobs themselves. Payloads
+ * conversation reminders, e-mails), except one running right now and the erasure jobs themselves. Payloads
  * hold ids only; UUIDs do not occur inside one another, so a quoted match is exact.
  */
 export async function deleteJobsNaming(trx: Trx, ids: string[], keepKinds: readonly string[]): Promise<void> {

@@ -9,14 +9,19 @@ import {
   type EncounterInput,
   type OutreachTemplateSchema,
 } from '../../../../shared/schemas/casework.ts';
-import { ConversationGuideSchema, MeetingListSchema, MeetingSchema, type MeetingInput } from '../../../../shared/schemas/conversations.ts';
+import {
+  ConversationGuideSchema,
+  ConversationListSchema,
+  ConversationSchema,
+  type ConversationInput,
+} from '../../../../shared/schemas/conversations.ts';
 import type { ResourceCategory } from '../../../../shared/schemas/resources.ts';
 import { api } from '../../../lib/api-client.ts';
 
 export type CaseDetail = z.infer<typeof SupporterCaseDetailSchema>;
 export type OutreachTemplate = z.infer<typeof OutreachTemplateSchema>;
 export type CrisisProtocol = z.infer<typeof CrisisProtocolSchema>;
-export type Meeting = z.infer<typeof MeetingSchema>;
+export type Conversation = z.infer<typeof ConversationSchema>;
 
 export const caseworkKeys = {
   detail: (id: string) => ['casework', 'case', id] as const,
@@ -70,32 +75,34 @@ export const useEscalateRisk = (id: string) =>
 // --- the conversation guide and planned conversations -------------------------------------------
 
 export const getConversationGuide = () => api.get('/api/supporter/conversation-guide', ConversationGuideSchema);
-export const getMeetings = (id: string) => api.get(`${casePath(id)}/meetings`, MeetingListSchema).then((list) => list.meetings);
+export const getConversations = (id: string) =>
+  api.get(`${casePath(id)}/conversations`, ConversationListSchema).then((list) => list.conversations);
 
 /** The guide changes only when the director publishes a new version. */
 export function useConversationGuide() {
   return useQuery({ queryKey: ['casework', 'conversation-guide'], queryFn: getConversationGuide, staleTime: 5 * 60_000 });
 }
 
-export function useMeetings(id: string) {
-  return useQuery({ queryKey: ['casework', 'meetings', id], queryFn: () => getMeetings(id), staleTime: 0 });
+export function useConversations(id: string) {
+  return useQuery({ queryKey: ['casework', 'conversations', id], queryFn: () => getConversations(id), staleTime: 0 });
 }
 
-export function useScheduleMeeting(id: string) {
+export function useScheduleConversation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MeetingInput) => api.post(`${casePath(id)}/meetings`, input, MeetingSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['casework', 'meetings', id] }),
+    mutationFn: (input: ConversationInput) => api.post(`${casePath(id)}/conversations`, input, ConversationSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['casework', 'conversations', id] }),
   });
 }
 
-export function useCancelMeeting(id: string) {
+export function useCancelConversation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (meetingId: string) =>
-      api.post(`${casePath(id)}/meetings/${encodeURIComponent(meetingId)}/cancel`, undefined, MeetingSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['casework', 'meetings', id] }),
+    mutationFn: (conversationId: string) =>
+      api.post(`${casePath(id)}/conversations/${encodeURIComponent(conversationId)}/cancel`, undefined, ConversationSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['casework', 'conversations', id] }),
   });
 }
 
-export const inviteHref = (id: string, meetingId: string) => `${casePath(id)}/meetings/${encodeURIComponent(meetingId)}/invite.ics`;
+export const inviteHref = (id: string, conversationId: string) =>
+  `${casePath(id)}/conversations/${encodeURIComponent(conversationId)}/invite.ics`;

@@ -19,7 +19,7 @@ import { ConversationGuidePanel } from './conversation-guide.tsx';
 import { ContactAttemptForm } from './contact-attempt-form.tsx';
 import { EncounterForm } from './encounter-form.tsx';
 import { ImminentRisk } from './imminent-risk.tsx';
-import { MeetingScheduler } from './meeting-scheduler.tsx';
+import { ConversationScheduler } from './conversation-scheduler.tsx';
 import { TouchingBase } from './touching-base.tsx';
 
 const OPEN_STATES: readonly CaseDetailData['state'][] = ['assigned', 'contacted', 'active'];
@@ -47,7 +47,7 @@ export function CaseDetail({ detail, supporterFirstName, timeZone, renderSupport
   const canClose = can('closed') && detail.allowedCloseOutcomes.length > 0;
   const side = (
     <div className="stack">
-      <MeetingScheduler caseId={detail.id} modality={detail.modality} canSchedule={open} />
+      <ConversationScheduler caseId={detail.id} modality={detail.modality} canSchedule={open} />
       {open && <ConversationGuidePanel />}
       {open && <TouchingBase firstName={detail.requesterFirstName} supporterFirstName={supporterFirstName} />}
       <ReferralList detail={detail} isOpen={open} />

@@ -32,7 +32,7 @@ export function ConversationSettingsSection() {
 
 function ConversationSettingsForm({ settings }: { settings: ConversationSettings }) {
   const update = useUpdateConversationSettings();
-  const [meetingTitle, setMeetingTitle] = useState(settings.meetingTitle);
+  const [conversationTitle, setConversationTitle] = useState(settings.conversationTitle);
   const [videoLinkPattern, setVideoLinkPattern] = useState(settings.videoLinkPattern ?? '');
   const [crisisBackupEmail, setCrisisBackupEmail] = useState(settings.crisisBackupEmail ?? '');
   const errors = fieldErrors(update.error);
@@ -46,7 +46,7 @@ function ConversationSettingsForm({ settings }: { settings: ConversationSettings
       validationErrors={errors}
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ meetingTitle, videoLinkPattern: orNull(videoLinkPattern), crisisBackupEmail: orNull(crisisBackupEmail) });
+        update.mutate({ conversationTitle, videoLinkPattern: orNull(videoLinkPattern), crisisBackupEmail: orNull(crisisBackupEmail) });
       }}
     >
       {update.isError && (
@@ -56,13 +56,13 @@ function ConversationSettingsForm({ settings }: { settings: ConversationSettings
       )}
       {update.isSuccess && <Notice tone="success">Conversation settings saved.</Notice>}
       <TextField
-        label="Meeting invite title"
-        name="meetingTitle"
-        value={meetingTitle}
-        onChange={edit(setMeetingTitle)}
+        label="Conversation invite title"
+        name="conversationTitle"
+        value={conversationTitle}
+        onChange={edit(setConversationTitle)}
         isRequired
         maxLength={80}
-        description='The only words calendar invites show, for both people. Invites sit in shared and work calendars, so keep it neutral: no "support" (never "peer support"), no reason for meeting, no role.'
+        description='The only words calendar invites show, for both people. Invites sit in shared and work calendars, so keep it neutral: no "support" (never "peer support"), no reason for the conversation, no role.'
       />
       <TextField
         label="Video meeting link pattern (optional)"

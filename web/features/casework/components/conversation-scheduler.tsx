@@ -9,7 +9,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { formatDateTime, MODALITY_LABELS, MODALITY_OPTIONS } from '../../../lib/case-vocabulary.ts';
-import { inviteHref, useCancelMeeting, useMeetings, useScheduleMeeting } from '../api/casework.ts';
+import { inviteHref, useCancelConversation, useConversations, useScheduleConversation } from '../api/casework.ts';
 
 const LENGTH_OPTIONS = [
   { id: '30', label: '30 minutes' },
@@ -19,10 +19,10 @@ const LENGTH_OPTIONS = [
 ];
 
 /** Plan a conversation: when, how long and how; the invite has a neutral title and no details. */
-export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: string; modality: Modality; canSchedule: boolean }) {
-  const meetings = useMeetings(caseId);
-  const schedule = useScheduleMeeting(caseId);
-  const cancel = useCancelMeeting(caseId);
+export function ConversationScheduler({ caseId, modality, canSchedule }: { caseId: string; modality: Modality; canSchedule: boolean }) {
+  const conversations = useConversations(caseId);
+  const schedule = useScheduleConversation(caseId);
+  const cancel = useCancelConversation(caseId);
   const [day, setDay] = useState('');
   const [time, setTime] = useState('');
   const [minutes, setMinutes] = useState<string | null>('45');
@@ -46,42 +46,43 @@ export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: st
     );
   };
 
-  const planned = (meetings.data ?? []).filter((m) => m.status === 'scheduled').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const planned = (conversations.data ?? []).filter((c) => c.status === 'scheduled').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
-    <section className="card stack stack--tight" aria-labelledby="meetings-title">
-      <h2 id="meetings-title">Planned conversations</h2>
-      {meetings.isPending ? (
+    <section className="card stack stack--tight" aria-labelledby="conversations-title">
+      <h2 id="conversations-title">Planned conversations</h2>
+      {conversations.isPending ? (
         <Loading label="Loading planned conversations…" />
-      ) : meetings.isError ? (
-        <LoadError error={meetings.error} what="planned conversations" />
+      ) : conversations.isError ? (
+        <LoadError error={conversations.error} what="planned conversations" />
       ) : planned.length === 0 ? (
         <p className="muted">None planned.</p>
       ) : (
         <ul className="casework-list" aria-label="Planned conversations">
-          {planned.map((meeting) => (
-            <li key={meeting.id} className="casework-list__item">
+          {planned.map((conversation) => (
+            <li key={conversation.id} className="casework-list__item">
               <span>
-                <strong>{formatDateTime(meeting.startsAt)}</strong> · {meeting.minutes} min · {MODALITY_LABELS[meeting.modality]}
-                {meeting.videoLink && (
+                <strong>{formatDateTime(conversation.startsAt)}</strong> · {conversation.minutes} min ·{' '}
+                {MODALITY_LABELS[conversation.modality]}
+                {conversation.videoLink && (
                   <>
                     {' '}
                     ·{' '}
-                    <a href={meeting.videoLink} target="_blank" rel="noreferrer">
+                    <a href={conversation.videoLink} target="_blank" rel="noreferrer">
                       Video link
                     </a>
                   </>
                 )}
               </span>
-              <span className="meeting__actions">
-                <a href={inviteHref(caseId, meeting.id)} download="invite.ics">
+              <span className="conversation__actions">
+                <a href={inviteHref(caseId, conversation.id)} download="invite.ics">
                   Calendar invite
                 </a>
                 {canSchedule && (
                   <Button
                     variant="quiet"
-                    onPress={() => cancel.mutate(meeting.id)}
-                    isPending={cancel.isPending && cancel.variables === meeting.id}
-                    aria-label={`Cancel the conversation on ${formatDateTime(meeting.startsAt)}`}
+                    onPress={() => cancel.mutate(conversation.id)}
+                    isPending={cancel.isPending && cancel.variables === conversation.id}
+                    aria-label={`Cancel the conversation on ${formatDateTime(conversation.startsAt)}`}
                   >
                     Cancel
                   </Button>
@@ -109,7 +110,7 @@ export function MeetingScheduler({ caseId, modality, canSchedule }: { caseId: st
             <SelectField label="Length" name="minutes" options={LENGTH_OPTIONS} value={minutes} onChange={setMinutes} />
             <RadioGroupField
               label="How"
-              name="meetingModality"
+              name="conversationModality"
               options={MODALITY_OPTIONS}
               value={how}
               onChange={(v) => setHow(v as Modality)}
