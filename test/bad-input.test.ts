@@ -359,7 +359,7 @@ const CORE_INVALID_CASES: InvalidCase[] = [
     route: 'PATCH /api/supporters/:id',
     why: 'a capacity out of range; status and certification are lifecycle steps, not fields',
     request: (w) => ({ url: `/api/supporters/${w.byRole.peer_supporter.id}`, payload: { capacity: 99, status: 'active' } }),
-    fields: ['body.capacity', 'body'],
+    fields: ['body.capacity', 'body.status'],
   },
   {
     route: 'POST /api/support/requests',

@@ -132,7 +132,7 @@ describe('migration 0026: meetings become conversations', () => {
     expect(await namesWithMeeting(db, engine)).toEqual(expect.arrayContaining(['meeting_title', 'meetings', 'meetings_case_idx']));
 
     // Up: new names, same data.
-    expect(await migrateToLatest(db)).toEqual(['2026_12_07_0026_meetings_to_conversations']);
+    expect((await migrateToLatest(db))[0]).toBe('2026_12_07_0026_meetings_to_conversations');
     expect(await namesWithMeeting(db, engine)).toEqual([]);
     expect(await db.selectFrom('conversations').selectAll().execute()).toEqual([meeting]);
     expect(await db.selectFrom('program_settings').select('conversation_title').execute()).toEqual([{ conversation_title: 'Catch-up' }]);
@@ -157,7 +157,7 @@ describe('migration 0026: meetings become conversations', () => {
     expect(await db.withTables<{ meetings: ConversationsTable }>().selectFrom('meetings').selectAll().execute()).toEqual([meeting]);
     expect(await auditNow()).toEqual([...actions].sort());
     expect(await jobsNow()).toEqual(jobsBefore);
-    expect(await migrateToLatest(db)).toEqual(['2026_12_07_0026_meetings_to_conversations']);
+    expect((await migrateToLatest(db))[0]).toBe('2026_12_07_0026_meetings_to_conversations');
     if (engine === 'sqlite') expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
 
     // The app over the migrated database: the conversation is listed, its invite has the program's

@@ -10,10 +10,13 @@ describe('supporter profiles and the supporter pool', () => {
   let supporter: { id: string; email: string; cookie: string };
   let admin: string;
   let adminEmail: string;
+  let director: string;
+  let directorEmail: string;
   /** The clock moves by days here, far past the idle timeout: sign in afresh. */
   const signInAgain = async () => {
     supporter.cookie = await signIn(t.app, supporter.email, PASSWORD);
     admin = await signIn(t.app, adminEmail, PASSWORD);
+    director = await signIn(t.app, directorEmail, PASSWORD);
   };
 
   beforeAll(async () => {
@@ -28,6 +31,7 @@ describe('supporter profiles and the supporter pool', () => {
     });
     supporter = { id: s.id, email: s.email, cookie: '' };
     adminEmail = (await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD })).email;
+    directorEmail = (await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD })).email;
   });
   beforeEach(signInAgain);
   afterAll(async () => t.close());
@@ -46,16 +50,31 @@ describe('supporter profiles and the supporter pool', () => {
     });
   });
 
-  it('lets the program certify a supporter, which makes them matchable', async () => {
-    const response = await t.app.inject({
+  it('lets the director record a certification (a lifecycle step, not a field), which makes them matchable', async () => {
+    const asField = await t.app.inject({
       method: 'PATCH',
       url: `/api/supporters/${supporter.id}`,
       headers: { cookie: admin },
       payload: { certifiedUntil: '2027-06-30' },
     });
-    expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ firstName: 'Priya', professionCategory: 'physician', languages: ['en', 'hi'] });
-    expect(response.json().profile.matchable).toBe(true);
+    expect(asField.statusCode).toBe(400);
+    const byAdmin = await t.app.inject({
+      method: 'POST',
+      url: `/api/team/${supporter.id}/events`,
+      headers: { cookie: admin },
+      payload: { type: 'recertified', until: '2027-06-30' },
+    });
+    expect(byAdmin.statusCode).toBe(404);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/team/${supporter.id}/events`,
+      headers: { cookie: director },
+      payload: { type: 'recertified', until: '2027-06-30' },
+    });
+    expect(response.statusCode, response.body).toBe(204);
+    const list = (await t.app.inject({ url: '/api/supporters', headers: { cookie: admin } })).json().supporters;
+    expect(list[0]).toMatchObject({ firstName: 'Priya', professionCategory: 'physician', languages: ['en', 'hi'] });
+    expect(list[0].profile).toMatchObject({ status: 'active', certifiedUntil: '2027-06-30', matchable: true });
   });
 
   it('saves availability, modalities, tags and a pause the supporter sets, and a pause stops matching', async () => {

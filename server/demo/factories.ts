@@ -181,7 +181,6 @@ export async function buildSupporterProfile(
       weekly_availability: '[]',
       away_periods: '[]',
       paused_until: null,
-      state_since: now.toISOString(),
       updated_at: now.toISOString(),
     })
     .execute();

@@ -56,9 +56,9 @@ const SENTENCES: Record<EmailTemplate, string> = {
     'The way you sign in to Peerline has changed: your authenticator app or recovery codes were set up, replaced, reset or used. If this was not you, tell your IT department now.',
   /** To a nominee: asked privately, never who nominated them; saying no leaves no trace (docs/team.md). */
   team_invitation:
-    'A colleague thinks you would make a good peer supporter. Only you can see this; the link lets you say whether you are interested, and no is a fine answer.',
+    'A colleague has suggested you for a role in Peerline. Only you can see this; the link tells you more and lets you answer, and no is a fine answer.',
   /** To a supporter or trainee whose place in the program changed (a decision, a certification, a lapse). */
-  team_update: 'Something about your place on the peer support team has changed.',
+  team_update: 'Something about your role in Peerline has changed.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

@@ -34,11 +34,17 @@ async function freshSupporter(world: MatrixWorld): Promise<string> {
   return person.id;
 }
 
-/** The matrix's supporter holds only the role; the rota needs them certified and active too. */
+/** The matrix's supporter holds only the role (an earlier row may have given them a default, uncertified profile); the rota needs them certified and active. */
 async function matrixSupporter(world: MatrixWorld): Promise<string> {
   const id = world.byRole.peer_supporter.id;
-  const profile = await world.t.ctx.db.selectFrom('supporter_profiles').select('person_id').where('person_id', '=', id).executeTakeFirst();
-  if (!profile) await buildSupporterProfile(world.t.ctx.db, world.t.clock, world.orgA.id, id);
+  const profile = await world.t.ctx.db
+    .selectFrom('supporter_profiles')
+    .select(['status', 'certified_until'])
+    .where('person_id', '=', id)
+    .executeTakeFirst();
+  if (profile?.status === 'active' && profile.certified_until) return id;
+  await world.t.ctx.db.deleteFrom('supporter_profiles').where('person_id', '=', id).execute();
+  await buildSupporterProfile(world.t.ctx.db, world.t.clock, world.orgA.id, id);
   return id;
 }
 

@@ -78,7 +78,7 @@ export const TEAM_INVALID_CASES: InvalidCase[] = [
     route: 'POST /api/team/nominations',
     why: 'not an e-mail address, an extra field',
     request: () => ({ url: '/api/team/nominations', payload: { email: 'not an address', nominator: 'me' } }),
-    fields: ['body.email', 'body'],
+    fields: ['body.email', 'body.nominator'],
   },
   {
     route: 'POST /api/team/me/events',

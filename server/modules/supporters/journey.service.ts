@@ -277,17 +277,15 @@ export async function getMyJourney(ctx: AppContext, actor: Actor) {
 }
 
 export async function moveOwnJourney(ctx: AppContext, actor: Actor, event: SupporterEvent) {
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      moveJourney(ctx, trx, {
-        organizationId: actor.organizationId,
-        personId: actor.personId,
-        event,
-        actorKind: 'self',
-        actorPersonId: actor.personId,
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    moveJourney(ctx, trx, {
+      organizationId: actor.organizationId,
+      personId: actor.personId,
+      event,
+      actorKind: 'self',
+      actorPersonId: actor.personId,
+    }),
+  );
   return getMyJourney(ctx, actor);
 }
 
