@@ -1,7 +1,8 @@
 /**
  * The server's module boundaries (docs/architecture.md, "Which module may import which"): lint
  * refuses an import that bypasses a module's index.ts, and the module graph has no cycles: a module
- * that must act on another's change subscribes to it (server/modules/subscriptions.ts).
+ * that must act on another's change subscribes to it (server/modules/subscriptions.ts). Queries live
+ * in repositories only (docs/architecture.md, "Layers").
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +57,21 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
   };
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
   return found.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/** Kysely query building: a query builder's entry point or the `sql` template tag (with or without a row type). */
+const QUERY_BUILDING = /\.\s*(?:selectFrom|insertInto|updateTable|deleteFrom)\s*\(|\bsql\s*(?:<[^`]*?>)?\s*`/;
+
+/** Files under server/modules (at any depth) and server/jobs that build queries without being a repository. */
+function queriesOutsideRepositories(): string[] {
+  return ['server/modules', 'server/jobs'].flatMap((root) =>
+    fs
+      .readdirSync(path.resolve(root), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.repository.ts'))
+      .map((file) => path.join(root, file))
+      .filter((file) => QUERY_BUILDING.test(fs.readFileSync(path.resolve(file), 'utf8')))
+      .sort(),
+  );
 }
 
 describe('module boundaries', () => {
@@ -116,6 +132,24 @@ describe('module boundaries', () => {
     const graph = moduleGraph();
     const foundations = ['people', 'organization', 'audit'];
     for (const mod of foundations) expect([...graph.get(mod)!].filter((m) => !foundations.includes(m))).toEqual([]);
+  });
+
+  it('builds queries only in *.repository.ts files (server/modules and server/jobs)', () => {
+    expect(queriesOutsideRepositories()).toEqual([]);
+  });
+
+  it('recognises query building (the check itself can fail)', () => {
+    const builds = [
+      "await db\n    .selectFrom('people')",
+      "trx.insertInto('sites')",
+      "db.updateTable('cases')",
+      "db.deleteFrom('sessions')",
+      'await sql`select 1`.execute(db)',
+      'sql<{ id: string; depth: number }>`with recursive chain`',
+    ];
+    const doesNot = ["import { sql } from 'kysely';", 'selectFromCache(key)', "const engine = 'sqlite';", 'findPerson(db, org, id)'];
+    expect(builds.filter((source) => !QUERY_BUILDING.test(source))).toEqual([]);
+    expect(doesNot.filter((source) => QUERY_BUILDING.test(source))).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check itself can fail)', () => {

@@ -6,7 +6,7 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import { findAccountByPerson, insertAccount, isAccountEmailTaken, setAccountPassword } from '../people/index.ts';
-import { findPerson } from '../people/index.ts';
+import { findPerson, listPeopleWithWorkEmail } from '../people/index.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { deleteSessionsOfPerson } from './sessions.repository.ts';
 import * as repo from './sign-in-links.repository.ts';
@@ -135,13 +135,7 @@ export async function issueOperatorSignInLink(
   input: { email: string; organizationSlug?: string; now: Date },
 ): Promise<IssuedSignInLink & { organizationSlug: string }> {
   const email = input.email.trim().toLowerCase();
-  let query = db
-    .selectFrom('people')
-    .innerJoin('organizations', 'organizations.id', 'people.organization_id')
-    .select(['people.id', 'people.work_email', 'people.active', 'people.organization_id', 'organizations.slug'])
-    .where('people.work_email', '=', email);
-  if (input.organizationSlug) query = query.where('organizations.slug', '=', input.organizationSlug);
-  const matches = await query.execute();
+  const matches = await listPeopleWithWorkEmail(db, email, input.organizationSlug);
   if (matches.length === 0) throw new Error(`Nobody in the directory has the work e-mail ${email}`);
   if (matches.length > 1)
     throw new Error(`${email} is in several organisations (${matches.map((m) => m.slug).join(', ')}): name one with --org`);

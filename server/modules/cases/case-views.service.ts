@@ -5,6 +5,7 @@ import { parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { firstNamesOf } from '../people/index.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './anonymous-access.ts';
 import { fireCaseEvent } from './case-events.ts';
@@ -18,8 +19,8 @@ async function reopenPolicy(ctx: AppContext, row: repo.CaseRow): Promise<CasePol
 }
 
 export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
-  const supporter = row.assigned_supporter_id
-    ? await ctx.db.selectFrom('people').select('first_name').where('id', '=', row.assigned_supporter_id).executeTakeFirst()
+  const supporterFirstName = row.assigned_supporter_id
+    ? (await firstNamesOf(ctx.db, row.organization_id, [row.assigned_supporter_id])).get(row.assigned_supporter_id)
     : undefined;
   const policy = await reopenPolicy(ctx, row);
   return {
@@ -32,7 +33,7 @@ export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<M
     modality: row.modality as MyRequest['modality'],
     createdAt: row.created_at,
     closedAt: row.closed_at,
-    supporterFirstName: supporter?.first_name ?? null,
+    supporterFirstName: supporterFirstName ?? null,
     canWithdraw: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), policy).includes('withdrawn_by_requester'),
     canReopen: allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), policy).includes('reopened_by_requester'),
   };

@@ -1,5 +1,5 @@
 import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
-import { HELD_STATES } from '../../../shared/case-workflow.ts';
+import { HELD_STATES, OPEN_STATES } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Db, DbOrTrx, Engine, Trx } from '../../db/database.ts';
 import type { Insertable } from 'kysely';
@@ -50,6 +50,23 @@ export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, 
     .execute();
 }
 
+/** The open cases of these requesters, newest first. */
+export async function listOpenCasesOfRequesters(db: DbOrTrx, organizationId: string, personIds: string[]) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'requester_person_id'])
+    .where('organization_id', '=', organizationId)
+    .where('requester_person_id', 'in', personIds)
+    .where('state', 'in', OPEN_STATES)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The requester's newest open case, if they have one. */
+export async function openCaseIdOfRequester(db: DbOrTrx, organizationId: string, personId: string): Promise<string | undefined> {
+  return (await listOpenCasesOfRequesters(db, organizationId, [personId]))[0]?.id;
+}
+
 /** A supporter's open cases: only the columns their case list shows (read all day, so built once). */
 export const listOpenCasesAssignedTo = precompiled(
   (db, organizationId: string, supporterId: string) =>
@@ -76,17 +93,56 @@ export const listOpenCasesAssignedTo = precompiled(
   2,
 );
 
-/** Open cases per supporter, for matching's capacity rule. */
-export async function countOpenCasesBySupporter(db: DbOrTrx, organizationId: string): Promise<Map<string, number>> {
-  const rows = await db
+/** Held cases per assigned supporter (`n`), for matching's capacity rule. */
+function heldCasesBySupporter(db: DbOrTrx, organizationId: string) {
+  return db
     .selectFrom('cases')
     .select(['assigned_supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('organization_id', '=', organizationId)
     .where('state', 'in', HELD_STATES)
     .where('assigned_supporter_id', 'is not', null)
-    .groupBy('assigned_supporter_id')
-    .execute();
+    .groupBy('assigned_supporter_id');
+}
+
+/** Open cases per supporter, for matching's capacity rule. */
+export async function countOpenCasesBySupporter(db: DbOrTrx, organizationId: string): Promise<Map<string, number>> {
+  const rows = await heldCasesBySupporter(db, organizationId).execute();
   return new Map(rows.map((r) => [r.assigned_supporter_id as string, Number(r.n)]));
+}
+
+/**
+ * The active supporters of the organisation with their profile, profession category and open-case
+ * load (`open_cases`), in one statement. It starts from the `peer_supporter` grants (index on
+ * organisation + role) rather than from all people of the organisation, and needs no order: the
+ * matcher's ranking is a total order whatever the order of its input.
+ */
+export async function listSupporterCandidateRows(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('people', 'people.id', 'role_grants.person_id')
+    .innerJoin('supporter_profiles', 'supporter_profiles.person_id', 'people.id')
+    .leftJoin('professions', 'professions.id', 'people.profession_id')
+    .leftJoin(heldCasesBySupporter(db, organizationId).as('load'), (join) => join.onRef('load.assigned_supporter_id', '=', 'people.id'))
+    .select([
+      'people.id as person_id',
+      'people.work_email',
+      'people.department_id',
+      'people.languages',
+      'professions.category as profession_category',
+      'supporter_profiles.status',
+      'supporter_profiles.certified_until',
+      'supporter_profiles.capacity',
+      'supporter_profiles.modalities',
+      'supporter_profiles.experience_tags',
+      'supporter_profiles.away_periods',
+      'supporter_profiles.paused_until',
+      'load.n as open_cases',
+    ])
+    .where('role_grants.organization_id', '=', organizationId)
+    .where('role_grants.role', '=', 'peer_supporter')
+    .where('people.organization_id', '=', organizationId)
+    .where('people.active', '=', true)
+    .execute();
 }
 
 export async function insertOffer(db: DbOrTrx, row: OfferRow): Promise<void> {

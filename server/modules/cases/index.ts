@@ -14,7 +14,9 @@ export {
   findCase,
   insertCase,
   listCasesOfRequester,
+  listOpenCasesOfRequesters,
   lockPendingOffersOfCase,
+  openCaseIdOfRequester,
   withdrawPendingOffers,
   type CaseRow,
 } from './cases.repository.ts';

@@ -1,4 +1,3 @@
-import { OPEN_STATES } from '../../../shared/case-workflow.ts';
 import type { z } from 'zod';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type {
@@ -12,6 +11,8 @@ import { newId, toBool } from '../../db/values.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
 import * as cases from '../cases/index.ts';
+import { findStructureEntry } from '../organization/index.ts';
+import { listRequesterFacts } from '../people/index.ts';
 import { startUrgentPaging } from '../paging/index.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import * as repo from './event-notices.repository.ts';
@@ -38,13 +39,7 @@ const LIST_LIMIT = 200;
 async function resolveInvolved(db: DbOrTrx, organizationId: string, involved: EventNoticeInput['involved']): Promise<InvolvedPerson[]> {
   const ids = involved.flatMap((e) => ('personId' in e ? [e.personId] : []));
   const emails = involved.flatMap((e) => ('workEmail' in e ? [e.workEmail] : []));
-  const rows = await db
-    .selectFrom('people')
-    .leftJoin('professions', 'professions.id', 'people.profession_id')
-    .select(['people.id', 'people.first_name', 'people.work_email', 'people.department_id', 'people.active', 'professions.category'])
-    .where('people.organization_id', '=', organizationId)
-    .where((eb) => eb.or([eb('people.id', 'in', ids.length ? ids : ['']), eb('people.work_email', 'in', emails.length ? emails : [''])]))
-    .execute();
+  const rows = await listRequesterFacts(db, organizationId, { ids, emails });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const byEmail = new Map(rows.map((r) => [r.work_email, r]));
   const seen = new Set<string>();
@@ -52,7 +47,7 @@ async function resolveInvolved(db: DbOrTrx, organizationId: string, involved: Ev
     const field = 'personId' in entry ? 'personId' : 'workEmail';
     const path = `body.involved.${i}.${field}`;
     const row = 'personId' in entry ? byId.get(entry.personId) : byEmail.get(entry.workEmail);
-    if (!row || !toBool(row.active))
+    if (!row || !row.active)
       throw invalid(
         path,
         field === 'workEmail' ? 'No one in the staff directory has this work e-mail' : 'No one in the staff directory has this id',
@@ -74,24 +69,12 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
   if (Date.parse(input.occurredAt) > now.getTime() + FUTURE_SKEW_MS) throw invalid('body.occurredAt', 'The event cannot be in the future');
   const trigger = (await ensureTriggers(ctx.db, orgId, now)).find((t) => t.id === input.triggerId);
   if (!trigger || !toBool(trigger.active)) throw invalid('body.triggerId', 'Choose a trigger from the catalogue');
-  const department = await ctx.db
-    .selectFrom('departments')
-    .select(['id', 'active'])
-    .where('organization_id', '=', orgId)
-    .where('id', '=', input.departmentId)
-    .executeTakeFirst();
+  const department = await findStructureEntry(ctx.db, 'departments', orgId, input.departmentId);
   if (!department || !toBool(department.active)) throw invalid('body.departmentId', 'Choose a department of this organisation');
   const people = await resolveInvolved(ctx.db, orgId, input.involved);
   const involvedIds = people.map((p) => p.id);
 
-  const open = await ctx.db
-    .selectFrom('cases')
-    .select(['id', 'requester_person_id'])
-    .where('organization_id', '=', orgId)
-    .where('requester_person_id', 'in', involvedIds)
-    .where('state', 'in', OPEN_STATES)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const open = await cases.listOpenCasesOfRequesters(ctx.db, orgId, involvedIds);
   const openCaseOf = new Map<string, string>();
   for (const c of open) if (c.requester_person_id && !openCaseOf.has(c.requester_person_id)) openCaseOf.set(c.requester_person_id, c.id);
   const newRows = people.filter((p) => !openCaseOf.has(p.id)).map((p) => outreachCaseRow(orgId, p, trigger.reason, input.urgent, now));

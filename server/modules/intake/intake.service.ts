@@ -1,14 +1,13 @@
-import { OPEN_STATES } from '../../../shared/case-workflow.ts';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnonymousRequestInput, ColleagueReferralInputSchema, SelfRequestInput } from '../../../shared/schemas/case.ts';
-import type { DbOrTrx, Trx } from '../../db/database.ts';
-import { toBool } from '../../db/values.ts';
+import type { Trx } from '../../db/database.ts';
 import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { getPublicProgram } from '../organization/index.ts';
+import { findPersonIdByEmail, findRequesterFacts } from '../people/index.ts';
 import { findOrganization, findOrganizationBySlug } from '../organization/index.ts';
 import * as repo from '../cases/index.ts';
 import { hashSecret } from '../cases/index.ts';
@@ -16,18 +15,6 @@ import { offerToNextSupporter, prepareMatch } from '../cases/index.ts';
 import { scheduleNewCaseBreachCheck, withFirstContactClock } from '../service-levels/index.ts';
 import { loadClocks } from '../service-levels/index.ts';
 import { startUrgentPaging } from '../paging/index.ts';
-
-/** The directory facts matching needs, copied onto the case at intake. */
-async function requesterFacts(db: DbOrTrx, organizationId: string, personId: string) {
-  const row = await db
-    .selectFrom('people')
-    .leftJoin('professions', 'professions.id', 'people.profession_id')
-    .select(['people.id', 'people.first_name', 'people.work_email', 'people.department_id', 'people.active', 'professions.category'])
-    .where('people.organization_id', '=', organizationId)
-    .where('people.id', '=', personId)
-    .executeTakeFirst();
-  return row && { ...row, active: toBool(row.active) };
-}
 
 /**
  * What a new case needs read before its transaction: the matcher's input (see prepareMatch) and the
@@ -63,7 +50,7 @@ async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId:
 
 /** The case a signed-in requester opens for themselves: their profession and department from the directory. */
 async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInput): Promise<repo.CaseRow> {
-  const me = await requesterFacts(ctx.db, actor.organizationId, actor.personId);
+  const me = await findRequesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
   const row: repo.CaseRow = {
     ...repo.newCaseRow(actor.organizationId, 'self', ctx.clock.now()),
@@ -166,25 +153,13 @@ export async function createColleagueReferral(
   // The e-mail is resolved within the caller's organisation only. An unknown one is a 400 naming the
   // field: it says no more than whether a work e-mail is in the staff directory (work e-mails are not
   // secret), never a name nor anything about the colleague's cases.
-  const found = await ctx.db
-    .selectFrom('people')
-    .select('id')
-    .where('organization_id', '=', actor.organizationId)
-    .where('work_email', '=', input.colleagueEmail.toLowerCase())
-    .executeTakeFirst();
-  if (found?.id === actor.personId)
+  const foundId = await findPersonIdByEmail(ctx.db, actor.organizationId, input.colleagueEmail.toLowerCase());
+  if (foundId === actor.personId)
     throw invalid('body.colleagueEmail', 'That is your own e-mail: to ask for yourself, use the request form');
-  const colleague = found && (await requesterFacts(ctx.db, actor.organizationId, found.id));
+  const colleague = foundId ? await findRequesterFacts(ctx.db, actor.organizationId, foundId) : undefined;
   if (!colleague || !colleague.active) throw invalid('body.colleagueEmail', 'No colleague in the staff directory has this work e-mail');
-  const open = await ctx.db
-    .selectFrom('cases')
-    .select('id')
-    .where('organization_id', '=', actor.organizationId)
-    .where('requester_person_id', '=', colleague.id)
-    .where('state', 'in', OPEN_STATES)
-    .executeTakeFirst();
   // Someone is already looking after this colleague: the answer is the same, nothing is added.
-  if (open) return;
+  if (await repo.openCaseIdOfRequester(ctx.db, actor.organizationId, colleague.id)) return;
   const row: repo.CaseRow = {
     ...repo.newCaseRow(actor.organizationId, 'colleague_referral', ctx.clock.now()),
     reason: input.reason,

@@ -8,6 +8,7 @@ import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { directoryEntry, hardRuleViolation, type SupporterCandidate } from '../matching/index.ts';
 import { findOrganization } from '../organization/index.ts';
+import { findRequesterFacts, firstNamesOf } from '../people/index.ts';
 import type { CaseRow } from '../cases/index.ts';
 import { createSelfRequestWithFirstOffer } from './intake.service.ts';
 import { buildMatchRequest, loadCandidates, offerToChosenSupporter } from '../cases/index.ts';
@@ -46,13 +47,7 @@ async function eligibleCandidates(db: DbOrTrx, row: CaseRow, now: Date): Promise
  * buildMatchRequest reads are set; the id is fresh, so nobody counts as "previously offered".
  */
 async function draftRequest(ctx: AppContext, actor: Actor, query: SupporterDirectoryQuery): Promise<CaseRow> {
-  const me = await ctx.db
-    .selectFrom('people')
-    .leftJoin('professions', 'professions.id', 'people.profession_id')
-    .select(['people.id', 'people.department_id', 'professions.category'])
-    .where('people.organization_id', '=', actor.organizationId)
-    .where('people.id', '=', actor.personId)
-    .executeTakeFirst();
+  const me = await findRequesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
   const draft: Pick<
     CaseRow,
@@ -89,19 +84,10 @@ export async function listSupporterDirectory(ctx: AppContext, actor: Actor, quer
   if (isIdentityBlind(actor) || !(await directoryEnabled(ctx.db, actor.organizationId))) throw notFound();
   const eligible = await eligibleCandidates(ctx.db, await draftRequest(ctx, actor, query), ctx.clock.now());
   if (eligible.length === 0) return [];
-  const names = new Map(
-    (
-      await ctx.db
-        .selectFrom('people')
-        .select(['id', 'first_name'])
-        .where('organization_id', '=', actor.organizationId)
-        .where(
-          'id',
-          'in',
-          eligible.map((c) => c.personId),
-        )
-        .execute()
-    ).map((p) => [p.id, p.first_name]),
+  const names = await firstNamesOf(
+    ctx.db,
+    actor.organizationId,
+    eligible.map((c) => c.personId),
   );
   // Alphabetical, never by load: the order must not hint at anyone's caseload.
   return eligible

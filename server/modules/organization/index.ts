@@ -5,6 +5,7 @@
 export {
   findOrganization,
   findOrganizationBySlug,
+  findStructureEntry,
   listDepartments,
   listProfessions,
   listSupportLines,

@@ -1,7 +1,7 @@
 import type { Department, Organization, Profession, Site, SupportLine } from '../../../shared/schemas/organization.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray, toBool } from '../../db/values.ts';
-import type { SupportLinesTable } from '../../db/schema.ts';
+import type { DepartmentsTable, ProfessionsTable, SitesTable, SupportLinesTable } from '../../db/schema.ts';
 
 export async function findOrganization(db: DbOrTrx, id: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -70,4 +70,81 @@ export async function listSupportLines(db: DbOrTrx, organizationId: string): Pro
     .orderBy('sort_order')
     .execute();
   return rows.map(toSupportLine);
+}
+
+/** The organisation's structure: sites, departments and professions, each with an id, a name and an active flag. */
+export type StructureTable = 'sites' | 'departments' | 'professions';
+
+/** A site, department or profession of the organisation: one of another organisation is simply not found. */
+export async function findStructureEntry(db: DbOrTrx, table: StructureTable, organizationId: string, id: string) {
+  return db
+    .selectFrom(table)
+    .select(['id', 'active'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Whether another site or profession of the organisation (not `exceptId`) already has this name. */
+export async function isStructureNameTaken(
+  db: DbOrTrx,
+  table: 'sites' | 'professions',
+  organizationId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let query = db.selectFrom(table).select('id').where('organization_id', '=', organizationId).where('name', '=', name);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return Boolean(await query.executeTakeFirst());
+}
+
+export async function insertSite(db: DbOrTrx, row: SitesTable): Promise<void> {
+  await db.insertInto('sites').values(row).execute();
+}
+
+export async function updateSite(db: DbOrTrx, organizationId: string, id: string, patch: Partial<Pick<SitesTable, 'name' | 'active'>>) {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('sites').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export async function insertDepartment(db: DbOrTrx, row: DepartmentsTable): Promise<void> {
+  await db.insertInto('departments').values(row).execute();
+}
+
+export async function updateDepartment(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  patch: Partial<Pick<DepartmentsTable, 'name' | 'site_id' | 'parent_id' | 'active'>>,
+) {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('departments').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export async function insertProfession(db: DbOrTrx, row: ProfessionsTable): Promise<void> {
+  await db.insertInto('professions').values(row).execute();
+}
+
+export async function updateProfession(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  patch: Partial<Pick<ProfessionsTable, 'name' | 'category' | 'active'>>,
+) {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('professions').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export async function findSupportLine(db: DbOrTrx, organizationId: string, id: string): Promise<SupportLinesTable | undefined> {
+  return db.selectFrom('support_lines').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateSupportLine(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  patch: Partial<Pick<SupportLinesTable, 'name' | 'phone' | 'hours' | 'time_zone' | 'description'>>,
+) {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('support_lines').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }

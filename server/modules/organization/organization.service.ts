@@ -17,28 +17,19 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
-import { listDepartments, listProfessions, listSites } from './organization.repository.ts';
+import * as repo from './organization.repository.ts';
 
 export async function getStructure(ctx: AppContext, actor: Actor): Promise<OrganizationStructure> {
   const [sites, departments, professions] = await Promise.all([
-    listSites(ctx.db, actor.organizationId),
-    listDepartments(ctx.db, actor.organizationId),
-    listProfessions(ctx.db, actor.organizationId),
+    repo.listSites(ctx.db, actor.organizationId),
+    repo.listDepartments(ctx.db, actor.organizationId),
+    repo.listProfessions(ctx.db, actor.organizationId),
   ]);
   return { sites, departments, professions };
 }
 
-type Table = 'sites' | 'departments' | 'professions';
-
-async function belongs(db: DbOrTrx, table: Table, organizationId: string, id: string): Promise<boolean> {
-  const row = await db.selectFrom(table).select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
-  return Boolean(row);
-}
-
-async function nameTaken(db: DbOrTrx, table: 'sites' | 'professions', organizationId: string, name: string, exceptId?: string) {
-  let q = db.selectFrom(table).select('id').where('organization_id', '=', organizationId).where('name', '=', name);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return Boolean(await q.executeTakeFirst());
+async function belongs(db: DbOrTrx, table: repo.StructureTable, organizationId: string, id: string): Promise<boolean> {
+  return Boolean(await repo.findStructureEntry(db, table, organizationId, id));
 }
 
 async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string, type: string, id: string) {
@@ -53,13 +44,11 @@ async function audit(ctx: AppContext, db: DbOrTrx, actor: Actor, action: string,
 }
 
 export async function createSite(ctx: AppContext, actor: Actor, input: z.infer<typeof SiteInputSchema>): Promise<Site> {
-  if (await nameTaken(ctx.db, 'sites', actor.organizationId, input.name)) throw invalid('body.name', 'A site with this name exists');
+  if (await repo.isStructureNameTaken(ctx.db, 'sites', actor.organizationId, input.name))
+    throw invalid('body.name', 'A site with this name exists');
   const site = { id: newId(), name: input.name, active: input.active ?? true };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sites')
-      .values({ ...site, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) })
-      .execute();
+    await repo.insertSite(trx, { ...site, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) });
     await audit(ctx, trx, actor, 'site.created', 'site', site.id);
   });
   return site;
@@ -67,13 +56,13 @@ export async function createSite(ctx: AppContext, actor: Actor, input: z.infer<t
 
 export async function updateSite(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof SitePatchSchema>): Promise<Site> {
   if (!(await belongs(ctx.db, 'sites', actor.organizationId, id))) throw notFound();
-  if (patch.name && (await nameTaken(ctx.db, 'sites', actor.organizationId, patch.name, id)))
+  if (patch.name && (await repo.isStructureNameTaken(ctx.db, 'sites', actor.organizationId, patch.name, id)))
     throw invalid('body.name', 'A site with this name exists');
   await ctx.db.transaction().execute(async (trx) => {
-    if (Object.keys(patch).length) await trx.updateTable('sites').set(patch).where('id', '=', id).execute();
+    await repo.updateSite(trx, actor.organizationId, id, patch);
     await audit(ctx, trx, actor, 'site.updated', 'site', id);
   });
-  const site = (await listSites(ctx.db, actor.organizationId)).find((s) => s.id === id);
+  const site = (await repo.listSites(ctx.db, actor.organizationId)).find((s) => s.id === id);
   if (!site) throw notFound();
   return site;
 }
@@ -82,7 +71,7 @@ export async function updateSite(ctx: AppContext, actor: Actor, id: string, patc
 async function checkDepartmentLinks(ctx: AppContext, actor: Actor, id: string | null, siteId?: string | null, parentId?: string | null) {
   if (siteId && !(await belongs(ctx.db, 'sites', actor.organizationId, siteId))) throw invalid('body.siteId', 'Unknown site');
   if (!parentId) return;
-  const all = await listDepartments(ctx.db, actor.organizationId);
+  const all = await repo.listDepartments(ctx.db, actor.organizationId);
   const byId = new Map(all.map((d) => [d.id, d]));
   if (!byId.has(parentId)) throw invalid('body.parentId', 'Unknown department');
   for (let cursor: string | null = parentId, depth = 0; cursor && depth <= all.length; depth++) {
@@ -101,18 +90,15 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: z.i
     active: input.active ?? true,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('departments')
-      .values({
-        id: department.id,
-        organization_id: actor.organizationId,
-        name: department.name,
-        site_id: department.siteId,
-        parent_id: department.parentId,
-        active: department.active,
-        created_at: nowIso(ctx.clock),
-      })
-      .execute();
+    await repo.insertDepartment(trx, {
+      id: department.id,
+      organization_id: actor.organizationId,
+      name: department.name,
+      site_id: department.siteId,
+      parent_id: department.parentId,
+      active: department.active,
+      created_at: nowIso(ctx.clock),
+    });
     await audit(ctx, trx, actor, 'department.created', 'department', department.id);
   });
   return department;
@@ -133,23 +119,20 @@ export async function updateDepartment(
       ...(patch.parentId !== undefined ? { parent_id: patch.parentId } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('departments').set(set).where('id', '=', id).execute();
+    await repo.updateDepartment(trx, actor.organizationId, id, set);
     await audit(ctx, trx, actor, 'department.updated', 'department', id);
   });
-  const department = (await listDepartments(ctx.db, actor.organizationId)).find((d) => d.id === id);
+  const department = (await repo.listDepartments(ctx.db, actor.organizationId)).find((d) => d.id === id);
   if (!department) throw notFound();
   return department;
 }
 
 export async function createProfession(ctx: AppContext, actor: Actor, input: z.infer<typeof ProfessionInputSchema>): Promise<Profession> {
-  if (await nameTaken(ctx.db, 'professions', actor.organizationId, input.name))
+  if (await repo.isStructureNameTaken(ctx.db, 'professions', actor.organizationId, input.name))
     throw invalid('body.name', 'A profession with this name exists');
   const profession: Profession = { id: newId(), name: input.name, category: input.category, active: input.active ?? true };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('professions')
-      .values({ ...profession, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) })
-      .execute();
+    await repo.insertProfession(trx, { ...profession, organization_id: actor.organizationId, created_at: nowIso(ctx.clock) });
     await audit(ctx, trx, actor, 'profession.created', 'profession', profession.id);
   });
   return profession;
@@ -162,14 +145,14 @@ export async function updateProfession(
   patch: z.infer<typeof ProfessionPatchSchema>,
 ): Promise<Profession> {
   if (!(await belongs(ctx.db, 'professions', actor.organizationId, id))) throw notFound();
-  if (patch.name && (await nameTaken(ctx.db, 'professions', actor.organizationId, patch.name, id))) {
+  if (patch.name && (await repo.isStructureNameTaken(ctx.db, 'professions', actor.organizationId, patch.name, id))) {
     throw invalid('body.name', 'A profession with this name exists');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if (Object.keys(patch).length) await trx.updateTable('professions').set(patch).where('id', '=', id).execute();
+    await repo.updateProfession(trx, actor.organizationId, id, patch);
     await audit(ctx, trx, actor, 'profession.updated', 'profession', id);
   });
-  const profession = (await listProfessions(ctx.db, actor.organizationId)).find((p) => p.id === id);
+  const profession = (await repo.listProfessions(ctx.db, actor.organizationId)).find((p) => p.id === id);
   if (!profession) throw new AppError('not_found', 'Not found');
   return profession;
 }

@@ -14,10 +14,12 @@ import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import {
   findOrganization,
   findOrganizationBySlug,
+  findSupportLine,
   firstOrganization,
   listSupportLines,
   toSupportLine,
   updateOrganization,
+  updateSupportLine as updateSupportLineRow,
 } from './organization.repository.ts';
 
 function isTimeZone(value: string): boolean {
@@ -90,12 +92,7 @@ export async function updateSupportLine(
 ): Promise<SupportLine> {
   if (patch.timeZone && !isTimeZone(patch.timeZone)) throw invalid('body.timeZone', 'Unknown time zone');
   return ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('support_lines')
-      .selectAll()
-      .where('organization_id', '=', actor.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const existing = await findSupportLine(trx, actor.organizationId, id);
     if (!existing) throw notFound();
     const set = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -104,7 +101,7 @@ export async function updateSupportLine(
       ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('support_lines').set(set).where('id', '=', id).execute();
+    await updateSupportLineRow(trx, actor.organizationId, id, set);
     await appendAuditEvent(trx, {
       organizationId: actor.organizationId,
       actorPersonId: actor.personId,

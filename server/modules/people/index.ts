@@ -11,6 +11,18 @@ export {
   recordLogin,
   setAccountPassword,
 } from './accounts.repository.ts';
-export { activeEmailsWithRoles, findPerson, findPersonIdByEmail, replaceRoles, toPerson } from './people.repository.ts';
+export {
+  activeEmailsWithRoles,
+  findPerson,
+  findPersonIdByEmail,
+  findRequesterFacts,
+  findSpecialtyAndReportingLine,
+  firstNamesOf,
+  listPeopleWithWorkEmail,
+  listRequesterFacts,
+  replaceRoles,
+  toPerson,
+  type RequesterFacts,
+} from './people.repository.ts';
 export { assertMayChange, requirePerson } from './people.service.ts';
 export { subscribeToPersonEvents, type PersonEvent } from './person-events.ts';

@@ -212,3 +212,104 @@ export async function activeEmailsWithRoles(db: DbOrTrx, organizationId: string,
     .execute();
   return rows.map((r) => r.work_email);
 }
+
+/** What a case copies about its requester from the directory: first name, work e-mail, department and profession category. */
+export interface RequesterFacts {
+  id: string;
+  first_name: string;
+  work_email: string;
+  department_id: string | null;
+  active: boolean;
+  category: string | null;
+}
+
+function requesterFactsQuery(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('professions', 'professions.id', 'people.profession_id')
+    .select(['people.id', 'people.first_name', 'people.work_email', 'people.department_id', 'people.active', 'professions.category'])
+    .where('people.organization_id', '=', organizationId);
+}
+
+export async function findRequesterFacts(db: DbOrTrx, organizationId: string, personId: string): Promise<RequesterFacts | undefined> {
+  const row = await requesterFactsQuery(db, organizationId).where('people.id', '=', personId).executeTakeFirst();
+  return row && { ...row, active: toBool(row.active) };
+}
+
+/** The people of the organisation with any of these ids or work e-mails, inactive ones included. */
+export async function listRequesterFacts(
+  db: DbOrTrx,
+  organizationId: string,
+  match: { ids: string[]; emails: string[] },
+): Promise<RequesterFacts[]> {
+  const rows = await requesterFactsQuery(db, organizationId)
+    .where((eb) =>
+      eb.or([
+        eb('people.id', 'in', match.ids.length ? match.ids : ['']),
+        eb('people.work_email', 'in', match.emails.length ? match.emails : ['']),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => ({ ...row, active: toBool(row.active) }));
+}
+
+/** First names by person id, within the organisation (a supporter's name as a requester sees it). */
+export async function firstNamesOf(db: DbOrTrx, organizationId: string, personIds: string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'first_name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', personIds)
+    .execute();
+  return new Map(rows.map((p) => [p.id, p.first_name]));
+}
+
+/**
+ * Everyone with this work e-mail in any organisation (or only in the one named by its slug), with
+ * the organisation's slug: the operators' command line, which acts for no organisation, finds the
+ * person it issues a link for with it.
+ */
+export async function listPeopleWithWorkEmail(db: DbOrTrx, email: string, organizationSlug?: string) {
+  let query = db
+    .selectFrom('people')
+    .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+    .select(['people.id', 'people.work_email', 'people.active', 'people.organization_id', 'organizations.slug'])
+    .where('people.work_email', '=', email);
+  if (organizationSlug) query = query.where('organizations.slug', '=', organizationSlug);
+  return query.execute();
+}
+
+/** How far up the reporting line matching looks (the same bound the line walk always had). */
+const MAX_MANAGER_DEPTH = 20;
+
+/**
+ * The person's specialty, their managers up the chain (nearest first) and their direct reports,
+ * in one statement: a recursive walk up `manager_id` (bounded, so a cycle in the directory ends)
+ * plus the reports. Matching never makes a manager or a report the person's supporter.
+ */
+export async function findSpecialtyAndReportingLine(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+): Promise<{ specialty: string | null; reportingLine: string[] }> {
+  const { rows } = await sql<{ id: string; depth: number; specialty: string | null }>`
+    with recursive chain (id, manager_id, depth, specialty) as (
+      select id, manager_id, 0, specialty from people where organization_id = ${organizationId} and id = ${personId}
+      union all
+      select p.id, p.manager_id, chain.depth + 1, cast(null as text)
+        from people p join chain on p.id = chain.manager_id
+       where p.organization_id = ${organizationId} and chain.depth < ${MAX_MANAGER_DEPTH}
+    )
+    select id, depth, specialty from chain
+    union all
+    select id, -1 as depth, null as specialty from people where organization_id = ${organizationId} and manager_id = ${personId}
+  `.execute(db);
+  const ordered = [...rows].sort((a, b) => Number(a.depth) - Number(b.depth));
+  const managers: string[] = [];
+  for (const r of ordered) if (Number(r.depth) > 0 && !managers.includes(r.id)) managers.push(r.id);
+  return {
+    specialty: ordered.find((r) => Number(r.depth) === 0)?.specialty ?? null,
+    reportingLine: [...managers, ...ordered.filter((r) => Number(r.depth) === -1).map((r) => r.id)],
+  };
+}

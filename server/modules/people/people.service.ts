@@ -14,6 +14,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
+import { findStructureEntry } from '../organization/index.ts';
 import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import * as accounts from './accounts.repository.ts';
 import * as people from './people.repository.ts';
@@ -60,24 +61,10 @@ export async function requirePerson(db: DbOrTrx, actor: Actor, id: string): Prom
 /** Profession, department and manager must be of the caller's organisation; unknown ids are 400, not silently kept. */
 async function checkReferences(db: DbOrTrx, actor: Actor, input: PersonPatch, personId: string | null) {
   const org = actor.organizationId;
-  if (input.professionId) {
-    const row = await db
-      .selectFrom('professions')
-      .select('id')
-      .where('organization_id', '=', org)
-      .where('id', '=', input.professionId)
-      .executeTakeFirst();
-    if (!row) throw invalid('body.professionId', 'Unknown profession');
-  }
-  if (input.departmentId) {
-    const row = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('organization_id', '=', org)
-      .where('id', '=', input.departmentId)
-      .executeTakeFirst();
-    if (!row) throw invalid('body.departmentId', 'Unknown department');
-  }
+  if (input.professionId && !(await findStructureEntry(db, 'professions', org, input.professionId)))
+    throw invalid('body.professionId', 'Unknown profession');
+  if (input.departmentId && !(await findStructureEntry(db, 'departments', org, input.departmentId)))
+    throw invalid('body.departmentId', 'Unknown department');
   if (input.managerId) {
     if (input.managerId === personId) throw invalid('body.managerId', 'A person cannot be their own manager');
     if (!(await people.findPerson(db, org, input.managerId))) throw invalid('body.managerId', 'Unknown person');
