@@ -20,6 +20,7 @@ import { seedCaseHistory, type HistoryPeople } from './demo-history.ts';
 import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoDebriefs } from './demo-debriefs.ts';
 import { startMissingFirstContactClocks } from '../modules/service-levels/first-contact-clock.ts';
+import { seedDemoTeam } from './demo-team.ts';
 import { seedDemoRota } from './demo-rota.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import { seedDemoServiceLevels } from './demo-service-levels.ts';
@@ -404,7 +405,9 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
           ['burnout_or_overload', 'parenting'],
           [],
         ][index % 5],
-        status: index === 7 ? 'paused' : 'active',
+        // One on a break, one retired, one whose certification ran out last month (docs/team.md).
+        status: index === 7 ? 'paused' : index === 17 ? 'retired' : index === 18 ? 'lapsed' : 'active',
+        ...(index === 18 ? { certifiedUntil: new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10) } : {}),
       });
     }
     // The weeks before today first, so today's offer shows the supporter's real load among its reasons.
@@ -427,6 +430,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoNotices(ctx, seeded.organizationId);
   // Two group debriefs after those notices: one held (head count and length), one coming up.
   await seedDemoDebriefs(ctx, seeded.organizationId);
+  // The team pipeline: someone nominated, under review, in training, certified, not taken on.
+  await seedDemoTeam(ctx, seeded.organizationId);
   // The factories store the demo cases' due times but queue no breach check: give each open case
   // waiting for first contact its check now, as a real intake would have.
   await startMissingFirstContactClocks(ctx);

@@ -73,10 +73,22 @@ export const APP_PAGES: readonly AppPage[] = [
     nav: { label: 'On call' },
   },
   {
+    path: 'team/me',
+    action: 'team.self',
+    load: async () => (await import('../features/team/pages.tsx')).PeerSupportTeamPage,
+    nav: { label: 'Peer support team' },
+  },
+  {
     path: 'report-event',
     action: 'events.report',
     load: async () => (await import('../features/event-notices/pages.tsx')).ReportEventPage,
     nav: { label: 'Report an event' },
+  },
+  {
+    path: 'team',
+    action: 'team.read',
+    load: async () => (await import('../features/team/pages.tsx')).TeamPipelinePage,
+    nav: { label: 'Team', program: true },
   },
   {
     path: 'supporters',

@@ -29,6 +29,9 @@ import { fireSupporterLeftDuty } from './supporter-events.ts';
  * the same transaction.
  */
 
+/** Who acts: all these steps need of the signed-in actor (the demo seed acts as its people too). */
+type Caller = Pick<Actor, 'organizationId' | 'personId'>;
+
 /** A colleague may put forward this many names a day: enough for any real team, too few to flood inboxes. */
 export const NOMINATIONS_PER_DAY = 20;
 const TEAM_PAGE = '/app/team';
@@ -49,7 +52,7 @@ const snapshotOf = (row: { status: SupporterState; certified_until: string | nul
  * whether or not they were nominated before, so this cannot be used to learn who works here or
  * who is on their way to the team. One's own address volunteers.
  */
-export async function nominate(ctx: AppContext, actor: Actor, email: string): Promise<{ received: true; self: boolean }> {
+export async function nominate(ctx: AppContext, actor: Caller, email: string): Promise<{ received: true; self: boolean }> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     if (
@@ -264,7 +267,7 @@ async function audit(
 }
 
 /** What the signed-in person sees of their own journey, with the steps open to them. */
-export async function getMyJourney(ctx: AppContext, actor: Actor) {
+export async function getMyJourney(ctx: AppContext, actor: Caller) {
   const journey = await repo.findJourney(ctx.db, actor.organizationId, actor.personId);
   if (!journey) return { state: null, stateSince: null, certifiedUntil: null, allowedEvents: [] };
   const today = await todayIn(ctx.db, actor.organizationId, ctx.clock.now());
@@ -276,7 +279,7 @@ export async function getMyJourney(ctx: AppContext, actor: Actor) {
   };
 }
 
-export async function moveOwnJourney(ctx: AppContext, actor: Actor, event: SupporterEvent) {
+export async function moveOwnJourney(ctx: AppContext, actor: Caller, event: SupporterEvent) {
   await ctx.db.transaction().execute((trx) =>
     moveJourney(ctx, trx, {
       organizationId: actor.organizationId,
@@ -290,7 +293,7 @@ export async function moveOwnJourney(ctx: AppContext, actor: Actor, event: Suppo
 }
 
 /** The director's decision about someone's journey. A pending nomination is not theirs to see, let alone decide. */
-export async function decide(ctx: AppContext, actor: Actor, personId: string, event: SupporterEvent) {
+export async function decide(ctx: AppContext, actor: Caller, personId: string, event: SupporterEvent) {
   await ctx.db.transaction().execute(async (trx) => {
     const journey = await findOrStartJourney(trx, actor.organizationId, personId, ctx.clock.now());
     if (!journey || journey.status === 'nominated') throw notFound();

@@ -59,7 +59,7 @@ export function SupporterPool({ timeZone }: { timeZone: string }) {
                     {profile.status === 'active' ? (
                       STATUS_LABELS.active
                     ) : (
-                      <span className="tag tag--muted">{profile.status === 'paused' ? 'Paused' : 'Retired'}</span>
+                      <span className="tag tag--muted">{STATUS_LABELS[profile.status]}</span>
                     )}
                   </Cell>
                   <Cell>

@@ -45,12 +45,7 @@ export const DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ id: String(day)
 
 const LOCALE = 'en-US';
 
-/** "Mar 3, 2027" for "2027-03-03" (a calendar day, so no time zone may shift it). */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
+export { formatDay } from '../../../lib/calendar-day.ts';
 
 const languageNames = (() => {
   try {
