@@ -41,7 +41,12 @@ describe('building the team', () => {
     await row.getByRole('button', { name: 'Put on the team: Tomás Alvarez' }).click();
     await row.getByText('Active').waitFor();
     // Nominated colleagues are a count, never a name.
-    expect(await director.page.locator('.team-table .tag').filter({ hasText: /^Nominated$/ }).count()).toBe(0);
+    expect(
+      await director.page
+        .locator('.team-table .tag')
+        .filter({ hasText: /^Nominated$/ })
+        .count(),
+    ).toBe(0);
 
     // On the team: he is a supporter now, matched and free to take a break.
     await tomas.page.reload();
