@@ -7,6 +7,7 @@ import { errorCode, startJobRunner } from './jobs/runner.ts';
 import { appJobs } from './jobs/registry.ts';
 import { startMissingFirstContactClocks } from './modules/service-levels/first-contact-clock.ts';
 import { scheduleRetentionSweep } from './modules/retention/retention.job.ts';
+import { scheduleCertificationSweep } from './modules/supporters/certification.job.ts';
 
 const config = configFromEnv();
 const { app, ctx } = await buildApp(config);
@@ -23,6 +24,8 @@ await app.listen({ port: config.port, host: config.host });
 // start-up (one job per hour whatever the number of instances), so a lost chain is picked up on the
 // next start.
 await scheduleRetentionSweep(ctx.db, ctx.clock.now());
+// The same for certifications: reminders 60/30/7 days before they end, and lapses (docs/team.md).
+await scheduleCertificationSweep(ctx.db, ctx.clock.now());
 // Open cases waiting for first contact without a clock for their round (opened before clocks were
 // stored, or reopened before rounds had their own) get one and its breach check; idempotent.
 const clocksStarted = await startMissingFirstContactClocks(ctx);

@@ -211,3 +211,8 @@ export async function pruneFinishedJobs(db: DbOrTrx, before: Date): Promise<numb
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Old finished runs of a recurring job (the hourly sweeps), so the jobs table does not grow without end. */
+export async function deleteFinishedJobsOfKind(db: DbOrTrx, kind: string, finishedBefore: string): Promise<void> {
+  await db.deleteFrom('jobs').where('kind', '=', kind).where('status', '=', 'done').where('finished_at', '<', finishedBefore).execute();
+}

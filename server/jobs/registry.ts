@@ -6,6 +6,7 @@ import { firstContactBreachJob, firstContactEscalationJob } from '../modules/ser
 import { pageWebhookJob } from '../modules/paging/page-sender.ts';
 import { pageTimeoutJob } from '../modules/paging/paging-chain.ts';
 import { caseErasureJob, retentionSweepJob } from '../modules/retention/retention.job.ts';
+import { certificationReminderJob, certificationSweepJob } from '../modules/supporters/certification.job.ts';
 import type { JobDefinition, JobHandlers } from './define.ts';
 
 /** Every job kind the app runs; main.ts starts one runner over this list. Add new kinds here. */
@@ -20,4 +21,6 @@ export const appJobs: JobHandlers = [
   pageWebhookJob as JobDefinition<unknown>,
   retentionSweepJob as JobDefinition<unknown>,
   caseErasureJob as JobDefinition<unknown>,
+  certificationSweepJob as JobDefinition<unknown>,
+  certificationReminderJob as JobDefinition<unknown>,
 ];

@@ -3,7 +3,8 @@ import type { Db, Trx } from '../../db/database.ts';
 import { defineJob, JobError } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { sweepDueDebriefs } from './debrief-erasure.ts';
-import { checkpointSqlite, deleteFinishedJobsOfKind } from './retention.repository.ts';
+import { deleteFinishedJobsOfKind } from '../../jobs/jobs.repository.ts';
+import { checkpointSqlite } from './retention.repository.ts';
 import { eraseOne, sweepDueCases } from './retention.service.ts';
 
 const HOUR_MS = 60 * 60 * 1000;

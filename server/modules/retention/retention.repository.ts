@@ -182,11 +182,6 @@ export async function deleteJobsNaming(trx: Trx, ids: string[], keepKinds: reado
   }
 }
 
-/** Old finished sweeps, so the recurring job does not grow the jobs table without end. */
-export async function deleteFinishedJobsOfKind(db: DbOrTrx, kind: string, finishedBefore: string): Promise<void> {
-  await db.deleteFrom('jobs').where('kind', '=', kind).where('status', '=', 'done').where('finished_at', '<', finishedBefore).execute();
-}
-
 /** SQLite: old page versions stay in the write-ahead log until a checkpoint; TRUNCATE empties the file. */
 export async function checkpointSqlite(db: DbOrTrx): Promise<void> {
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);

@@ -129,3 +129,28 @@ export async function countNominationsBySince(db: DbOrTrx, organizationId: strin
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Certifications of people on the team (certified, active, paused) that end on or before `lastDay`,
+ * across organisations, with each organisation's time zone: what the hourly certification sweep
+ * reminds about or lapses.
+ */
+export async function listCertificationsEndingBy(db: DbOrTrx, lastDay: string) {
+  return db
+    .selectFrom('supporter_profiles')
+    .innerJoin('organizations', 'organizations.id', 'supporter_profiles.organization_id')
+    .innerJoin('people', 'people.id', 'supporter_profiles.person_id')
+    .select([
+      'supporter_profiles.person_id',
+      'supporter_profiles.organization_id',
+      'supporter_profiles.status',
+      'supporter_profiles.certified_until',
+      'organizations.time_zone',
+      'people.active as person_active',
+    ])
+    .where('supporter_profiles.status', 'in', ['certified', 'active', 'paused'])
+    .where('supporter_profiles.certified_until', 'is not', null)
+    .where('supporter_profiles.certified_until', '<=', lastDay)
+    .orderBy('supporter_profiles.person_id')
+    .execute();
+}
