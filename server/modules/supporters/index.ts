@@ -3,3 +3,5 @@
  * "Which module may import which"). Each name is here because another module uses it.
  */
 export { subscribeToSupporterEvents, type SupporterLeftDuty } from './supporter-events.ts';
+export { findJourney } from './journey.repository.ts';
+export { moveJourney, type JourneyMove } from './journey.service.ts';
