@@ -23,6 +23,7 @@ import type { Clock } from '../server/config.ts';
 import type { DatabaseHandle } from '../server/db/database.ts';
 import { newId } from '../server/db/values.ts';
 import { queueEmail } from '../server/email/outbox.ts';
+import { newCase, type Case } from '../server/modules/cases/case.ts';
 import * as repo from '../server/modules/cases/cases.repository.ts';
 import { offerExpiryJob } from '../server/modules/cases/offer-expiry.job.ts';
 import { breachDedupeKey, firstContactBreachJob } from '../server/modules/service-levels/first-contact-clock.job.ts';
@@ -311,8 +312,8 @@ async function benchEngine(database: DatabaseHandle, bareUrl: string): Promise<E
         const at = now.toISOString();
         const supporter = world.supporters[worker % SUPPORTERS]!;
         await db.transaction().execute(async (trx) => {
-          const row = {
-            ...repo.newCaseRow(world.org.id, 'self', now),
+          const row: Case = {
+            ...newCase(world.org.id, 'self', now),
             requester_profession_category: 'physician',
             requester_first_name: 'Bench',
             contact_method: 'personal_phone',

@@ -1,3 +1,5 @@
+import type { ReasonCategory } from '../../shared/schemas/case-vocabulary.ts';
+
 /** Event notices, integration tokens and outreach invites (migration 0012). */
 type Bool = boolean | number;
 
@@ -6,7 +8,7 @@ export interface EventTriggersTable {
   organization_id: string;
   code: string | null;
   label: string;
-  reason: string;
+  reason: ReasonCategory;
   active: Bool;
   position: number;
   created_at: string;

@@ -1,4 +1,15 @@
 import type { SupporterState } from '../../shared/supporter-lifecycle.ts';
+import type {
+  CaseOrigin,
+  CaseOutcome,
+  CaseState,
+  DepartmentPreference,
+  Modality,
+  ReasonCategory,
+  Urgency,
+} from '../../shared/schemas/case-vocabulary.ts';
+import type { ContactMethod } from '../../shared/schemas/case.ts';
+import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 
 /** Tables of the support program (resources directory, supporter profiles). See schema.ts for conventions. */
 
@@ -36,23 +47,27 @@ export interface SupporterProfilesTable {
   updated_at: string;
 }
 
+/**
+ * A case as stored. Repositories turn a whole row into the typed `Case` and back at their edge
+ * (server/modules/cases/case.ts): the rest of the server never sees this row.
+ */
 export interface CasesTable {
   id: string;
   organization_id: string;
-  origin: string;
-  state: string;
-  outcome: string | null;
-  reason: string;
-  urgency: string;
-  modality: string;
+  origin: CaseOrigin;
+  state: CaseState;
+  outcome: CaseOutcome | null;
+  reason: ReasonCategory;
+  urgency: Urgency;
+  modality: Modality;
   language: string | null;
   language_required: boolean | number;
-  department_preference: string;
-  requester_profession_category: string | null;
+  department_preference: DepartmentPreference;
+  requester_profession_category: ProfessionCategory | null;
   requester_department_id: string | null;
   requester_person_id: string | null;
   requester_first_name: string | null;
-  contact_method: string | null;
+  contact_method: ContactMethod | null;
   contact_value: string | null;
   anonymous_code: string | null;
   anonymous_secret_hash: string | null;

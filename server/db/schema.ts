@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type {
   CaseAuditTable,
   CaseOffersTable,
@@ -66,7 +67,7 @@ export interface ProfessionsTable {
   id: string;
   organization_id: string;
   name: string;
-  category: string;
+  category: ProfessionCategory;
   active: Bool;
   created_at: string;
 }

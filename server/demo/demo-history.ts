@@ -6,7 +6,8 @@ import type { Trx } from '../db/database.ts';
 import { newId } from '../db/values.ts';
 import type { AppContext } from '../lib/context.ts';
 import { applyCaseEvent } from '../modules/cases/case-transition.ts';
-import { appendCaseAudit, findCase, insertOffer, type CaseRow } from '../modules/cases/cases.repository.ts';
+import type { Case } from '../modules/cases/case.ts';
+import { appendCaseAudit, findCase, insertOffer } from '../modules/cases/cases.repository.ts';
 import { fireCaseEvent } from '../modules/cases/index.ts';
 import { insertContactAttempt, insertEncounter, insertFeedback, insertReferralOffers } from '../modules/casework/casework.repository.ts';
 import { insertConversation } from '../modules/conversations/conversations.repository.ts';
@@ -32,7 +33,7 @@ class DemoCase {
   private constructor(
     private readonly ctx: AppContext,
     private readonly trx: Trx,
-    public row: CaseRow,
+    public row: Case,
   ) {}
 
   static async open(ctx: AppContext, trx: Trx, organizationId: string, at: Date, overrides: CaseOverrides): Promise<DemoCase> {
@@ -49,14 +50,7 @@ class DemoCase {
   }
 
   /** A lifecycle event with its audit row and its effects (e-mails, jobs) as of `at`. */
-  async event(
-    event: CaseEvent,
-    actor: CaseActorKind,
-    actorPersonId: string | null,
-    action: string,
-    at: Date,
-    extra: Partial<CaseRow> = {},
-  ) {
+  async event(event: CaseEvent, actor: CaseActorKind, actorPersonId: string | null, action: string, at: Date, extra: Partial<Case> = {}) {
     this.row = await fireCaseEvent(
       { ...this.ctx, clock: clockAt(at) },
       this.trx,

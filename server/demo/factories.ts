@@ -1,4 +1,6 @@
 import { needsSecondFactor, type Role } from '../../shared/permissions.ts';
+import type { ContactMethod } from '../../shared/schemas/case.ts';
+import type { CaseOrigin, CaseOutcome, CaseState, ReasonCategory } from '../../shared/schemas/case-vocabulary.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type { ResourceCategory } from '../../shared/schemas/resources.ts';
 import type { Clock } from '../config.ts';
@@ -305,19 +307,19 @@ export async function buildPerson(
 }
 
 export interface CaseOverrides {
-  origin?: 'self' | 'anonymous' | 'colleague_referral' | 'event_outreach';
-  state?: 'new' | 'offered' | 'assigned' | 'contacted' | 'active' | 'closed' | 'withdrawn' | 'declined';
+  origin?: CaseOrigin;
+  state?: CaseState;
   requesterPersonId?: string | null;
   requesterFirstName?: string | null;
-  contactMethod?: 'work_email' | 'work_phone' | 'personal_email' | 'personal_phone';
+  contactMethod?: ContactMethod;
   contactValue?: string | null;
   matchReasons?: { code: string; text: string }[];
-  reason?: string;
+  reason?: ReasonCategory;
   assignedSupporterId?: string | null;
   offeredSupporterId?: string | null;
   anonymousCode?: string | null;
   anonymousSecretHash?: string | null;
-  outcome?: string | null;
+  outcome?: CaseOutcome | null;
   closedAt?: string | null;
 }
 

@@ -2,7 +2,7 @@ import { needsSecondFactor, type Role } from '../../shared/permissions.ts';
 import type { ProfessionCategory } from '../../shared/schemas/organization.ts';
 import type { Trx } from '../db/database.ts';
 import type { AppContext } from '../lib/context.ts';
-import type { CaseRow } from '../modules/cases/cases.repository.ts';
+import { newCase, type Case } from '../modules/cases/case.ts';
 import { buildMatchRequest, loadCandidates } from '../modules/cases/match-input.ts';
 import { offerExpiryJob } from '../modules/cases/offer-expiry.job.ts';
 import { matchSupporters } from '../modules/matching/match.ts';
@@ -15,6 +15,7 @@ import {
   buildResource,
   buildSite,
   buildSupporterProfile,
+  type CaseOverrides,
 } from './factories.ts';
 import { seedCaseHistory, type HistoryPeople } from './demo-history.ts';
 import { seedDemoNotices } from './demo-notices.ts';
@@ -464,26 +465,19 @@ async function seedDemoCases(ctx: AppContext, trx: Trx, organizationId: string, 
   });
   // The reasons shown with the offer are the matcher's own, for this supporter and this request.
   const request = {
-    origin: 'anonymous' as const,
+    origin: 'anonymous',
     reason: 'litigation_or_complaint',
     requesterFirstName: 'Jordan',
     contactValue: '+1 555 0134',
-  };
+  } satisfies CaseOverrides;
   const org = await trx.selectFrom('organizations').select('time_zone').where('id', '=', organizationId).executeTakeFirstOrThrow();
   const candidates = (await loadCandidates(trx, organizationId, org.time_zone, ctx.clock.now())).filter((c) => c.personId === supporter);
-  const probe = {
+  const probe: Case = {
+    ...newCase(organizationId, request.origin, ctx.clock.now()),
     id: 'demo',
-    organization_id: organizationId,
-    requester_person_id: null,
     requester_profession_category: 'physician',
-    requester_department_id: null,
-    department_preference: 'no_preference',
-    language: null,
-    language_required: false,
-    modality: 'phone',
     reason: request.reason,
-    urgency: 'this_week',
-  } as CaseRow;
+  };
   const matched = matchSupporters(await buildMatchRequest(trx, probe, ctx.clock.now()), candidates);
   const { offerId } = await buildOffer(trx, ctx.clock, organizationId, supporter, {
     ...request,

@@ -1,13 +1,13 @@
-import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
+import type { CaseOrigin, CaseState, Urgency } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type { CaseRow } from '../cases/index.ts';
+import { toCase, type Case } from '../cases/index.ts';
 
 /** Cases of the organisation in the given states, oldest first, with optional filters. */
 export async function listBoardCases(
   db: DbOrTrx,
   organizationId: string,
-  filter: { states: readonly CaseState[]; origin?: string | undefined; urgency?: string | undefined },
-): Promise<CaseRow[]> {
+  filter: { states: readonly CaseState[]; origin?: CaseOrigin | undefined; urgency?: Urgency | undefined },
+): Promise<Case[]> {
   let query = db
     .selectFrom('cases')
     .selectAll()
@@ -15,7 +15,8 @@ export async function listBoardCases(
     .where('state', 'in', [...filter.states]);
   if (filter.origin) query = query.where('origin', '=', filter.origin);
   if (filter.urgency) query = query.where('urgency', '=', filter.urgency);
-  return query.orderBy('created_at').orderBy('id').execute();
+  const rows = await query.orderBy('created_at').orderBy('id').execute();
+  return rows.map(toCase);
 }
 
 /** How many offers each case has had so far. */
@@ -54,7 +55,7 @@ export async function namesOf(db: DbOrTrx, organizationId: string, ids: string[]
  * Takes the case for this transaction only if nobody changed who holds it since it was read: a no-op
  * update, so on PostgreSQL a concurrent writer waits for the row lock and then finds it changed.
  */
-export async function claimCaseIfUnchanged(trx: Trx, row: CaseRow): Promise<boolean> {
+export async function claimCaseIfUnchanged(trx: Trx, row: Case): Promise<boolean> {
   let query = trx.updateTable('cases').set({ state: row.state }).where('id', '=', row.id).where('state', '=', row.state);
   query =
     row.assigned_supporter_id === null

@@ -12,7 +12,6 @@ import type {
 } from '../../../shared/schemas/case-board.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
@@ -36,7 +35,7 @@ type AuditEntry = z.infer<typeof AuditEntrySchema>;
  * at the reopen and the first contact since then (`roundContactAt`), not the first round's.
  */
 export function serviceLevelOf(
-  row: Pick<cases.CaseRow, 'origin' | 'created_at' | 'urgency' | 'first_contact_at' | 'first_contact_due_at' | 'reopened_at'>,
+  row: Pick<cases.Case, 'origin' | 'created_at' | 'urgency' | 'first_contact_at' | 'first_contact_due_at' | 'reopened_at'>,
   now: Date,
   clocks: ProgramClocks | null,
   roundContactAt: string | null = null,
@@ -58,7 +57,7 @@ function ref(names: Map<string, repo.PersonName>, id: string | null) {
   return person ? { id, firstName: person.first_name, lastName: person.last_name } : null;
 }
 
-async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.CaseRow[]): Promise<BoardEntry[]> {
+async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, rows: cases.Case[]): Promise<BoardEntry[]> {
   const [offers, names, clocks, roundContacts] = await Promise.all([
     repo.countOffersByCase(
       db,
@@ -76,18 +75,18 @@ async function toEntries(ctx: AppContext, db: DbOrTrx, organizationId: string, r
   const now = ctx.clock.now();
   return rows.map((row) => ({
     id: row.id,
-    origin: row.origin as BoardEntry['origin'],
-    state: row.state as BoardEntry['state'],
-    reason: row.reason as BoardEntry['reason'],
-    urgency: row.urgency as BoardEntry['urgency'],
-    modality: row.modality as BoardEntry['modality'],
+    origin: row.origin,
+    state: row.state,
+    reason: row.reason,
+    urgency: row.urgency,
+    modality: row.modality,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     serviceLevel: serviceLevelOf(row, now, clocks, roundContacts.get(row.id) ?? null),
     assignedSupporter: ref(names, row.assigned_supporter_id),
     offeredSupporter: ref(names, row.offered_supporter_id),
     offerCount: offers.get(row.id) ?? 0,
-    relaxedRules: parseJsonArray<string>(row.relaxed_rules),
+    relaxedRules: row.relaxed_rules,
   }));
 }
 
@@ -98,14 +97,14 @@ export async function listBoard(ctx: AppContext, actor: Actor, query: CaseBoardQ
   return toEntries(ctx, ctx.db, actor.organizationId, rows);
 }
 
-async function requireCase(db: DbOrTrx, actor: Actor, id: string): Promise<cases.CaseRow> {
+async function requireCase(db: DbOrTrx, actor: Actor, id: string): Promise<cases.Case> {
   const row = await cases.findCase(db, actor.organizationId, id);
   if (!row) throw notFound();
   return row;
 }
 
-function requireOpen(row: cases.CaseRow): void {
-  if (!isOpen(row.state as CaseState)) throw new AppError('conflict', 'This request is finished; there is nothing left to act on');
+function requireOpen(row: cases.Case): void {
+  if (!isOpen(row.state)) throw new AppError('conflict', 'This request is finished; there is nothing left to act on');
 }
 
 /**
@@ -137,7 +136,7 @@ export async function viewContact(
     return {
       caseId: row.id,
       requesterFirstName: firstName,
-      contactMethod: row.contact_method as z.infer<typeof CaseContactSchema>['contactMethod'],
+      contactMethod: row.contact_method,
       contactValue: row.contact_value,
     };
   });
@@ -147,7 +146,7 @@ export async function viewContact(
  * The matcher's view for a manual assignment: previously offered supporters are back in the pool
  * (an administrator may well choose someone who declined at 3 a.m.); only the current holder is not.
  */
-async function manualMatchInput(ctx: AppContext, db: DbOrTrx, row: cases.CaseRow) {
+async function manualMatchInput(ctx: AppContext, db: DbOrTrx, row: cases.Case) {
   const now = ctx.clock.now();
   const org = await findOrganization(db, row.organization_id);
   const request: MatchRequest = {

@@ -1,9 +1,9 @@
 import { isOpen, type CaseActorKind, type CaseEffect, type CaseEvent } from '../../../shared/case-workflow.ts';
-import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { applyCaseEvent } from './case-transition.ts';
-import { appendCaseAudit, type CaseRow } from './cases.repository.ts';
+import type { Case } from './case.ts';
+import { appendCaseAudit } from './cases.repository.ts';
 
 /**
  * What happens when a case moves, in one place. `fireCaseEvent` applies the pure lifecycle table
@@ -19,20 +19,20 @@ type EffectKind = CaseEffect['kind'];
 type EffectHandler<K extends EffectKind> = (
   ctx: AppContext,
   trx: Trx,
-  row: CaseRow,
+  row: Case,
   effect: Extract<CaseEffect, { kind: K }>,
-) => Promise<CaseRow | void>;
+) => Promise<Case | void>;
 
 /** A module's part in what follows a case event; all of it runs in the transaction of the change. */
 export interface CaseSubscriber {
   /** Runs after every transition, before its effects; may return the case as it then stands. */
-  moved?: (ctx: AppContext, trx: Trx, row: CaseRow, event: CaseEvent) => Promise<CaseRow | void>;
+  moved?: (ctx: AppContext, trx: Trx, row: Case, event: CaseEvent) => Promise<Case | void>;
   /** Runs for each effect of its kind that the lifecycle table asks for. */
   effects?: { [K in EffectKind]?: EffectHandler<K> };
   /** People matching must not offer the case to (everyone named in an event notice attached to it, say). */
   matchExclusions?: (db: DbOrTrx, caseId: string) => Promise<string[]>;
   /** Runs once the case has become finished (closed, withdrawn or declined). */
-  finished?: (ctx: AppContext, trx: Trx, row: CaseRow) => Promise<void>;
+  finished?: (ctx: AppContext, trx: Trx, row: Case) => Promise<void>;
 }
 
 /** Code, not state: the same for every app instance in this process, so registering twice does nothing. */
@@ -59,11 +59,11 @@ export interface CaseEventCause {
 export async function fireCaseEvent(
   ctx: AppContext,
   trx: Trx,
-  row: CaseRow,
+  row: Case,
   event: CaseEvent,
   cause: CaseEventCause,
-  extra: Partial<CaseRow> = {},
-): Promise<CaseRow> {
+  extra: Partial<Case> = {},
+): Promise<Case> {
   if (!subscribers.length) throw new Error('No module subscribes to case events: call subscribeModules() at start-up');
   const now = ctx.clock.now();
   const { row: moved, effects } = await applyCaseEvent(trx, row, event, cause.kind, now, extra);
@@ -78,13 +78,13 @@ export async function fireCaseEvent(
   let current = moved;
   for (const subscriber of subscribers) current = (await subscriber.moved?.(ctx, trx, current, event)) ?? current;
   const after = await carryOut(ctx, trx, current, effects);
-  if (isOpen(row.state as CaseState) && !isOpen(after.state as CaseState)) {
+  if (isOpen(row.state) && !isOpen(after.state)) {
     for (const subscriber of subscribers) await subscriber.finished?.(ctx, trx, after);
   }
   return after;
 }
 
-async function carryOut(ctx: AppContext, trx: Trx, row: CaseRow, effects: CaseEffect[]): Promise<CaseRow> {
+async function carryOut(ctx: AppContext, trx: Trx, row: Case, effects: CaseEffect[]): Promise<Case> {
   let current = row;
   for (const effect of effects) {
     for (const subscriber of subscribers) {

@@ -7,16 +7,16 @@ import {
   type CasePolicy,
   type CaseSnapshot,
 } from '../../../shared/case-workflow.ts';
-import type { CaseOutcome, CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
-import { updateCaseIfState, type CaseRow } from './cases.repository.ts';
+import type { Case } from './case.ts';
+import { updateCaseIfState } from './cases.repository.ts';
 import { findOrganization } from '../organization/index.ts';
 
-export function snapshotOf(row: CaseRow): CaseSnapshot {
+export function snapshotOf(row: Case): CaseSnapshot {
   return {
-    state: row.state as CaseState,
-    outcome: row.outcome as CaseOutcome | null,
+    state: row.state,
+    outcome: row.outcome,
     closedAt: row.closed_at,
     assignedSupporterId: row.assigned_supporter_id,
     offeredSupporterId: row.offered_supporter_id,
@@ -41,19 +41,19 @@ export async function casePolicyFor(db: DbOrTrx, organizationId: string): Promis
  */
 export async function applyCaseEvent(
   trx: Trx,
-  row: CaseRow,
+  row: Case,
   event: CaseEvent,
   actor: CaseActorKind,
   now: Date,
-  extra: Partial<CaseRow> = {},
-): Promise<{ row: CaseRow; effects: CaseEffect[] }> {
+  extra: Partial<Case> = {},
+): Promise<{ row: Case; effects: CaseEffect[] }> {
   // An erased case has no one left to act for (docs/product.md, C4): nothing moves it any more.
   if (row.erased_at) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
   // The reopen window never outlasts the program's retention period.
   const policy = event.type === 'reopened_by_requester' ? await casePolicyFor(trx, row.organization_id) : undefined;
   const result = transition(snapshotOf(row), event, actor, now, policy);
   if (!result.ok) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
-  const set: Partial<CaseRow> = {
+  const set: Partial<Case> = {
     state: result.state,
     outcome: result.outcome,
     closed_at: result.closedAt,
@@ -63,7 +63,7 @@ export async function applyCaseEvent(
     updated_at: now.toISOString(),
     ...extra,
   };
-  const won = await updateCaseIfState(trx, row.id, row.state as CaseState, set);
+  const won = await updateCaseIfState(trx, row.id, row.state, set);
   if (!won) throw new AppError('conflict', 'This request has changed in the meantime; reload to see where it stands');
   return { row: { ...row, ...set }, effects: result.effects };
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { firstNamesOf } from '../people/index.ts';
+import type { Case } from './case.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './anonymous-access.ts';
 import { fireCaseEvent } from './case-events.ts';
@@ -14,23 +15,23 @@ import { casePolicyFor, snapshotOf } from './case-transition.ts';
 type MyRequest = z.infer<typeof MyRequestSchema>;
 
 /** A finished case's reopen window is cut to the program's retention period; an open case needs no look-up. */
-async function reopenPolicy(ctx: AppContext, row: repo.CaseRow): Promise<CasePolicy | undefined> {
-  return isOpen(row.state as MyRequest['state']) ? undefined : casePolicyFor(ctx.db, row.organization_id);
+async function reopenPolicy(ctx: AppContext, row: Case): Promise<CasePolicy | undefined> {
+  return isOpen(row.state) ? undefined : casePolicyFor(ctx.db, row.organization_id);
 }
 
-export async function toMyRequest(ctx: AppContext, row: repo.CaseRow): Promise<MyRequest> {
+export async function toMyRequest(ctx: AppContext, row: Case): Promise<MyRequest> {
   const supporterFirstName = row.assigned_supporter_id
     ? (await firstNamesOf(ctx.db, row.organization_id, [row.assigned_supporter_id])).get(row.assigned_supporter_id)
     : undefined;
   const policy = await reopenPolicy(ctx, row);
   return {
     id: row.id,
-    origin: row.origin as MyRequest['origin'],
-    state: row.state as MyRequest['state'],
-    outcome: row.outcome as MyRequest['outcome'],
-    reason: row.reason as MyRequest['reason'],
-    urgency: row.urgency as MyRequest['urgency'],
-    modality: row.modality as MyRequest['modality'],
+    origin: row.origin,
+    state: row.state,
+    outcome: row.outcome,
+    reason: row.reason,
+    urgency: row.urgency,
+    modality: row.modality,
     createdAt: row.created_at,
     closedAt: row.closed_at,
     supporterFirstName: supporterFirstName ?? null,
@@ -51,7 +52,7 @@ export async function getMyRequest(ctx: AppContext, actor: Actor, id: string): P
   return toMyRequest(ctx, row);
 }
 
-async function withdraw(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin) {
+async function withdraw(ctx: AppContext, row: Case, actorPersonId: string | null, origin: RequestOrigin) {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     await repo.withdrawPendingOffers(trx, row.id, now.toISOString());
@@ -75,7 +76,7 @@ export async function anonymousStatus(ctx: AppContext, code: string, secret: str
   const row = await findAnonymousCase(ctx, code, secret);
   const allowed = allowedEvents(snapshotOf(row), 'requester', ctx.clock.now(), await reopenPolicy(ctx, row));
   return {
-    state: row.state as MyRequest['state'],
+    state: row.state,
     canWithdraw: allowed.includes('withdrawn_by_requester'),
     canReopen: allowed.includes('reopened_by_requester'),
   };
@@ -92,11 +93,11 @@ export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.inf
   const rows = await repo.listPendingOffersOf(ctx.db, actor.organizationId, actor.personId, ctx.clock.now().toISOString());
   return rows.map((r) => ({
     id: r.id,
-    reason: r.reason as MyRequest['reason'],
-    urgency: r.urgency as MyRequest['urgency'],
-    modality: r.modality as MyRequest['modality'],
+    reason: r.reason,
+    urgency: r.urgency,
+    modality: r.modality,
     language: r.language,
-    requesterProfessionCategory: r.requester_profession_category as z.infer<typeof OfferSchema>['requesterProfessionCategory'],
+    requesterProfessionCategory: r.requester_profession_category,
     offeredAt: r.offered_at,
     expiresAt: r.expires_at,
     matchReasons: parseJsonArray(r.match_reasons),
@@ -123,14 +124,14 @@ export async function listMyCases(ctx: AppContext, actor: Actor, origin: Request
   );
   return rows.map((row) => ({
     id: row.id,
-    origin: row.origin as MyRequest['origin'],
-    state: row.state as MyRequest['state'],
-    reason: row.reason as MyRequest['reason'],
-    urgency: row.urgency as MyRequest['urgency'],
-    modality: row.modality as MyRequest['modality'],
+    origin: row.origin,
+    state: row.state,
+    reason: row.reason,
+    urgency: row.urgency,
+    modality: row.modality,
     language: row.language,
     requesterFirstName: row.requester_first_name ?? '',
-    contactMethod: (row.contact_method ?? 'work_email') as z.infer<typeof SupporterCaseSchema>['contactMethod'],
+    contactMethod: row.contact_method ?? 'work_email',
     contactValue: row.contact_value ?? '',
     assignedAt: row.assigned_at,
   }));

@@ -1,26 +1,32 @@
-import type { CaseOrigin } from '../../../shared/schemas/case-vocabulary.ts';
 import { HELD_STATES, OPEN_STATES } from '../../../shared/case-workflow.ts';
 import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Db, DbOrTrx, Engine, Trx } from '../../db/database.ts';
 import type { Insertable } from 'kysely';
-import type { CaseAuditTable, CaseOffersTable, CasesTable } from '../../db/schema-support.ts';
+import type { CaseAuditTable, CaseOffersTable } from '../../db/schema-support.ts';
 import { newId } from '../../db/values.ts';
 import { deferInsert } from '../../db/deferred-inserts.ts';
 import { precompiled } from '../../db/precompiled.ts';
+import { toCase, toCaseChanges, toCaseRow, type Case } from './case.ts';
 
-export type CaseRow = CasesTable;
 export type OfferRow = CaseOffersTable;
 
-export async function insertCase(db: DbOrTrx, row: CaseRow): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+export async function insertCase(db: DbOrTrx, c: Case): Promise<void> {
+  await db.insertInto('cases').values(toCaseRow(c)).execute();
 }
 
-export async function findCase(db: DbOrTrx, organizationId: string, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+export async function findCase(db: DbOrTrx, organizationId: string, id: string): Promise<Case | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toCase(row);
 }
 
-export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('anonymous_code', '=', code).executeTakeFirst();
+export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promise<Case | undefined> {
+  const row = await db.selectFrom('cases').selectAll().where('anonymous_code', '=', code).executeTakeFirst();
+  return row && toCase(row);
 }
 
 /**
@@ -28,11 +34,11 @@ export async function findCaseByAnonymousCode(db: DbOrTrx, code: string): Promis
  * writers exactly one matches (row locks on PostgreSQL, one writer at a time on SQLite).
  * Returns whether this caller won. Needs a transaction: the caller's other writes must go with it.
  */
-export async function updateCaseIfState(trx: Trx, id: string, expected: CaseState, set: Partial<CaseRow>): Promise<boolean> {
+export async function updateCaseIfState(trx: Trx, id: string, expected: CaseState, set: Partial<Case>): Promise<boolean> {
   // An erased case keeps its final state, but nothing may change it again (a reopen racing erasure loses).
   const result = await trx
     .updateTable('cases')
-    .set(set)
+    .set(toCaseChanges(set))
     .where('id', '=', id)
     .where('state', '=', expected)
     .where('erased_at', 'is', null)
@@ -40,14 +46,15 @@ export async function updateCaseIfState(trx: Trx, id: string, expected: CaseStat
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, personId: string): Promise<CaseRow[]> {
-  return db
+export async function listCasesOfRequester(db: DbOrTrx, organizationId: string, personId: string): Promise<Case[]> {
+  const rows = await db
     .selectFrom('cases')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('requester_person_id', '=', personId)
     .orderBy('created_at', 'desc')
     .execute();
+  return rows.map(toCase);
 }
 
 /** The open cases of these requesters, newest first. */
@@ -342,40 +349,4 @@ export async function workEmailOfPerson(db: DbOrTrx, organizationId: string, per
     .where('id', '=', personId)
     .executeTakeFirst();
   return row?.work_email;
-}
-
-/** A new case as every origin starts it: state `new`, nothing about the requester yet; callers fill in what they know. */
-export function newCaseRow(organizationId: string, origin: CaseOrigin, now: Date): CaseRow {
-  const at = now.toISOString();
-  return {
-    id: newId(),
-    organization_id: organizationId,
-    origin,
-    state: 'new',
-    outcome: null,
-    reason: 'other',
-    urgency: 'this_week',
-    modality: 'phone',
-    language: null,
-    language_required: false,
-    department_preference: 'no_preference',
-    requester_profession_category: null,
-    requester_department_id: null,
-    requester_person_id: null,
-    requester_first_name: null,
-    contact_method: null,
-    contact_value: null,
-    anonymous_code: null,
-    anonymous_secret_hash: null,
-    requester_informed: null,
-    assigned_supporter_id: null,
-    offered_supporter_id: null,
-    contact_attempts: 0,
-    relaxed_rules: '[]',
-    created_at: at,
-    updated_at: at,
-    assigned_at: null,
-    first_contact_at: null,
-    closed_at: null,
-  };
 }

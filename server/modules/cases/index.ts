@@ -5,7 +5,8 @@
  */
 export { fireCaseEvent, subscribeToCaseEvents, type CaseEventCause, type CaseSubscriber } from './case-events.ts';
 export { requesterAddresses, requesterEmail } from './requester-contact.ts';
-export { newCaseRow, workEmailOfPerson } from './cases.repository.ts';
+export { workEmailOfPerson } from './cases.repository.ts';
+export { newCase, toCase, type Case } from './case.ts';
 export { snapshotOf } from './case-transition.ts';
 export { getMyRequest } from './case-views.service.ts';
 export {
@@ -18,7 +19,6 @@ export {
   lockPendingOffersOfCase,
   openCaseIdOfRequester,
   withdrawPendingOffers,
-  type CaseRow,
 } from './cases.repository.ts';
 export { buildMatchRequest, loadCandidates, loadCandidatesWithEmails } from './match-input.ts';
 export { alertAdministrators, offerToNextSupporter, shortenPendingOfferWindow, type PreparedMatch } from './offer-cascade.ts';

@@ -1,11 +1,10 @@
 import { localDay } from '../../../shared/calendar-day.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { parseJsonArray, toBool } from '../../db/values.ts';
-import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
+import { parseJsonArray } from '../../db/values.ts';
 import type { Modality } from '../../../shared/schemas/case-vocabulary.ts';
 import type { MatchRequest, SupporterCandidate } from '../matching/index.ts';
 import { findSpecialtyAndReportingLine } from '../people/index.ts';
-import type { CaseRow } from './cases.repository.ts';
+import type { Case } from './case.ts';
 import { listOfferedSupporterIds, listSupporterCandidateRows } from './cases.repository.ts';
 import { excludedFromMatching } from './case-events.ts';
 
@@ -14,7 +13,7 @@ export interface MatchRequestOptions {
   unsavedCase?: boolean;
 }
 
-export async function buildMatchRequest(db: DbOrTrx, row: CaseRow, now: Date, options: MatchRequestOptions = {}): Promise<MatchRequest> {
+export async function buildMatchRequest(db: DbOrTrx, row: Case, now: Date, options: MatchRequestOptions = {}): Promise<MatchRequest> {
   const requesterId = row.requester_person_id;
   const requester = requesterId
     ? await findSpecialtyAndReportingLine(db, row.organization_id, requesterId)
@@ -22,20 +21,20 @@ export async function buildMatchRequest(db: DbOrTrx, row: CaseRow, now: Date, op
   return {
     // Anonymous requesters have no person: an id no supporter can have.
     requesterPersonId: requesterId ?? `anonymous:${row.id}`,
-    requesterProfessionCategory: (row.requester_profession_category as ProfessionCategory | null) ?? 'other',
+    requesterProfessionCategory: row.requester_profession_category ?? 'other',
     requesterDepartmentId: row.requester_department_id,
     requesterSpecialty: requester.specialty,
     reportingLine: requester.reportingLine,
     // Everyone named in the event notices attached to the case, and their reporters. A
     // brand-new outreach case has none stored yet: its caller adds them (event-notices/outreach.service.ts).
     involvedPersonIds: options.unsavedCase ? [] : await excludedFromMatching(db, row.id),
-    departmentPreference: row.department_preference as MatchRequest['departmentPreference'],
+    departmentPreference: row.department_preference,
     programRequiresOtherDepartment: false,
     language: row.language,
-    languageRequired: toBool(row.language_required),
-    modality: row.modality as Modality,
-    reason: row.reason as MatchRequest['reason'],
-    urgency: row.urgency as MatchRequest['urgency'],
+    languageRequired: row.language_required,
+    modality: row.modality,
+    reason: row.reason,
+    urgency: row.urgency,
     excludeSupporterIds: options.unsavedCase ? [] : await listOfferedSupporterIds(db, row.id, row.reopened_at ?? null),
     now: now.toISOString(),
   };
@@ -65,7 +64,7 @@ export async function loadCandidatesWithEmails(
       certified: p.certified_until !== null && p.certified_until >= today,
       active: p.status === 'active',
       paused: away || Boolean(p.paused_until && p.paused_until >= today),
-      professionCategory: (p.profession_category as ProfessionCategory | null) ?? 'other',
+      professionCategory: p.profession_category ?? 'other',
       departmentId: p.department_id,
       specialty: null,
       languages: parseJsonArray<string>(p.languages),

@@ -9,6 +9,7 @@ import { findOrganization } from '../organization/index.ts';
 import { activeEmailsWithRoles } from '../people/index.ts';
 import type { CaseSubscriber } from './case-events.ts';
 import { applyCaseEvent } from './case-transition.ts';
+import type { Case } from './case.ts';
 import * as repo from './cases.repository.ts';
 import { offerExpiryDedupeKey, offerExpiryJob } from './offer-expiry.job.ts';
 import { buildMatchRequest, loadCandidatesWithEmails, type LoadedCandidates } from './match-input.ts';
@@ -24,7 +25,7 @@ export function offerWindowMs(urgency: string): number {
 export async function emailPerson(
   ctx: AppContext,
   trx: Trx,
-  row: repo.CaseRow,
+  row: Case,
   personId: string,
   template: EmailTemplate,
   link: string,
@@ -46,7 +47,7 @@ export async function alertAdministrators(ctx: AppContext, trx: Trx, organizatio
  * to answer (a job expires it), and tells them by a content-free e-mail. With nobody left, the case
  * stays `new` and the administrators are alerted.
  */
-export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.CaseRow, prepared?: PreparedMatch): Promise<repo.CaseRow> {
+export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: Case, prepared?: PreparedMatch): Promise<Case> {
   const now = ctx.clock.now();
   const { request, loaded } = prepared ?? (await prepareMatch(ctx, trx, row));
   const result = matchSupporters(request, loaded.candidates);
@@ -62,15 +63,7 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
     return row;
   }
   const supporterId = result.best.personId;
-  return makeOffer(
-    ctx,
-    trx,
-    row,
-    supporterId,
-    result.best.reasons,
-    { relaxed_rules: JSON.stringify(result.relaxed) },
-    loaded.emails.get(supporterId),
-  );
+  return makeOffer(ctx, trx, row, supporterId, result.best.reasons, { relaxed_rules: result.relaxed }, loaded.emails.get(supporterId));
 }
 
 /**
@@ -81,12 +74,12 @@ export async function offerToNextSupporter(ctx: AppContext, trx: Trx, row: repo.
 async function makeOffer(
   ctx: AppContext,
   trx: Trx,
-  row: repo.CaseRow,
+  row: Case,
   supporterId: string,
   reasons: readonly { code: string; text: string }[],
-  extra: Partial<repo.CaseRow> = {},
+  extra: Partial<Case> = {},
   supporterEmail?: string,
-): Promise<repo.CaseRow> {
+): Promise<Case> {
   const now = ctx.clock.now();
   const offer: repo.OfferRow = {
     id: newId(),
@@ -125,7 +118,7 @@ async function makeOffer(
  * the old job is in), and the old one is retired. Should the old one run anyway (a runner held it
  * already), expireOffer finds the window not over, or the offer answered, and does nothing.
  */
-export async function shortenPendingOfferWindow(ctx: AppContext, trx: Trx, row: repo.CaseRow): Promise<void> {
+export async function shortenPendingOfferWindow(ctx: AppContext, trx: Trx, row: Case): Promise<void> {
   if (row.state !== 'offered' || !row.offered_supporter_id) return;
   const now = ctx.clock.now();
   const offer = await repo.findPendingOfferOfCase(trx, row.id, row.offered_supporter_id);
@@ -151,7 +144,7 @@ export interface PreparedMatch {
 export async function prepareMatch(
   ctx: AppContext,
   db: DbOrTrx,
-  row: repo.CaseRow,
+  row: Case,
   options: { unsavedCase?: boolean; timeZone?: string } = {},
 ): Promise<PreparedMatch> {
   const now = ctx.clock.now();
@@ -166,12 +159,7 @@ export async function prepareMatch(
  * offer first when the matcher's hard rules still allow them (active, certified, capacity left, not
  * paused…). Returns null when they do not, and the caller falls back to the matcher.
  */
-export async function offerToPreviousSupporter(
-  ctx: AppContext,
-  trx: Trx,
-  row: repo.CaseRow,
-  supporterId: string,
-): Promise<repo.CaseRow | null> {
+export async function offerToPreviousSupporter(ctx: AppContext, trx: Trx, row: Case, supporterId: string): Promise<Case | null> {
   const { request, loaded } = await prepareMatch(ctx, trx, row);
   const candidate = loaded.candidates.find((c) => c.personId === supporterId);
   if (!candidate || hardRuleViolation(request, candidate) !== null) return null;
@@ -188,12 +176,12 @@ export async function offerToPreviousSupporter(
 export async function offerToChosenSupporter(
   ctx: AppContext,
   trx: Trx,
-  row: repo.CaseRow,
+  row: Case,
   supporterId: string,
   reasons: readonly { code: string; text: string }[] = [
     { code: 'chosen_by_requester', text: 'The requester chose you from the supporter directory' },
   ],
-): Promise<repo.CaseRow> {
+): Promise<Case> {
   return makeOffer(ctx, trx, row, supporterId, reasons);
 }
 

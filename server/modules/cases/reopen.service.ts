@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { anonymousStatus, toMyRequest } from './case-views.service.ts';
+import type { Case } from './case.ts';
 import * as repo from './cases.repository.ts';
 import { findAnonymousCase } from './anonymous-access.ts';
 import { fireCaseEvent } from './case-events.ts';
@@ -15,7 +16,7 @@ import { fireCaseEvent } from './case-events.ts';
  * round has its own first-contact clock, counted from the reopen. Outside the window, or from an
  * open state, the table refuses it and the answer is 409.
  */
-async function reopen(ctx: AppContext, row: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin): Promise<repo.CaseRow> {
+async function reopen(ctx: AppContext, row: Case, actorPersonId: string | null, origin: RequestOrigin): Promise<Case> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     return fireCaseEvent(

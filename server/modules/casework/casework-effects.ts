@@ -2,7 +2,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requesterEmail, type CaseSubscriber } from '../cases/index.ts';
-import type { CaseRow } from '../cases/index.ts';
+import type { Case } from '../cases/index.ts';
 import { activeEmailsWithRoles } from '../people/index.ts';
 import { findProgramSettings } from '../conversations/index.ts';
 import * as repo from './casework.repository.ts';
@@ -13,7 +13,7 @@ import { followUpReminderJob } from './follow-up-reminder.job.ts';
  * Every message is content-free: a template and a link, nothing about the case (docs/product.md, C3).
  */
 
-export async function scheduleFollowUpReminder(ctx: AppContext, trx: Trx, row: CaseRow, dueAt: string): Promise<void> {
+export async function scheduleFollowUpReminder(ctx: AppContext, trx: Trx, row: Case, dueAt: string): Promise<void> {
   if (!row.assigned_supporter_id) return;
   await followUpReminderJob.enqueue(
     trx,
@@ -23,7 +23,7 @@ export async function scheduleFollowUpReminder(ctx: AppContext, trx: Trx, row: C
 }
 
 /** A single-use token stored with only the organisation and the month; the link carries the token alone. */
-export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: Case): Promise<void> {
   const to = await requesterEmail(trx, row);
   if (!to) return;
   const now = ctx.clock.now();
@@ -39,7 +39,7 @@ export async function sendFeedbackLink(ctx: AppContext, trx: Trx, row: CaseRow):
 }
 
 /** The public resources page; the e-mail itself says nothing. */
-export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: Case): Promise<void> {
   const to = await requesterEmail(trx, row);
   if (to)
     await queueEmail(trx, {
@@ -56,7 +56,7 @@ export async function sendResourceSheet(ctx: AppContext, trx: Trx, row: CaseRow)
  * Every active program director and the program's mental-health back-up hear at once; the audit row
  * is written by the service that escalates.
  */
-export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+export async function alertCrisisTeam(ctx: AppContext, trx: Trx, row: Case): Promise<void> {
   const now = ctx.clock.now();
   for (const to of await activeEmailsWithRoles(trx, row.organization_id, ['program_director'])) {
     await queueEmail(trx, { organizationId: row.organization_id, to, template: 'attention_needed', link: '/app', now, caseId: row.id });

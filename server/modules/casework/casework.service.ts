@@ -24,17 +24,17 @@ import * as repo from './casework.repository.ts';
 import { localDay } from '../../../shared/calendar-day.ts';
 import { firstContactTimes } from '../service-levels/index.ts';
 
-type CaseRow = cases.CaseRow;
+type Case = cases.Case;
 
 /** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case (docs/product.md, C2). */
-async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
+async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<Case> {
   const row = await cases.findCase(db, actor.organizationId, id);
   // An erased case has nothing left for its supporter to see or do (docs/product.md, C4).
   if (!row || row.assigned_supporter_id !== actor.personId || row.erased_at) throw notFound();
   return row;
 }
 
-function audit(trx: Trx, row: CaseRow, actor: Actor | null, action: string, at: Date, origin?: RequestOrigin) {
+function audit(trx: Trx, row: Case, actor: Actor | null, action: string, at: Date, origin?: RequestOrigin) {
   return cases.appendCaseAudit(trx, {
     organizationId: row.organization_id,
     caseId: row.id,
@@ -71,15 +71,15 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: string, o
     }
     return {
       id: row.id,
-      origin: row.origin as SupporterCase['origin'],
-      state: row.state as SupporterCase['state'],
-      outcome: row.outcome as CaseOutcome | null,
-      reason: row.reason as SupporterCase['reason'],
-      urgency: row.urgency as SupporterCase['urgency'],
-      modality: row.modality as SupporterCase['modality'],
+      origin: row.origin,
+      state: row.state,
+      outcome: row.outcome,
+      reason: row.reason,
+      urgency: row.urgency,
+      modality: row.modality,
       language: row.language,
       requesterFirstName: row.requester_first_name ?? '',
-      contactMethod: (row.contact_method ?? 'work_email') as SupporterCase['contactMethod'],
+      contactMethod: row.contact_method ?? 'work_email',
       contactValue: row.contact_value ?? '',
       assignedAt: row.assigned_at,
       firstContactAt: row.first_contact_at,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isOpen } from '../../../shared/case-workflow.ts';
-import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import { defineJob } from '../../jobs/define.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { findCase } from '../cases/index.ts';
@@ -17,7 +16,7 @@ export const followUpReminderJob = defineJob({
   async handle(ctx, payload, trx) {
     if (!trx) throw new Error('follow-up-reminder runs in a transaction');
     const row = await findCase(trx, payload.organizationId, payload.caseId);
-    if (!row || !isOpen(row.state as CaseState) || row.assigned_supporter_id !== payload.supporterId) return;
+    if (!row || !isOpen(row.state) || row.assigned_supporter_id !== payload.supporterId) return;
     const to = await workEmailOf(trx, payload.organizationId, payload.supporterId);
     if (to)
       await queueEmail(trx, {

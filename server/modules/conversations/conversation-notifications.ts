@@ -2,7 +2,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
-import type { CaseRow } from '../cases/index.ts';
+import type { Case } from '../cases/index.ts';
 import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
 
 /** Links in e-mails: an app path, never a record id (the calendar file is fetched signed in). */
@@ -10,7 +10,7 @@ export const SUPPORTER_LINK = '/app/cases';
 export const REQUESTER_LINK = '/app/requests';
 
 /** Content-free e-mails to both parties: "something to look at" and a link, nothing else. */
-export async function notifyBoth(ctx: AppContext, trx: Trx, row: CaseRow, supporterId: string, template: EmailTemplate): Promise<void> {
+export async function notifyBoth(ctx: AppContext, trx: Trx, row: Case, supporterId: string, template: EmailTemplate): Promise<void> {
   const now = ctx.clock.now();
   const supporter = await workEmailOfPerson(trx, row.organization_id, supporterId);
   if (supporter)

@@ -30,7 +30,7 @@ import { requesterEmail, workEmailOfPerson } from '../cases/index.ts';
 import { notifyBoth } from './conversation-notifications.ts';
 import { conversationReminderJob, REMINDER_OFFSETS } from './conversation-reminder.job.ts';
 
-type CaseRow = cases.CaseRow;
+type Case = cases.Case;
 type ConversationRow = repo.ConversationRow;
 
 /** Conversations can be planned while the case is with its supporter and still open. */
@@ -40,20 +40,20 @@ const SCHEDULABLE_STATES = ['assigned', 'contacted', 'active'];
 // Access
 
 /** The case, only for its assigned supporter: anyone else gets the same 404 as for a missing case. */
-async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
+async function requireAssignedCase(db: DbOrTrx, actor: Actor, id: string): Promise<Case> {
   const row = await cases.findCase(db, actor.organizationId, id);
   if (!row || row.assigned_supporter_id !== actor.personId) throw notFound();
   return row;
 }
 
 /** The requester's own case (signed in); anyone else gets 404. */
-async function requireOwnCase(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow> {
+async function requireOwnCase(db: DbOrTrx, actor: Actor, id: string): Promise<Case> {
   const row = await cases.findCase(db, actor.organizationId, id);
   if (!row || !row.requester_person_id || row.requester_person_id !== actor.personId) throw notFound();
   return row;
 }
 
-function audit(trx: Trx, row: CaseRow, actor: Actor, action: string, at: Date, origin: RequestOrigin) {
+function audit(trx: Trx, row: Case, actor: Actor, action: string, at: Date, origin: RequestOrigin) {
   return cases.appendCaseAudit(trx, {
     organizationId: row.organization_id,
     caseId: row.id,
@@ -210,7 +210,7 @@ export async function scheduleConversation(
   });
 }
 
-async function requireConversation(trx: Trx, row: CaseRow, conversationId: string): Promise<ConversationRow> {
+async function requireConversation(trx: Trx, row: Case, conversationId: string): Promise<ConversationRow> {
   const conversation = await repo.findConversation(trx, row.organization_id, row.id, conversationId);
   if (!conversation) throw notFound();
   return conversation;

@@ -17,7 +17,7 @@ import { startUrgentPaging } from '../paging/index.ts';
 import { ensureTriggers } from './event-triggers.service.ts';
 import * as repo from './event-notices.repository.ts';
 import { applyNoticeToOpenCase } from './open-case-notice.ts';
-import { openOutreachCases, outreachCaseRow, prepareOutreachMatches, type InvolvedPerson } from './outreach.service.ts';
+import { openOutreachCases, outreachCase, prepareOutreachMatches, type InvolvedPerson } from './outreach.service.ts';
 import { transactionWithDeferredInserts } from '../../db/deferred-inserts.ts';
 
 /** Who files: a signed-in reporter or an organisation's integration token (exactly one). */
@@ -77,7 +77,7 @@ export async function fileNotice(ctx: AppContext, filer: NoticeFiler, input: Eve
   const open = await cases.listOpenCasesOfRequesters(ctx.db, orgId, involvedIds);
   const openCaseOf = new Map<string, string>();
   for (const c of open) if (c.requester_person_id && !openCaseOf.has(c.requester_person_id)) openCaseOf.set(c.requester_person_id, c.id);
-  const newRows = people.filter((p) => !openCaseOf.has(p.id)).map((p) => outreachCaseRow(orgId, p, trigger.reason, input.urgent, now));
+  const newRows = people.filter((p) => !openCaseOf.has(p.id)).map((p) => outreachCase(orgId, p, trigger.reason, input.urgent, now));
   const excluded = [...involvedIds, ...(filer.personId ? [filer.personId] : [])];
   // Matching's reads happen before BEGIN (as intake does): the transaction holds only the writes.
   const prepared = await prepareOutreachMatches(ctx, ctx.db, orgId, newRows, excluded);
@@ -162,7 +162,7 @@ export async function listManagedNotices(ctx: AppContext, organizationId: string
   const byNotice = new Map<string, Partial<Record<CaseState, number>>>();
   for (const c of counts) {
     const entry = byNotice.get(c.notice_id) ?? {};
-    entry[c.state as CaseState] = Number(c.n);
+    entry[c.state] = Number(c.n);
     byNotice.set(c.notice_id, entry);
   }
   return {

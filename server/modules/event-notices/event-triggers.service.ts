@@ -5,7 +5,6 @@ import {
   type EventTriggerSchema,
   type EventTriggerUpdateSchema,
 } from '../../../shared/schemas/event-notices.ts';
-import type { ReasonCategory } from '../../../shared/schemas/case-vocabulary.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { newId, toBool } from '../../db/values.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -15,7 +14,7 @@ import * as repo from './event-notices.repository.ts';
 type EventTrigger = z.infer<typeof EventTriggerSchema>;
 
 function toTrigger(row: repo.EventTriggerRow): EventTrigger {
-  return { id: row.id, label: row.label, reason: row.reason as ReasonCategory, active: toBool(row.active) };
+  return { id: row.id, label: row.label, reason: row.reason, active: toBool(row.active) };
 }
 
 /**

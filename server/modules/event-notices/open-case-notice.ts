@@ -37,7 +37,7 @@ export async function applyNoticeToOpenCase(
   caseId: string,
   organizationId: string,
   notice: NoticeOnOpenCase,
-): Promise<{ row: cases.CaseRow; page: boolean } | null> {
+): Promise<{ row: cases.Case; page: boolean } | null> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   // Offer rows before the case row, the order an accept takes them in (else the two deadlock on
@@ -45,7 +45,7 @@ export async function applyNoticeToOpenCase(
   await cases.lockPendingOffersOfCase(trx, ctx.engine, caseId);
   // Read again inside the transaction: the case may have moved since the notice's reads.
   let row = await cases.findCase(trx, organizationId, caseId);
-  if (!row || !isOpen(row.state as CaseState)) return null;
+  if (!row || !isOpen(row.state)) return null;
   const audit = (action: string) => cases.appendCaseAudit(trx, { organizationId, caseId, actorPersonId: notice.actorPersonId, action, at });
   let page = false;
 
@@ -80,7 +80,7 @@ export async function applyNoticeToOpenCase(
   }
   if (
     row.assigned_supporter_id &&
-    (HELD_STATES as readonly string[]).includes(row.state) &&
+    (HELD_STATES as readonly CaseState[]).includes(row.state) &&
     notice.conflicted.has(row.assigned_supporter_id)
   ) {
     await audit('case.supporter_involved_in_event');

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ReasonCategory } from '../../../shared/schemas/case-vocabulary.ts';
+import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -24,12 +26,18 @@ export interface InvolvedPerson {
   first_name: string;
   work_email: string;
   department_id: string | null;
-  category: string | null;
+  category: ProfessionCategory | null;
 }
 
-export function outreachCaseRow(organizationId: string, person: InvolvedPerson, reason: string, urgent: boolean, now: Date): cases.CaseRow {
+export function outreachCase(
+  organizationId: string,
+  person: InvolvedPerson,
+  reason: ReasonCategory,
+  urgent: boolean,
+  now: Date,
+): cases.Case {
   return {
-    ...cases.newCaseRow(organizationId, 'event_outreach', now),
+    ...cases.newCase(organizationId, 'event_outreach', now),
     reason,
     urgency: urgent ? 'today' : 'this_week',
     requester_profession_category: person.category,
@@ -50,7 +58,7 @@ export async function prepareOutreachMatches(
   ctx: AppContext,
   db: DbOrTrx,
   organizationId: string,
-  rows: cases.CaseRow[],
+  rows: cases.Case[],
   excluded: string[],
 ): Promise<PreparedMatch[]> {
   const now = ctx.clock.now();
@@ -73,10 +81,10 @@ export async function prepareOutreachMatches(
 export async function openOutreachCases(
   ctx: AppContext,
   trx: Trx,
-  newRows: cases.CaseRow[],
+  newRows: cases.Case[],
   prepared: PreparedMatch[],
   actorPersonId: string | null,
-): Promise<cases.CaseRow[]> {
+): Promise<cases.Case[]> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();

@@ -21,14 +21,14 @@ import { startUrgentPaging } from '../paging/index.ts';
  * program's first-contact targets, whose due times go into the case's INSERT. The transaction then
  * holds only writes.
  */
-async function readsForNewCase(ctx: AppContext, row: repo.CaseRow) {
+async function readsForNewCase(ctx: AppContext, row: repo.Case) {
   const timeZone = (await findOrganization(ctx.db, row.organization_id))?.time_zone ?? 'UTC';
   const clocks = await loadClocks(ctx.db, row.organization_id, timeZone);
   return { prepared: await prepareMatch(ctx, ctx.db, row, { unsavedCase: true, timeZone }), clocked: withFirstContactClock(clocks, row) };
 }
 
 /** Stores the new case, records who created it, and starts the offer cascade, all in one transaction. */
-async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId: string | null, origin: RequestOrigin | null) {
+async function openCase(ctx: AppContext, unclocked: repo.Case, actorPersonId: string | null, origin: RequestOrigin | null) {
   const { prepared, clocked: row } = await readsForNewCase(ctx, unclocked);
   // The jobs, e-mails and audit entries of the new case and its first offer go in one INSERT each.
   return transactionWithDeferredInserts(ctx.db, async (trx) => {
@@ -49,11 +49,11 @@ async function openCase(ctx: AppContext, unclocked: repo.CaseRow, actorPersonId:
 }
 
 /** The case a signed-in requester opens for themselves: their profession and department from the directory. */
-async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInput): Promise<repo.CaseRow> {
+async function selfCase(ctx: AppContext, actor: Actor, input: SelfRequestInput): Promise<repo.Case> {
   const me = await findRequesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
-  const row: repo.CaseRow = {
-    ...repo.newCaseRow(actor.organizationId, 'self', ctx.clock.now()),
+  const row: repo.Case = {
+    ...repo.newCase(actor.organizationId, 'self', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     modality: input.modality,
@@ -70,13 +70,8 @@ async function selfCaseRow(ctx: AppContext, actor: Actor, input: SelfRequestInpu
   return row;
 }
 
-export async function createSelfRequest(
-  ctx: AppContext,
-  actor: Actor,
-  input: SelfRequestInput,
-  origin: RequestOrigin,
-): Promise<repo.CaseRow> {
-  const row = await selfCaseRow(ctx, actor, input);
+export async function createSelfRequest(ctx: AppContext, actor: Actor, input: SelfRequestInput, origin: RequestOrigin): Promise<repo.Case> {
+  const row = await selfCase(ctx, actor, input);
   return openCase(ctx, row, actor.personId, origin);
 }
 
@@ -90,10 +85,10 @@ export async function createSelfRequestWithFirstOffer(
   actor: Actor,
   input: SelfRequestInput,
   origin: RequestOrigin,
-  firstOffer: (trx: Trx, row: repo.CaseRow) => Promise<repo.CaseRow>,
-): Promise<repo.CaseRow> {
+  firstOffer: (trx: Trx, row: repo.Case) => Promise<repo.Case>,
+): Promise<repo.Case> {
   const timeZone = (await findOrganization(ctx.db, actor.organizationId))?.time_zone ?? 'UTC';
-  const row = withFirstContactClock(await loadClocks(ctx.db, actor.organizationId, timeZone), await selfCaseRow(ctx, actor, input));
+  const row = withFirstContactClock(await loadClocks(ctx.db, actor.organizationId, timeZone), await selfCase(ctx, actor, input));
   return transactionWithDeferredInserts(ctx.db, async (trx) => {
     await repo.insertCase(trx, row);
     await scheduleNewCaseBreachCheck(ctx, trx, row);
@@ -123,8 +118,8 @@ export async function createAnonymousRequest(ctx: AppContext, input: AnonymousRe
   if (!org) throw notFound('No such organisation');
   const secret = randomBytes(18).toString('base64url');
   const code = caseCode();
-  const row: repo.CaseRow = {
-    ...repo.newCaseRow(org.id, 'anonymous', ctx.clock.now()),
+  const row: repo.Case = {
+    ...repo.newCase(org.id, 'anonymous', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     modality: input.modality,
@@ -160,8 +155,8 @@ export async function createColleagueReferral(
   if (!colleague || !colleague.active) throw invalid('body.colleagueEmail', 'No colleague in the staff directory has this work e-mail');
   // Someone is already looking after this colleague: the answer is the same, nothing is added.
   if (await repo.openCaseIdOfRequester(ctx.db, actor.organizationId, colleague.id)) return;
-  const row: repo.CaseRow = {
-    ...repo.newCaseRow(actor.organizationId, 'colleague_referral', ctx.clock.now()),
+  const row: repo.Case = {
+    ...repo.newCase(actor.organizationId, 'colleague_referral', ctx.clock.now()),
     reason: input.reason,
     urgency: input.urgency,
     requester_informed: input.toldColleague,

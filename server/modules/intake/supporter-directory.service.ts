@@ -9,7 +9,7 @@ import { invalid, notFound } from '../../lib/errors.ts';
 import { directoryEntry, hardRuleViolation, type SupporterCandidate } from '../matching/index.ts';
 import { findOrganization } from '../organization/index.ts';
 import { findRequesterFacts, firstNamesOf } from '../people/index.ts';
-import type { CaseRow } from '../cases/index.ts';
+import { newCase, type Case } from '../cases/index.ts';
 import { createSelfRequestWithFirstOffer } from './intake.service.ts';
 import { buildMatchRequest, loadCandidates, offerToChosenSupporter } from '../cases/index.ts';
 
@@ -33,7 +33,7 @@ async function directoryEnabled(db: DbOrTrx, organizationId: string): Promise<bo
 }
 
 /** Supporters of the organisation who pass every hard rule for this request, as the matcher sees them. */
-async function eligibleCandidates(db: DbOrTrx, row: CaseRow, now: Date): Promise<SupporterCandidate[]> {
+async function eligibleCandidates(db: DbOrTrx, row: Case, now: Date): Promise<SupporterCandidate[]> {
   const org = await findOrganization(db, row.organization_id);
   const [request, candidates] = await Promise.all([
     buildMatchRequest(db, row, now),
@@ -43,28 +43,16 @@ async function eligibleCandidates(db: DbOrTrx, row: CaseRow, now: Date): Promise
 }
 
 /**
- * The request the requester is filling in, as far as the hard rules depend on it. Only the fields
- * buildMatchRequest reads are set; the id is fresh, so nobody counts as "previously offered".
+ * The request the requester is filling in, as far as the hard rules depend on it: a new self case
+ * with the fields buildMatchRequest reads filled in (never stored); the id is fresh, so nobody counts as
+ * "previously offered".
  */
-async function draftRequest(ctx: AppContext, actor: Actor, query: SupporterDirectoryQuery): Promise<CaseRow> {
+async function draftRequest(ctx: AppContext, actor: Actor, query: SupporterDirectoryQuery): Promise<Case> {
   const me = await findRequesterFacts(ctx.db, actor.organizationId, actor.personId);
   if (!me) throw notFound();
-  const draft: Pick<
-    CaseRow,
-    | 'id'
-    | 'organization_id'
-    | 'requester_person_id'
-    | 'requester_profession_category'
-    | 'requester_department_id'
-    | 'department_preference'
-    | 'language'
-    | 'language_required'
-    | 'modality'
-    | 'reason'
-    | 'urgency'
-  > = {
+  return {
+    ...newCase(actor.organizationId, 'self', ctx.clock.now()),
     id: `directory:${actor.personId}`,
-    organization_id: actor.organizationId,
     requester_person_id: me.id,
     requester_profession_category: me.category ?? null,
     requester_department_id: me.department_id,
@@ -76,7 +64,6 @@ async function draftRequest(ctx: AppContext, actor: Actor, query: SupporterDirec
     reason: 'other',
     urgency: 'this_week',
   };
-  return draft as CaseRow;
 }
 
 /** GET /api/support/supporter-directory: 404 when the program has not turned it on, or for identity-blind roles. */
@@ -107,11 +94,11 @@ export async function createRequestForChosenSupporter(
   actor: Actor,
   input: SelfRequestInput & { supporterId: string },
   origin: RequestOrigin,
-): Promise<CaseRow> {
+): Promise<Case> {
   if (isIdentityBlind(actor) || !(await directoryEnabled(ctx.db, actor.organizationId))) {
     throw invalid('body.supporterId', 'This program does not offer choosing a supporter yourself');
   }
-  return createSelfRequestWithFirstOffer(ctx, actor, input, origin, async (trx: Trx, row: CaseRow) => {
+  return createSelfRequestWithFirstOffer(ctx, actor, input, origin, async (trx: Trx, row: Case) => {
     const eligible = await eligibleCandidates(trx, row, ctx.clock.now());
     if (!eligible.some((c) => c.personId === input.supporterId)) throw invalid('body.supporterId', NOT_CHOOSABLE);
     return offerToChosenSupporter(ctx, trx, row, input.supporterId);

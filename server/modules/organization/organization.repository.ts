@@ -46,7 +46,7 @@ export async function listDepartments(db: DbOrTrx, organizationId: string): Prom
 
 export async function listProfessions(db: DbOrTrx, organizationId: string): Promise<Profession[]> {
   const rows = await db.selectFrom('professions').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, category: r.category as Profession['category'], active: toBool(r.active) }));
+  return rows.map((r) => ({ id: r.id, name: r.name, category: r.category, active: toBool(r.active) }));
 }
 
 export function toSupportLine(r: SupportLinesTable): SupportLine {

@@ -4,7 +4,7 @@ import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { newId } from '../../db/values.ts';
 import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit, findCase, type CaseRow } from '../cases/index.ts';
+import { appendCaseAudit, findCase, type Case } from '../cases/index.ts';
 import { whoIsOnCall } from '../on-call/index.ts';
 import { awaitsFirstContact } from '../service-levels/index.ts';
 import { emailPageSender, webhookPageSender } from './page-sender.ts';
@@ -104,7 +104,7 @@ async function pageFrom(ctx: AppContext, trx: Trx, chain: Chain): Promise<boolea
 }
 
 /** The case still needs someone to look now: open and nobody has reached the person in this round yet. */
-async function stillUrgent(db: DbOrTrx, row: CaseRow | undefined): Promise<boolean> {
+async function stillUrgent(db: DbOrTrx, row: Case | undefined): Promise<boolean> {
   return Boolean(row && (await awaitsFirstContact(db, row)));
 }
 
@@ -113,7 +113,7 @@ async function stillUrgent(db: DbOrTrx, row: CaseRow | undefined): Promise<boole
  * it, or that makes an open case urgent (an urgent event notice about its person). `caseCount` > 1: one chain for an urgent event notice naming several people (see outreach);
  * `about`: everyone the chain is about, never paged by it (the case's requester always is).
  */
-export async function startUrgentPaging(ctx: AppContext, trx: Trx, row: CaseRow, caseCount = 1, about: string[] = []): Promise<void> {
+export async function startUrgentPaging(ctx: AppContext, trx: Trx, row: Case, caseCount = 1, about: string[] = []): Promise<void> {
   if (row.urgency !== 'today') return;
   const exclude = [...new Set([...(row.requester_person_id ? [row.requester_person_id] : []), ...about])];
   await pageFrom(ctx, trx, { organizationId: row.organization_id, caseId: row.id, caseCount, step: 0, exclude });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../shared/permissions.ts';
+import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
 import type { Person, PeopleQuery } from '../../../shared/schemas/person.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
@@ -220,7 +221,7 @@ export interface RequesterFacts {
   work_email: string;
   department_id: string | null;
   active: boolean;
-  category: string | null;
+  category: ProfessionCategory | null;
 }
 
 function requesterFactsQuery(db: DbOrTrx, organizationId: string) {

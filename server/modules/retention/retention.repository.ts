@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { TERMINAL_STATES } from '../../../shared/case-workflow.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type { CaseRow } from '../cases/index.ts';
+import { toCase, type Case } from '../cases/index.ts';
 
 /**
  * The queries of erasure (docs/decisions/007-retention-and-erasure.md). Every table that holds
@@ -32,15 +32,16 @@ export async function listCasesDueForErasure(db: DbOrTrx, organizationId: string
   return rows.map((r) => r.id);
 }
 
-export async function findCaseById(db: DbOrTrx, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findCaseById(db: DbOrTrx, id: string): Promise<Case | undefined> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCase(row);
 }
 
 /**
  * Clears every identifying column, once: only a finished case that ended when the caller read it and
  * is not erased yet matches, so a reopen or a second eraser in between makes this a no-op (false).
  */
-export async function eraseCaseColumns(trx: Trx, row: CaseRow, at: string): Promise<boolean> {
+export async function eraseCaseColumns(trx: Trx, row: Case, at: string): Promise<boolean> {
   const result = await trx
     .updateTable('cases')
     .set({

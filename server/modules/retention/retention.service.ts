@@ -1,5 +1,4 @@
 import { isOpen } from '../../../shared/case-workflow.ts';
-import type { CaseState } from '../../../shared/schemas/case-vocabulary.ts';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { appendCaseAudit } from '../cases/index.ts';
@@ -40,7 +39,7 @@ export function endedByForErasure(now: Date, retentionDays: number): string {
 export async function eraseCaseIfDue(ctx: AppContext, trx: Trx, caseId: string): Promise<ErasureResult> {
   const now = ctx.clock.now();
   const row = await repo.findCaseById(trx, caseId);
-  if (!row || row.erased_at || !row.closed_at || isOpen(row.state as CaseState)) return 'not_due';
+  if (!row || row.erased_at || !row.closed_at || isOpen(row.state)) return 'not_due';
   const days = await repo.retentionDaysOf(trx, row.organization_id);
   if (erasureDueAt(row.closed_at, days).getTime() > now.getTime()) return 'not_due';
 

@@ -6,11 +6,11 @@ import {
   type ClockTarget,
 } from '../../../shared/business-hours.ts';
 import { isOpen } from '../../../shared/case-workflow.ts';
-import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type CaseState, type Urgency } from '../../../shared/schemas/case-vocabulary.ts';
+import { CASE_ORIGINS, URGENCIES, type CaseOrigin, type Urgency } from '../../../shared/schemas/case-vocabulary.ts';
 import { DEFAULT_ESCALATION_PERCENT, defaultTarget } from '../../../shared/schemas/service-levels.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { parseJsonArray } from '../../db/values.ts';
-import type { CaseRow } from '../cases/index.ts';
+import type { Case } from '../cases/index.ts';
 import * as repo from './service-levels.repository.ts';
 
 /** A program's clock settings as in force now: its calendar, escalation share and every target. */
@@ -46,9 +46,9 @@ export async function loadClocks(db: DbOrTrx, organizationId: string, knownTimeZ
   return { calendar, escalationPercent: row?.escalation_percent ?? DEFAULT_ESCALATION_PERCENT, targets };
 }
 
-export function targetOf(clocks: ProgramClocks, origin: string, urgency: string): ClockTarget {
-  // An origin or urgency outside the vocabulary cannot be stored; the fallback only keeps types honest.
-  return clocks.targets.get(key(origin, urgency)) ?? defaultTarget(origin as CaseOrigin, urgency as Urgency, clocks.calendar);
+export function targetOf(clocks: ProgramClocks, origin: CaseOrigin, urgency: Urgency): ClockTarget {
+  // loadClocks fills in every origin × urgency; the fallback only keeps the map's types honest.
+  return clocks.targets.get(key(origin, urgency)) ?? defaultTarget(origin, urgency, clocks.calendar);
 }
 
 /**
@@ -59,7 +59,7 @@ export function targetOf(clocks: ProgramClocks, origin: string, urgency: string)
  */
 export function clockTimes(
   clocks: ProgramClocks,
-  row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at'>,
+  row: Pick<Case, 'origin' | 'urgency' | 'created_at'>,
   start = new Date(row.created_at),
 ): { dueAt: Date; escalationAt: Date } {
   const target = targetOf(clocks, row.origin, row.urgency);
@@ -69,7 +69,7 @@ export function clockTimes(
 }
 
 /** The stored due time, or (for a case opened before clocks were stored) the one today's settings give. */
-export function dueTimeOf(clocks: ProgramClocks, row: Pick<CaseRow, 'origin' | 'urgency' | 'created_at' | 'first_contact_due_at'>): string {
+export function dueTimeOf(clocks: ProgramClocks, row: Pick<Case, 'origin' | 'urgency' | 'created_at' | 'first_contact_due_at'>): string {
   return row.first_contact_due_at ?? clockTimes(clocks, row).dueAt.toISOString();
 }
 
@@ -91,7 +91,7 @@ export function timeToFirstContact(
  * has its own first-contact clock; `first_contact_at` and the minutes to it stay the first round's,
  * for reporting.
  */
-export function roundStartOf(row: Pick<CaseRow, 'created_at' | 'reopened_at'>): string {
+export function roundStartOf(row: Pick<Case, 'created_at' | 'reopened_at'>): string {
   return row.reopened_at ?? row.created_at;
 }
 
@@ -102,9 +102,9 @@ export function roundStartOf(row: Pick<CaseRow, 'created_at' | 'reopened_at'>): 
  */
 export async function awaitsFirstContact(
   db: DbOrTrx,
-  row: Pick<CaseRow, 'id' | 'state' | 'first_contact_at' | 'reopened_at'>,
+  row: Pick<Case, 'id' | 'state' | 'first_contact_at' | 'reopened_at'>,
 ): Promise<boolean> {
-  if (!isOpen(row.state as CaseState)) return false;
+  if (!isOpen(row.state)) return false;
   if (!row.reopened_at) return row.first_contact_at === null;
   return !(await repo.reachedSince(db, row.id, row.reopened_at));
 }

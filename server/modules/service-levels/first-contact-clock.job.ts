@@ -3,7 +3,7 @@ import type { Trx } from '../../db/database.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { defineJob } from '../../jobs/define.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { appendCaseAudit, findCase, type CaseRow } from '../cases/index.ts';
+import { appendCaseAudit, findCase, type Case } from '../cases/index.ts';
 import { activeEmailsWithRoles } from '../people/index.ts';
 import { awaitsFirstContact } from './clocks.ts';
 
@@ -25,7 +25,7 @@ export const escalationDedupeKey = (caseId: string, dueAt?: string) => `first-co
 export const legacyClockKeys = (caseId: string) => [breachDedupeKey(caseId), escalationDedupeKey(caseId)];
 
 /** The case, if this job's clock still runs: it is the case's current clock, and nobody has reached the person in this round. */
-async function stillWaiting(trx: Trx, payload: Payload): Promise<CaseRow | undefined> {
+async function stillWaiting(trx: Trx, payload: Payload): Promise<Case | undefined> {
   const row = await findCase(trx, payload.organizationId, payload.caseId);
   if (!row || (payload.dueAt !== undefined && payload.dueAt !== row.first_contact_due_at)) return undefined;
   return (await awaitsFirstContact(trx, row)) ? row : undefined;

@@ -1,7 +1,7 @@
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { retirePendingJobs } from '../../jobs/jobs.repository.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { findCase, type CaseRow } from '../cases/index.ts';
+import { findCase, type Case } from '../cases/index.ts';
 import { awaitsFirstContact, clockTimes, loadClocks, roundStartOf, timeToFirstContact, type ProgramClocks } from './clocks.ts';
 import { breachDedupeKey, escalationDedupeKey, firstContactBreachJob, legacyClockKeys } from './first-contact-clock.job.ts';
 import * as repo from './service-levels.repository.ts';
@@ -11,7 +11,7 @@ import * as repo from './service-levels.repository.ts';
  * jobs of the clock it replaces (if any) are retired; they would also find the due time changed and
  * do nothing, but a job from before due times were carried could not tell.
  */
-async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row: CaseRow, start: Date): Promise<CaseRow> {
+async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row: Case, start: Date): Promise<Case> {
   const now = ctx.clock.now();
   const { dueAt, escalationAt } = clockTimes(clocks, row, start);
   const due = dueAt.toISOString();
@@ -30,7 +30,7 @@ async function startClock(ctx: AppContext, trx: Trx, clocks: ProgramClocks, row:
 }
 
 /** The breach check of the clock due at `due`: one per case and due time, however often it is asked for. */
-async function scheduleBreachCheck(ctx: AppContext, trx: Trx, row: Pick<CaseRow, 'id' | 'organization_id'>, due: string): Promise<void> {
+async function scheduleBreachCheck(ctx: AppContext, trx: Trx, row: Pick<Case, 'id' | 'organization_id'>, due: string): Promise<void> {
   await firstContactBreachJob.enqueue(
     trx,
     { organizationId: row.organization_id, caseId: row.id, dueAt: due },
@@ -44,12 +44,12 @@ async function scheduleBreachCheck(ctx: AppContext, trx: Trx, row: Pick<CaseRow,
  * (`withFirstContactClock`, pure), and `scheduleNewCaseBreachCheck` queues the check in the
  * transaction.
  */
-export function withFirstContactClock(clocks: ProgramClocks, row: CaseRow): CaseRow {
+export function withFirstContactClock(clocks: ProgramClocks, row: Case): Case {
   const { dueAt, escalationAt } = clockTimes(clocks, row);
   return { ...row, first_contact_due_at: dueAt.toISOString(), first_contact_escalation_at: escalationAt.toISOString() };
 }
 
-export async function scheduleNewCaseBreachCheck(ctx: AppContext, trx: Trx, row: CaseRow): Promise<void> {
+export async function scheduleNewCaseBreachCheck(ctx: AppContext, trx: Trx, row: Case): Promise<void> {
   if (!row.first_contact_due_at) throw new Error('the case has no first-contact clock (withFirstContactClock)');
   await scheduleBreachCheck(ctx, trx, row, row.first_contact_due_at);
 }
@@ -59,16 +59,16 @@ export async function scheduleNewCaseBreachCheck(ctx: AppContext, trx: Trx, row:
  * escalation times come from the targets in force now and are stored on the case (a later change
  * of targets does not rewrite them), and the breach check is scheduled for the due time.
  */
-export async function scheduleFirstContactClock(ctx: AppContext, trx: Trx, row: CaseRow): Promise<CaseRow> {
+export async function scheduleFirstContactClock(ctx: AppContext, trx: Trx, row: Case): Promise<Case> {
   const [clocked] = await scheduleFirstContactClocks(ctx, trx, [row]);
   return clocked ?? row;
 }
 
 /** The same for a batch of new cases of one organisation (an event notice naming many people): settings read once. */
-export async function scheduleFirstContactClocks(ctx: AppContext, trx: Trx, rows: CaseRow[]): Promise<CaseRow[]> {
+export async function scheduleFirstContactClocks(ctx: AppContext, trx: Trx, rows: Case[]): Promise<Case[]> {
   if (rows.length === 0) return [];
   const clocks = await loadClocks(trx, rows[0]!.organization_id);
-  const result: CaseRow[] = [];
+  const result: Case[] = [];
   for (const row of rows) result.push(await startClock(ctx, trx, clocks, row, new Date(row.created_at)));
   return result;
 }
@@ -78,7 +78,7 @@ export async function scheduleFirstContactClocks(ctx: AppContext, trx: Trx, rows
  * the caller has just stored) on today's targets. The breach check judges the round by contact made
  * since the reopen (clocks.ts, awaitsFirstContact); the first round's time to first contact stays.
  */
-export async function restartFirstContactClock(ctx: AppContext, trx: Trx, row: CaseRow, start: Date): Promise<CaseRow> {
+export async function restartFirstContactClock(ctx: AppContext, trx: Trx, row: Case, start: Date): Promise<Case> {
   return startClock(ctx, trx, await loadClocks(trx, row.organization_id), row, start);
 }
 
@@ -87,7 +87,7 @@ export async function restartFirstContactClock(ctx: AppContext, trx: Trx, row: C
  * urgency, counted from now, replaces the stored one when it runs out sooner. Returns the case with
  * its clock, changed or not. The caller checks that first contact is still awaited.
  */
-export async function hastenFirstContactClock(ctx: AppContext, trx: Trx, row: CaseRow): Promise<CaseRow> {
+export async function hastenFirstContactClock(ctx: AppContext, trx: Trx, row: Case): Promise<Case> {
   const clocks = await loadClocks(trx, row.organization_id);
   const now = ctx.clock.now();
   const { dueAt } = clockTimes(clocks, row, now);
@@ -135,9 +135,9 @@ export async function startMissingFirstContactClocks(ctx: AppContext): Promise<n
  */
 export async function firstContactTimes(
   db: DbOrTrx,
-  row: Pick<CaseRow, 'organization_id' | 'created_at' | 'first_contact_at'>,
+  row: Pick<Case, 'organization_id' | 'created_at' | 'first_contact_at'>,
   at: Date,
-): Promise<Partial<CaseRow>> {
+): Promise<Partial<Case>> {
   if (row.first_contact_at) return {};
   return timeToFirstContact(await loadClocks(db, row.organization_id), row.created_at, at);
 }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Modality } from '../../../shared/schemas/case-vocabulary.ts';
-import type { ProfessionCategory } from '../../../shared/schemas/organization.ts';
 import type {
   OwnSupporterProfileInputSchema,
   ProgramSupporterInputSchema,
@@ -66,7 +65,7 @@ function toSummary(person: SupporterPersonRow, day: string): z.infer<typeof Supp
     personId: person.person_id,
     firstName: person.first_name,
     lastName: person.last_name,
-    professionCategory: (person.profession_category as ProfessionCategory | null) ?? null,
+    professionCategory: person.profession_category ?? null,
     departmentId: person.department_id,
     languages: parseJsonArray<string>(person.languages),
     profile: toProfile(person.person_id, profileRowOf(person), day),
