@@ -12,12 +12,14 @@ import {
 } from './permissions.ts';
 
 describe('permissions catalogue', () => {
-  it('gives leadership viewers and event reporters nothing beyond their own account, requests and the directories', () => {
+  it('gives leadership viewers and event reporters nothing beyond their own account, requests, the directories and their own place on the team', () => {
+    // team.self shows only one's own journey and lets one suggest a colleague: it reveals nobody.
     expect(allowedActions(['leadership_viewer']).sort()).toEqual([
       'account.self',
       'organization.read',
       'resources.read',
       'support.request',
+      'team.self',
     ]);
     // Event reporters file notices and read the receipt; nothing about the outreach that follows.
     expect(allowedActions(['event_reporter']).sort()).toEqual([
@@ -26,6 +28,7 @@ describe('permissions catalogue', () => {
       'organization.read',
       'resources.read',
       'support.request',
+      'team.self',
     ]);
     // Staff may also browse the supporter directory (first names) where the program allows choosing.
     expect(allowedActions(['staff_member']).sort()).toEqual([
@@ -34,6 +37,7 @@ describe('permissions catalogue', () => {
       'resources.read',
       'support.choose_supporter',
       'support.request',
+      'team.self',
     ]);
     expect(allowedActions(['peer_supporter']).sort()).toEqual([
       'account.self',
@@ -43,6 +47,7 @@ describe('permissions catalogue', () => {
       'support.choose_supporter',
       'support.request',
       'supporter.self',
+      'team.self',
     ]);
   });
 
