@@ -162,3 +162,67 @@ describe('module boundaries', () => {
     expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });
+
+/** Every route each module registers, as `METHOD /url`, read from its *.routes.ts files. */
+function registeredRoutesByModule(): { module: string; method: string; url: string }[] {
+  const routes: { module: string; method: string; url: string }[] = [];
+  for (const mod of fs.readdirSync(MODULES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const file of fs.readdirSync(path.join(MODULES, mod.name)).filter((f) => f.endsWith('.routes.ts'))) {
+      const source = fs.readFileSync(path.join(MODULES, mod.name, file), 'utf8');
+      for (const match of source.matchAll(/\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)) {
+        routes.push({ module: mod.name, method: match[1]!.toUpperCase(), url: match[2]! });
+      }
+    }
+  }
+  return routes;
+}
+
+/** The ownership table of docs/modules.md ("Which module serves which URL"): [method or null, prefix, module]. */
+function urlOwners(): [string | null, string, string][] {
+  const doc = fs.readFileSync('docs/modules.md', 'utf8');
+  const section = doc.split('## Which module serves which URL')[1]!.split('\n## ')[0]!;
+  const owners: [string | null, string, string][] = [];
+  for (const line of section.split('\n').filter((l) => l.startsWith('| `'))) {
+    const [prefixes, module] = line
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim());
+    for (const entry of prefixes!.matchAll(/`([^`]+)`/g)) {
+      const [first, second] = entry[1]!.split(' ');
+      owners.push(second ? [first!, second, module!] : [null, first!, module!]);
+    }
+  }
+  return owners;
+}
+
+function ownerOf(owners: [string | null, string, string][], method: string, url: string): string | undefined {
+  // A line with a method names one route exactly; a line without one is a prefix.
+  const fits = owners.filter(([m, prefix]) =>
+    m === null ? url === prefix || url.startsWith(`${prefix}/`) : m === method && url === prefix,
+  );
+  // The longest prefix wins; at equal length a line naming the method wins.
+  fits.sort((a, b) => b[1].length - a[1].length || Number(b[0] !== null) - Number(a[0] !== null));
+  return fits[0]?.[2];
+}
+
+describe('URLs map to modules', () => {
+  it('every route is served by the module docs/modules.md names for its URL', () => {
+    const routes = registeredRoutesByModule();
+    expect(routes.length).toBeGreaterThan(100);
+    const owners = urlOwners();
+    const misplaced = routes
+      .map((r) => ({ ...r, owner: ownerOf(owners, r.method, r.url) }))
+      .filter((r) => r.owner !== r.module)
+      .map((r) => `${r.method} ${r.url}: served by ${r.module}, the table says ${r.owner ?? 'nothing'}`);
+    expect(misplaced).toEqual([]);
+  });
+
+  it('the check notices a route in the wrong module', () => {
+    const owners = urlOwners();
+    expect(ownerOf(owners, 'GET', '/api/supporter/cases/:id/conversations')).toBe('conversations');
+    expect(ownerOf(owners, 'GET', '/api/supporter/cases/:id')).toBe('casework');
+    expect(ownerOf(owners, 'POST', '/api/support/requests')).toBe('intake');
+    expect(ownerOf(owners, 'GET', '/api/support/requests')).toBe('cases');
+    expect(ownerOf(owners, 'GET', '/api/nowhere')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { allowedEvents, isOpen, type CasePolicy } from '../../../shared/case-workflow.ts';
-import type { MyRequestSchema, OfferSchema, SupporterCaseSchema } from '../../../shared/schemas/case.ts';
+import type { MyRequestSchema, OfferSchema } from '../../../shared/schemas/case.ts';
 import { parseJsonArray } from '../../db/values.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext, RequestOrigin } from '../../lib/context.ts';
@@ -104,35 +104,19 @@ export async function listMyOffers(ctx: AppContext, actor: Actor): Promise<z.inf
   }));
 }
 
-/**
- * Cases assigned to me, with the requester's first name and contact: each such read is written
- * to the case audit (docs/product.md, C5).
- */
-export async function listMyCases(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<z.infer<typeof SupporterCaseSchema>[]> {
-  const rows = await repo.listOpenCasesAssignedTo(ctx.db, actor.organizationId, actor.personId);
-  const at = ctx.clock.now().toISOString();
-  await repo.appendCaseAuditGrouped(
-    ctx.db,
-    rows.map((row) => ({
-      organizationId: row.organization_id,
-      caseId: row.id,
-      actorPersonId: actor.personId,
-      action: 'case.contact_viewed',
-      at,
-      ip: origin.ip,
-    })),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    origin: row.origin,
-    state: row.state,
-    reason: row.reason,
-    urgency: row.urgency,
-    modality: row.modality,
-    language: row.language,
-    requesterFirstName: row.requester_first_name ?? '',
-    contactMethod: row.contact_method ?? 'work_email',
-    contactValue: row.contact_value ?? '',
-    assignedAt: row.assigned_at,
-  }));
+/** "No thanks" from the requester: no further contact, the resource sheet by e-mail. */
+export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findCase(trx, actor.organizationId, id);
+    if (!row || row.requester_person_id !== actor.personId) throw notFound();
+    await repo.withdrawPendingOffers(trx, row.id, now.toISOString());
+    await fireCaseEvent(
+      ctx,
+      trx,
+      row,
+      { type: 'declined_by_requester' },
+      { kind: 'requester', personId: actor.personId, audit: 'case.declined', ip: origin.ip },
+    );
+  });
 }

@@ -8,7 +8,6 @@ import {
   MyRequestSchema,
   OfferDeclineInputSchema,
   OfferListSchema,
-  SupporterCaseListSchema,
 } from '../../../shared/schemas/case.ts';
 import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -50,6 +49,16 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (req) => reopening.reopenMyRequest(ctx, requireActor(req), req.params.id, originOf(req)),
+  );
+
+  r.post(
+    '/api/support/requests/:id/decline',
+    { config: request, schema: { tags, summary: 'No thanks', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await views.declineMyRequest(ctx, actor, req.params.id, originOf(req));
+      return views.getMyRequest(ctx, actor, req.params.id);
+    },
   );
 
   const open = { access: 'public' as const };
@@ -97,12 +106,5 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
       await offers.declineOffer(ctx, requireActor(req), req.params.id, req.body.reason);
       return reply.status(204).send(null);
     },
-  );
-  r.get(
-    '/api/supporter/cases',
-    { config: supporter, schema: { tags: stags, response: { 200: SupporterCaseListSchema } } },
-    async (req) => ({
-      cases: await views.listMyCases(ctx, requireActor(req), originOf(req)),
-    }),
   );
 }

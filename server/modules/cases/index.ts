@@ -11,10 +11,12 @@ export { snapshotOf } from './case-transition.ts';
 export { getMyRequest } from './case-views.service.ts';
 export {
   appendCaseAudit,
+  appendCaseAuditGrouped,
   appendCaseAuditMany,
   findCase,
   insertCase,
   listCasesOfRequester,
+  listOpenCasesAssignedTo,
   listOpenCasesOfRequesters,
   lockPendingOffersOfCase,
   openCaseIdOfRequester,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MyRequestSchema } from '../../../shared/schemas/case.ts';
+import { SupporterCaseListSchema } from '../../../shared/schemas/case.ts';
 import {
   CloseCaseInputSchema,
   ContactAttemptInputSchema,
@@ -18,18 +18,24 @@ import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.
 import type { AppContext } from '../../lib/context.ts';
 import { originOf } from '../../lib/origin.ts';
 import { requireActor } from '../../plugins/access.ts';
-import { getMyRequest } from '../cases/index.ts';
+import { listMyCases } from './caseload.service.ts';
 import * as service from './casework.service.ts';
 import { OUTREACH_TEMPLATES } from './outreach-templates.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const noContent = { 204: z.null(), ...errors };
 
-/** The supporter's casework on an assigned case, the requester's "no thanks", and anonymous feedback. */
+/** The supporter's caseload and casework on an assigned case, and anonymous feedback. */
 export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const supporter = { access: 'supporter.self' as const };
   const tags = ['supporter workspace'];
+
+  r.get(
+    '/api/supporter/cases',
+    { config: supporter, schema: { tags, summary: 'My open cases', response: { 200: SupporterCaseListSchema } } },
+    async (req) => ({ cases: await listMyCases(ctx, requireActor(req), originOf(req)) }),
+  );
 
   r.get(
     '/api/supporter/outreach-templates',
@@ -110,19 +116,6 @@ export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (req) => service.escalateRisk(ctx, requireActor(req), req.params.id, originOf(req)),
-  );
-
-  r.post(
-    '/api/support/requests/:id/decline',
-    {
-      config: { access: 'support.request' as const },
-      schema: { tags: ['support requests'], summary: 'No thanks', params: IdParamsSchema, response: { 200: MyRequestSchema, ...errors } },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      await service.declineMyRequest(ctx, actor, req.params.id, originOf(req));
-      return getMyRequest(ctx, actor, req.params.id);
-    },
   );
 
   const open = { access: 'public' as const };

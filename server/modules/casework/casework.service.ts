@@ -245,23 +245,6 @@ export async function closeCase(ctx: AppContext, actor: Actor, id: string, outco
   });
 }
 
-/** "No thanks" from the requester: no further contact, the resource sheet by e-mail. */
-export async function declineMyRequest(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await cases.findCase(trx, actor.organizationId, id);
-    if (!row || row.requester_person_id !== actor.personId) throw notFound();
-    await cases.withdrawPendingOffers(trx, row.id, now.toISOString());
-    await fireCaseEvent(
-      ctx,
-      trx,
-      row,
-      { type: 'declined_by_requester' },
-      { kind: 'requester', personId: actor.personId, audit: 'case.declined', ip: origin.ip },
-    );
-  });
-}
-
 /**
  * Imminent risk: recorded as an escalation (who, when), the directors alerted by a content-free
  * e-mail, and the program's crisis protocol returned for the supporter to act on at once.
