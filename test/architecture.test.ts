@@ -124,6 +124,18 @@ describe('module boundaries', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  it('lint refuses an import cycle between files (import-x/no-cycle)', async () => {
+    const dir = fs.mkdtempSync(path.join(MODULES, 'cycle-probe-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b.ts';\nexport const a = () => b;\n");
+      fs.writeFileSync(path.join(dir, 'b.ts'), "import { a } from './a.ts';\nexport const b = () => a;\n");
+      const results = await new ESLint().lintFiles([path.join(dir, 'a.ts')]);
+      expect(results[0]!.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('has no module cycles', () => {
     expect(cycles(moduleGraph())).toEqual([]);
   });
