@@ -78,11 +78,11 @@ describe('event outreach journey in Chromium', () => {
       const priya = pool.supporters.find((s) => s.firstName === 'Priya' && s.lastName === 'Raman');
       expect(priya?.profile.matchable).toBe(true);
       for (const other of pool.supporters.filter((s) => s !== priya && s.profile.status === 'active')) {
-        const paused = await director.context.request.patch(`${env.server.url}/api/supporters/${other.personId}`, {
-          data: { status: 'paused' },
+        const paused = await director.context.request.post(`${env.server.url}/api/team/${other.personId}/events`, {
+          data: { type: 'paused' },
           headers: origin,
         });
-        expect(paused.status(), await paused.text()).toBe(200);
+        expect(paused.status(), await paused.text()).toBe(204);
       }
       const after = await getJson<typeof pool>(director.context, '/api/supporters');
       expect(after.supporters.filter((s) => s.profile.matchable).map((s) => s.firstName)).toEqual(['Priya']);

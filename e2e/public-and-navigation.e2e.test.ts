@@ -15,8 +15,9 @@ const NAV: [label: string, action: Action | null][] = [
   ['Resources', 'resources.read'],
   ['My supporter profile', 'supporter.self'],
   ['On call', 'rota.self'],
+  ['Peer support team', 'team.self'],
   ['Report an event', 'events.report'],
-  ['Supporters', 'supporters.manage'],
+  ['Team', 'team.read'],
   ['Case board', 'cases.manage'],
   ['Event notices', 'events.manage'],
   ['On-call rota', 'rota.manage'],
@@ -59,13 +60,13 @@ describe('main navigation', () => {
   it('shows each demo account exactly the sections its roles allow', async () => {
     // The brief's expectation, stated independently of the rules below.
     const asking = ['Home', 'Ask for support', 'My requests'];
-    const everyone = [...asking, 'My account', 'Resources'];
+    const everyone = [...asking, 'My account', 'Resources', 'Peer support team'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
       'director@demo.peerline.test': [
         ...everyone,
         'Report an event',
-        'Supporters',
+        'Team',
         'Case board',
         'Event notices',
         'On-call rota',
@@ -73,17 +74,18 @@ describe('main navigation', () => {
         'Settings',
         'Audit log',
       ],
-      'admin@demo.peerline.test': [
-        ...everyone,
-        'Report an event',
-        'Supporters',
-        'Case board',
-        'Event notices',
-        'On-call rota',
-        ...directory,
-      ],
+      'admin@demo.peerline.test': [...everyone, 'Report an event', 'Team', 'Case board', 'Event notices', 'On-call rota', ...directory],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
-      'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile', 'On call'],
+      'supporter@demo.peerline.test': [
+        ...asking,
+        'Offers',
+        'My cases',
+        'My account',
+        'Resources',
+        'My supporter profile',
+        'On call',
+        'Peer support team',
+      ],
       'clinician@demo.peerline.test': everyone,
       'leader@demo.peerline.test': everyone,
       // Reporters file event notices and read the receipt; nothing about the outreach.
@@ -155,17 +157,8 @@ describe('main navigation', () => {
     await tabs.getByRole('link', { name: 'Program settings' }).click();
     await page.waitForURL(`${env.server.url}/app/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    for (const label of [
-      'Supporters',
-      'Case board',
-      'Event notices',
-      'On-call rota',
-      'People',
-      'Import roster',
-      'Organisation',
-      'Audit log',
-    ]) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+    for (const label of ['Team', 'Case board', 'Event notices', 'On-call rota', 'People', 'Import roster', 'Organisation', 'Audit log']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
       await page.waitForFunction(
         (name) => document.querySelector('nav[aria-label="Main"] [aria-current="page"]')?.textContent?.trim() === name,
         label,

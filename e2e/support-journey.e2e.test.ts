@@ -91,15 +91,17 @@ describe('the support journey in Chromium', () => {
       const priya = pool.supporters.find((s) => s.firstName === 'Priya' && s.lastName === 'Raman');
       expect(priya?.profile.matchable).toBe(true);
       for (const other of pool.supporters.filter((s) => s !== priya && s.profile.status === 'active')) {
-        const paused = await director.context.request.patch(`${env.server.url}/api/supporters/${other.personId}`, {
-          data: { status: 'paused' },
+        const paused = await director.context.request.post(`${env.server.url}/api/team/${other.personId}/events`, {
+          data: { type: 'paused' },
           headers: origin,
         });
-        expect(paused.status(), await paused.text()).toBe(200);
+        expect(paused.status(), await paused.text()).toBe(204);
       }
       const after = await getJson<typeof pool>(director.context, '/api/supporters');
       expect(after.supporters.filter((s) => s.profile.matchable).map((s) => s.firstName)).toEqual(['Priya']);
-      await openFromNav(director.page, 'Supporters');
+      await openFromNav(director.page, 'Team');
+      await director.page.getByRole('link', { name: /^Supporters: capacity/ }).click();
+      await director.page.getByRole('heading', { level: 1, name: 'Supporters' }).waitFor();
       await director.page
         .getByRole('grid', { name: 'Supporters' })
         .getByRole('row', { name: /Priya Raman/ })

@@ -25,7 +25,7 @@ const isChecked = (page: Page, name: string) => checkbox(page, name).isChecked()
 const toggleCheckbox = (page: Page, name: string) => checkbox(page, name).locator('xpath=ancestor::label[1]').click();
 
 async function openFromNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
 
@@ -75,7 +75,10 @@ describe('supporter profile', () => {
   it('the program director sees the supporter pool and changes the capacity of a supporter', async () => {
     const { context, page, problems } = await openWatchedPage(env.browser, env.server.url);
     await signIn(page, env.server.url, 'director@demo.peerline.test');
-    await openFromNav(page, 'Supporters');
+    // The pool is reached from the Team page.
+    await openFromNav(page, 'Team');
+    await page.getByRole('link', { name: /^Supporters: capacity/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Supporters' }).waitFor();
     const table = page.getByRole('grid', { name: 'Supporters' });
     await table.getByRole('row', { name: /Priya Raman/ }).waitFor();
     await saveScreenshot(page, 'supporters-pool');

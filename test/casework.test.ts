@@ -4,6 +4,7 @@ import { buildCase, buildOrganization, buildPerson, buildSupporterProfile, type 
 import { appJobs } from '../server/jobs/registry.ts';
 import { runDueJobsOnce } from '../server/jobs/runner.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
+import { loadCandidates } from '../server/modules/cases/index.ts';
 
 const PASSWORD = 'a long test password';
 
@@ -260,6 +261,60 @@ describe('supporter casework: outreach, encounter log, close, feedback, escalati
     expect([await caseRow(id), await auditOf(id)]).toEqual(before);
     expect(await t.ctx.db.selectFrom('encounters').selectAll().where('case_id', '=', id).execute()).toEqual([]);
     expect(await t.ctx.db.selectFrom('referral_offers').selectAll().where('case_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('a heavy conversation gives the supporter a cool-down: no new offers for the program’s days, nothing kept on the encounter', async () => {
+    const id = await assigned();
+    await post(supporterA.email, `/api/supporter/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached' });
+    const pausedBefore = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('supporter_profiles')
+          .select('paused_until')
+          .where('person_id', '=', supporterA.id)
+          .executeTakeFirstOrThrow()
+      ).paused_until;
+    await t.ctx.db.updateTable('supporter_profiles').set({ paused_until: null }).where('person_id', '=', supporterA.id).execute();
+    const logged = await post(supporterA.email, `/api/supporter/cases/${id}/encounters`, encounter({ coolDown: true }));
+    expect(logged.statusCode, logged.body).toBe(204);
+    // The rest of today (the same day in the organisation's zone) and three more days.
+    expect(await pausedBefore()).toBe(day(3));
+    const candidates = await loadCandidates(t.ctx.db, org.id, 'UTC', t.clock.now());
+    expect(candidates.find((c) => c.personId === supporterA.id)?.paused).toBe(true);
+    const encounterRow = await t.ctx.db.selectFrom('encounters').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
+    expect(Object.keys(encounterRow).some((k) => k.includes('cool'))).toBe(false);
+    const audit = await t.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', supporterA.id).execute();
+    expect(audit.map((a) => a.action)).toContain('supporter.cooldown_started');
+
+    // A longer pause the supporter set themselves is never shortened by a cool-down.
+    await t.ctx.db
+      .updateTable('supporter_profiles')
+      .set({ paused_until: day(10) })
+      .where('person_id', '=', supporterA.id)
+      .execute();
+    const fromProfile = await post(supporterA.email, '/api/supporter/profile/cool-down', {});
+    expect(fromProfile.statusCode, fromProfile.body).toBe(200);
+    expect(fromProfile.json().pausedUntil).toBe(day(10));
+
+    // The director sets the days; 0 turns cool-downs off.
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/program',
+      headers: await as(director.email),
+      payload: { cooldownDays: 0 },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().cooldownDays).toBe(0);
+    expect((await post(supporterA.email, '/api/supporter/profile/cool-down', {})).statusCode).toBe(409);
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/settings/program',
+      headers: await as(director.email),
+      payload: { cooldownDays: 30 },
+    });
+    expect(bad.statusCode).toBe(400);
+    await t.app.inject({ method: 'PATCH', url: '/api/settings/program', headers: await as(director.email), payload: { cooldownDays: 3 } });
+    await t.ctx.db.updateTable('supporter_profiles').set({ paused_until: null }).where('person_id', '=', supporterA.id).execute();
   });
 
   it('refuses free text on a contact attempt', async () => {

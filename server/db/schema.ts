@@ -43,6 +43,8 @@ export interface OrganizationsTable {
   retention_days: Generated<number>;
   /** Peer supporters must use two-step sign-in too (migration 0023). */
   supporters_need_second_factor: Generated<Bool>;
+  /** Days without new offers after a supporter marks a conversation as heavy (migration 0029). */
+  cooldown_days: Generated<number>;
 }
 
 export interface SitesTable {

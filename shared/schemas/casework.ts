@@ -97,6 +97,8 @@ export const EncounterInputSchema = z
     /** A planned follow-up, after today; the supporter is reminded that day. */
     followUpOn: IsoDay.nullable(),
     escalationTier: EscalationTierSchema,
+    /** "That one was heavy for me": no new offers for the program's cool-down days. Not stored with the encounter. */
+    coolDown: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     const hasCount = value.headCount !== undefined && value.headCount !== null;

@@ -127,6 +127,8 @@ export const ProgramSettingsSchema = z.object({
   retentionDays: z.number().int(),
   /** Peer supporters, too, must sign in with an authenticator app (directors, administrators and IT administrators always must). */
   supportersNeedSecondFactor: z.boolean(),
+  /** After a heavy conversation, a supporter's cool-down: no new offers for this many days (0 turns it off). */
+  cooldownDays: z.number().int(),
 });
 export const ProgramSettingsPatchSchema = z.strictObject({
   programName: z.string().trim().min(1).max(NAME_MAX).optional(),
@@ -139,4 +141,5 @@ export const ProgramSettingsPatchSchema = z.strictObject({
     .max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days`)
     .optional(),
   supportersNeedSecondFactor: z.boolean().optional(),
+  cooldownDays: z.number().int('Whole days only').min(0, 'At least 0 days').max(14, 'At most 14 days').optional(),
 });

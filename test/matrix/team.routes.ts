@@ -73,6 +73,16 @@ export const TEAM_ROUTE_CASES: RouteCase[] = [
   },
 ];
 
+// The cool-down is a supporter's own (docs/team.md, "Looking after supporters").
+TEAM_ROUTE_CASES.push({
+  method: 'POST',
+  url: '/api/supporter/profile/cool-down',
+  access: 'supporter.self',
+  success: 200,
+  expect: [401, 404, 404, 200, 404, 404, 404, 404, 404],
+  request: () => ({ url: '/api/supporter/profile/cool-down' }),
+});
+
 export const TEAM_INVALID_CASES: InvalidCase[] = [
   {
     route: 'POST /api/team/nominations',

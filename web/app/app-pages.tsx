@@ -93,8 +93,8 @@ export const APP_PAGES: readonly AppPage[] = [
   {
     path: 'supporters',
     action: 'supporters.manage',
+    // Reached from the Team page: the program row stays one line.
     load: async () => (await import('./routes/supporters.tsx')).SupportersRoute,
-    nav: { label: 'Supporters', program: true },
   },
   {
     path: 'board',

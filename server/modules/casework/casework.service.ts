@@ -23,6 +23,7 @@ import { toResource } from '../resources/index.ts';
 import * as repo from './casework.repository.ts';
 import { localDay } from '../../../shared/calendar-day.ts';
 import { firstContactTimes } from '../service-levels/index.ts';
+import { startCooldown } from '../supporters/index.ts';
 
 type Case = cases.Case;
 
@@ -201,6 +202,8 @@ export async function logEncounter(ctx: AppContext, actor: Actor, id: string, in
     );
     const by = (audit: string) => ({ kind: 'assigned_supporter', personId: actor.personId, audit, ip: origin.ip }) as const;
     const logged = await fireCaseEvent(ctx, trx, row, { type: 'encounter_logged' }, by('case.encounter_logged'));
+    // The supporter's own cool-down; the encounter keeps no trace of it.
+    if (input.coolDown) await startCooldown(ctx, trx, row.organization_id, actor.personId);
     if (input.followUpOn !== null) {
       // The reminder goes out on the morning of the follow-up day (08:00 UTC).
       const dueAt = `${input.followUpOn}T08:00:00.000Z`;

@@ -28,6 +28,7 @@ export async function updateOrganization(
     supporter_directory_enabled?: boolean;
     retention_days?: number;
     supporters_need_second_factor?: boolean;
+    cooldown_days?: number;
   },
 ) {
   if (Object.keys(patch).length === 0) return;

@@ -54,6 +54,7 @@ export async function getProgramSettings(ctx: AppContext, actor: Actor) {
     supporterDirectoryEnabled: toBool(org.supporter_directory_enabled),
     retentionDays: org.retention_days,
     supportersNeedSecondFactor: toBool(org.supporters_need_second_factor),
+    cooldownDays: org.cooldown_days,
   };
 }
 
@@ -73,6 +74,7 @@ export async function updateProgramSettings(ctx: AppContext, actor: Actor, patch
       ...(patch.supporterDirectoryEnabled !== undefined ? { supporter_directory_enabled: patch.supporterDirectoryEnabled } : {}),
       ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
       ...(patch.supportersNeedSecondFactor !== undefined ? { supporters_need_second_factor: patch.supportersNeedSecondFactor } : {}),
+      ...(patch.cooldownDays !== undefined ? { cooldown_days: patch.cooldownDays } : {}),
     });
     await appendAuditEvent(trx, {
       organizationId: actor.organizationId,

@@ -48,3 +48,32 @@ export async function listSupporterPeople(db: DbOrTrx, organizationId: string, p
   if (personId) query = query.where('people.id', '=', personId);
   return query.orderBy('people.last_name').orderBy('people.first_name').orderBy('people.id').execute();
 }
+
+/**
+ * Extends a supporter's pause to `until` (never shortens one already longer), creating their profile
+ * from `defaults` if they have none yet.
+ */
+export async function extendPause(
+  db: DbOrTrx,
+  organizationId: string,
+  personId: string,
+  until: string,
+  at: string,
+  defaults: Omit<SupporterProfilesTable, 'person_id' | 'organization_id' | 'updated_at'>,
+): Promise<void> {
+  const existing = await findProfile(db, organizationId, personId);
+  if (!existing) {
+    await db
+      .insertInto('supporter_profiles')
+      .values({ ...defaults, person_id: personId, organization_id: organizationId, paused_until: until, state_since: at, updated_at: at })
+      .execute();
+    return;
+  }
+  if (existing.paused_until && existing.paused_until >= until) return;
+  await db
+    .updateTable('supporter_profiles')
+    .set({ paused_until: until, updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('person_id', '=', personId)
+    .execute();
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParamsSchema } from '../../../shared/schemas/common.ts';
+import { ErrorBodySchema, IdParamsSchema } from '../../../shared/schemas/common.ts';
 import {
   OwnSupporterProfileInputSchema,
   ProgramSupporterInputSchema,
@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../lib/context.ts';
 import { requireActor } from '../../plugins/access.ts';
 import * as supporters from './supporters.service.ts';
+import { startOwnCooldown } from './cooldown.service.ts';
 
 const tags = ['supporters'];
 
@@ -35,6 +36,23 @@ export function registerSupporterRoutes(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => supporters.updateOwnProfile(ctx, requireActor(request), request.body),
+  );
+
+  r.post(
+    '/api/supporter/profile/cool-down',
+    {
+      config: { access: 'supporter.self' },
+      schema: {
+        tags,
+        summary: "After a heavy conversation: no new offers for the program's cool-down days",
+        response: { 200: SupporterProfileSchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await startOwnCooldown(ctx, actor);
+      return supporters.getOwnProfile(ctx, actor);
+    },
   );
 
   r.get(

@@ -10,6 +10,7 @@ import { SupportLineEditor } from '../../features/settings/components/support-li
 import { SupporterDirectorySetting } from '../../features/settings/components/supporter-directory-setting.tsx';
 import { TwoStepSetting } from '../../features/settings/components/two-step-setting.tsx';
 import { RetentionSetting } from '../../features/settings/components/retention-setting.tsx';
+import { CooldownSetting } from '../../features/settings/components/cooldown-setting.tsx';
 import { ServiceLevelSettings } from '../../features/service-levels/components/service-levels-settings.tsx';
 import { PagingSettingsSection } from '../../features/paging/components/paging-settings.tsx';
 import { SettingsTabs } from './settings-tabs.tsx';
@@ -31,6 +32,7 @@ export function SettingsRoute() {
           <SupporterDirectorySetting settings={settings.data} />
           <RetentionSetting settings={settings.data} />
           <TwoStepSetting settings={settings.data} />
+          <CooldownSetting settings={settings.data} />
           <section className="stack" aria-labelledby="support-lines-title">
             <h2 id="support-lines-title">Support lines</h2>
             <p className="muted">Shown on the public page and to everyone signed in, with whether each line is open now.</p>

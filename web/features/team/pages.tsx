@@ -1,4 +1,4 @@
-import { useOutletContext } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { MyJourney } from './components/my-journey.tsx';
@@ -26,6 +26,11 @@ export function TeamPipelinePage() {
     <div className="stack">
       <PageTitle title="Team" />
       <p className="lead">From a colleague’s suggestion to the active team: interview, training, certification, and breaks.</p>
+      {me.actions.includes('supporters.manage') && (
+        <p>
+          <Link to="/app/supporters">Supporters: capacity, availability and who can be matched now →</Link>
+        </p>
+      )}
       <TeamPipeline canDecide={me.actions.includes('team.decide')} />
     </div>
   );

@@ -25,6 +25,7 @@ interface Values {
   referralsOffered: ResourceCategory[];
   followUpOn: string;
   escalationTier: '1' | '2' | '3';
+  coolDown: boolean;
 }
 
 const initial = (modality: Modality, timeZone: string): Values => ({
@@ -37,6 +38,7 @@ const initial = (modality: Modality, timeZone: string): Values => ({
   referralsOffered: [],
   followUpOn: '',
   escalationTier: '1',
+  coolDown: false,
 });
 
 /** Blank number fields become NaN, which the schema reports as "expected number". */
@@ -53,6 +55,7 @@ function toInput(v: Values): unknown {
     referralsOffered: v.referralsOffered,
     followUpOn: v.followUpOn === '' ? null : v.followUpOn,
     escalationTier: Number(v.escalationTier),
+    coolDown: v.coolDown,
   };
 }
 
@@ -214,6 +217,9 @@ export function EncounterForm({ caseId, modality, timeZone }: { caseId: string; 
           onChange={(v) => set({ escalationTier: v as Values['escalationTier'] })}
           errorMessage={err('escalationTier')}
         />
+        <Checkbox isSelected={values.coolDown} onChange={(coolDown) => set({ coolDown })}>
+          That one was heavy for me: give me a cool-down (no new offers for a few days)
+        </Checkbox>
         {saved && <Notice tone="success">The conversation is logged.</Notice>}
         {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
         <div className="form__submit">

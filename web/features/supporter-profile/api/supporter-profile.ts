@@ -44,3 +44,12 @@ export function useSaveOwnProfile() {
     },
   });
 }
+
+/** "I need a cool-down": the server sets the pause from the program's cool-down days. */
+export function useStartCooldown() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/api/supporter/profile/cool-down', undefined, SupporterProfileSchema),
+    onSuccess: (saved) => queryClient.setQueryData(supporterKeys.own, saved),
+  });
+}

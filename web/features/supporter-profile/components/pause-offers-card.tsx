@@ -6,7 +6,7 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { ownInputFrom, useSaveOwnProfile } from '../api/supporter-profile.ts';
+import { ownInputFrom, useSaveOwnProfile, useStartCooldown } from '../api/supporter-profile.ts';
 import { isPaused } from './matchability.ts';
 import { formatDay } from './vocabulary.ts';
 
@@ -16,6 +16,7 @@ import { formatDay } from './vocabulary.ts';
  */
 export function PauseOffersCard({ profile, today }: { profile: SupporterProfile; today: string }) {
   const save = useSaveOwnProfile();
+  const cooldown = useStartCooldown();
   const paused = isPaused(profile, today);
   const [until, setUntil] = useState(paused && profile.pausedUntil ? profile.pausedUntil : '');
   const errors = fieldErrors(save.error);
@@ -67,6 +68,16 @@ export function PauseOffersCard({ profile, today }: { profile: SupporterProfile;
           Resume now
         </Button>
       )}
+      <div>
+        <Button
+          onPress={() => cooldown.mutate(undefined, { onSuccess: (saved) => setUntil(saved.pausedUntil ?? '') })}
+          isPending={cooldown.isPending}
+        >
+          I need a cool-down
+        </Button>
+        <p className="muted">After a heavy conversation: no new offers for the program’s cool-down days, without choosing a date.</p>
+      </div>
+      {cooldown.isError && <Notice tone="error">{errorMessage(cooldown.error)}</Notice>}
       {save.isError && !errors.pausedUntil && <Notice tone="error">{errorMessage(save.error)}</Notice>}
       {save.isSuccess && !paused && <Notice tone="success">New offers can reach you again.</Notice>}
     </section>
