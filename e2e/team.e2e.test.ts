@@ -58,4 +58,18 @@ describe('building the team', () => {
     expect(tomas.problems).toEqual([]);
     expect(director.problems).toEqual([]);
   });
+
+  it('lets a supporter take a cool-down and ask for a debrief for herself', { timeout: 60_000 }, async () => {
+    const priya = await openWatchedPage(env.browser, env.server.url);
+    await signIn(priya.page, env.server.url, 'supporter@demo.peerline.test');
+    await openFromNav(priya.page, 'My supporter profile');
+    await priya.page.getByRole('button', { name: 'I need a cool-down' }).click();
+    await priya.page.getByText(/New offers are paused until the end of/).waitFor();
+    const debrief = priya.page.getByRole('region', { name: 'I need a debrief myself' });
+    await debrief.getByText('Video', { exact: true }).click();
+    await debrief.getByRole('button', { name: 'Ask for a debrief' }).click();
+    await debrief.getByText('Sent. The program director will be in touch.').waitFor();
+    await saveScreenshot(priya.page, 'supporter-cooldown-and-debrief');
+    expect(priya.problems).toEqual([]);
+  });
 });

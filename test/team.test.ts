@@ -180,6 +180,29 @@ describe('building the team', () => {
     expect(left.map((a) => a.action)).toContain('on_call.left_rota');
   });
 
+  it('a supporter’s own debrief request goes to the director to arrange, not to a colleague by the matcher', async () => {
+    const priya = await person('Priya', ['peer_supporter', 'staff_member']);
+    const colleague = await person('Colleague', ['peer_supporter', 'staff_member']);
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, priya.id);
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, colleague.id);
+    const directorMail = (await mailTo(director.email)).length;
+    const asked = await send(priya, 'POST', '/api/supporter/debrief-request', { urgency: 'this_week', modality: 'video' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const id = asked.json().id;
+    const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'new', origin: 'self', requester_person_id: priya.id, offered_supporter_id: null });
+    expect(await t.ctx.db.selectFrom('case_offers').select('id').where('case_id', '=', id).execute()).toEqual([]);
+    expect(await mailTo(colleague.email)).toEqual([]);
+    expect((await mailTo(director.email)).length).toBe(directorMail + 1);
+    const audit = await t.ctx.db.selectFrom('case_audit').select('action').where('case_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['case.created.supporter_debrief']);
+    // Theirs like any request: listed, withdrawable.
+    const mine = (await send(priya, 'GET', '/api/support/requests')).json().requests;
+    expect(mine.map((r: { id: string }) => r.id)).toContain(id);
+    // Only supporters ask this way.
+    expect((await send(nominator, 'POST', '/api/supporter/debrief-request', { urgency: 'today', modality: 'phone' })).statusCode).toBe(404);
+  });
+
   it('refuses a step that is not the caller’s or not possible now, changing nothing', async () => {
     const stranger = await person('Stranger');
     expect((await answer(stranger, 'withdrew')).statusCode).toBe(404);

@@ -184,3 +184,14 @@ export const SupporterCaseSchema = z.object({
   assignedAt: z.string().nullable(),
 });
 export const SupporterCaseListSchema = z.object({ cases: z.array(SupporterCaseSchema) });
+
+/**
+ * "I need a debrief myself": a supporter's own request, which goes to the program director to
+ * arrange rather than to the matcher (docs/team.md, "Looking after supporters").
+ */
+export const SupporterDebriefInputSchema = z.strictObject({
+  urgency: UrgencySchema,
+  modality: ModalitySchema,
+});
+export type SupporterDebriefInput = z.infer<typeof SupporterDebriefInputSchema>;
+export const SupporterDebriefReceiptSchema = z.object({ id: IdSchema });

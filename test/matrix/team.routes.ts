@@ -83,7 +83,23 @@ TEAM_ROUTE_CASES.push({
   request: () => ({ url: '/api/supporter/profile/cool-down' }),
 });
 
+// A supporter's own debrief request goes to the director (docs/team.md, "Looking after supporters").
+TEAM_ROUTE_CASES.push({
+  method: 'POST',
+  url: '/api/supporter/debrief-request',
+  access: 'supporter.self',
+  success: 201,
+  expect: [401, 404, 404, 201, 404, 404, 404, 404, 404],
+  request: () => ({ url: '/api/supporter/debrief-request', payload: { urgency: 'this_week', modality: 'phone' } }),
+});
+
 export const TEAM_INVALID_CASES: InvalidCase[] = [
+  {
+    route: 'POST /api/supporter/debrief-request',
+    why: 'an unknown urgency and modality',
+    request: () => ({ url: '/api/supporter/debrief-request', payload: { urgency: 'yesterday', modality: 'pigeon' } }),
+    fields: ['body.urgency', 'body.modality'],
+  },
   {
     route: 'POST /api/team/nominations',
     why: 'not an e-mail address, an extra field',

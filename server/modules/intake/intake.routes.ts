@@ -7,6 +7,8 @@ import {
   MyRequestSchema,
   ReferralReceiptSchema,
   SelfRequestInputSchema,
+  SupporterDebriefInputSchema,
+  SupporterDebriefReceiptSchema,
 } from '../../../shared/schemas/case.ts';
 import { ErrorBodySchema } from '../../../shared/schemas/common.ts';
 import { SupporterDirectoryQuerySchema, SupporterDirectorySchema } from '../../../shared/schemas/supporter-directory.ts';
@@ -16,6 +18,7 @@ import { requireActor } from '../../plugins/access.ts';
 import { toMyRequest } from '../cases/index.ts';
 import * as intake from './intake.service.ts';
 import * as directory from './supporter-directory.service.ts';
+import { requestSupporterDebrief } from './supporter-debrief.service.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -59,6 +62,20 @@ export function registerIntakeRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (req) => ({ supporters: await directory.listSupporterDirectory(ctx, requireActor(req), req.query) }),
+  );
+
+  r.post(
+    '/api/supporter/debrief-request',
+    {
+      config: { access: 'supporter.self' },
+      schema: {
+        tags: ['supporter workspace'],
+        summary: '"I need a debrief myself": a request the program director arranges, not the matcher',
+        body: SupporterDebriefInputSchema,
+        response: { 201: SupporterDebriefReceiptSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestSupporterDebrief(ctx, requireActor(req), req.body, originOf(req))),
   );
 
   r.post(
