@@ -200,9 +200,6 @@ describe('demo organisation', () => {
     expect(overview.trainees).toHaveLength(3);
     for (const trainee of overview.trainees) expect(trainee.requiredAttended).toBeLessThan(trainee.requiredTotal);
     expect(overview.trainees.filter((p: { passedRolePlay: boolean }) => p.passedRolePlay)).toHaveLength(1);
-    console.log(
-      `[demo] trainees: ${overview.trainees.map((p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`).join(', ')}`,
-    );
   });
 
   it('lets every demo account sign in with the demo password and hold its roles', async () => {
