@@ -91,6 +91,12 @@ export const APP_PAGES: readonly AppPage[] = [
     nav: { label: 'Team', program: true },
   },
   {
+    path: 'training',
+    action: 'training.manage',
+    load: async () => (await import('../features/training/pages.tsx')).TrainingPage,
+    nav: { label: 'Training', program: true },
+  },
+  {
     path: 'supporters',
     action: 'supporters.manage',
     load: async () => (await import('./routes/supporters.tsx')).SupportersRoute,

@@ -2,8 +2,10 @@ import { useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { MyJourney } from './components/my-journey.tsx';
+import { MyTraining } from './components/my-training.tsx';
 import { NominateForm } from './components/nominate-form.tsx';
 import { TeamPipeline } from './components/team-pipeline.tsx';
+import './components/team.css';
 
 /** Everyone: their own place in the program, volunteering, and suggesting a colleague (docs/team.md). */
 export function PeerSupportTeamPage() {
@@ -14,6 +16,7 @@ export function PeerSupportTeamPage() {
         Colleagues trained to support colleagues after hard days. You can join, or suggest someone who would be good at it.
       </p>
       <MyJourney />
+      <MyTraining />
       <NominateForm />
     </div>
   );
