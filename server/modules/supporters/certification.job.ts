@@ -84,17 +84,15 @@ export const certificationSweepJob = defineJob({
 
 async function lapse(ctx: AppContext, organizationId: string, personId: string): Promise<void> {
   try {
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        moveJourney(ctx, trx, {
-          organizationId,
-          personId,
-          event: { type: 'certification_expired' },
-          actorKind: 'system',
-          actorPersonId: null,
-        }),
-      );
+    await ctx.db.transaction().execute((trx) =>
+      moveJourney(ctx, trx, {
+        organizationId,
+        personId,
+        event: { type: 'certification_expired' },
+        actorKind: 'system',
+        actorPersonId: null,
+      }),
+    );
   } catch (error) {
     // Someone recertified or retired them meanwhile, or another sweep lapsed them first: nothing left to do.
     if (error instanceof AppError && error.code === 'conflict') return;
