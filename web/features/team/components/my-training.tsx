@@ -71,7 +71,9 @@ export function MyTraining() {
           {sessions.map((s) => (
             <li key={s.id}>
               <div>
-                <strong>{formatDateTime(s.startsAt)}</strong>
+                <strong>
+                  {formatDateTime(s.startsAt)} – {new Date(s.endsAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
+                </strong>
                 {s.status === 'cancelled' && <span className="tag tag--muted">Cancelled</span>}
                 <div className="muted">
                   {s.modality === 'in_person' ? s.place : 'Remote'} · {s.moduleTitles.join(', ')}

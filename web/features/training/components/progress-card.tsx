@@ -48,12 +48,13 @@ export function CoverageCard({ overview }: { overview: TrainingOverview }) {
   return (
     <section className="card stack stack--tight" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Training coverage</h2>
+      <p className="muted">How many people in training, and on the team, have attended each module.</p>
       <div className="table-scroll">
         <Table aria-label="Training coverage per module" className="table">
           <TableHeader>
             <Column isRowHeader>Module</Column>
-            <Column>In training who attended</Column>
-            <Column>On the team who attended</Column>
+            <Column>In training</Column>
+            <Column>On the team</Column>
           </TableHeader>
           <TableBody items={overview.coverage.map((c) => ({ ...c, id: c.key }))}>
             {(c) => (
@@ -83,7 +84,7 @@ export function CertificationPeriodCard({ overview, canConfigure }: { overview: 
       <h2 id="period-title">Certification period</h2>
       {canConfigure ? (
         <Form
-          className="inline-form"
+          className="inline-form training-period"
           validationErrors={errors}
           onSubmit={(event) => {
             event.preventDefault();
