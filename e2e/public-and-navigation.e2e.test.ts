@@ -15,7 +15,10 @@ const NAV: [label: string, action: Action | null][] = [
   ['Resources', 'resources.read'],
   ['My supporter profile', 'supporter.self'],
   ['On call', 'rota.self'],
+  ['Peer support team', 'team.self'],
   ['Report an event', 'events.report'],
+  ['Team', 'team.read'],
+  ['Training', 'training.manage'],
   ['Supporters', 'supporters.manage'],
   ['Case board', 'cases.manage'],
   ['Event notices', 'events.manage'],
@@ -59,12 +62,14 @@ describe('main navigation', () => {
   it('shows each demo account exactly the sections its roles allow', async () => {
     // The brief's expectation, stated independently of the rules below.
     const asking = ['Home', 'Ask for support', 'My requests'];
-    const everyone = [...asking, 'My account', 'Resources'];
+    const everyone = [...asking, 'My account', 'Resources', 'Peer support team'];
     const directory = ['People', 'Import roster', 'Organisation'];
     const stated: Record<string, string[]> = {
       'director@demo.peerline.test': [
         ...everyone,
         'Report an event',
+        'Team',
+        'Training',
         'Supporters',
         'Case board',
         'Event notices',
@@ -76,6 +81,8 @@ describe('main navigation', () => {
       'admin@demo.peerline.test': [
         ...everyone,
         'Report an event',
+        'Team',
+        'Training',
         'Supporters',
         'Case board',
         'Event notices',
@@ -83,7 +90,16 @@ describe('main navigation', () => {
         ...directory,
       ],
       'it@demo.peerline.test': [...everyone, ...directory, 'Settings'],
-      'supporter@demo.peerline.test': [...asking, 'Offers', 'My cases', 'My account', 'Resources', 'My supporter profile', 'On call'],
+      'supporter@demo.peerline.test': [
+        ...asking,
+        'Offers',
+        'My cases',
+        'My account',
+        'Resources',
+        'My supporter profile',
+        'On call',
+        'Peer support team',
+      ],
       'clinician@demo.peerline.test': everyone,
       'leader@demo.peerline.test': everyone,
       // Reporters file event notices and read the receipt; nothing about the outreach.
