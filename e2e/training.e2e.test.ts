@@ -69,6 +69,20 @@ describe('training the team', () => {
     await saveScreenshot(page, 'training-invite');
     await invite.getByRole('button', { name: 'Invite', exact: true }).click();
     await invite.waitFor({ state: 'detached' });
+
+    // The forms the director fills least often, looked at rather than used.
+    await page.getByRole('button', { name: 'New session' }).click();
+    const newSession = page.getByRole('dialog', { name: 'New training session' });
+    await newSession.getByLabel('Place', { exact: true }).waitFor();
+    await saveScreenshot(page, 'training-new-session');
+    await newSession.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Edit curriculum' }).click();
+    await page.getByRole('button', { name: 'Save as version 2' }).waitFor();
+    await saveScreenshot(page, 'training-curriculum-editor');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.setViewportSize(PHONE);
+    await saveScreenshot(page, 'training-director-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(director.problems).toEqual([]);
   });
 
