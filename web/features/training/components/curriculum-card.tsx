@@ -76,7 +76,7 @@ function CurriculumEditor({ curriculum, onDone }: { curriculum: Curriculum; onDo
             />
           </div>
           <TextField label="Short description" value={d.description} onChange={(description) => change(index, { description })} />
-          <div className="inline-form">
+          <div className="inline-form training-actions">
             <Checkbox isSelected={d.required} onChange={(required) => change(index, { required })}>
               Required for certification
             </Checkbox>
@@ -86,7 +86,7 @@ function CurriculumEditor({ curriculum, onDone }: { curriculum: Curriculum; onDo
           </div>
         </fieldset>
       ))}
-      <div className="inline-form">
+      <div className="inline-form training-actions">
         <Button
           onPress={() =>
             setDrafts((all) => [

@@ -134,11 +134,13 @@ function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; o
           </div>
           <CheckboxGroup value={moduleKeys} onChange={setModuleKeys} className="checkbox-group" isInvalid={Boolean(errors.moduleKeys)}>
             <Label className="field__label">Modules it covers</Label>
-            {overview.curriculum.modules.map((m) => (
-              <Checkbox key={m.key} value={m.key}>
-                {m.title}
-              </Checkbox>
-            ))}
+            <div className="training-checks">
+              {overview.curriculum.modules.map((m) => (
+                <Checkbox key={m.key} value={m.key}>
+                  {m.title}
+                </Checkbox>
+              ))}
+            </div>
             {errors.moduleKeys && <p className="field__error">{errors.moduleKeys}</p>}
           </CheckboxGroup>
           <div className="dialog__actions">
