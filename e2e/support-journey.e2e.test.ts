@@ -100,7 +100,7 @@ describe('the support journey in Chromium', () => {
       const after = await getJson<typeof pool>(director.context, '/api/supporters');
       expect(after.supporters.filter((s) => s.profile.matchable).map((s) => s.firstName)).toEqual(['Priya']);
       await openFromNav(director.page, 'Team');
-      await director.page.getByRole('link', { name: /^Supporters: capacity/ }).click();
+      await director.page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Supporters' }).click();
       await director.page.getByRole('heading', { level: 1, name: 'Supporters' }).waitFor();
       await director.page
         .getByRole('grid', { name: 'Supporters' })

@@ -77,7 +77,7 @@ describe('supporter profile', () => {
     await signIn(page, env.server.url, 'director@demo.peerline.test');
     // The pool is reached from the Team page.
     await openFromNav(page, 'Team');
-    await page.getByRole('link', { name: /^Supporters: capacity/ }).click();
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Supporters' }).click();
     await page.getByRole('heading', { level: 1, name: 'Supporters' }).waitFor();
     const table = page.getByRole('grid', { name: 'Supporters' });
     await table.getByRole('row', { name: /Priya Raman/ }).waitFor();

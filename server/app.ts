@@ -27,6 +27,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
 import { registerTeamRoutes } from './modules/supporters/team.routes.ts';
+import { registerTrainingRoutes } from './modules/training/training.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSsoRoutes } from './modules/sso/sso.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerResourceRoutes(app, ctx);
   registerSupporterRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
+  registerTrainingRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);

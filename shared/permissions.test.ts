@@ -82,6 +82,11 @@ describe('permissions catalogue', () => {
     expect(can(['it_admin'], 'events.report')).toBe(false);
   });
 
+  it('lets the director and administrator run training, and the director alone set its standard', () => {
+    expect(ROLES.filter((r) => can([r], 'training.manage'))).toEqual(['program_director', 'program_admin']);
+    expect(ROLES.filter((r) => can([r], 'training.configure'))).toEqual(['program_director']);
+  });
+
   it('keeps program settings from the program administrator', () => {
     expect(can(['program_admin'], 'settings.manage')).toBe(false);
     expect(can(['program_admin', 'staff_member'], 'people.import')).toBe(true);

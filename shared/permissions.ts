@@ -66,6 +66,13 @@ export const ACTION_RULES = {
   'team.read': ['program_director', 'program_admin'],
   /** The director decides who is trained, certified, activated, and who is not selected. */
   'team.decide': ['program_director'],
+  /**
+   * Training the team: sessions, invitations, attendance and observed role-plays. The administrator
+   * runs the sessions with the director; what counts towards certification is the director's (below).
+   */
+  'training.manage': ['program_director', 'program_admin'],
+  /** The curriculum, the role-play scenarios and how long a certification lasts: the program's standard. */
+  'training.configure': ['program_director'],
   /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */
   'cases.manage': ['program_director', 'program_admin'],
   /** The audit log of case and directory changes and of every read of identifying data (docs/product.md, C5). */

@@ -45,6 +45,7 @@ import { SERVICE_LEVEL_ROUTE_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
 import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
 import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
+import { TRAINING_ROUTE_CASES } from './matrix/training.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -154,6 +155,13 @@ export async function databaseFingerprint(t: TestApp): Promise<string> {
     db.selectFrom('resources').selectAll().orderBy('id').execute(),
     db.selectFrom('supporter_profiles').selectAll().orderBy('person_id').execute(),
     db.selectFrom('supporter_nominations').selectAll().orderBy('id').execute(),
+    db.selectFrom('training_settings').selectAll().orderBy('organization_id').execute(),
+    db.selectFrom('training_curricula').selectAll().orderBy('id').execute(),
+    db.selectFrom('training_scenarios').selectAll().orderBy('id').execute(),
+    db.selectFrom('training_sessions').selectAll().orderBy('id').execute(),
+    db.selectFrom('training_invitations').selectAll().orderBy('session_id').orderBy('person_id').execute(),
+    db.selectFrom('training_attendance').selectAll().orderBy('session_id').orderBy('person_id').orderBy('module_key').execute(),
+    db.selectFrom('training_observations').selectAll().orderBy('id').execute(),
   ]);
   return JSON.stringify(tables);
 }
@@ -895,6 +903,7 @@ export const ROUTE_CASES: RouteCase[] = [
   ...SSO_ROUTE_CASES,
   // Last: these rows move the callers' own supporter journeys.
   ...TEAM_ROUTE_CASES,
+  ...TRAINING_ROUTE_CASES,
 ];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */

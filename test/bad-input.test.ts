@@ -35,6 +35,7 @@ import { SERVICE_LEVEL_INVALID_CASES } from './matrix/service-levels.routes.ts';
 import { PAGING_INVALID_CASES } from './matrix/paging.routes.ts';
 import { SSO_INVALID_CASES } from './matrix/sso.routes.ts';
 import { TEAM_INVALID_CASES } from './matrix/team.routes.ts';
+import { TRAINING_INVALID_CASES } from './matrix/training.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -447,6 +448,7 @@ const INVALID_CASES: InvalidCase[] = [
   ...DEBRIEF_INVALID_CASES,
   ...SSO_INVALID_CASES,
   ...TEAM_INVALID_CASES,
+  ...TRAINING_INVALID_CASES,
 ];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {

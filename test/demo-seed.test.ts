@@ -191,6 +191,17 @@ describe('demo organisation', () => {
     expect([...states].sort()).toEqual(['active', 'assigned', 'contacted', 'new', 'offered']);
   });
 
+  it('shows a cohort part-way through training: a held session, one coming up, a passed role-play, nobody certified by it', async () => {
+    const admin = await signIn(t.app, 'admin@demo.peerline.test', DEMO_PASSWORD);
+    const response = await t.app.inject({ url: '/api/training', headers: { cookie: admin } });
+    expect(response.statusCode, response.body).toBe(200);
+    const overview = response.json();
+    expect(overview.sessions).toHaveLength(2);
+    expect(overview.trainees).toHaveLength(3);
+    for (const trainee of overview.trainees) expect(trainee.requiredAttended).toBeLessThan(trainee.requiredTotal);
+    expect(overview.trainees.filter((p: { passedRolePlay: boolean }) => p.passedRolePlay)).toHaveLength(1);
+  });
+
   it('lets every demo account sign in with the demo password and hold its roles', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);

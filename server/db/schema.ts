@@ -22,6 +22,7 @@ import type { PagingTables } from './schema-paging.ts';
 import type { GroupDebriefTables } from './schema-debriefs.ts';
 import type { SsoTables } from './schema-sso.ts';
 import type { TeamTables } from './schema-team.ts';
+import type { TrainingTables } from './schema-training.ts';
 
 /**
  * Column conventions, the same on both engines: UUIDv7 text ids made by the app, ISO-8601 UTC text
@@ -224,7 +225,8 @@ export interface EmailOutboxTable {
   case_id: string | null;
 }
 
-export interface Database extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables, TeamTables {
+export interface Database
+  extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables, TeamTables, TrainingTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;

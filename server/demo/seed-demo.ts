@@ -22,6 +22,7 @@ import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoDebriefs } from './demo-debriefs.ts';
 import { startMissingFirstContactClocks } from '../modules/service-levels/first-contact-clock.ts';
 import { seedDemoTeam } from './demo-team.ts';
+import { seedDemoTraining } from './demo-training.ts';
 import { seedDemoRota } from './demo-rota.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import { seedDemoServiceLevels } from './demo-service-levels.ts';
@@ -433,6 +434,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoDebriefs(ctx, seeded.organizationId);
   // The team pipeline: someone nominated, under review, in training, certified, not taken on.
   await seedDemoTeam(ctx, seeded.organizationId);
+  // Training for the cohort: a session held with partial attendance and a role-play, one coming up.
+  await seedDemoTraining(ctx, seeded.organizationId);
   // The factories store the demo cases' due times but queue no breach check: give each open case
   // waiting for first contact its check now, as a real intake would have.
   await startMissingFirstContactClocks(ctx);

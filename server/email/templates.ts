@@ -21,6 +21,8 @@ export const EMAIL_TEMPLATES = [
   'sign_in_security_changed',
   'team_invitation',
   'team_update',
+  'session_invitation',
+  'session_cancelled',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -59,6 +61,10 @@ const SENTENCES: Record<EmailTemplate, string> = {
     'A colleague has suggested you for a role in Peerline. Only you can see this; the link tells you more and lets you answer, and no is a fine answer.',
   /** To a supporter or trainee whose place in the program changed (a decision, a certification, a lapse). */
   team_update: 'Something about your role in Peerline has changed.',
+  /** To someone invited to a training session: the link shows when and where, and offers a calendar file. */
+  session_invitation: 'You are invited to a session in Peerline. The link shows when and where, and lets you add it to your calendar.',
+  /** To everyone invited to a training session that was called off. */
+  session_cancelled: 'A session you were invited to in Peerline has been cancelled. The link shows the details.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;

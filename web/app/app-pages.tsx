@@ -5,7 +5,7 @@ import type { Action } from '../../shared/permissions.ts';
  * Every page of the signed-in app, declared once: its address under /app, the action it needs (the
  * same one the server requires of its API; without it the page looks like one that does not exist,
  * as the API answers 404), how to load it, and where it is linked from. The router
- * (web/app/router.tsx), the main navigation (main-nav.tsx) and the Settings tabs (settings-tabs.tsx)
+ * (web/app/router.tsx), the main navigation (main-nav.tsx) and the section tabs (section-tabs.tsx)
  * are all read from this list. Pages load on demand: this file imports none of them.
  */
 export interface AppPage {
@@ -16,13 +16,16 @@ export interface AppPage {
   load: () => Promise<ComponentType>;
   /** A link in the main navigation; `program` puts it on the program row. */
   nav?: { label: string; program?: boolean };
-  /** A tab of the Settings page. */
-  settingsTab?: string;
+  /** A tab among the sections of Settings or of Team. */
+  tab?: { group: TabGroup; label: string };
 }
 
-const withTabs = async (page: Promise<ComponentType<{ tabs: ReactNode }>>) => {
-  const [Page, { SettingsTabs }] = await Promise.all([page, import('./routes/settings-tabs.tsx')]);
-  return () => <Page tabs={<SettingsTabs />} />;
+export type TabGroup = 'settings' | 'team';
+
+/** Loads a page that shows its group's section tabs where it chooses (it receives them as `tabs`). */
+const withTabs = async (page: Promise<ComponentType<{ tabs: ReactNode }>>, group: TabGroup = 'settings') => {
+  const [Page, { SectionTabs }] = await Promise.all([page, import('./routes/section-tabs.tsx')]);
+  return () => <Page tabs={<SectionTabs group={group} />} />;
 };
 
 export const APP_PAGES: readonly AppPage[] = [
@@ -87,14 +90,34 @@ export const APP_PAGES: readonly AppPage[] = [
   {
     path: 'team',
     action: 'team.read',
-    load: async () => (await import('../features/team/pages.tsx')).TeamPipelinePage,
+    load: () =>
+      withTabs(
+        import('../features/team/pages.tsx').then((m) => m.TeamPipelinePage),
+        'team',
+      ),
     nav: { label: 'Team', program: true },
+    tab: { group: 'team', label: 'Team' },
+  },
+  {
+    path: 'training',
+    action: 'training.manage',
+    // A tab of Team rather than a link of its own: the program row stays one line.
+    load: () =>
+      withTabs(
+        import('../features/training/pages.tsx').then((m) => m.TrainingPage),
+        'team',
+      ),
+    tab: { group: 'team', label: 'Training' },
   },
   {
     path: 'supporters',
     action: 'supporters.manage',
-    // Reached from the Team page: the program row stays one line.
-    load: async () => (await import('./routes/supporters.tsx')).SupportersRoute,
+    load: () =>
+      withTabs(
+        import('./routes/supporters.tsx').then((m) => m.SupportersRoute),
+        'team',
+      ),
+    tab: { group: 'team', label: 'Supporters' },
   },
   {
     path: 'board',
@@ -139,19 +162,19 @@ export const APP_PAGES: readonly AppPage[] = [
     action: 'settings.manage',
     load: async () => (await import('./routes/settings.tsx')).SettingsRoute,
     nav: { label: 'Settings', program: true },
-    settingsTab: 'Program settings',
+    tab: { group: 'settings', label: 'Program settings' },
   },
   {
     path: 'settings/integrations',
     action: 'tokens.manage',
     load: () => withTabs(import('../features/event-notices/pages.tsx').then((m) => m.IntegrationTokensPage)),
-    settingsTab: 'Integrations',
+    tab: { group: 'settings', label: 'Integrations' },
   },
   {
     path: 'settings/sign-in',
     action: 'sso.configure',
     load: () => withTabs(import('../features/sso/pages.tsx').then((m) => m.SsoSettingsPage)),
-    settingsTab: 'Sign-in',
+    tab: { group: 'settings', label: 'Sign-in' },
   },
   { path: 'outbox', action: 'cases.manage', load: async () => (await import('../features/outbox/pages.tsx')).OutboxPage },
   {

@@ -25,6 +25,7 @@ import * as singleSignOn from './2026_12_07_0024_single_sign_on.ts';
 import * as outboxCaseId from './2026_12_07_0025_outbox_case_id.ts';
 import * as meetingsToConversations from './2026_12_07_0026_meetings_to_conversations.ts';
 import * as supporterLifecycle from './2026_12_07_0027_supporter_lifecycle.ts';
+import * as training from './2026_12_07_0028_training.ts';
 import * as supporterCooldown from './2026_12_07_0029_supporter_cooldown.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0025_outbox_case_id': outboxCaseId,
   '2026_12_07_0026_meetings_to_conversations': meetingsToConversations,
   '2026_12_07_0027_supporter_lifecycle': supporterLifecycle,
+  '2026_12_07_0028_training': training,
   '2026_12_07_0029_supporter_cooldown': supporterCooldown,
 };
 

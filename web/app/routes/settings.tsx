@@ -13,7 +13,7 @@ import { RetentionSetting } from '../../features/settings/components/retention-s
 import { CooldownSetting } from '../../features/settings/components/cooldown-setting.tsx';
 import { ServiceLevelSettings } from '../../features/service-levels/components/service-levels-settings.tsx';
 import { PagingSettingsSection } from '../../features/paging/components/paging-settings.tsx';
-import { SettingsTabs } from './settings-tabs.tsx';
+import { SectionTabs } from './section-tabs.tsx';
 
 export function SettingsRoute() {
   const me = useOutletContext<Me>();
@@ -21,7 +21,7 @@ export function SettingsRoute() {
   return (
     <div className="stack">
       <PageTitle title="Settings" />
-      <SettingsTabs />
+      <SectionTabs group="settings" />
       {settings.isPending ? (
         <Loading />
       ) : settings.isError ? (

@@ -7,6 +7,7 @@ import {
   type DirectorSupporterEventSchema,
   type OWN_SUPPORTER_EVENTS,
 } from '../../../../shared/schemas/team.ts';
+import { MyTrainingSchema } from '../../../../shared/schemas/training.ts';
 import { api } from '../../../lib/api-client.ts';
 
 export type DirectorEvent = z.input<typeof DirectorSupporterEventSchema>;
@@ -49,4 +50,8 @@ export function useDecide() {
       api.post(`/api/team/${encodeURIComponent(personId)}/events`, event),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKey }),
   });
+}
+
+export function useMyTraining() {
+  return useQuery({ queryKey: ['team', 'me', 'training'], queryFn: () => api.get('/api/training/me', MyTrainingSchema) });
 }

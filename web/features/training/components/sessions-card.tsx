@@ -1,0 +1,331 @@
+import { useState } from 'react';
+import { CheckboxGroup, Form, Label } from 'react-aria-components';
+import type { TrainingOverview, TrainingSession } from '../../../../shared/schemas/training.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
+import { Notice } from '../../../components/ui/notice.tsx';
+import { errorMessage } from '../../../components/ui/query-status.tsx';
+import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { fieldErrors } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/case-vocabulary.ts';
+import { useCancelSession, useCreateSession, useInvite, useRecordAttendance } from '../api/training.ts';
+import { fullName, localToIso } from './vocabulary.ts';
+
+const STATE_NOTE: Record<string, string> = {
+  in_training: 'in training',
+  certified: 'certified',
+  active: 'on the team',
+  paused: 'on a break',
+  lapsed: 'certification ended',
+  retired: 'stepped down',
+  under_review: 'under review',
+  declined: 'not taken on',
+};
+
+function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; onClose: () => void }) {
+  const create = useCreateSession();
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const [modality, setModality] = useState<'in_person' | 'remote'>('in_person');
+  const [place, setPlace] = useState('');
+  const [videoLink, setVideoLink] = useState('');
+  const [facilitatorId, setFacilitatorId] = useState<string | null>(null);
+  const [capacity, setCapacity] = useState('12');
+  const [moduleKeys, setModuleKeys] = useState<string[]>([]);
+  const errors = fieldErrors(create.error);
+  return (
+    <ModalDialog title="New training session" isOpen onOpenChange={(open) => !open && onClose()}>
+      {(close) => (
+        <Form
+          className="form"
+          validationErrors={errors}
+          onSubmit={(event) => {
+            event.preventDefault();
+            create.mutate(
+              {
+                startsAt: localToIso(startsAt),
+                endsAt: localToIso(endsAt),
+                modality,
+                place: modality === 'in_person' ? place : null,
+                videoLink: modality === 'remote' ? videoLink : null,
+                facilitatorId: facilitatorId ?? '',
+                capacity: Number(capacity),
+                moduleKeys,
+              },
+              { onSuccess: close },
+            );
+          }}
+        >
+          {create.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(create.error)}</Notice>}
+          <div className="form__row">
+            <TextField
+              label="Starts"
+              name="startsAt"
+              type="datetime-local"
+              value={startsAt}
+              onChange={setStartsAt}
+              isRequired
+              errorMessage={errors.startsAt}
+            />
+            <TextField
+              label="Ends"
+              name="endsAt"
+              type="datetime-local"
+              value={endsAt}
+              onChange={setEndsAt}
+              isRequired
+              errorMessage={errors.endsAt}
+            />
+          </div>
+          <RadioGroupField
+            label="Where"
+            orientation="horizontal"
+            options={[
+              { id: 'in_person', label: 'In person' },
+              { id: 'remote', label: 'Remote' },
+            ]}
+            value={modality}
+            onChange={(v) => setModality(v as 'in_person' | 'remote')}
+          />
+          {modality === 'in_person' ? (
+            <TextField
+              label="Place"
+              name="place"
+              value={place}
+              onChange={setPlace}
+              description="Shown in calendar invites: a room, not what the session is about."
+              errorMessage={errors.place}
+              isRequired
+            />
+          ) : (
+            <TextField
+              label="Video link"
+              name="videoLink"
+              type="url"
+              value={videoLink}
+              onChange={setVideoLink}
+              errorMessage={errors.videoLink}
+              isRequired
+            />
+          )}
+          <div className="form__row">
+            <SelectField
+              label="Facilitator"
+              name="facilitatorId"
+              options={overview.people.map((p) => ({ id: p.personId, label: fullName(p) }))}
+              value={facilitatorId}
+              onChange={setFacilitatorId}
+              errorMessage={errors.facilitatorId}
+              isRequired
+            />
+            <TextField
+              label="Places"
+              name="capacity"
+              type="number"
+              value={capacity}
+              onChange={setCapacity}
+              errorMessage={errors.capacity}
+              isRequired
+            />
+          </div>
+          <CheckboxGroup value={moduleKeys} onChange={setModuleKeys} className="checkbox-group" isInvalid={Boolean(errors.moduleKeys)}>
+            <Label className="field__label">Modules it covers</Label>
+            <div className="training-checks">
+              {overview.curriculum.modules.map((m) => (
+                <Checkbox key={m.key} value={m.key}>
+                  {m.title}
+                </Checkbox>
+              ))}
+            </div>
+            {errors.moduleKeys && <p className="field__error">{errors.moduleKeys}</p>}
+          </CheckboxGroup>
+          <div className="dialog__actions">
+            <Button onPress={close}>Cancel</Button>
+            <Button type="submit" variant="primary" isPending={create.isPending}>
+              Schedule
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function InviteDialog({ overview, session, onClose }: { overview: TrainingOverview; session: TrainingSession; onClose: () => void }) {
+  const inviteMutation = useInvite();
+  const invited = new Set(session.invitees.map((i) => i.personId));
+  // Trainees first: a session is mostly for them; anyone else is there for a refresher.
+  const candidates = overview.people
+    .filter((p) => !invited.has(p.personId) && p.state !== null && p.state !== 'declined' && p.state !== 'under_review')
+    .sort((a, b) => Number(b.state === 'in_training') - Number(a.state === 'in_training'));
+  const [chosen, setChosen] = useState<string[]>([]);
+  const errors = fieldErrors(inviteMutation.error);
+  return (
+    <ModalDialog title="Invite to the session" isOpen onOpenChange={(open) => !open && onClose()}>
+      {(close) => (
+        <Form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            inviteMutation.mutate({ sessionId: session.id, personIds: chosen }, { onSuccess: close });
+          }}
+        >
+          {inviteMutation.isError && <Notice tone="error">{errors.personIds ?? errorMessage(inviteMutation.error)}</Notice>}
+          <p className="muted">Each person gets an e-mail that says only that they are invited to a session, with a link to the details.</p>
+          {candidates.length === 0 ? (
+            <p>Everyone in training is invited already.</p>
+          ) : (
+            <CheckboxGroup value={chosen} onChange={setChosen} className="checkbox-group" aria-label="People to invite">
+              {candidates.map((p) => (
+                <Checkbox key={p.personId} value={p.personId}>
+                  {fullName(p)} <span className="muted">({STATE_NOTE[p.state ?? ''] ?? p.state})</span>
+                </Checkbox>
+              ))}
+            </CheckboxGroup>
+          )}
+          <div className="dialog__actions">
+            <Button onPress={close}>Cancel</Button>
+            <Button type="submit" variant="primary" isPending={inviteMutation.isPending} isDisabled={chosen.length === 0}>
+              Invite
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function AttendanceDialog({
+  overview,
+  session,
+  invitee,
+  onClose,
+}: {
+  overview: TrainingOverview;
+  session: TrainingSession;
+  invitee: TrainingSession['invitees'][number];
+  onClose: () => void;
+}) {
+  const record = useRecordAttendance();
+  const [keys, setKeys] = useState<string[]>(invitee.attended);
+  const titles = new Map(overview.curriculum.modules.map((m) => [m.key, m.title]));
+  return (
+    <ModalDialog title={`Attendance: ${fullName(invitee)}`} isOpen onOpenChange={(open) => !open && onClose()}>
+      {(close) => (
+        <Form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            record.mutate({ sessionId: session.id, personId: invitee.personId, moduleKeys: keys }, { onSuccess: close });
+          }}
+        >
+          {record.isError && <Notice tone="error">{errorMessage(record.error)}</Notice>}
+          <CheckboxGroup value={keys} onChange={setKeys} className="checkbox-group">
+            <Label className="field__label">Modules attended</Label>
+            {session.moduleKeys.map((key) => (
+              <Checkbox key={key} value={key}>
+                {titles.get(key) ?? key}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <div className="dialog__actions">
+            <Button onPress={close}>Cancel</Button>
+            <Button type="submit" variant="primary" isPending={record.isPending}>
+              Save attendance
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function SessionItem({ overview, session }: { overview: TrainingOverview; session: TrainingSession }) {
+  const [inviting, setInviting] = useState(false);
+  const [recording, setRecording] = useState<TrainingSession['invitees'][number] | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = useCancelSession();
+  const titles = new Map(overview.curriculum.modules.map((m) => [m.key, m.title]));
+  const cancelled = session.status === 'cancelled';
+  const label = `${formatDateTime(session.startsAt)}`;
+  return (
+    <article className="training-session stack stack--tight" aria-label={`Session ${label}`}>
+      <div className="training-heading">
+        <h3>
+          {label} – {new Date(session.endsAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
+          {cancelled && <span className="tag tag--muted">Cancelled</span>}
+        </h3>
+        {!cancelled && (
+          <div className="inline-form training-actions">
+            <Button onPress={() => setInviting(true)}>Invite</Button>
+            <Button variant="quiet" onPress={() => setCancelling(true)}>
+              Cancel session
+            </Button>
+          </div>
+        )}
+      </div>
+      <p className="muted">
+        {session.modality === 'in_person' ? session.place : `Remote: ${session.videoLink ?? ''}`} · facilitated by{' '}
+        {fullName(session.facilitator)} · {session.invitees.length} of {session.capacity} places
+      </p>
+      <p className="training-modules">{session.moduleKeys.map((k) => titles.get(k) ?? k).join(' · ')}</p>
+      {session.invitees.length > 0 && (
+        <ul className="training-invitees">
+          {session.invitees.map((i) => (
+            <li key={i.personId}>
+              <span>
+                {fullName(i)}{' '}
+                <span className="muted">
+                  {i.attended.length} of {session.moduleKeys.length} modules attended
+                </span>
+              </span>
+              {!cancelled && (
+                <Button variant="quiet" aria-label={`Record attendance: ${fullName(i)}`} onPress={() => setRecording(i)}>
+                  Record attendance
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cancel.isError && <Notice tone="error">{errorMessage(cancel.error)}</Notice>}
+      {inviting && <InviteDialog overview={overview} session={session} onClose={() => setInviting(false)} />}
+      {recording && <AttendanceDialog overview={overview} session={session} invitee={recording} onClose={() => setRecording(null)} />}
+      <ConfirmDialog
+        title="Cancel this session?"
+        confirmLabel="Cancel session"
+        dismissLabel="Keep it"
+        isOpen={cancelling}
+        onOpenChange={setCancelling}
+        isPending={cancel.isPending}
+        onConfirm={() => cancel.mutate(session.id, { onSettled: () => setCancelling(false) })}
+      >
+        <p>Everyone invited gets an e-mail saying the session was cancelled, and their calendar file turns into a cancellation.</p>
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+/** Sessions, newest first, with their invitees and attendance. */
+export function SessionsCard({ overview }: { overview: TrainingOverview }) {
+  const [creating, setCreating] = useState(false);
+  return (
+    <section className="card stack stack--tight" aria-labelledby="sessions-title">
+      <div className="training-heading">
+        <h2 id="sessions-title">Sessions</h2>
+        <Button variant="primary" onPress={() => setCreating(true)}>
+          New session
+        </Button>
+      </div>
+      {overview.sessions.length === 0 && <p className="muted">No sessions yet.</p>}
+      {overview.sessions.map((s) => (
+        <SessionItem key={s.id} overview={overview} session={s} />
+      ))}
+      {creating && <NewSessionDialog overview={overview} onClose={() => setCreating(false)} />}
+    </section>
+  );
+}
