@@ -46,6 +46,7 @@ import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
 import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
 import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
 import { TRAINING_ROUTE_CASES } from './matrix/training.routes.ts';
+import { personOf } from './matrix/person-of.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -101,9 +102,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   };
 }
 
-export function personOf(world: MatrixWorld, caller: SignedInCaller): BuiltPerson {
-  return caller === 'other_org' ? world.otherDirector : world.byRole[caller];
-}
+export { personOf };
 
 /** Signed-in cookies per caller, made once and re-made after a row that ends the caller's session. */
 export class CallerSessions {

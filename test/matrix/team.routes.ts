@@ -6,11 +6,11 @@
  */
 import { buildPerson, buildSupporterProfile } from '../../server/demo/factories.ts';
 import type { InvalidCase, MatrixWorld, RouteCase, SignedInCaller } from '../authorization-matrix.ts';
+import { personOf } from './person-of.ts';
 
 /** Puts the caller's own journey at "nominated", so answering it can succeed in every allowed cell. */
 async function nominatedCaller(world: MatrixWorld, caller: SignedInCaller): Promise<void> {
-  // As authorization-matrix.ts's personOf, which this file cannot import without a cycle.
-  const person = caller === 'other_org' ? world.otherDirector : world.byRole[caller];
+  const person = personOf(world, caller);
   const organizationId = caller === 'other_org' ? world.orgB.id : world.orgA.id;
   const db = world.t.ctx.db;
   await db.deleteFrom('supporter_profiles').where('person_id', '=', person.id).execute();

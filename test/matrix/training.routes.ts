@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { newId } from '../../server/db/values.ts';
 import type { InvalidCase, MatrixWorld, RouteCase } from '../authorization-matrix.ts';
-import { personOf } from '../authorization-matrix.ts';
+import { personOf } from './person-of.ts';
 
 /** A session of organisation A made straight in the database, optionally with people invited. */
 async function sessionOfA(world: MatrixWorld, invited: string[] = []): Promise<string> {
