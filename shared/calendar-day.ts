@@ -18,3 +18,24 @@ export function localDay(date: Date, timeZone: string): string {
   }
   return format.format(date);
 }
+
+const DAY_MS = 86_400_000;
+
+/** `day` (YYYY-MM-DD) plus whole days; calendar days, so no time zone or daylight saving shifts it. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `fromDay` to `toDay` (negative when `toDay` is earlier). */
+export function daysBetween(fromDay: string, toDay: string): number {
+  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
+}
+
+/** `day` plus whole months; a day the target month lacks becomes its last day (31 January + 1 month = 28 or 29 February). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

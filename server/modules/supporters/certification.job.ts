@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDay } from '../../../shared/calendar-day.ts';
+import { daysBetween, localDay } from '../../../shared/calendar-day.ts';
 import { TEAM_STATES, type SupporterState } from '../../../shared/supporter-lifecycle.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { toBool } from '../../db/values.ts';
@@ -28,10 +28,6 @@ export const REMINDER_DAYS = [60, 30, 7] as const;
 
 const hourSlot = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 const sweepKey = (slot: Date) => `${SWEEP_KIND}:${slot.toISOString().slice(0, 13)}`;
-
-function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
-}
 
 /** Queues this hour's sweep; every instance calls it at start-up and it is one job whatever their number. */
 export async function scheduleCertificationSweep(db: DbOrTrx, at: Date): Promise<void> {

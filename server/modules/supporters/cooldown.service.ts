@@ -1,4 +1,4 @@
-import { localDay } from '../../../shared/calendar-day.ts';
+import { addDays, localDay } from '../../../shared/calendar-day.ts';
 import type { Trx } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -7,10 +7,6 @@ import { appendAuditEvent } from '../audit/index.ts';
 import { findOrganization } from '../organization/index.ts';
 import { DEFAULT_PROFILE } from './supporter-profile.ts';
 import { extendPause } from './supporters.repository.ts';
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * After a heavy conversation the supporter takes a cool-down: no new offers for the rest of today

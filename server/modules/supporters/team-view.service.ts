@@ -1,4 +1,4 @@
-import { localDay } from '../../../shared/calendar-day.ts';
+import { addDays, localDay } from '../../../shared/calendar-day.ts';
 import type { TeamView } from '../../../shared/schemas/team.ts';
 import {
   allowedSupporterEvents,
@@ -15,10 +15,6 @@ import { listJourneys } from './journey.repository.ts';
 
 /** Certifications ending within this many days are shown as lapsing soon (the first refresher reminder). */
 export const LAPSING_SOON_DAYS = 60;
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The director's view of the team: how many people are at each stage, everyone past their own

@@ -19,11 +19,4 @@ export async function todayIn(db: DbOrTrx, organizationId: string, now: Date): P
   return localDay(now, org?.time_zone ?? 'UTC');
 }
 
-/** `day` plus whole months; a day the target month lacks becomes its last day (31 January + 1 month = 28 or 29 February). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths } from '../../../shared/calendar-day.ts';

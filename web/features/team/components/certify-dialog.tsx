@@ -6,13 +6,8 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { useDecide } from '../api/team.ts';
-
-/** Two years, as most programs certify for; the director may choose another last day. */
-function twoYearsFrom(today: string): string {
-  const [y, m, d] = today.split('-').map(Number);
-  return new Date(Date.UTC(y! + 2, m! - 1, d!)).toISOString().slice(0, 10);
-}
 
 /** Records a certification (or recertification) with its last day. */
 export function CertifyDialog({
@@ -27,7 +22,8 @@ export function CertifyDialog({
   onClose: () => void;
 }) {
   const decide = useDecide();
-  const [until, setUntil] = useState(twoYearsFrom(today));
+  // Two years, as most programs certify for; the director may choose another last day.
+  const [until, setUntil] = useState(addMonths(today, 24));
   const errors = fieldErrors(decide.error);
   return (
     <ModalDialog title={`Certify ${person.name}`} isOpen onOpenChange={(open) => !open && onClose()}>
