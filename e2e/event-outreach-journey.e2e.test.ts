@@ -114,7 +114,9 @@ describe('event outreach journey in Chromium', () => {
 
       // What the reporter sees right after filing: the page, and every GET their browser made (and can make).
       await rp.reload();
+      // Both halves of the page load separately: wait for the form as well as the table.
       await filed.getByRole('cell', { name: 'Received' }).first().waitFor();
+      await rp.getByRole('button', { name: 'File the notice' }).waitFor();
       const pageBefore = await rp.locator('main').innerText();
       for (const p of ['/api/event-notices/mine', '/api/event-triggers', '/api/me']) reporterGets.add(p);
       const getPaths = [...reporterGets].sort();
@@ -229,6 +231,7 @@ describe('event outreach journey in Chromium', () => {
       // 7. The reporter's view is unchanged: the same page text, and every GET answers byte for byte the same.
       await rp.reload();
       await filed.getByRole('cell', { name: 'Received' }).first().waitFor();
+      await rp.getByRole('button', { name: 'File the notice' }).waitFor();
       const pageAfter = await rp.locator('main').innerText();
       expect(pageAfter).toBe(pageBefore);
       const apiAfter = await snapshot(reporter.context, getPaths);

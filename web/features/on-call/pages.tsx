@@ -9,7 +9,7 @@ import { RotationEditor } from './components/rotation-editor.tsx';
 import { ScheduleDays } from './components/schedule-days.tsx';
 import { AddShiftForm, SwapOnBehalfForm, UpcomingShifts } from './components/shift-forms.tsx';
 import { FeedCard, MyShifts, SwapsCard, TakeNowCard } from './components/supporter-cards.tsx';
-import { addLocalDays, localDayOf, startOfLocalDay } from './components/time.ts';
+import { addLocalDays, localDayOf, startOfLocalDay } from '../../lib/zoned-time.ts';
 import './components/on-call.css';
 
 /** The calendar starts at the program's today; the organisation's zone comes with the signed-in account. */

@@ -1,5 +1,5 @@
 import type { RotaPerson } from '../api/on-call.ts';
-import { fullName } from './time.ts';
+import { fullName } from '../../../lib/zoned-time.ts';
 
 /**
  * Native date-time and select inputs with visible labels: the platform pickers work well on phones

@@ -1,5 +1,5 @@
 import type { OnCallNow } from '../api/on-call.ts';
-import { dateTimeLabel, fullName } from './time.ts';
+import { dateTimeLabel, fullName } from '../../../lib/zoned-time.ts';
 
 /** Who is on call right now, prominent: the first thing anyone opening the page wants to know. */
 export function NowCard({ now, timeZone, myId }: { now: OnCallNow; timeZone: string; myId?: string | undefined }) {

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { useSetRotation, type Rota, type RotaPerson } from '../api/on-call.ts';
 import { fieldError, PersonSelect } from './fields.tsx';
-import { fullName } from './time.ts';
+import { fullName } from '../../../lib/zoned-time.ts';
 
 const WEEKLY = 7;
 

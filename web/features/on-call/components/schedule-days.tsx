@@ -1,5 +1,5 @@
 import type { ScheduleSegment } from '../api/on-call.ts';
-import { addLocalDays, dayLabel, fullName, localDayOf, timeLabel } from './time.ts';
+import { addLocalDays, dayLabel, fullName, localDayOf, timeLabel } from '../../../lib/zoned-time.ts';
 
 const SOURCE_LABELS: Record<ScheduleSegment['source'], string> = { rotation: 'Rotation', shift: 'Shift', override: 'Override' };
 

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { useAddShift, useRemoveShift, useSwapOnBehalf, type RotaPerson, type Shift } from '../api/on-call.ts';
 import { DateTimeInput, fieldError, PersonSelect } from './fields.tsx';
-import { dateTimeLabel, fromLocalInput, fullName } from './time.ts';
+import { dateTimeLabel, fromLocalInput, fullName } from '../../../lib/zoned-time.ts';
 
 /** Adds a single shift (over the rotation) or an override (over everything). */
 export function AddShiftForm({ colleagues, timeZone }: { colleagues: RotaPerson[]; timeZone: string }) {

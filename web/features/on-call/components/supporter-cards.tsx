@@ -13,7 +13,7 @@ import {
   type ScheduleSegment,
 } from '../api/on-call.ts';
 import { DateTimeInput, fieldError, PersonSelect } from './fields.tsx';
-import { dateTimeLabel, fromLocalInput, fullName, toLocalInput } from './time.ts';
+import { dateTimeLabel, fromLocalInput, fullName, toLocalInput } from '../../../lib/zoned-time.ts';
 
 /** "Take this shift now": cover from now for a few hours, over whoever is on call. */
 export function TakeNowCard({ onCallIsMe }: { onCallIsMe: boolean }) {

@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 
 /**
- * Rota times are shown and entered in the program's time zone (hand-offs are "Monday 08:00" there),
- * whatever zone the browser is in.
+ * Times shown and entered in the program's time zone (a rota hand-off is "Monday 08:00" there, a
+ * training session starts at 09:00 there), whatever zone the browser is in.
  */
 
 const formats = new Map<string, Intl.DateTimeFormat>();
