@@ -28,6 +28,7 @@ import { registerResourceRoutes } from './modules/resources/resources.routes.ts'
 import { registerSupporterRoutes } from './modules/supporters/supporters.routes.ts';
 import { registerTeamRoutes } from './modules/supporters/team.routes.ts';
 import { registerTrainingRoutes } from './modules/training/training.routes.ts';
+import { registerTeamMeetingRoutes } from './modules/team-meetings/team-meetings.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSsoRoutes } from './modules/sso/sso.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerSupporterRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerTrainingRoutes(app, ctx);
+  registerTeamMeetingRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);

@@ -66,6 +66,8 @@ export const ACTION_RULES = {
   'team.read': ['program_director', 'program_admin'],
   /** The director decides who is trained, certified, activated, and who is not selected. */
   'team.decide': ['program_director'],
+  /** Supervision and community meetings for the team: scheduling them and recording who came (docs/team.md). */
+  'team.meetings': ['program_director', 'program_admin'],
   /**
    * Training the team: sessions, invitations, attendance and observed role-plays. The administrator
    * runs the sessions with the director; what counts towards certification is the director's (below).

@@ -46,6 +46,7 @@ import { PAGING_ROUTE_CASES } from './matrix/paging.routes.ts';
 import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
 import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
 import { TRAINING_ROUTE_CASES } from './matrix/training.routes.ts';
+import { TEAM_MEETING_ROUTE_CASES } from './matrix/team-meetings.routes.ts';
 import { personOf } from './matrix/person-of.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -903,6 +904,7 @@ export const ROUTE_CASES: RouteCase[] = [
   // Last: these rows move the callers' own supporter journeys.
   ...TEAM_ROUTE_CASES,
   ...TRAINING_ROUTE_CASES,
+  ...TEAM_MEETING_ROUTE_CASES,
 ];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */

@@ -36,6 +36,7 @@ import { PAGING_INVALID_CASES } from './matrix/paging.routes.ts';
 import { SSO_INVALID_CASES } from './matrix/sso.routes.ts';
 import { TEAM_INVALID_CASES } from './matrix/team.routes.ts';
 import { TRAINING_INVALID_CASES } from './matrix/training.routes.ts';
+import { TEAM_MEETING_INVALID_CASES } from './matrix/team-meetings.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -449,6 +450,7 @@ const INVALID_CASES: InvalidCase[] = [
   ...SSO_INVALID_CASES,
   ...TEAM_INVALID_CASES,
   ...TRAINING_INVALID_CASES,
+  ...TEAM_MEETING_INVALID_CASES,
 ];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {

@@ -27,6 +27,7 @@ import * as meetingsToConversations from './2026_12_07_0026_meetings_to_conversa
 import * as supporterLifecycle from './2026_12_07_0027_supporter_lifecycle.ts';
 import * as training from './2026_12_07_0028_training.ts';
 import * as supporterCooldown from './2026_12_07_0029_supporter_cooldown.ts';
+import * as teamMeetings from './2026_12_07_0030_team_meetings.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0027_supporter_lifecycle': supporterLifecycle,
   '2026_12_07_0028_training': training,
   '2026_12_07_0029_supporter_cooldown': supporterCooldown,
+  '2026_12_07_0030_team_meetings': teamMeetings,
 };
 
 export const migrationProvider: MigrationProvider = {

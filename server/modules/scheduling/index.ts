@@ -10,3 +10,4 @@ export {
   isNeutralInviteText,
   newInviteUid,
 } from './ics.ts';
+export { checkTimeAndPlace, inviteOrganizer, type TimeAndPlace, type TimeAndPlaceInput } from './time-and-place.ts';
