@@ -23,6 +23,7 @@ import { seedDemoDebriefs } from './demo-debriefs.ts';
 import { startMissingFirstContactClocks } from '../modules/service-levels/first-contact-clock.ts';
 import { seedDemoTeam } from './demo-team.ts';
 import { seedDemoTraining } from './demo-training.ts';
+import { seedDemoTeamMeetings } from './demo-team-meetings.ts';
 import { seedDemoRota } from './demo-rota.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import { seedDemoServiceLevels } from './demo-service-levels.ts';
@@ -436,6 +437,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoTeam(ctx, seeded.organizationId);
   // Training for the cohort: a session held with partial attendance and a role-play, one coming up.
   await seedDemoTraining(ctx, seeded.organizationId);
+  // Looking after the team: a community meeting and a supervision held with who came, one of each coming up.
+  await seedDemoTeamMeetings(ctx, seeded.organizationId);
   // The factories store the demo cases' due times but queue no breach check: give each open case
   // waiting for first contact its check now, as a real intake would have.
   await startMissingFirstContactClocks(ctx);

@@ -110,6 +110,16 @@ export const APP_PAGES: readonly AppPage[] = [
     tab: { group: 'team', label: 'Training' },
   },
   {
+    path: 'team/meetings',
+    action: 'team.meetings',
+    load: () =>
+      withTabs(
+        import('../features/team/pages.tsx').then((m) => m.TeamMeetingsPage),
+        'team',
+      ),
+    tab: { group: 'team', label: 'Meetings' },
+  },
+  {
     path: 'supporters',
     action: 'supporters.manage',
     load: () =>

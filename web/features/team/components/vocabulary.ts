@@ -61,3 +61,9 @@ export const MY_STAGE_TEXT: Record<SupporterState, string> = {
   declined: 'You are not on the way to the team at the moment.',
   lapsed: 'Your certification has run out. A refresher with the program brings you back.',
 };
+
+/** The two kinds of team meeting (docs/team.md, "Looking after the team"). */
+export const MEETING_KIND_LABELS: Record<'community' | 'supervision', string> = {
+  community: 'Community meeting',
+  supervision: 'Supervision',
+};
