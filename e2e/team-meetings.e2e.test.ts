@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, tick, useDemoServerAndBrowser } from './browser.ts';
+import { choose, openFromNav, openWatchedPage, saveScreenshot, signIn, useDemoServerAndBrowser } from './browser.ts';
 
 const env = useDemoServerAndBrowser();
 const PHONE = { width: 375, height: 812 };
