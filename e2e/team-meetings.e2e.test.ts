@@ -22,7 +22,7 @@ describe('team meetings', () => {
       const upcoming = page.getByRole('list', { name: 'Meetings coming up' });
       const past = page.getByRole('list', { name: 'Past meetings' });
       await page.getByRole('table', { name: 'Attendance' }).waitFor();
-    expect(await upcoming.getByRole('listitem').count()).toBe(2);
+      expect(await upcoming.getByRole('listitem').count()).toBe(2);
       expect(await past.getByRole('listitem').count()).toBe(2);
       await saveScreenshot(page, 'team-meetings-director');
 
@@ -40,9 +40,11 @@ describe('team meetings', () => {
       // The place would tell a calendar what the meeting is: refused, with the field named.
       await dialog.getByText('Calendar text may not say what the meeting is about').waitFor();
       await saveScreenshot(page, 'team-meetings-new-refused');
-    // The browser logs the refused request; that one line is expected, nothing else.
-    expect(director.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
-    director.problems.length = 0;
+      // The browser logs the refused request; that one line is expected, nothing else.
+      expect(director.problems).toEqual([
+        'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+      ]);
+      director.problems.length = 0;
       await dialog.getByLabel('Place', { exact: true }).fill('Conference room 5');
       await dialog.getByRole('button', { name: 'Schedule' }).click();
       await dialog.waitFor({ state: 'detached' });
