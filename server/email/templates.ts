@@ -23,6 +23,7 @@ export const EMAIL_TEMPLATES = [
   'team_update',
   'session_invitation',
   'session_cancelled',
+  'session_changed',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -65,6 +66,8 @@ const SENTENCES: Record<EmailTemplate, string> = {
   session_invitation: 'You are invited to a session in Peerline. The link shows when and where, and lets you add it to your calendar.',
   /** To everyone invited to a training session that was called off. */
   session_cancelled: 'A session you were invited to in Peerline has been cancelled. The link shows the details.',
+  /** To everyone invited to a session whose time or place changed. */
+  session_changed: 'A session you were invited to in Peerline has changed. The link shows the new details.',
 };
 
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;
