@@ -488,6 +488,23 @@ describe('training the team', () => {
       expect(fits.json()).toMatchObject({ sequence: 1, notified: 0 });
     });
 
+    it('never lets the invitees outnumber the places when an invitation and a cut in places meet', async () => {
+      for (let round = 0; round < 6; round += 1) {
+        const [one, two, three] = [await trainee(`Pia${round}`), await trainee(`Quin${round}`), await trainee(`Rae${round}`)];
+        const sessionId = await newSession({ capacity: 3 });
+        await inviteTo(sessionId, [one, two]);
+        const [invited, cut] = await Promise.all([
+          send(admin, 'POST', `/api/training/sessions/${sessionId}/invitations`, { personIds: [three.id] }),
+          change(sessionId, { capacity: 2 }, director),
+        ]);
+        // Whichever came second saw the other's work: one of the two is refused.
+        expect([invited.statusCode, cut.statusCode].sort(), `${invited.body} ${cut.body}`).toEqual([200, 400]);
+        const row = await t.ctx.db.selectFrom('training_sessions').select('capacity').where('id', '=', sessionId).executeTakeFirstOrThrow();
+        const people = await t.ctx.db.selectFrom('training_invitations').select('person_id').where('session_id', '=', sessionId).execute();
+        expect(people.length).toBeLessThanOrEqual(Number(row.capacity));
+      }
+    });
+
     it('answers bad input with 400 naming the field, another organisation with 404 and a cancelled session with 409, changing nothing', async () => {
       const mo = await trainee('Mo');
       const sessionId = await newSession();

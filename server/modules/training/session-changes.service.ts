@@ -69,11 +69,14 @@ export async function changeSession(
     );
     const invitees = await repo.listInvitations(trx, org, [sessionId]);
     if (fields.capacity < invitees.length) {
-      throw invalid('body.capacity', `${invitees.length} people are invited already; take none away by lowering the places`);
+      throw invalid(
+        'body.capacity',
+        `${invitees.length} ${invitees.length === 1 ? 'person is' : 'people are'} invited already: keep at least as many places`,
+      );
     }
     const keys = new Set(parseJsonArray<string>(fields.module_keys));
     if ((await repo.attendedModulesOfSession(trx, org, sessionId)).some((k) => !keys.has(k))) {
-      throw invalid('body.moduleKeys', 'Attendance is recorded for a module this leaves out; keep it');
+      throw invalid('body.moduleKeys', 'Attendance was recorded for a module left out here: it stays');
     }
 
     const changed = (Object.keys(FIELD_NAMES) as (keyof SessionFields)[]).filter((k) => String(fields[k]) !== String(session[k]));

@@ -141,6 +141,7 @@ export async function recordAttendance(
 ): Promise<void> {
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockSession(trx, ctx.engine, actor.organizationId, sessionId);
     const session = await requireSession(trx, actor.organizationId, sessionId);
     if (!(await repo.findInvitation(trx, actor.organizationId, sessionId, input.personId))) {
       throw invalid('body.personId', 'Not invited to this session');

@@ -120,8 +120,8 @@ export async function findSession(db: DbOrTrx, organizationId: string, id: strin
 
 /**
  * Locks the session's row until the transaction ends (PostgreSQL; SQLite has one writer), so
- * inviting people and changing the number of places wait for each other: the invitees never
- * outnumber the places.
+ * inviting, recording attendance and changing the session wait for each other: the invitees never
+ * outnumber the places, and no attendance is recorded for a module a change is leaving out.
  */
 export async function lockSession(trx: Trx, engine: Engine, organizationId: string, id: string): Promise<void> {
   if (engine !== 'postgres') return;
