@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildPerson, buildSupporterProfile, type BuiltPerson } from '../server/demo/factories.ts';
+import { renderEmail } from '../server/email/templates.ts';
 import { addMonths } from '../server/modules/training/training.service.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
@@ -353,6 +354,221 @@ describe('training the team', () => {
     expect(added.statusCode).toBe(201);
     expect((await overview()).scenarios.at(-1).title).toBe('Violence at work');
     expect((await send(admin, 'POST', '/api/training/scenarios', { title: 'x', situation: 'y' })).statusCode).toBe(404);
+  });
+
+  describe('changing a session', () => {
+    /** The session's row and everything a refused change could have written, to compare before and after. */
+    const snapshot = async (sessionId: string) => ({
+      row: await t.ctx.db.selectFrom('training_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow(),
+      mail: (await t.ctx.db.selectFrom('email_outbox').select('id').execute()).length,
+      audit: (await t.ctx.db.selectFrom('audit_events').select('id').where('subject_id', '=', sessionId).execute()).length,
+    });
+    const change = (sessionId: string, payload: object, who = admin) => send(who, 'PATCH', `/api/training/sessions/${sessionId}`, payload);
+    const ics = async (who: BuiltPerson, sessionId: string) =>
+      (await send(who, 'GET', `/api/training/me/sessions/${sessionId}/invite.ics`)).body.replace(/\r\n[ \t]/g, '');
+    const uidOf = (text: string) => /UID:(.+)/.exec(text)?.[1]?.trim();
+    const fieldsOf = (response: { statusCode: number; body: string; json(): { error: { fields?: { path: string }[] } } }) => {
+      expect(response.statusCode, response.body).toBe(400);
+      return response.json().error.fields?.map((f) => f.path);
+    };
+
+    it('moves a session: the calendar file becomes an update, and only the active invitees get a neutral e-mail', async () => {
+      const [gil, hal, ivy] = [await trainee('Gil'), await trainee('Hal'), await trainee('Ivy')];
+      const sessionId = await newSession();
+      await inviteTo(sessionId, [gil, hal, ivy]);
+      // Ivy has since left the hospital: her account is off, so no e-mail goes to her.
+      await t.ctx.db.updateTable('people').set({ active: false }).where('id', '=', ivy.id).execute();
+      const first = await ics(gil, sessionId);
+      expect(first).toContain('SEQUENCE:0');
+      expect(first).toContain('DTSTART:20261201T130000Z');
+      const mailBefore = (await t.ctx.db.selectFrom('email_outbox').select('id').execute()).length;
+
+      const moved = await change(sessionId, {
+        startsAt: '2026-12-03T14:00:00.000Z',
+        endsAt: '2026-12-03T18:00:00.000Z',
+        modality: 'in_person',
+        place: 'Education centre, room 5A',
+        facilitatorId: facilitator.id,
+        capacity: 12,
+        moduleKeys: await allKeys(),
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toEqual({ id: sessionId, sequence: 1, notified: 2 });
+
+      const second = await ics(gil, sessionId);
+      expect(uidOf(second)).toBe(uidOf(first));
+      expect(second).toContain('METHOD:REQUEST');
+      expect(second).toContain('SEQUENCE:1');
+      expect(second).toContain('DTSTART:20261203T140000Z');
+      expect(second).toContain('DTEND:20261203T180000Z');
+      expect(second).toContain('LOCATION:Education centre\\, room 5A');
+      for (const word of ['support', 'Gil', sessionId]) expect(second).not.toContain(word);
+
+      const mail = await t.ctx.db
+        .selectFrom('email_outbox')
+        .select(['to_address', 'template', 'link'])
+        .where('template', '=', 'session_changed')
+        .orderBy('to_address')
+        .execute();
+      expect(mail).toEqual(
+        [gil, hal]
+          .map((p) => ({ to_address: p.email, template: 'session_changed', link: '/app/team/me' }))
+          .sort((a, b) => a.to_address.localeCompare(b.to_address)),
+      );
+      expect((await t.ctx.db.selectFrom('email_outbox').select('id').execute()).length).toBe(mailBefore + 2);
+      // The e-mail says that a session changed, never which, what it is about, nor when or where it is now.
+      const { text } = renderEmail('session_changed', '/app/team/me', 'https://peerline.example');
+      expect(text).toContain('A session you were invited to in Peerline has changed');
+      for (const word of ['training', 'support', 'room 5A', 'Dec', '14:00', 'Gil'])
+        expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+
+      const view = (await overview()).sessions.find((s: { id: string }) => s.id === sessionId);
+      expect(view).toMatchObject({
+        startsAt: '2026-12-03T14:00:00.000Z',
+        endsAt: '2026-12-03T18:00:00.000Z',
+        place: 'Education centre, room 5A',
+      });
+      const mine = (await send(gil, 'GET', '/api/training/me')).json();
+      expect(mine.sessions.find((s: { id: string }) => s.id === sessionId)).toMatchObject({ startsAt: '2026-12-03T14:00:00.000Z' });
+      const audit = await t.ctx.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_person_id', 'detail'])
+        .where('subject_id', '=', sessionId)
+        .where('action', '=', 'training.session_updated')
+        .execute();
+      expect(audit).toEqual([{ action: 'training.session_updated', actor_person_id: admin.id, detail: 'startsAt,endsAt,place' }]);
+
+      // More places, or the same again: nothing in anyone's calendar changes, so nobody is e-mailed.
+      t.clock.advanceMinutes(1);
+      const more = await change(sessionId, { capacity: 20 });
+      expect(more.statusCode, more.body).toBe(200);
+      expect(more.json()).toEqual({ id: sessionId, sequence: 2, notified: 0 });
+      const same = await change(sessionId, { capacity: 20, place: 'Education centre, room 5A' });
+      expect(same.json()).toEqual({ id: sessionId, sequence: 2, notified: 0 });
+      expect((await t.ctx.db.selectFrom('email_outbox').select('id').execute()).length).toBe(mailBefore + 2);
+      expect(
+        (
+          await t.ctx.db
+            .selectFrom('audit_events')
+            .select('detail')
+            .where('subject_id', '=', sessionId)
+            .where('action', '=', 'training.session_updated')
+            .orderBy('at')
+            .execute()
+        ).map((a) => a.detail),
+      ).toEqual(['startsAt,endsAt,place', 'capacity']);
+
+      // Going remote is a change of place: the invitees hear of it, and the file carries the link.
+      const remote = await change(sessionId, { modality: 'remote', videoLink: 'https://video.example.org/room/7' }, director);
+      expect(remote.json()).toEqual({ id: sessionId, sequence: 3, notified: 2 });
+      const third = await ics(hal, sessionId);
+      expect(third).toContain('SEQUENCE:3');
+      expect(third).toContain('LOCATION:https://video.example.org/room/7');
+      expect((await overview()).sessions.find((s: { id: string }) => s.id === sessionId)).toMatchObject({
+        place: null,
+        modality: 'remote',
+      });
+    });
+
+    it('refuses fewer places than people invited, and leaving out a module someone attended; nothing changes', async () => {
+      const [jo, kit, lea] = [await trainee('Jo'), await trainee('Kit'), await trainee('Lea')];
+      const keys = await allKeys();
+      const sessionId = await newSession({ capacity: 4 });
+      await inviteTo(sessionId, [jo, kit, lea]);
+      expect((await attend(sessionId, jo, [keys[0]])).statusCode).toBe(204);
+      const before = await snapshot(sessionId);
+
+      expect(fieldsOf(await change(sessionId, { capacity: 2 }))).toEqual(['body.capacity']);
+      expect(fieldsOf(await change(sessionId, { moduleKeys: keys.slice(1) }))).toEqual(['body.moduleKeys']);
+      expect(await snapshot(sessionId)).toEqual(before);
+
+      // Exactly as many places as people, and modules without the attended one dropped, are fine.
+      const fits = await change(sessionId, { capacity: 3, moduleKeys: [keys[0], keys[1]] });
+      expect(fits.statusCode, fits.body).toBe(200);
+      expect(fits.json()).toMatchObject({ sequence: 1, notified: 0 });
+    });
+
+    it('never lets the invitees outnumber the places when an invitation and a cut in places meet', async () => {
+      for (let round = 0; round < 6; round += 1) {
+        const [one, two, three] = [await trainee(`Pia${round}`), await trainee(`Quin${round}`), await trainee(`Rae${round}`)];
+        const sessionId = await newSession({ capacity: 3 });
+        await inviteTo(sessionId, [one, two]);
+        const [invited, cut] = await Promise.all([
+          send(admin, 'POST', `/api/training/sessions/${sessionId}/invitations`, { personIds: [three.id] }),
+          change(sessionId, { capacity: 2 }, director),
+        ]);
+        // Whichever came second saw the other's work: one of the two is refused.
+        expect([invited.statusCode, cut.statusCode].sort(), `${invited.body} ${cut.body}`).toEqual([200, 400]);
+        const row = await t.ctx.db.selectFrom('training_sessions').select('capacity').where('id', '=', sessionId).executeTakeFirstOrThrow();
+        const people = await t.ctx.db.selectFrom('training_invitations').select('person_id').where('session_id', '=', sessionId).execute();
+        expect(people.length).toBeLessThanOrEqual(Number(row.capacity));
+      }
+    });
+
+    it('answers bad input with 400 naming the field, another organisation with 404 and a cancelled session with 409, changing nothing', async () => {
+      const mo = await trainee('Mo');
+      const sessionId = await newSession();
+      await inviteTo(sessionId, [mo]);
+      const before = await snapshot(sessionId);
+
+      expect(fieldsOf(await change(sessionId, { endsAt: '2026-12-01T12:00:00.000Z' }))).toEqual(['body.endsAt']);
+      expect(fieldsOf(await change(sessionId, { startsAt: '2026-12-01T18:00:00.000Z' }))).toEqual(['body.endsAt']);
+      expect(fieldsOf(await change(sessionId, { endsAt: '2026-12-02T13:00:00.000Z' }))).toEqual(['body.endsAt']);
+      expect(fieldsOf(await change(sessionId, { place: 'Peer support room' }))).toEqual(['body.place']);
+      expect(fieldsOf(await change(sessionId, { modality: 'remote' }))).toEqual(['body.videoLink']);
+      expect(fieldsOf(await change(sessionId, { moduleKeys: ['juggling'] }))).toEqual(['body.moduleKeys']);
+      expect(fieldsOf(await change(sessionId, { facilitatorId: otherDirector.id }))).toEqual(['body.facilitatorId']);
+      expect(fieldsOf(await change(sessionId, { capacity: 10, notes: 'Mo seemed nervous' }))).toEqual(['body.notes']);
+      expect(fieldsOf(await change(sessionId, { startsAt: 'tomorrow', capacity: 0 }))?.sort()).toEqual(['body.capacity', 'body.startsAt']);
+      expect(await snapshot(sessionId)).toEqual(before);
+
+      const theirs = await change(sessionId, { startsAt: '2026-12-01T14:00:00.000Z' }, otherDirector);
+      expect(theirs.statusCode).toBe(404);
+      expect(await snapshot(sessionId)).toEqual(before);
+      // The other organisation's own session is not reachable from here either.
+      expect((await change('00000000-0000-4000-8000-000000000000', { capacity: 5 })).statusCode).toBe(404);
+
+      expect((await send(admin, 'POST', `/api/training/sessions/${sessionId}/cancel`)).statusCode).toBe(204);
+      const cancelled = await snapshot(sessionId);
+      const late = await change(sessionId, { startsAt: '2026-12-01T14:00:00.000Z' });
+      expect(late.statusCode, late.body).toBe(409);
+      expect(await snapshot(sessionId)).toEqual(cancelled);
+      expect(await ics(mo, sessionId)).toContain('METHOD:CANCEL');
+    });
+  });
+
+  it('tells a person whether Peerline holds a finished course of theirs, and the program’s time zone', async () => {
+    // Certified by the director for a course taken before Peerline: nothing on record.
+    const nia = await buildPerson(t.ctx.db, t.clock, org.id, { firstName: 'Nia', roles: ['peer_supporter'], password: PASSWORD });
+    await buildSupporterProfile(t.ctx.db, t.clock, org.id, nia.id, { status: 'active', certifiedUntil: '2027-06-30' });
+    const hers = (await send(nia, 'GET', '/api/training/me')).json();
+    expect(hers).toMatchObject({ state: 'active', certifiedUntil: '2027-06-30', courseOnRecord: false, timeZone: 'Pacific/Auckland' });
+    expect((await overview()).timeZone).toBe('Pacific/Auckland');
+
+    // Trained here: every required module and a passed role-play.
+    const oli = await trainee('Oli');
+    const sessionId = await newSession();
+    await inviteTo(sessionId, [oli]);
+    await attend(sessionId, oli, await requiredKeys());
+    expect((await send(oli, 'GET', '/api/training/me')).json().courseOnRecord).toBe(false);
+    expect((await observe(oli, 'pass')).statusCode).toBe(201);
+    expect((await send(oli, 'GET', '/api/training/me')).json()).toMatchObject({ state: 'certified', courseOnRecord: true });
+
+    // A required module added to the curriculum later does not undo the course Oli finished.
+    const modules = (await overview()).curriculum.modules.map(
+      ({ key, title, description, minutes, required }: Record<string, unknown>) => ({
+        key,
+        title,
+        description,
+        minutes,
+        required,
+      }),
+    );
+    const saved = await send(director, 'PUT', '/api/training/curriculum', {
+      modules: [...modules, { title: 'Moral injury', description: '', minutes: 60, required: true }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await send(oli, 'GET', '/api/training/me')).json().courseOnRecord).toBe(true);
   });
 
   it('adds months to a day, ending on the last day of a shorter month', () => {

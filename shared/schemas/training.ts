@@ -72,6 +72,22 @@ export const TrainingSessionInputSchema = z.strictObject({
 });
 export type TrainingSessionInput = z.infer<typeof TrainingSessionInputSchema>;
 
+/**
+ * A change to a session: any of the fields of scheduling one (the form sends them all). What is not
+ * given stays; the result is checked as a whole by the same rules.
+ */
+export const TrainingSessionPatchSchema = TrainingSessionInputSchema.partial();
+export type TrainingSessionPatch = z.infer<typeof TrainingSessionPatchSchema>;
+
+export const TrainingSessionChangeSchema = z.object({
+  id: IdSchema,
+  /** The calendar file's SEQUENCE now: one more than before when anything changed. */
+  sequence: z.number().int(),
+  /** How many invitees were e-mailed: only a new time or place is news to them. */
+  notified: z.number().int(),
+});
+export type TrainingSessionChange = z.infer<typeof TrainingSessionChangeSchema>;
+
 export const InvitationsInputSchema = z.strictObject({ personIds: z.array(IdSchema).min(1, 'Choose at least one person').max(200) });
 
 /** The modules this person attended in this session; replaces what was recorded before for them there. */
@@ -142,6 +158,8 @@ export type TraineeProgress = z.infer<typeof TraineeProgressSchema>;
 
 export const TrainingOverviewSchema = z.object({
   today: Day,
+  /** The organisation's time zone: session and role-play times are entered and shown in it. */
+  timeZone: z.string(),
   certificationMonths: z.number().int(),
   curriculum: CurriculumSchema,
   versions: z.array(z.object({ version: z.number().int(), createdAt: z.string() })),
@@ -161,6 +179,14 @@ export type TrainingOverview = z.infer<typeof TrainingOverviewSchema>;
 export const MyTrainingSchema = z.object({
   state: SupporterStateSchema.nullable(),
   certifiedUntil: z.string().nullable(),
+  /**
+   * Whether Peerline holds a finished course for this person: every required module of some version
+   * of the curriculum attended, and a role-play passed. When it does not, a certification they hold
+   * was recorded by the director for training done before or outside Peerline.
+   */
+  courseOnRecord: z.boolean(),
+  /** The organisation's time zone, which session and role-play times are shown in. */
+  timeZone: z.string(),
   modules: z.array(
     z.object({ key: z.string(), title: z.string(), minutes: z.number().int(), required: z.boolean(), attended: z.boolean() }),
   ),

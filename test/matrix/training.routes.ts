@@ -149,6 +149,18 @@ export const TRAINING_ROUTE_CASES: RouteCase[] = [
     }),
   },
   {
+    method: 'PATCH',
+    url: '/api/training/sessions/:id',
+    access: 'training.manage',
+    success: 200,
+    crossOrg: 404,
+    expect: [401, 200, 200, 404, 404, 404, 404, 404, 404],
+    request: async ({ world }) => ({
+      url: `/api/training/sessions/${await sessionOfA(world, [world.colleague.id])}`,
+      payload: { startsAt: '2027-01-12T10:00:00.000Z', endsAt: '2027-01-12T13:00:00.000Z', place: 'Room 3' },
+    }),
+  },
+  {
     method: 'POST',
     url: '/api/training/sessions/:id/invitations',
     access: 'training.manage',
@@ -272,6 +284,15 @@ export const TRAINING_INVALID_CASES: InvalidCase[] = [
       },
     }),
     fields: ['body.modality', 'body.capacity', 'body.moduleKeys'],
+  },
+  {
+    route: 'PATCH /api/training/sessions/:id',
+    why: 'a time that is not a date, no places, a module key with spaces',
+    request: () => ({
+      url: `/api/training/sessions/${randomUUID()}`,
+      payload: { startsAt: 'next Tuesday', capacity: 0, moduleKeys: ['Open questions'] },
+    }),
+    fields: ['body.startsAt', 'body.capacity', 'body.moduleKeys.0'],
   },
   {
     route: 'POST /api/training/sessions/:id/invitations',

@@ -21,6 +21,19 @@ export const dayLabel = (iso: string, timeZone: string) =>
 export const timeLabel = (iso: string, timeZone: string) =>
   format(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 export const dateTimeLabel = (iso: string, timeZone: string) => `${dayLabel(iso, timeZone)}, ${timeLabel(iso, timeZone)}`;
+/** The day, with its year when that is not this year in the zone ("Mon 7 Dec", "Fri 27 Nov 2025"): for lists that reach back. */
+export function datedDayLabel(iso: string, timeZone: string, now: Date = new Date()): string {
+  const year = localDayOf(iso, timeZone).slice(0, 4);
+  return year === localDayOf(now, timeZone).slice(0, 4) ? dayLabel(iso, timeZone) : `${dayLabel(iso, timeZone)} ${year}`;
+}
+/** "Mon 7 Dec, 13:21", with the year when it is not this one. */
+export const datedTimeLabel = (iso: string, timeZone: string, now?: Date) =>
+  `${datedDayLabel(iso, timeZone, now)}, ${timeLabel(iso, timeZone)}`;
+/** "Tue 1 Dec, 13:00 – 17:00" (the year as above); the end's day too when it falls on another day in the zone. */
+export const timeRangeLabel = (startIso: string, endIso: string, timeZone: string, now?: Date) =>
+  `${datedTimeLabel(startIso, timeZone, now)} – ${
+    localDayOf(startIso, timeZone) === localDayOf(endIso, timeZone) ? timeLabel(endIso, timeZone) : datedTimeLabel(endIso, timeZone, now)
+  }`;
 
 /** YYYY-MM-DD of an instant in the zone. */
 export function localDayOf(iso: string | Date, timeZone: string): string {

@@ -6,7 +6,7 @@ import { appendAuditEvent } from '../audit/index.ts';
 import * as repo from './training.repository.ts';
 import type { Caller } from './training-common.ts';
 import { currentCurriculum } from './curriculum.service.ts';
-import { requirePersonOf } from './sessions.service.ts';
+import { requirePersonOf } from './session-fields.ts';
 import { applyCertificationRule } from './certification-rule.ts';
 
 /** Observed role-plays: a fixed checklist and pass or repeat, never notes about the trainee; a pass may complete a certification (docs/team.md). */

@@ -5,55 +5,30 @@ import { queueEmail } from '../../email/outbox.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/index.ts';
-import { findPerson } from '../people/index.ts';
-import { isNeutralInviteText, newInviteUid } from '../scheduling/index.ts';
+import { newInviteUid } from '../scheduling/index.ts';
 import * as repo from './training.repository.ts';
 import { type Caller, MY_TEAM_PAGE } from './training-common.ts';
-import { currentCurriculum } from './curriculum.service.ts';
+import { checkSessionFields, requirePersonOf } from './session-fields.ts';
 import { applyCertificationRule } from './certification-rule.ts';
 
-/** Training sessions: creating one, inviting people (a neutral e-mail and calendar file), cancelling, and recording attendance per module, which may complete a trainee's certification (docs/team.md). */
+/**
+ * Training sessions: creating one, inviting people (a neutral e-mail and calendar file), cancelling,
+ * and recording attendance per module, which may complete a trainee's certification (docs/team.md).
+ * Changing a session is in session-changes.service.ts.
+ */
 
 // ---------------------------------------------------------------------------------------------
 // Sessions, invitations, attendance
 
-export async function requirePersonOf(db: DbOrTrx, organizationId: string, personId: string, field: string) {
-  const person = await findPerson(db, organizationId, personId);
-  if (!person?.active) throw invalid(field, 'Not a person of this organisation');
-  return person;
-}
-
 export async function createSession(ctx: AppContext, actor: Caller, input: TrainingSessionInput): Promise<{ id: string }> {
-  const start = new Date(input.startsAt);
-  const end = new Date(input.endsAt);
-  if (!(end.getTime() > start.getTime())) throw invalid('body.endsAt', 'The session must end after it starts');
-  if (end.getTime() - start.getTime() > 12 * 3_600_000) throw invalid('body.endsAt', 'A session lasts at most 12 hours');
-  const place = input.place?.trim() || null;
-  const videoLink = input.videoLink ?? null;
-  if (input.modality === 'in_person' && !place) throw invalid('body.place', 'Say where the session takes place');
-  if (input.modality === 'remote' && !videoLink) throw invalid('body.videoLink', 'Give the video link');
-  // The place and link go into calendar invites: they may not say what the session is about.
-  if (place && !isNeutralInviteText(place)) throw invalid('body.place', 'Calendar text may not say what the session is about');
-  if (videoLink && !isNeutralInviteText(videoLink)) throw invalid('body.videoLink', 'Calendar text may not say what the session is about');
-  const keys = [...new Set(input.moduleKeys)];
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    await requirePersonOf(trx, actor.organizationId, input.facilitatorId, 'body.facilitatorId');
-    const curriculum = await currentCurriculum(ctx, trx, actor.organizationId);
-    const known = new Set(curriculum.modules.map((m) => m.key));
-    if (keys.some((k) => !known.has(k))) throw invalid('body.moduleKeys', 'Not a module of the current curriculum');
+    const fields = await checkSessionFields(ctx, trx, actor.organizationId, input);
     const id = newId();
     await repo.insertSession(trx, {
       id,
       organization_id: actor.organizationId,
-      starts_at: start.toISOString(),
-      ends_at: end.toISOString(),
-      modality: input.modality,
-      place: input.modality === 'in_person' ? place : null,
-      video_link: input.modality === 'remote' ? videoLink : null,
-      facilitator_person_id: input.facilitatorId,
-      capacity: input.capacity,
-      module_keys: JSON.stringify(keys),
+      ...fields,
       status: 'scheduled',
       ics_uid: newInviteUid(),
       sequence: 0,
@@ -73,7 +48,7 @@ export async function createSession(ctx: AppContext, actor: Caller, input: Train
   });
 }
 
-async function requireSession(db: DbOrTrx, organizationId: string, id: string) {
+export async function requireSession(db: DbOrTrx, organizationId: string, id: string) {
   const session = await repo.findSession(db, organizationId, id);
   if (!session) throw notFound();
   return session;
@@ -84,6 +59,7 @@ export async function invite(ctx: AppContext, actor: Caller, sessionId: string, 
   const now = ctx.clock.now();
   const at = now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
+    await repo.lockSession(trx, ctx.engine, actor.organizationId, sessionId);
     const session = await requireSession(trx, actor.organizationId, sessionId);
     if (session.status === 'cancelled') throw new AppError('conflict', 'This session was cancelled');
     const ids = [...new Set(personIds)];
@@ -165,6 +141,7 @@ export async function recordAttendance(
 ): Promise<void> {
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockSession(trx, ctx.engine, actor.organizationId, sessionId);
     const session = await requireSession(trx, actor.organizationId, sessionId);
     if (!(await repo.findInvitation(trx, actor.organizationId, sessionId, input.personId))) {
       throw invalid('body.personId', 'Not invited to this session');

@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { findOrganization } from '../organization/index.ts';
 
-/** Shared by the training files: the caller, the certification period's default, the invitee's page, the calendar title, and day arithmetic in the organisation's zone. */
+/** Shared by the training files: the caller, the certification period's default, the invitee's page, the calendar title, the organisation's zone and day arithmetic in it. */
 
 export type Caller = Pick<Actor, 'organizationId' | 'personId'>;
 
@@ -14,9 +14,13 @@ export const MY_TEAM_PAGE = '/app/team/me';
 /** Calendar text says what kind of meeting it is and nothing about the program (docs/product.md, C3). */
 export const INVITE_TITLE = 'Training session';
 
+/** The organisation's time zone: session times are entered and shown in it, whatever the browser's. */
+export async function timeZoneOf(db: DbOrTrx, organizationId: string): Promise<string> {
+  return (await findOrganization(db, organizationId))?.time_zone ?? 'UTC';
+}
+
 export async function todayIn(db: DbOrTrx, organizationId: string, now: Date): Promise<string> {
-  const org = await findOrganization(db, organizationId);
-  return localDay(now, org?.time_zone ?? 'UTC');
+  return localDay(now, await timeZoneOf(db, organizationId));
 }
 
 export { addMonths } from '../../../shared/calendar-day.ts';

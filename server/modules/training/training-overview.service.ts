@@ -1,5 +1,6 @@
+import { localDay } from '../../../shared/calendar-day.ts';
 import { TEAM_STATES, type SupporterState } from '../../../shared/supporter-lifecycle.ts';
-import type { MyTraining, TrainingOverview, TrainingSession } from '../../../shared/schemas/training.ts';
+import type { CurriculumModule, MyTraining, TrainingOverview, TrainingSession } from '../../../shared/schemas/training.ts';
 import { parseJsonArray, toBool } from '../../db/values.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -7,7 +8,7 @@ import { findPerson } from '../people/index.ts';
 import { assertNeutralInviteText, buildInvite, isNeutralInviteText } from '../scheduling/index.ts';
 import { findJourney } from '../supporters/index.ts';
 import * as repo from './training.repository.ts';
-import { type Caller, INVITE_TITLE, todayIn } from './training-common.ts';
+import { type Caller, INVITE_TITLE, timeZoneOf } from './training-common.ts';
 import { certificationMonths, currentCurriculum, toScenario } from './curriculum.service.ts';
 import { progressOf } from './certification-rule.ts';
 
@@ -26,7 +27,7 @@ export async function getOverview(ctx: AppContext, actor: Caller): Promise<Train
   const db = ctx.db;
   const org = actor.organizationId;
   const curriculum = await currentCurriculum(ctx, db, org);
-  const [versions, scenarios, sessions, invitations, attendance, observations, people, months, today] = await Promise.all([
+  const [versions, scenarios, sessions, invitations, attendance, observations, people, months, timeZone] = await Promise.all([
     repo.listCurriculumVersions(db, org),
     repo.listScenarios(db, org),
     repo.listSessions(db, org),
@@ -35,8 +36,9 @@ export async function getOverview(ctx: AppContext, actor: Caller): Promise<Train
     repo.listObservations(db, org),
     repo.listTrainingPeople(db, org),
     certificationMonths(db, org),
-    todayIn(db, org, ctx.clock.now()),
+    timeZoneOf(db, org),
   ]);
+  const today = localDay(ctx.clock.now(), timeZone);
   const byId = new Map(people.map((p) => [p.id, p]));
   // Facilitators and observers may be anyone of the organisation, also outside the list above.
   const named = async (id: string) => {
@@ -115,6 +117,7 @@ export async function getOverview(ctx: AppContext, actor: Caller): Promise<Train
 
   return {
     today,
+    timeZone,
     certificationMonths: months,
     curriculum,
     versions: versions.map((v) => ({ version: Number(v.version), createdAt: v.created_at })),
@@ -140,11 +143,20 @@ export async function getMyTraining(ctx: AppContext, actor: Caller): Promise<MyT
   const curriculum = await currentCurriculum(ctx, db, org);
   const journey = await findJourney(db, org, actor.personId);
   const attended = new Set((await repo.listAttendance(db, org, actor.personId)).map((a) => a.module_key));
+  const observations = await repo.listObservations(db, org, actor.personId);
   const titles = new Map(curriculum.modules.map((m) => [m.key, m.title]));
   const now = ctx.clock.now().toISOString();
+  // Against every version: a course finished before the curriculum gained a module is still a course.
+  const courseOnRecord =
+    observations.some((o) => o.result === 'pass') &&
+    (await repo.listCurricula(db, org)).some((version) =>
+      parseJsonArray<CurriculumModule>(version.modules).every((m) => !m.required || attended.has(m.key)),
+    );
   return {
     state: journey && journey.status !== 'nominated' ? journey.status : null,
     certifiedUntil: journey?.certified_until ?? null,
+    courseOnRecord,
+    timeZone: await timeZoneOf(db, org),
     modules: curriculum.modules.map((m) => ({
       key: m.key,
       title: m.title,
@@ -152,7 +164,7 @@ export async function getMyTraining(ctx: AppContext, actor: Caller): Promise<MyT
       required: m.required,
       attended: attended.has(m.key),
     })),
-    rolePlays: (await repo.listObservations(db, org, actor.personId)).map((o) => ({ observedAt: o.observed_at, result: o.result })),
+    rolePlays: observations.map((o) => ({ observedAt: o.observed_at, result: o.result })),
     sessions: (await repo.sessionsInvitedTo(db, org, actor.personId))
       .filter((s) => s.ends_at >= now)
       .map((s) => ({

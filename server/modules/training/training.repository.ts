@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../db/database.ts';
+import type { DbOrTrx, Engine, Trx } from '../../db/database.ts';
 import type {
   TrainingCurriculaTable,
   TrainingObservationsTable,
@@ -38,6 +38,11 @@ export async function latestCurriculum(db: DbOrTrx, organizationId: string): Pro
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Every version, oldest first. */
+export async function listCurricula(db: DbOrTrx, organizationId: string): Promise<CurriculumRow[]> {
+  return db.selectFrom('training_curricula').selectAll().where('organization_id', '=', organizationId).orderBy('version').execute();
 }
 
 export async function findCurriculumVersion(db: DbOrTrx, organizationId: string, version: number): Promise<CurriculumRow | undefined> {
@@ -111,6 +116,67 @@ export async function findSession(db: DbOrTrx, organizationId: string, id: strin
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * Locks the session's row until the transaction ends (PostgreSQL; SQLite has one writer), so
+ * inviting, recording attendance and changing the session wait for each other: the invitees never
+ * outnumber the places, and no attendance is recorded for a module a change is leaving out.
+ */
+export async function lockSession(trx: Trx, engine: Engine, organizationId: string, id: string): Promise<void> {
+  if (engine !== 'postgres') return;
+  await trx
+    .selectFrom('training_sessions')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .execute();
+}
+
+export type SessionChange = Pick<
+  SessionRow,
+  | 'starts_at'
+  | 'ends_at'
+  | 'modality'
+  | 'place'
+  | 'video_link'
+  | 'facilitator_person_id'
+  | 'capacity'
+  | 'module_keys'
+  | 'sequence'
+  | 'updated_at'
+>;
+
+/** Applies a change only if the session is still scheduled and at the sequence it was read at: of two edits at once, one wins. */
+export async function updateSessionIfSequence(
+  db: DbOrTrx,
+  organizationId: string,
+  id: string,
+  sequence: number,
+  set: SessionChange,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('training_sessions')
+    .set(set)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('sequence', '=', sequence)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The modules of a session someone's attendance was recorded for. */
+export async function attendedModulesOfSession(db: DbOrTrx, organizationId: string, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('training_attendance')
+    .select('module_key')
+    .distinct()
+    .where('organization_id', '=', organizationId)
+    .where('session_id', '=', sessionId)
+    .execute();
+  return rows.map((r) => r.module_key);
 }
 
 export async function listSessions(db: DbOrTrx, organizationId: string): Promise<SessionRow[]> {

@@ -14,7 +14,9 @@ import {
   ScenarioPatchSchema,
   ScenarioSchema,
   TrainingOverviewSchema,
+  TrainingSessionChangeSchema,
   TrainingSessionInputSchema,
+  TrainingSessionPatchSchema,
   TrainingSettingsInputSchema,
 } from '../../../shared/schemas/training.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -122,6 +124,22 @@ export function registerTrainingRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request, reply) => reply.status(201).send(await training.createSession(ctx, requireActor(request), request.body)),
+  );
+
+  r.patch(
+    '/api/training/sessions/:id',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary:
+          'Change a session: time, place, facilitator, places, modules (same invite, next sequence); the invitees are told when the time or place changed',
+        params: IdParamsSchema,
+        body: TrainingSessionPatchSchema,
+        response: { 200: TrainingSessionChangeSchema, ...errors },
+      },
+    },
+    async (request) => training.changeSession(ctx, requireActor(request), request.params.id, request.body),
   );
 
   r.post(

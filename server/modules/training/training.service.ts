@@ -14,6 +14,7 @@ export {
   editScenario,
 } from './curriculum.service.ts';
 export { createSession, invite, cancelSession, recordAttendance } from './sessions.service.ts';
+export { changeSession } from './session-changes.service.ts';
 export { recordObservation } from './observations.service.ts';
 export { applyCertificationRule } from './certification-rule.ts';
 export { getOverview, getMyTraining, myInvite } from './training-overview.service.ts';

@@ -4,7 +4,9 @@ import {
   CurriculumSchema,
   ScenarioSchema,
   TrainingOverviewSchema,
+  TrainingSessionChangeSchema,
   TrainingSettingsInputSchema,
+  type TrainingSessionChange,
   type CurriculumInputSchema,
   type ObservationInputSchema,
   type TrainingSessionInputSchema,
@@ -14,6 +16,7 @@ import { api } from '../../../lib/api-client.ts';
 export type CurriculumInput = z.input<typeof CurriculumInputSchema>;
 export type SessionInput = z.input<typeof TrainingSessionInputSchema>;
 export type ObservationInput = z.input<typeof ObservationInputSchema>;
+export type SessionChange = TrainingSessionChange;
 
 const trainingKey = ['training'] as const;
 
@@ -54,6 +57,10 @@ export const useEditScenario = () =>
     api.patch(`/api/training/scenarios/${encodeURIComponent(id)}`, input, ScenarioSchema),
   );
 export const useCreateSession = () => useTrainingMutation((input: SessionInput) => api.post('/api/training/sessions', input));
+export const useChangeSession = () =>
+  useTrainingMutation(({ sessionId, input }: { sessionId: string; input: SessionInput }) =>
+    api.patch(`/api/training/sessions/${encodeURIComponent(sessionId)}`, input, TrainingSessionChangeSchema),
+  );
 export const useInvite = () =>
   useTrainingMutation(({ sessionId, personIds }: { sessionId: string; personIds: string[] }) =>
     api.post(`/api/training/sessions/${encodeURIComponent(sessionId)}/invitations`, { personIds }),

@@ -10,9 +10,9 @@ import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { formatDateTime } from '../../../lib/case-vocabulary.ts';
+import { datedTimeLabel, fromLocalInput, toLocalInput } from '../../../lib/zoned-time.ts';
 import { useAddScenario, useEditScenario, useRecordObservation } from '../api/training.ts';
-import { CHECKLIST_LABELS, fullName, isoToLocal, localToIso } from './vocabulary.ts';
+import { CHECKLIST_LABELS, fullName } from './vocabulary.ts';
 
 type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
@@ -22,7 +22,9 @@ function RecordRolePlayDialog({ overview, onClose }: { overview: TrainingOvervie
   const [traineeId, setTraineeId] = useState<string | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(overview.scenarios[0]?.id ?? null);
   const [observerId, setObserverId] = useState<string | null>(null);
-  const [observedAt, setObservedAt] = useState(() => isoToLocal(new Date().toISOString()));
+  const zone = overview.timeZone;
+  // Now, on the program's clock: the observer enters the time as it was where the role-play took place.
+  const [observedAt, setObservedAt] = useState(() => toLocalInput(new Date().toISOString(), zone));
   const [seen, setSeen] = useState<string[]>([]);
   const [result, setResult] = useState<'pass' | 'repeat'>('repeat');
   const errors = fieldErrors(record.error);
@@ -46,7 +48,7 @@ function RecordRolePlayDialog({ overview, onClose }: { overview: TrainingOvervie
                 traineeId: traineeId ?? '',
                 scenarioId: scenarioId ?? '',
                 observerId: observerId ?? '',
-                observedAt: localToIso(observedAt),
+                observedAt: fromLocalInput(observedAt, zone) ?? observedAt,
                 checklist,
                 result,
               },
@@ -91,6 +93,7 @@ function RecordRolePlayDialog({ overview, onClose }: { overview: TrainingOvervie
               type="datetime-local"
               value={observedAt}
               onChange={setObservedAt}
+              description={`Times are in ${zone}`}
               errorMessage={errors.observedAt}
               isRequired
             />
@@ -206,7 +209,7 @@ export function RolePlaysCard({ overview, canConfigure }: { overview: TrainingOv
                 <Cell>{fullName(o.trainee)}</Cell>
                 <Cell>{o.scenarioTitle}</Cell>
                 <Cell>{fullName(o.observer)}</Cell>
-                <Cell>{formatDateTime(o.observedAt)}</Cell>
+                <Cell>{datedTimeLabel(o.observedAt, overview.timeZone)}</Cell>
                 <Cell>
                   {CHECKLIST_ITEMS.filter((item) => o.checklist[item]).length} of {CHECKLIST_ITEMS.length}
                 </Cell>

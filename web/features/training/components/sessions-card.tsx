@@ -11,9 +11,17 @@ import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { formatDateTime } from '../../../lib/case-vocabulary.ts';
-import { useCancelSession, useCreateSession, useInvite, useRecordAttendance } from '../api/training.ts';
-import { fullName, localToIso } from './vocabulary.ts';
+import { fromLocalInput, timeRangeLabel, toLocalInput } from '../../../lib/zoned-time.ts';
+import {
+  type SessionChange,
+  type SessionInput,
+  useCancelSession,
+  useChangeSession,
+  useCreateSession,
+  useInvite,
+  useRecordAttendance,
+} from '../api/training.ts';
+import { fullName } from './vocabulary.ts';
 
 const STATE_NOTE: Record<string, string> = {
   in_training: 'in training',
@@ -26,41 +34,84 @@ const STATE_NOTE: Record<string, string> = {
   declined: 'not taken on',
 };
 
-function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; onClose: () => void }) {
+/**
+ * Scheduling a session, or changing one (`session` given): the same form, prefilled when changing.
+ * Times are read and shown in the program's time zone, whatever zone the browser is in.
+ */
+function SessionDialog({
+  overview,
+  session,
+  onClose,
+  onChanged,
+}: {
+  overview: TrainingOverview;
+  session?: TrainingSession;
+  onClose: () => void;
+  onChanged?: (change: SessionChange) => void;
+}) {
   const create = useCreateSession();
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
-  const [modality, setModality] = useState<'in_person' | 'remote'>('in_person');
-  const [place, setPlace] = useState('');
-  const [videoLink, setVideoLink] = useState('');
-  const [facilitatorId, setFacilitatorId] = useState<string | null>(null);
-  const [capacity, setCapacity] = useState('12');
-  const [moduleKeys, setModuleKeys] = useState<string[]>([]);
-  const errors = fieldErrors(create.error);
+  const change = useChangeSession();
+  const mutation = session ? change : create;
+  const zone = overview.timeZone;
+  const [startsAt, setStartsAt] = useState(session ? toLocalInput(session.startsAt, zone) : '');
+  const [endsAt, setEndsAt] = useState(session ? toLocalInput(session.endsAt, zone) : '');
+  const [modality, setModality] = useState<'in_person' | 'remote'>(session?.modality ?? 'in_person');
+  const [place, setPlace] = useState(session?.place ?? '');
+  const [videoLink, setVideoLink] = useState(session?.videoLink ?? '');
+  const [facilitatorId, setFacilitatorId] = useState<string | null>(session?.facilitator.personId ?? null);
+  const [capacity, setCapacity] = useState(String(session?.capacity ?? 12));
+  const [moduleKeys, setModuleKeys] = useState<string[]>(session?.moduleKeys ?? []);
+  const errors = fieldErrors(mutation.error);
+  // Attendance is recorded against a session's module: that module stays (the server refuses otherwise).
+  const attended = new Set(session?.invitees.flatMap((i) => i.attended) ?? []);
+  // A session of an older curriculum may cover a module the current one no longer has; it can stay.
+  const modules = [
+    ...overview.curriculum.modules.map((m) => ({ key: m.key, title: m.title })),
+    ...(session?.moduleKeys ?? [])
+      .filter((key) => !overview.curriculum.modules.some((m) => m.key === key))
+      .map((key) => ({ key, title: key })),
+  ];
+  const facilitators = overview.people.map((p) => ({ id: p.personId, label: fullName(p) }));
+  if (session && !facilitators.some((f) => f.id === session.facilitator.personId)) {
+    facilitators.push({ id: session.facilitator.personId, label: fullName(session.facilitator) });
+  }
   return (
-    <ModalDialog title="New training session" isOpen onOpenChange={(open) => !open && onClose()}>
+    <ModalDialog title={session ? 'Edit training session' : 'New training session'} isOpen onOpenChange={(open) => !open && onClose()}>
       {(close) => (
         <Form
           className="form"
           validationErrors={errors}
           onSubmit={(event) => {
             event.preventDefault();
-            create.mutate(
-              {
-                startsAt: localToIso(startsAt),
-                endsAt: localToIso(endsAt),
-                modality,
-                place: modality === 'in_person' ? place : null,
-                videoLink: modality === 'remote' ? videoLink : null,
-                facilitatorId: facilitatorId ?? '',
-                capacity: Number(capacity),
-                moduleKeys,
-              },
-              { onSuccess: close },
-            );
+            const input: SessionInput = {
+              startsAt: fromLocalInput(startsAt, zone) ?? startsAt,
+              endsAt: fromLocalInput(endsAt, zone) ?? endsAt,
+              modality,
+              place: modality === 'in_person' ? place : null,
+              videoLink: modality === 'remote' ? videoLink : null,
+              facilitatorId: facilitatorId ?? '',
+              capacity: Number(capacity),
+              moduleKeys,
+            };
+            if (session)
+              change.mutate(
+                { sessionId: session.id, input },
+                {
+                  onSuccess: (result) => {
+                    onChanged?.(result);
+                    close();
+                  },
+                },
+              );
+            else create.mutate(input, { onSuccess: close });
           }}
         >
-          {create.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(create.error)}</Notice>}
+          {mutation.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(mutation.error)}</Notice>}
+          {session && (
+            <p className="muted">
+              If the time or place changes, everyone invited gets an e-mail saying the session changed, and their calendar file updates.
+            </p>
+          )}
           <div className="form__row">
             <TextField
               label="Starts"
@@ -69,6 +120,7 @@ function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; o
               value={startsAt}
               onChange={setStartsAt}
               isRequired
+              description={`Times are in ${zone}`}
               errorMessage={errors.startsAt}
             />
             <TextField
@@ -116,7 +168,7 @@ function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; o
             <SelectField
               label="Facilitator"
               name="facilitatorId"
-              options={overview.people.map((p) => ({ id: p.personId, label: fullName(p) }))}
+              options={facilitators}
               value={facilitatorId}
               onChange={setFacilitatorId}
               errorMessage={errors.facilitatorId}
@@ -128,6 +180,7 @@ function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; o
               type="number"
               value={capacity}
               onChange={setCapacity}
+              description={session && session.invitees.length > 0 ? `${session.invitees.length} invited so far` : undefined}
               errorMessage={errors.capacity}
               isRequired
             />
@@ -135,18 +188,19 @@ function NewSessionDialog({ overview, onClose }: { overview: TrainingOverview; o
           <CheckboxGroup value={moduleKeys} onChange={setModuleKeys} className="checkbox-group" isInvalid={Boolean(errors.moduleKeys)}>
             <Label className="field__label">Modules it covers</Label>
             <div className="training-checks">
-              {overview.curriculum.modules.map((m) => (
-                <Checkbox key={m.key} value={m.key}>
+              {modules.map((m) => (
+                <Checkbox key={m.key} value={m.key} isDisabled={attended.has(m.key)}>
                   {m.title}
                 </Checkbox>
               ))}
             </div>
+            {attended.size > 0 && <p className="field__description">Modules with attendance recorded stay.</p>}
             {errors.moduleKeys && <p className="field__error">{errors.moduleKeys}</p>}
           </CheckboxGroup>
           <div className="dialog__actions">
             <Button onPress={close}>Cancel</Button>
-            <Button type="submit" variant="primary" isPending={create.isPending}>
-              Schedule
+            <Button type="submit" variant="primary" isPending={mutation.isPending}>
+              {session ? 'Save changes' : 'Schedule'}
             </Button>
           </div>
         </Form>
@@ -246,21 +300,24 @@ function AttendanceDialog({
 
 function SessionItem({ overview, session }: { overview: TrainingOverview; session: TrainingSession }) {
   const [inviting, setInviting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [changed, setChanged] = useState<SessionChange | null>(null);
   const [recording, setRecording] = useState<TrainingSession['invitees'][number] | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const cancel = useCancelSession();
   const titles = new Map(overview.curriculum.modules.map((m) => [m.key, m.title]));
   const cancelled = session.status === 'cancelled';
-  const label = `${formatDateTime(session.startsAt)}`;
+  const label = timeRangeLabel(session.startsAt, session.endsAt, overview.timeZone);
   return (
     <article className="training-session stack stack--tight" aria-label={`Session ${label}`}>
       <div className="training-heading">
         <h3>
-          {label} – {new Date(session.endsAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
+          {label}
           {cancelled && <span className="tag tag--muted">Cancelled</span>}
         </h3>
         {!cancelled && (
           <div className="inline-form training-actions">
+            <Button onPress={() => setEditing(true)}>Edit</Button>
             <Button onPress={() => setInviting(true)}>Invite</Button>
             <Button variant="quiet" onPress={() => setCancelling(true)}>
               Cancel session
@@ -292,7 +349,15 @@ function SessionItem({ overview, session }: { overview: TrainingOverview; sessio
           ))}
         </ul>
       )}
+      {changed && (
+        <Notice tone="success">
+          {changed.notified === 0
+            ? 'Saved. No one was e-mailed.'
+            : `Saved. ${changed.notified === 1 ? '1 person' : `${changed.notified} people`} invited got an e-mail that the session changed.`}
+        </Notice>
+      )}
       {cancel.isError && <Notice tone="error">{errorMessage(cancel.error)}</Notice>}
+      {editing && <SessionDialog overview={overview} session={session} onClose={() => setEditing(false)} onChanged={setChanged} />}
       {inviting && <InviteDialog overview={overview} session={session} onClose={() => setInviting(false)} />}
       {recording && <AttendanceDialog overview={overview} session={session} invitee={recording} onClose={() => setRecording(null)} />}
       <ConfirmDialog
@@ -321,11 +386,12 @@ export function SessionsCard({ overview }: { overview: TrainingOverview }) {
           New session
         </Button>
       </div>
+      <p className="muted">Times are in {overview.timeZone}.</p>
       {overview.sessions.length === 0 && <p className="muted">No sessions yet.</p>}
       {overview.sessions.map((s) => (
         <SessionItem key={s.id} overview={overview} session={s} />
       ))}
-      {creating && <NewSessionDialog overview={overview} onClose={() => setCreating(false)} />}
+      {creating && <SessionDialog overview={overview} onClose={() => setCreating(false)} />}
     </section>
   );
 }

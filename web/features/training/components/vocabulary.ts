@@ -17,16 +17,3 @@ export const CHECKLIST_LABELS: Record<(typeof CHECKLIST_ITEMS)[number], string> 
   checkedSafety: 'Checked safety',
   keptConfidentiality: 'Kept confidentiality',
 };
-
-/** A datetime-local value ("2026-12-01T13:00") read in the browser's zone, as an ISO instant. */
-export function localToIso(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
-
-/** An ISO instant as a datetime-local value in the browser's zone. */
-export function isoToLocal(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
