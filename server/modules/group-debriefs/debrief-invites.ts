@@ -5,7 +5,7 @@ import type { EmailTemplate } from '../../email/templates.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { getConversationSettings } from '../conversations/index.ts';
-import { buildInvite, isNeutralInviteText } from '../scheduling/index.ts';
+import { buildInvite, inviteOrganizer, isNeutralInviteText } from '../scheduling/index.ts';
 import * as repo from './group-debriefs.repository.ts';
 
 /**
@@ -51,7 +51,6 @@ export async function debriefInvite(ctx: AppContext, token: string): Promise<str
   const invite = await repo.findInviteByTokenHash(ctx.db, hashDebriefToken(token));
   if (!invite) throw notFound();
   const { conversationTitle } = await getConversationSettings(ctx.db, invite.organization_id);
-  const from = /<([^>]+)>/.exec(ctx.config.smtpFrom)?.[1] ?? ctx.config.smtpFrom;
   const start = new Date(invite.starts_at);
   return buildInvite({
     uid: invite.ics_uid,
@@ -59,7 +58,7 @@ export async function debriefInvite(ctx: AppContext, token: string): Promise<str
     end: new Date(start.getTime() + Number(invite.minutes) * 60_000),
     title: conversationTitle,
     location: invite.modality === 'video' && invite.video_link ? invite.video_link : undefined,
-    organizerEmail: isNeutralInviteText(from.trim()) ? from.trim() : 'no-reply@peerline.invalid',
+    organizerEmail: inviteOrganizer(ctx.config.smtpFrom),
     attendeeEmail: isNeutralInviteText(invite.work_email) ? invite.work_email : undefined,
     sequence: Number(invite.sequence),
     cancelled: invite.status === 'cancelled' || invite.removed_at !== null,

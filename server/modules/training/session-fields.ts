@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
 import { findPerson } from '../people/index.ts';
-import { isNeutralInviteText } from '../scheduling/index.ts';
+import { checkTimeAndPlace } from '../scheduling/index.ts';
 import type { SessionRow } from './training.repository.ts';
 import { currentCurriculum } from './curriculum.service.ts';
 
@@ -35,28 +35,18 @@ export async function checkSessionFields(
   input: TrainingSessionInput,
   kept: { moduleKeys: readonly string[]; facilitatorId: string } = { moduleKeys: [], facilitatorId: '' },
 ): Promise<SessionFields> {
-  const start = new Date(input.startsAt);
-  const end = new Date(input.endsAt);
-  if (!(end.getTime() > start.getTime())) throw invalid('body.endsAt', 'The session must end after it starts');
-  if (end.getTime() - start.getTime() > 12 * 3_600_000) throw invalid('body.endsAt', 'A session lasts at most 12 hours');
-  const place = input.place?.trim() || null;
-  const videoLink = input.videoLink ?? null;
-  if (input.modality === 'in_person' && !place) throw invalid('body.place', 'Say where the session takes place');
-  if (input.modality === 'remote' && !videoLink) throw invalid('body.videoLink', 'Give the video link');
-  // The place and link go into calendar invites: they may not say what the session is about.
-  if (place && !isNeutralInviteText(place)) throw invalid('body.place', 'Calendar text may not say what the session is about');
-  if (videoLink && !isNeutralInviteText(videoLink)) throw invalid('body.videoLink', 'Calendar text may not say what the session is about');
+  const when = checkTimeAndPlace(input, 'session', 12);
   const keys = [...new Set(input.moduleKeys)];
   if (input.facilitatorId !== kept.facilitatorId) await requirePersonOf(db, organizationId, input.facilitatorId, 'body.facilitatorId');
   const curriculum = await currentCurriculum(ctx, db, organizationId);
   const known = new Set([...curriculum.modules.map((m) => m.key), ...kept.moduleKeys]);
   if (keys.some((k) => !known.has(k))) throw invalid('body.moduleKeys', 'Not a module of the current curriculum');
   return {
-    starts_at: start.toISOString(),
-    ends_at: end.toISOString(),
-    modality: input.modality,
-    place: input.modality === 'in_person' ? place : null,
-    video_link: input.modality === 'remote' ? videoLink : null,
+    starts_at: when.startsAt,
+    ends_at: when.endsAt,
+    modality: when.modality,
+    place: when.place,
+    video_link: when.videoLink,
     facilitator_person_id: input.facilitatorId,
     capacity: input.capacity,
     module_keys: JSON.stringify(keys),

@@ -5,7 +5,7 @@ import { parseJsonArray, toBool } from '../../db/values.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { findPerson } from '../people/index.ts';
-import { assertNeutralInviteText, buildInvite, isNeutralInviteText } from '../scheduling/index.ts';
+import { assertNeutralInviteText, buildInvite, inviteOrganizer, isNeutralInviteText } from '../scheduling/index.ts';
 import { findJourney } from '../supporters/index.ts';
 import * as repo from './training.repository.ts';
 import { type Caller, INVITE_TITLE, timeZoneOf } from './training-common.ts';
@@ -185,7 +185,6 @@ export async function myInvite(ctx: AppContext, actor: Caller, sessionId: string
   const session = await repo.findSession(ctx.db, actor.organizationId, sessionId);
   if (!session || !(await repo.findInvitation(ctx.db, actor.organizationId, sessionId, actor.personId))) throw notFound();
   const person = await findPerson(ctx.db, actor.organizationId, actor.personId);
-  const from = (/<([^>]+)>/.exec(ctx.config.smtpFrom)?.[1] ?? ctx.config.smtpFrom).trim();
   const location = session.modality === 'remote' ? (session.video_link ?? undefined) : (session.place ?? undefined);
   assertNeutralInviteText('location', location);
   return buildInvite({
@@ -194,7 +193,7 @@ export async function myInvite(ctx: AppContext, actor: Caller, sessionId: string
     end: new Date(session.ends_at),
     title: INVITE_TITLE,
     location,
-    organizerEmail: isNeutralInviteText(from) ? from : 'no-reply@peerline.invalid',
+    organizerEmail: inviteOrganizer(ctx.config.smtpFrom),
     attendeeEmail: person && isNeutralInviteText(person.workEmail) ? person.workEmail : undefined,
     sequence: Number(session.sequence),
     cancelled: session.status === 'cancelled',
