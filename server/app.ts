@@ -29,6 +29,7 @@ import { registerSupporterRoutes } from './modules/supporters/supporters.routes.
 import { registerTeamRoutes } from './modules/supporters/team.routes.ts';
 import { registerTrainingRoutes } from './modules/training/training.routes.ts';
 import { registerTeamMeetingRoutes } from './modules/team-meetings/team-meetings.routes.ts';
+import { registerReportRoutes } from './modules/reporting/reports.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSsoRoutes } from './modules/sso/sso.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerTeamRoutes(app, ctx);
   registerTrainingRoutes(app, ctx);
   registerTeamMeetingRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);

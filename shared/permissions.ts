@@ -75,6 +75,13 @@ export const ACTION_RULES = {
   'training.manage': ['program_director', 'program_admin'],
   /** The curriculum, the role-play scenarios and how long a certification lasts: the program's standard. */
   'training.configure': ['program_director'],
+  /**
+   * The program's reports: counts per ended quarter with small counts hidden, never a name, an id or
+   * a single case (docs/reporting.md). Leadership's view of the program, and the director's.
+   */
+  'reports.read': ['program_director', 'leadership_viewer'],
+  /** The smallest count reports show (k, from 5 to 20): the director's, as the program's standard. */
+  'reports.configure': ['program_director'],
   /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */
   'cases.manage': ['program_director', 'program_admin'],
   /** The audit log of case and directory changes and of every read of identifying data (docs/product.md, C5). */

@@ -47,6 +47,7 @@ import { SSO_ROUTE_CASES } from './matrix/sso.routes.ts';
 import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
 import { TRAINING_ROUTE_CASES } from './matrix/training.routes.ts';
 import { TEAM_MEETING_ROUTE_CASES } from './matrix/team-meetings.routes.ts';
+import { REPORT_ROUTE_CASES } from './matrix/reports.routes.ts';
 import { personOf } from './matrix/person-of.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -905,6 +906,7 @@ export const ROUTE_CASES: RouteCase[] = [
   ...TEAM_ROUTE_CASES,
   ...TRAINING_ROUTE_CASES,
   ...TEAM_MEETING_ROUTE_CASES,
+  ...REPORT_ROUTE_CASES,
 ];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */

@@ -37,6 +37,7 @@ import { SSO_INVALID_CASES } from './matrix/sso.routes.ts';
 import { TEAM_INVALID_CASES } from './matrix/team.routes.ts';
 import { TRAINING_INVALID_CASES } from './matrix/training.routes.ts';
 import { TEAM_MEETING_INVALID_CASES } from './matrix/team-meetings.routes.ts';
+import { REPORT_INVALID_CASES } from './matrix/reports.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -451,6 +452,7 @@ const INVALID_CASES: InvalidCase[] = [
   ...TEAM_INVALID_CASES,
   ...TRAINING_INVALID_CASES,
   ...TEAM_MEETING_INVALID_CASES,
+  ...REPORT_INVALID_CASES,
 ];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {

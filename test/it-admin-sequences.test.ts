@@ -215,7 +215,9 @@ describe('the IT administrator, whatever it does, never reaches support data', (
           await assertWalled(history);
         }
       }),
-      { numRuns: 40 },
+      // One sequence always reaches a mailbox IT controls (a person it made, then a link for them),
+      // so the check below does not depend on what the random ones happened to try.
+      { numRuns: 40, examples: [[[{ kind: 'create' }, { kind: 'link', target: 'puppet' }]]] },
     );
     // The sequences did reach into what IT controls: people were added and at least one mailbox link used.
     expect(puppets.length).toBeGreaterThan(0);

@@ -44,6 +44,9 @@ async function namesWithMeeting(db: Db, engine: DatabaseHandle['engine']): Promi
   return found.rows.map((r) => r.name).sort();
 }
 
+/** Names 0026 was to rename: later tables about team meetings (supervision, community) are another thing. */
+const renamedByUs = (names: string[]) => names.filter((n) => !n.includes('team_meeting'));
+
 describe('migration 0026: meetings become conversations', () => {
   it('carries a planned meeting, its settings, audit rows and reminder over, and back with down', async () => {
     handle = await createTestDatabase({ migrate: false });
@@ -133,7 +136,7 @@ describe('migration 0026: meetings become conversations', () => {
 
     // Up: new names, same data.
     expect((await migrateToLatest(db))[0]).toBe('2026_12_07_0026_meetings_to_conversations');
-    expect(await namesWithMeeting(db, engine)).toEqual([]);
+    expect(renamedByUs(await namesWithMeeting(db, engine))).toEqual([]);
     expect(await db.selectFrom('conversations').selectAll().execute()).toEqual([meeting]);
     expect(await db.selectFrom('program_settings').select('conversation_title').execute()).toEqual([{ conversation_title: 'Catch-up' }]);
     expect(await auditNow()).toEqual(

@@ -33,7 +33,7 @@ export interface TeamMeetingsTable {
 
 /** Who came to a meeting, recorded afterwards by the director or administrator. */
 export interface TeamMeetingAttendanceTable {
-  meeting_id: string;
+  team_meeting_id: string;
   person_id: string;
   organization_id: string;
   recorded_by: string | null;

@@ -46,6 +46,8 @@ export interface OrganizationsTable {
   supporters_need_second_factor: Generated<Bool>;
   /** Days without new offers after a supporter marks a conversation as heavy (migration 0029). */
   cooldown_days: Generated<number>;
+  /** Leadership's reports hide counts below this (migration 0031; docs/reporting.md). */
+  report_min_count: Generated<number>;
 }
 
 export interface SitesTable {

@@ -130,6 +130,12 @@ export const APP_PAGES: readonly AppPage[] = [
     tab: { group: 'team', label: 'Supporters' },
   },
   {
+    path: 'reports',
+    action: 'reports.read',
+    load: async () => (await import('../features/reports/pages.tsx')).ReportsPage,
+    nav: { label: 'Reports', program: true },
+  },
+  {
     path: 'board',
     action: 'cases.manage',
     load: async () => (await import('../features/case-board/pages.tsx')).CaseBoardPage,

@@ -4,6 +4,7 @@ import {
   OFFER_DECLINE_REASONS,
   REASON_CATEGORIES,
   URGENCIES,
+  type CaseOrigin,
   type CaseState,
   type DepartmentPreference,
   type Modality,
@@ -17,6 +18,14 @@ import type { ContactMethod } from '../../shared/schemas/case.ts';
  * Plain words for the fixed lists of a support request. Both the requester's pages and the
  * supporter's workspace use them, so they live here rather than in either feature.
  */
+
+/** How a request came in: the case board, the service-level targets and the reports say it the same way. */
+export const ORIGIN_LABELS: Record<CaseOrigin, string> = {
+  self: 'Asked for themselves',
+  anonymous: 'Anonymous request',
+  colleague_referral: 'Colleague referral',
+  event_outreach: 'Outreach after an event',
+};
 
 export const REASON_LABELS: Record<ReasonCategory, string> = {
   adverse_event: 'An adverse event or medical error',

@@ -25,12 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('team_meetings_org_idx').on('team_meetings').columns(['organization_id', 'starts_at']).execute();
   await db.schema
     .createTable('team_meeting_attendance')
-    .addColumn('meeting_id', 'text', (c) => c.notNull().references('team_meetings.id'))
+    .addColumn('team_meeting_id', 'text', (c) => c.notNull().references('team_meetings.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
     .addColumn('recorded_by', 'text', (c) => c.references('people.id'))
     .addColumn('recorded_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('team_meeting_attendance_pk', ['meeting_id', 'person_id'])
+    .addPrimaryKeyConstraint('team_meeting_attendance_pk', ['team_meeting_id', 'person_id'])
     .execute();
   await db.schema
     .createIndex('team_meeting_attendance_person_idx')

@@ -10,5 +10,6 @@ export {
   listProfessions,
   listSupportLines,
   toOrganization,
+  updateOrganization,
 } from './organization.repository.ts';
 export { getPublicProgram } from './settings.service.ts';

@@ -29,6 +29,7 @@ export async function updateOrganization(
     retention_days?: number;
     supporters_need_second_factor?: boolean;
     cooldown_days?: number;
+    report_min_count?: number;
   },
 ) {
   if (Object.keys(patch).length === 0) return;

@@ -46,7 +46,7 @@ export async function getMeetingsOverview(ctx: AppContext, actor: Caller): Promi
   };
   const views: TeamMeeting[] = [];
   for (const m of meetings) {
-    const came = attendance.filter((a) => a.meeting_id === m.id);
+    const came = attendance.filter((a) => a.team_meeting_id === m.id);
     const attendees = [];
     for (const a of came) attendees.push(await named(a.person_id));
     attendees.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));

@@ -60,9 +60,9 @@ export async function listAttendance(db: DbOrTrx, organizationId: string, meetin
   if (meetingIds.length === 0) return [];
   return db
     .selectFrom('team_meeting_attendance')
-    .select(['meeting_id', 'person_id'])
+    .select(['team_meeting_id', 'person_id'])
     .where('organization_id', '=', organizationId)
-    .where('meeting_id', 'in', meetingIds)
+    .where('team_meeting_id', 'in', meetingIds)
     .execute();
 }
 
@@ -70,7 +70,7 @@ export async function listAttendance(db: DbOrTrx, organizationId: string, meetin
 export async function countAttendedSince(db: DbOrTrx, organizationId: string, personId: string, since: string): Promise<number> {
   const row = await db
     .selectFrom('team_meeting_attendance')
-    .innerJoin('team_meetings', 'team_meetings.id', 'team_meeting_attendance.meeting_id')
+    .innerJoin('team_meetings', 'team_meetings.id', 'team_meeting_attendance.team_meeting_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('team_meeting_attendance.organization_id', '=', organizationId)
     .where('team_meeting_attendance.person_id', '=', personId)
@@ -90,14 +90,14 @@ export async function replaceAttendance(
   await trx
     .deleteFrom('team_meeting_attendance')
     .where('organization_id', '=', organizationId)
-    .where('meeting_id', '=', meetingId)
+    .where('team_meeting_id', '=', meetingId)
     .execute();
   if (personIds.length === 0) return;
   await trx
     .insertInto('team_meeting_attendance')
     .values(
       personIds.map((person_id) => ({
-        meeting_id: meetingId,
+        team_meeting_id: meetingId,
         person_id,
         organization_id: organizationId,
         recorded_by: recordedBy,
@@ -158,7 +158,7 @@ export async function listTeamAndProgramPeople(db: DbOrTrx, organizationId: stri
 export async function attendanceByPersonSince(db: DbOrTrx, organizationId: string, since: string) {
   return db
     .selectFrom('team_meeting_attendance')
-    .innerJoin('team_meetings', 'team_meetings.id', 'team_meeting_attendance.meeting_id')
+    .innerJoin('team_meetings', 'team_meetings.id', 'team_meeting_attendance.team_meeting_id')
     .select((eb) => [
       'team_meeting_attendance.person_id',
       eb.fn.countAll<number>().as('n'),

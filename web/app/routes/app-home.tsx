@@ -1,4 +1,4 @@
-import { Link, useOutletContext } from 'react-router';
+import { Link, Navigate, useOutletContext } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { MyRolesCard } from '../../features/account/components/my-roles-card.tsx';
@@ -30,6 +30,8 @@ function AskCard() {
 export function AppHomeRoute() {
   const me = useOutletContext<Me>();
   const program = usePublicProgram(me.organization.slug);
+  // Leadership's home is the program's report (docs/reporting.md); the director's stays this page.
+  if (me.roles.includes('leadership_viewer') && !me.roles.includes('program_director')) return <Navigate to="/app/reports" replace />;
   return (
     <div className="stack">
       <PageTitle title="Home">Welcome, {me.person.firstName}</PageTitle>

@@ -5,10 +5,10 @@ import { CASE_ORIGINS, CASE_STATES, URGENCIES } from '../../../../shared/schemas
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useNow } from '../../../hooks/use-now.ts';
-import { REASON_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
+import { ORIGIN_LABELS, REASON_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
 import { useCaseBoard, type BoardEntry, type CaseBoardQuery } from '../api/case-board.ts';
 import { ClockCell, RelaxedTag } from './case-facts.tsx';
-import { ageOf, BOARD_STATE_LABELS, describeSupporter, ORIGIN_LABELS } from './vocabulary.ts';
+import { ageOf, BOARD_STATE_LABELS, describeSupporter } from './vocabulary.ts';
 
 const ANY = '__any__';
 const STATE_OPTIONS = [{ id: ANY, label: 'Every open case' }, ...CASE_STATES.map((id) => ({ id, label: BOARD_STATE_LABELS[id] }))];

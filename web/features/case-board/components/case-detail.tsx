@@ -6,10 +6,17 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage, LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { useNow } from '../../../hooks/use-now.ts';
 import { isApiError } from '../../../lib/api-client.ts';
-import { CONTACT_METHOD_LABELS, formatDateTime, MODALITY_LABELS, REASON_LABELS, URGENCY_SHORT } from '../../../lib/case-vocabulary.ts';
+import {
+  CONTACT_METHOD_LABELS,
+  formatDateTime,
+  MODALITY_LABELS,
+  ORIGIN_LABELS,
+  REASON_LABELS,
+  URGENCY_SHORT,
+} from '../../../lib/case-vocabulary.ts';
 import { useAssignCase, useCaseSuggestions, useRevealContact, type BoardEntry, type Suggestion } from '../api/case-board.ts';
 import { ClockCell, RelaxedTag } from './case-facts.tsx';
-import { ageOf, BOARD_STATE_LABELS, describeSupporter, ORIGIN_LABELS, supporterName } from './vocabulary.ts';
+import { ageOf, BOARD_STATE_LABELS, describeSupporter, supporterName } from './vocabulary.ts';
 
 const FINISHED = new Set(['closed', 'withdrawn', 'declined']);
 

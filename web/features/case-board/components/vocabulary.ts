@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../../../../shared/permissions.ts';
-import type { CaseOrigin, CaseState } from '../../../../shared/schemas/case-vocabulary.ts';
+import type { CaseState } from '../../../../shared/schemas/case-vocabulary.ts';
 import type { BoardEntry } from '../api/case-board.ts';
 
 /** Where a case stands, as the program administrator would say it. */
@@ -12,13 +12,6 @@ export const BOARD_STATE_LABELS: Record<CaseState, string> = {
   closed: 'Closed',
   withdrawn: 'Withdrawn',
   declined: 'Declined support',
-};
-
-export const ORIGIN_LABELS: Record<CaseOrigin, string> = {
-  self: 'Asked for themselves',
-  anonymous: 'Anonymous request',
-  colleague_referral: 'Colleague referral',
-  event_outreach: 'Outreach after an event',
 };
 
 /** "40 min", "3 h", "3 h 20 min", "2 days". */

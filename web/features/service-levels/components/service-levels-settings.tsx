@@ -11,14 +11,9 @@ import { errorMessage, LoadError, Loading } from '../../../components/ui/query-s
 import { SelectField, type SelectOption } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { ORIGIN_LABELS } from '../../../lib/case-vocabulary.ts';
 import { useSaveServiceLevels, useServiceLevels, type ServiceLevels } from '../api/service-levels.ts';
 
-const ORIGIN_LABELS: Record<CaseOrigin, string> = {
-  self: 'Self request',
-  anonymous: 'Anonymous request',
-  colleague_referral: 'Colleague referral',
-  event_outreach: 'Outreach after an event',
-};
 const URGENCY_LABELS: Record<Urgency, string> = { today: 'Urgent (today)', this_week: 'Not urgent' };
 const DAYS = [
   [1, 'Mon'],

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBodySchema } from '../../../shared/schemas/common.ts';
+import { ProgramReportSchema, ReportSettingsSchema } from '../../../shared/schemas/reports.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { requireActor } from '../../plugins/access.ts';
+import { saveReportSettings } from './report-settings.service.ts';
+import { getProgramReport } from './reports.service.ts';
+
+const tags = ['reports'];
+
+/** Leadership's reports (docs/reporting.md). */
+export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/reports',
+    {
+      config: { access: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'The last four ended quarters and the team today; counts below the program’s smallest count are null',
+        response: { 200: ProgramReportSchema },
+      },
+    },
+    async (request) => getProgramReport(ctx, requireActor(request)),
+  );
+
+  r.put(
+    '/api/settings/reports',
+    {
+      config: { access: 'reports.configure' },
+      schema: {
+        tags,
+        summary: 'The smallest count reports show (5 to 20)',
+        body: ReportSettingsSchema,
+        response: { 200: ReportSettingsSchema, 400: ErrorBodySchema },
+      },
+    },
+    async (request) => saveReportSettings(ctx, requireActor(request), request.body.minCount),
+  );
+}

@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgramReport } from '../shared/schemas/reports.ts';
+import { buildCase, buildOrganization, buildPerson, type BuiltPerson } from '../server/demo/factories.ts';
+import { hideBreakdown } from '../server/modules/reporting/breakdowns.ts';
+import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
+
+const PASSWORD = 'a long test password';
+
+/**
+ * Leadership's report through the API (docs/reporting.md), on either engine. The test clock stands
+ * at 25 November 2026 in New York: the newest ended quarter is July–September 2026.
+ */
+describe('program report', () => {
+  let t: TestApp;
+  const as = sessionsFor(() => t.app, PASSWORD);
+  let org: { id: string };
+  let director: BuiltPerson;
+  let leader: BuiltPerson;
+  let admin: BuiltPerson;
+
+  const report = async (who = leader): Promise<ProgramReport> => {
+    const response = await t.app.inject({ url: '/api/reports', headers: await as(who.email) });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+  /** `n` requests opened at `at` (ISO), each then changed as given. */
+  const requests = async (n: number, at: string, row: Record<string, unknown> = {}) => {
+    for (let i = 0; i < n; i += 1) {
+      const id = await buildCase(t.ctx.db, t.clock, org.id, {});
+      await t.ctx.db
+        .updateTable('cases')
+        .set({ created_at: at, ...row })
+        .where('id', '=', id)
+        .execute();
+    }
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrganization(t.ctx.db, t.clock, { timeZone: 'America/New_York' });
+    director = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_director'], password: PASSWORD });
+    leader = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['leadership_viewer', 'staff_member'], password: PASSWORD });
+    admin = await buildPerson(t.ctx.db, t.clock, org.id, { roles: ['program_admin'], password: PASSWORD });
+    // July–September 2026: 14 in July, 14 in August, 4 in September.
+    await requests(14, '2026-07-10T15:00:00.000Z', { requester_profession_category: 'nurse' });
+    await requests(12, '2026-08-10T15:00:00.000Z', { requester_profession_category: 'physician' });
+    await requests(2, '2026-08-12T15:00:00.000Z', { origin: 'anonymous', reason: 'adverse_event', requester_profession_category: null });
+    await requests(3, '2026-09-20T15:00:00.000Z', {
+      origin: 'colleague_referral',
+      reason: 'patient_death',
+      requester_profession_category: 'nurse',
+    });
+    // 30 September 23:30 in New York is still September there (already 1 October in UTC).
+    await requests(1, '2026-10-01T03:30:00.000Z');
+    // April–June 2026: five requests.
+    await requests(5, '2026-05-05T15:00:00.000Z');
+    // This quarter has not ended: never shown.
+    await requests(20, '2026-11-02T15:00:00.000Z');
+  });
+  afterAll(async () => t?.close());
+
+  it('shows the four ended quarters, newest first, and never the running one', async () => {
+    const r = await report();
+    expect(r.quarters.map((q) => q.quarter)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4']);
+    expect(r.minCount).toBe(11);
+    expect(JSON.stringify(r)).not.toContain('2026-11');
+  });
+
+  it('shows large counts as they are and hides small ones, with enough others that none can be worked out', async () => {
+    const q3 = (await report()).quarters[0]!;
+    // September's 4 is hidden, and one of the fourteens with it (both hidden add up to 18 ≥ 11).
+    expect(q3.months.map((m) => m.requests).filter((n) => n === null)).toHaveLength(2);
+    expect(q3.months.find((m) => m.month === '2026-09')!.requests).toBeNull();
+    expect(q3.byOrigin.total).toBe(32);
+    // Origins 27 / 2 / 3 / 0: the 2 and the 3 add up to only 5, so the 27 is hidden as well; the 0 shows.
+    expect(q3.byOrigin.rows).toEqual([
+      { key: 'self', count: null },
+      { key: 'anonymous', count: null },
+      { key: 'colleague_referral', count: null },
+      { key: 'event_outreach', count: 0 },
+    ]);
+    // Professions: nurses 17 shown; physicians 13 hidden to cover the 2 anonymous requests.
+    const professions = Object.fromEntries(q3.byProfession.rows.map((r) => [r.key, r.count]));
+    expect(professions).toMatchObject({ nurse: 17, physician: null, not_given: null, pharmacist: 0 });
+    expect(q3.byProfession.total).toBe(32);
+    expect(q3.reach.withRequests).not.toBeNull();
+  });
+
+  it('hides a quarter with fewer than k requests entirely, totals included', async () => {
+    const q2 = (await report()).quarters[1]!;
+    expect(q2.byOrigin.total).toBeNull();
+    expect(q2.byOrigin.rows.every((r) => r.count === null || r.count === 0)).toBe(true);
+    expect(q2.months.every((m) => m.requests === null || m.requests === 0)).toBe(true);
+    expect(q2.reach).toMatchObject({ withRequests: null, share: null });
+  });
+
+  it('gives time to first contact only over at least k requests', async () => {
+    const ids = await t.ctx.db
+      .selectFrom('cases')
+      .select('id')
+      .where('organization_id', '=', org.id)
+      .where('created_at', '<', '2026-08-01')
+      .where('created_at', '>=', '2026-07-01')
+      .execute();
+    // Twelve of July's fourteen reached: 1 h to 12 h, within a 6-hour target for the first six.
+    for (const [i, row] of ids.slice(0, 12).entries()) {
+      await t.ctx.db
+        .updateTable('cases')
+        .set({
+          first_contact_minutes: (i + 1) * 60,
+          first_contact_at: new Date(Date.parse('2026-07-10T15:00:00.000Z') + (i + 1) * 3_600_000).toISOString(),
+          first_contact_due_at: '2026-07-10T21:00:00.000Z',
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    const q3 = (await report()).quarters[0]!;
+    expect(q3.firstContact).toEqual({ reached: 12, medianHours: 6, p90Hours: 11, withinTarget: 0.5 });
+    // With k at 13 the twelve are too few: nothing about them is shown.
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/settings/reports', headers: await as(director.email), payload: { minCount: 13 } }))
+        .statusCode,
+    ).toBe(200);
+    const strict = (await report()).quarters[0]!;
+    expect(strict.firstContact).toEqual({ reached: null, medianHours: null, p90Hours: null, withinTarget: null });
+    expect((await report()).minCount).toBe(13);
+    await t.app.inject({ method: 'PUT', url: '/api/settings/reports', headers: await as(director.email), payload: { minCount: 11 } });
+  });
+
+  it('lets only the director set k, from 5 to 20, audited; bad values change nothing', async () => {
+    for (const minCount of [4, 21, 7.5]) {
+      const refused = await t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/reports',
+        headers: await as(director.email),
+        payload: { minCount },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields[0].path).toBe('body.minCount');
+    }
+    expect((await report()).minCount).toBe(11);
+    for (const who of [leader, admin]) {
+      expect(
+        (await t.app.inject({ method: 'PUT', url: '/api/settings/reports', headers: await as(who.email), payload: { minCount: 5 } }))
+          .statusCode,
+      ).toBe(404);
+    }
+    expect((await t.app.inject({ url: '/api/reports', headers: await as(admin.email) })).statusCode).toBe(404);
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('action', '=', 'reports.min_count_set')
+      .execute();
+    expect(audit.map((a) => a.detail)).toEqual(['13', '11']);
+  });
+});
+
+describe('a breakdown and its total', () => {
+  it('never shows a small count, never pins a hidden one, and agrees with the master total', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 5, max: 20 }),
+        fc.boolean(),
+        (counts, k, masterHidden) => {
+          const total = counts.reduce((a, b) => a + b, 0);
+          const keys = counts.map((_, i) => `c${i}`);
+          const master = masterHidden ? null : total >= k || total === 0 ? total : null;
+          const result = hideBreakdown(keys, counts, k, master);
+          result.rows.forEach((row, i) => {
+            if (row.count !== null) {
+              expect(row.count).toBe(counts[i]);
+              expect(row.count === 0 || row.count >= k).toBe(true);
+            }
+          });
+          if (result.total !== null) {
+            expect(result.total).toBe(total);
+            expect(total === 0 || total >= k).toBe(true);
+            expect(result.total).toBe(master);
+            // What a reader knows: the hidden counts add up to the total less the shown ones, and each is at least 1.
+            const hidden = result.rows.filter((r) => r.count === null).map((r) => counts[keys.indexOf(r.key)]!);
+            const rest = total - result.rows.reduce((s, r) => s + (r.count ?? 0), 0);
+            const nonZeroHidden = hidden.filter((n) => n > 0).length;
+            if (nonZeroHidden > 0) {
+              // Each hidden count could be 1, or as much as the rest less one for each other hidden count: two values at least.
+              expect(rest - (nonZeroHidden - 1)).toBeGreaterThan(1);
+              expect(rest).toBeGreaterThanOrEqual(k);
+            }
+          }
+          if (master === null) expect(result.total).toBeNull();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
