@@ -24,6 +24,7 @@ import { startMissingFirstContactClocks } from '../modules/service-levels/first-
 import { seedDemoTeam } from './demo-team.ts';
 import { seedDemoTraining } from './demo-training.ts';
 import { seedDemoTeamMeetings } from './demo-team-meetings.ts';
+import { seedDemoReportHistory } from './demo-report-history.ts';
 import { seedDemoRota } from './demo-rota.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import { seedDemoServiceLevels } from './demo-service-levels.ts';
@@ -439,6 +440,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoTraining(ctx, seeded.organizationId);
   // Looking after the team: a community meeting and a supervision held with who came, one of each coming up.
   await seedDemoTeamMeetings(ctx, seeded.organizationId);
+  // A year of finished requests behind the live ones, for the Reports page.
+  await seedDemoReportHistory(ctx, seeded.organizationId);
   // The factories store the demo cases' due times but queue no breach check: give each open case
   // waiting for first contact its check now, as a real intake would have.
   await startMissingFirstContactClocks(ctx);

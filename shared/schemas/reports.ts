@@ -44,8 +44,11 @@ export const QuarterReportSchema = z.object({
   referrals: DistributionSchema,
   /** Conversations logged, the people they supported, and conversations per person. */
   conversations: z.object({ logged: Count, peopleSupported: Count, perPerson: z.number().nullable() }),
-  /** Departments with at least one request, of all departments. */
-  reach: z.object({ departments: z.number().int(), withRequests: Count, share: z.number().nullable() }),
+  /**
+   * Departments with at least one request, of all departments, among the requests whose department
+   * is still on record (`onRecord`): erasure after the retention period removes it.
+   */
+  reach: z.object({ departments: z.number().int(), withRequests: Count, share: z.number().nullable(), onRecord: Count }),
   /** Anonymous feedback given in the quarter. */
   feedback: z.object({ responses: Count, helpfulness: z.number().nullable(), wouldRecommend: z.number().nullable() }),
 });

@@ -94,15 +94,18 @@ export async function countReferralsByCategory(db: DbOrTrx, organizationId: stri
 }
 
 /** How many departments the quarter's requests came from (requests erased after retention no longer say). */
-export async function countDepartmentsWithRequests(db: DbOrTrx, organizationId: string, q: ReportQuarter): Promise<number> {
+export async function countDepartmentsWithRequests(db: DbOrTrx, organizationId: string, q: ReportQuarter) {
   const row = await db
     .selectFrom('cases')
-    .select((eb) => eb.fn.count<number | string>('requester_department_id').distinct().as('n'))
+    .select((eb) => [
+      eb.fn.count<number | string>('requester_department_id').distinct().as('n'),
+      eb.fn.count<number | string>('requester_department_id').as('on_record'),
+    ])
     .where('organization_id', '=', organizationId)
     .where('created_at', '>=', q.from)
     .where('created_at', '<', q.until)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { departments: Number(row.n), onRecord: Number(row.on_record) };
 }
 
 export async function countDepartments(db: DbOrTrx, organizationId: string): Promise<number> {

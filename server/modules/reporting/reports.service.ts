@@ -158,9 +158,14 @@ async function quarterReport(
     },
     // Which departments asked is not a count of people, but it follows the requests: shown only with their total.
     reach:
-      months.total !== null && months.total > 0
-        ? { departments, withRequests: withRequests, share: departments > 0 ? round3(withRequests / departments) : null }
-        : { departments, withRequests: null, share: null },
+      months.total !== null && months.total > 0 && suppressCount(withRequests.onRecord, k) !== null
+        ? {
+            departments,
+            withRequests: withRequests.departments,
+            share: departments > 0 ? round3(withRequests.departments / departments) : null,
+            onRecord: withRequests.onRecord,
+          }
+        : { departments, withRequests: null, share: null, onRecord: suppressCount(withRequests.onRecord, k) },
     feedback: {
       responses: suppressCount(responses, k),
       helpfulness: showFeedback && feedback.helpfulness !== null ? round1(Number(feedback.helpfulness)) : null,

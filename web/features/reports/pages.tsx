@@ -84,8 +84,8 @@ export function ReportsPage() {
       {report.data && (
         <>
           <p className="lead">
-            The last four quarters that have ended. Counts from 1 to {report.data.minCount - 1} show as “&lt; {report.data.minCount}”, and
-            so does any count that would let one of them be worked out. Nothing here names a person or describes a single request.
+            The last four quarters that have ended. Counts from 1 to {report.data.minCount - 1} are hidden, and so is any count that would
+            let one of them be worked out. Nothing here names a person or describes a single request.
           </p>
           <RequestsTrend report={report.data} />
           <TeamToday report={report.data} />

@@ -73,7 +73,13 @@ export function QuarterReportView({ report }: { report: QuarterReport }) {
           <Figure
             label="Departments reached"
             value={reach.withRequests === null ? '—' : `${reach.withRequests} of ${reach.departments}`}
-            note={reach.share === null ? undefined : shownShare(reach.share)}
+            note={
+              reach.onRecord === 0
+                ? 'not on record: departments are erased with the requests after the retention period'
+                : reach.share === null
+                  ? undefined
+                  : `${shownShare(reach.share)}, from the ${shownCount(reach.onRecord)} requests whose department is on record`
+            }
           />
           <Figure label="Feedback responses" value={shownCount(feedback.responses)} />
           <Figure label="Found it helpful" value={shownNumber(feedback.helpfulness, ' / 5')} note="mean of 1 (not at all) to 5 (very)" />
