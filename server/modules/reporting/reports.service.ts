@@ -158,7 +158,7 @@ async function quarterReport(
     },
     // Which departments asked is not a count of people, but it follows the requests: shown only with their total.
     reach:
-      months.total !== null && months.total > 0 && suppressCount(withRequests.onRecord, k) !== null
+      months.total !== null && months.total > 0 && withRequests.onRecord >= k
         ? {
             departments,
             withRequests: withRequests.departments,
