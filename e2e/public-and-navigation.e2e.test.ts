@@ -18,11 +18,11 @@ const NAV: [label: string, action: Action | null][] = [
   ['Peer support team', 'team.self'],
   ['Report an event', 'events.report'],
   ['Team', 'team.read'],
+  ['Reports', 'reports.read'],
   ['Case board', 'cases.manage'],
   ['Event notices', 'events.manage'],
   ['On-call rota', 'rota.manage'],
   ['People', 'people.read'],
-  ['Import roster', 'people.import'],
   ['Organisation', 'organization.manage'],
   ['Settings', 'settings.manage'],
   ['Audit log', 'audit.read'],
@@ -61,12 +61,13 @@ describe('main navigation', () => {
     // The brief's expectation, stated independently of the rules below.
     const asking = ['Home', 'Ask for support', 'My requests'];
     const everyone = [...asking, 'My account', 'Resources', 'Peer support team'];
-    const directory = ['People', 'Import roster', 'Organisation'];
+    const directory = ['People', 'Organisation'];
     const stated: Record<string, string[]> = {
       'director@demo.peerline.test': [
         ...everyone,
         'Report an event',
         'Team',
+        'Reports',
         'Case board',
         'Event notices',
         'On-call rota',
@@ -87,7 +88,7 @@ describe('main navigation', () => {
         'Peer support team',
       ],
       'clinician@demo.peerline.test': everyone,
-      'leader@demo.peerline.test': everyone,
+      'leader@demo.peerline.test': [...everyone, 'Reports'],
       // Reporters file event notices and read the receipt; nothing about the outreach.
       'reporter@demo.peerline.test': [...everyone, 'Report an event'],
     };
@@ -157,7 +158,7 @@ describe('main navigation', () => {
     await tabs.getByRole('link', { name: 'Program settings' }).click();
     await page.waitForURL(`${env.server.url}/app/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    for (const label of ['Team', 'Case board', 'Event notices', 'On-call rota', 'People', 'Import roster', 'Organisation', 'Audit log']) {
+    for (const label of ['Team', 'Reports', 'Case board', 'Event notices', 'On-call rota', 'People', 'Organisation', 'Audit log']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
       await page.waitForFunction(
         (name) => document.querySelector('nav[aria-label="Main"] [aria-current="page"]')?.textContent?.trim() === name,

@@ -35,6 +35,14 @@ describe('program report', () => {
     const body = await page.locator('main').innerText();
     for (const name of ['Priya', 'Raman', 'Robin', 'Kofi', '@demo.peerline.test']) expect(body).not.toContain(name);
     expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // The download: the same figures, hidden ones written as "hidden", no formula can start a cell.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^program-report-\d{4}-Q\d\.csv$/);
+    const file = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(file.startsWith('\uFEFF"quarter","figure","breakdown","value"')).toBe(true);
+    expect(file).toContain('"hidden"');
+    expect(file).not.toMatch(/(^|,)"?[=+@]/m);
+
     await page.setViewportSize(PHONE);
     await saveScreenshot(page, 'reports-leader-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -12,11 +12,13 @@ import {
 } from './permissions.ts';
 
 describe('permissions catalogue', () => {
-  it('gives leadership viewers and event reporters nothing beyond their own account, requests, the directories and their own place on the team', () => {
+  it('gives leadership viewers and event reporters nothing beyond their own account, requests, the directories, their own place on the team and (leadership) the suppressed report', () => {
     // team.self shows only one's own journey and lets one suggest a colleague: it reveals nobody.
+    // reports.read gives counts with small ones hidden, never a name or a case (docs/reporting.md).
     expect(allowedActions(['leadership_viewer']).sort()).toEqual([
       'account.self',
       'organization.read',
+      'reports.read',
       'resources.read',
       'support.request',
       'team.self',

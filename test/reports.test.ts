@@ -155,6 +155,40 @@ describe('program report', () => {
       .execute();
     expect(audit.map((a) => a.detail)).toEqual(['13', '11']);
   });
+
+  it('exports the same figures as CSV after a fresh password check, audited, hidden counts written as hidden', async () => {
+    t.clock.advanceMinutes(10);
+    const stale = await t.app.inject({ method: 'POST', url: '/api/reports/export', headers: await as(leader.email) });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().error.code).toBe('step_up_required');
+    const cookie = (await as(leader.email)).cookie;
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/step-up',
+      headers: { cookie },
+      payload: { password: PASSWORD },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const exported = await t.app.inject({ method: 'POST', url: '/api/reports/export', headers: { cookie } });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const { filename, csv } = exported.json();
+    expect(filename).toBe('program-report-2026-Q3.csv');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('"quarter","figure","breakdown","value"');
+    expect(lines).toContain('"2026-Q3","requests by profession","nurse",17');
+    expect(lines).toContain('"2026-Q3","requests by profession","physician","hidden"');
+    expect(lines).toContain('"2026-Q3","requests by origin","total",32');
+    expect(csv).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_person_id'])
+      .where('action', '=', 'reports.exported')
+      .execute();
+    expect(audit).toEqual([{ action: 'reports.exported', actor_person_id: leader.id }]);
+  });
 });
 
 describe('a breakdown and its total', () => {

@@ -88,9 +88,10 @@ export async function seedDemoReportHistory(ctx: AppContext, organizationId: str
   const referrals: ReferralOffersTable[] = [];
   const feedback: FeedbackTable[] = [];
   const offers: CaseOffersTable[] = [];
-  // Fourteen months back to two months ago: the live demo cases fill the weeks since.
-  for (let monthsAgo = 14; monthsAgo >= 2; monthsAgo -= 1) {
-    const volume = Math.round(18 + (14 - monthsAgo) * 2.2 + next() * 8);
+  // Fifteen months back to two months ago: the live demo cases fill the last weeks, and the tests
+  // of the live demo tell the two apart by that gap (test/demo-seed.test.ts).
+  for (let monthsAgo = 15; monthsAgo >= 3; monthsAgo -= 1) {
+    const volume = Math.round(18 + (15 - monthsAgo) * 2.2 + next() * 8);
     for (let i = 0; i < volume; i += 1) {
       const created = now - monthsAgo * 30 * DAY + Math.floor(next() * 30 * DAY);
       const origin = pick(next, ORIGINS);
@@ -175,7 +176,7 @@ export async function seedDemoReportHistory(ctx: AppContext, organizationId: str
           head_count: null,
           topics: JSON.stringify([reason === 'burnout_or_overload' ? 'workload_burnout' : 'coping_and_sleep']),
           follow_up_on: null,
-          escalation_tier: next() < 0.06 ? 1 : 0,
+          escalation_tier: t === 0 && next() < 0.12 ? (next() < 0.1 ? 3 : 2) : 1,
           created_at: new Date(firstContact + t * 7 * DAY).toISOString(),
         });
         if (t === 0 && next() < 0.3) {

@@ -38,7 +38,7 @@ export const QuarterReportSchema = z.object({
     /** Share of those reached within the program's first-contact target. */
     withinTarget: z.number().nullable(),
   }),
-  /** Conversations logged in the quarter that were escalated (urgent help, a referral for risk). */
+  /** Conversations logged in the quarter that went beyond peer support: a referral to a professional, or urgent escalation. */
   escalations: Count,
   /** Referrals offered in the quarter, by the resource's category. */
   referrals: DistributionSchema,
@@ -75,3 +75,6 @@ export type ProgramReport = z.infer<typeof ProgramReportSchema>;
 export const ReportSettingsSchema = z.strictObject({
   minCount: z.number().int().min(MIN_COUNT_LOWEST, `At least ${MIN_COUNT_LOWEST}`).max(MIN_COUNT_HIGHEST, `At most ${MIN_COUNT_HIGHEST}`),
 });
+
+/** A download: the file's name and its text (CSV with a byte order mark). */
+export const ReportExportSchema = z.object({ filename: z.string(), csv: z.string() });

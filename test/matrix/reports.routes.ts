@@ -16,6 +16,15 @@ export const REPORT_ROUTE_CASES: RouteCase[] = [
     request: () => ({ url: '/api/reports' }),
   },
   {
+    method: 'POST',
+    url: '/api/reports/export',
+    access: 'reports.read',
+    // The callers signed in moments ago: their password check is fresh enough for a download.
+    success: 200,
+    expect: [401, 200, 404, 404, 200, 404, 404, 404, 200],
+    request: () => ({ url: '/api/reports/export' }),
+  },
+  {
     method: 'PUT',
     url: '/api/settings/reports',
     access: 'reports.configure',

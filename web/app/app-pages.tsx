@@ -16,11 +16,11 @@ export interface AppPage {
   load: () => Promise<ComponentType>;
   /** A link in the main navigation; `program` puts it on the program row. */
   nav?: { label: string; program?: boolean };
-  /** A tab among the sections of Settings or of Team. */
+  /** A tab among the sections of Settings, Team or People. */
   tab?: { group: TabGroup; label: string };
 }
 
-export type TabGroup = 'settings' | 'team';
+export type TabGroup = 'settings' | 'team' | 'people';
 
 /** Loads a page that shows its group's section tabs where it chooses (it receives them as `tabs`). */
 const withTabs = async (page: Promise<ComponentType<{ tabs: ReactNode }>>, group: TabGroup = 'settings') => {
@@ -157,15 +157,25 @@ export const APP_PAGES: readonly AppPage[] = [
   {
     path: 'people',
     action: 'people.read',
-    load: async () => (await import('./routes/people.tsx')).PeopleRoute,
+    load: () =>
+      withTabs(
+        import('./routes/people.tsx').then((m) => m.PeopleRoute),
+        'people',
+      ),
     nav: { label: 'People', program: true },
+    tab: { group: 'people', label: 'People' },
   },
   { path: 'people/:id', action: 'people.read', load: async () => (await import('./routes/person.tsx')).PersonRoute },
   {
-    path: 'import',
+    // A tab of People rather than a link of its own: the program row stays one line.
+    path: 'people/import',
     action: 'people.import',
-    load: async () => (await import('./routes/import-roster.tsx')).ImportRosterRoute,
-    nav: { label: 'Import roster', program: true },
+    load: () =>
+      withTabs(
+        import('./routes/import-roster.tsx').then((m) => m.ImportRosterRoute),
+        'people',
+      ),
+    tab: { group: 'people', label: 'Import roster' },
   },
   {
     path: 'organization',

@@ -50,6 +50,8 @@ const router = createBrowserRouter([
           ...APP_PAGES.map((page) => ({ ...(page.path ? { path: page.path } : { index: true as const }), lazy: guarded(page) })),
           // The old address of the integrations page, from before it moved into Settings.
           { path: 'integrations', element: <Navigate to="/app/settings/integrations" replace /> },
+          // The old address of the roster import, from before it became a tab of People.
+          { path: 'import', element: <Navigate to="/app/people/import" replace /> },
           { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundContent }) },
         ],
       },

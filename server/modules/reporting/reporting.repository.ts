@@ -67,14 +67,17 @@ export async function countOffersByStatus(db: DbOrTrx, organizationId: string, q
     .execute();
 }
 
-/** Conversations logged in the quarter (by their local date), the requests they belong to, and how many were escalated. */
+/**
+ * Conversations logged in the quarter (by their local date), the requests they belong to, and how
+ * many went beyond peer support (tier 2, a referral to a professional; tier 3, urgent escalation).
+ */
 export async function countEncounters(db: DbOrTrx, organizationId: string, q: ReportQuarter) {
   return db
     .selectFrom('encounters')
     .select((eb) => [
       eb.fn.countAll<number | string>().as('logged'),
       eb.fn.count<number | string>('case_id').distinct().as('people'),
-      eb.fn.sum<number | string | null>(eb.case().when('escalation_tier', '>', 0).then(1).else(0).end()).as('escalated'),
+      eb.fn.sum<number | string | null>(eb.case().when('escalation_tier', '>=', 2).then(1).else(0).end()).as('escalated'),
     ])
     .where('organization_id', '=', organizationId)
     .where('date', '>=', q.fromDay)

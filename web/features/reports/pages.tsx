@@ -3,7 +3,10 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { ProgramReport } from '../../../shared/schemas/reports.ts';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { LoadError } from '../../components/ui/query-status.tsx';
-import { useProgramReport } from './api/reports.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Notice } from '../../components/ui/notice.tsx';
+import { errorMessage } from '../../components/ui/query-status.tsx';
+import { useExportReport, useProgramReport } from './api/reports.ts';
 import { MonthlyBars } from './components/charts.tsx';
 import { QuarterReportView } from './components/quarter-report.tsx';
 import { monthLabel, quarterLabel, shownCount } from './components/vocabulary.ts';
@@ -77,6 +80,7 @@ function TeamToday({ report }: { report: ProgramReport }) {
 export function ReportsPage() {
   const report = useProgramReport();
   const [quarter, setQuarter] = useState<string | null>(null);
+  const download = useExportReport();
   return (
     <div className="stack">
       <PageTitle title="Program report" />
@@ -87,6 +91,13 @@ export function ReportsPage() {
             The last four quarters that have ended. Counts from 1 to {report.data.minCount - 1} are hidden, and so is any count that would
             let one of them be worked out. Nothing here names a person or describes a single request.
           </p>
+          <div className="inline-form">
+            <Button onPress={() => download.mutate()} isPending={download.isPending}>
+              Download as CSV
+            </Button>
+            <span className="muted">The same figures, the same ones hidden. Downloads are recorded.</span>
+          </div>
+          {download.isError && <Notice tone="error">{errorMessage(download.error)}</Notice>}
           <RequestsTrend report={report.data} />
           <TeamToday report={report.data} />
           <Tabs selectedKey={quarter ?? report.data.quarters[0]?.quarter ?? ''} onSelectionChange={(key) => setQuarter(String(key))}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ProgramReportSchema, ReportSettingsSchema } from '../../../../shared/schemas/reports.ts';
+import { ProgramReportSchema, ReportExportSchema, ReportSettingsSchema } from '../../../../shared/schemas/reports.ts';
 import { api } from '../../../lib/api-client.ts';
 
 const reportKey = ['reports'] as const;
@@ -13,5 +13,20 @@ export function useSaveReportSettings() {
   return useMutation({
     mutationFn: (minCount: number) => api.put('/api/settings/reports', { minCount }, ReportSettingsSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKey }),
+  });
+}
+
+/** Asks for the CSV (the step-up dialog opens first when the last password check is old) and saves it. */
+export function useExportReport() {
+  return useMutation({
+    mutationFn: () => api.post('/api/reports/export', undefined, ReportExportSchema),
+    onSuccess: ({ filename, csv }) => {
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      link.click();
+      URL.revokeObjectURL(url);
+    },
   });
 }

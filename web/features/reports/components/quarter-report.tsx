@@ -69,7 +69,11 @@ export function QuarterReportView({ report }: { report: QuarterReport }) {
             note={conversations.perPerson === null ? undefined : `${conversations.perPerson} per person supported`}
           />
           <Figure label="People supported" value={shownCount(conversations.peopleSupported)} />
-          <Figure label="Escalations" value={shownCount(report.escalations)} />
+          <Figure
+            label="Escalated beyond peer support"
+            value={shownCount(report.escalations)}
+            note="referred to a professional, or urgent"
+          />
           <Figure
             label="Departments reached"
             value={reach.withRequests === null ? '—' : `${reach.withRequests} of ${reach.departments}`}

@@ -7,9 +7,9 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
 import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { fromLocalInput, fullName, toLocalInput } from '../../../lib/zoned-time.ts';
+import { fullName } from '../../../lib/zoned-time.ts';
+import { TimeAndPlaceFields, useTimeAndPlace } from '../../../components/forms/time-and-place-fields.tsx';
 import { useScheduleMeeting, useUpdateMeeting, type MeetingInput } from '../api/team-meetings.ts';
 import { MEETING_KIND_LABELS } from './vocabulary.ts';
 
@@ -32,11 +32,7 @@ export function MeetingDialog({
   const update = useUpdateMeeting();
   const mutation = meeting ? update : schedule;
   const [kind, setKind] = useState<TeamMeetingKind>(meeting?.kind ?? 'community');
-  const [startsAt, setStartsAt] = useState(meeting ? toLocalInput(meeting.startsAt, timeZone) : '');
-  const [endsAt, setEndsAt] = useState(meeting ? toLocalInput(meeting.endsAt, timeZone) : '');
-  const [modality, setModality] = useState<'in_person' | 'remote'>(meeting?.modality ?? 'in_person');
-  const [place, setPlace] = useState(meeting?.place ?? '');
-  const [videoLink, setVideoLink] = useState(meeting?.videoLink ?? '');
+  const where = useTimeAndPlace(meeting, timeZone);
   const [facilitatorId, setFacilitatorId] = useState<string | null>(meeting?.facilitator.personId ?? null);
   const errors = fieldErrors(mutation.error);
   // A refused save's field errors would keep the form invalid after the fix: any edit clears them.
@@ -46,7 +42,6 @@ export function MeetingDialog({
       if (mutation.isError) mutation.reset();
       set(value);
     };
-  const zoneNote = `Times are in ${timeZone}.`;
   return (
     <ModalDialog title={meeting ? 'Change the meeting' : 'New team meeting'} isOpen onOpenChange={(open) => !open && onClose()}>
       {(close) => (
@@ -57,11 +52,7 @@ export function MeetingDialog({
             event.preventDefault();
             const input: MeetingInput = {
               kind,
-              startsAt: fromLocalInput(startsAt, timeZone) ?? startsAt,
-              endsAt: fromLocalInput(endsAt, timeZone) ?? endsAt,
-              modality,
-              place: modality === 'in_person' ? place : null,
-              videoLink: modality === 'remote' ? videoLink : null,
+              ...where.toInput(),
               facilitatorId: facilitatorId ?? '',
             };
             if (meeting) update.mutate({ id: meeting.id, input }, { onSuccess: close });
@@ -76,58 +67,7 @@ export function MeetingDialog({
             value={kind}
             onChange={(v) => setKind(v as TeamMeetingKind)}
           />
-          <div className="form__row">
-            <TextField
-              label="Starts"
-              name="startsAt"
-              type="datetime-local"
-              value={startsAt}
-              onChange={edit(setStartsAt)}
-              description={zoneNote}
-              isRequired
-              errorMessage={errors.startsAt}
-            />
-            <TextField
-              label="Ends"
-              name="endsAt"
-              type="datetime-local"
-              value={endsAt}
-              onChange={edit(setEndsAt)}
-              isRequired
-              errorMessage={errors.endsAt}
-            />
-          </div>
-          <RadioGroupField
-            label="Where"
-            orientation="horizontal"
-            options={[
-              { id: 'in_person', label: 'In person' },
-              { id: 'remote', label: 'Remote' },
-            ]}
-            value={modality}
-            onChange={(v) => setModality(v as 'in_person' | 'remote')}
-          />
-          {modality === 'in_person' ? (
-            <TextField
-              label="Place"
-              name="place"
-              value={place}
-              onChange={edit(setPlace)}
-              description="Shown in calendar invites: a room, not what the meeting is about."
-              errorMessage={errors.place}
-              isRequired
-            />
-          ) : (
-            <TextField
-              label="Video link"
-              name="videoLink"
-              type="url"
-              value={videoLink}
-              onChange={edit(setVideoLink)}
-              errorMessage={errors.videoLink}
-              isRequired
-            />
-          )}
+          <TimeAndPlaceFields value={where.value} onChange={edit(where.setValue)} errors={errors} timeZone={timeZone} what="meeting" />
           <SelectField
             label="Facilitator"
             name="facilitatorId"

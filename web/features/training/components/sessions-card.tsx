@@ -7,11 +7,11 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { errorMessage } from '../../../components/ui/query-status.tsx';
-import { RadioGroupField } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { fromLocalInput, timeRangeLabel, toLocalInput } from '../../../lib/zoned-time.ts';
+import { timeRangeLabel } from '../../../lib/zoned-time.ts';
+import { TimeAndPlaceFields, useTimeAndPlace } from '../../../components/forms/time-and-place-fields.tsx';
 import {
   type SessionChange,
   type SessionInput,
@@ -53,15 +53,18 @@ function SessionDialog({
   const change = useChangeSession();
   const mutation = session ? change : create;
   const zone = overview.timeZone;
-  const [startsAt, setStartsAt] = useState(session ? toLocalInput(session.startsAt, zone) : '');
-  const [endsAt, setEndsAt] = useState(session ? toLocalInput(session.endsAt, zone) : '');
-  const [modality, setModality] = useState<'in_person' | 'remote'>(session?.modality ?? 'in_person');
-  const [place, setPlace] = useState(session?.place ?? '');
-  const [videoLink, setVideoLink] = useState(session?.videoLink ?? '');
+  const where = useTimeAndPlace(session, zone);
   const [facilitatorId, setFacilitatorId] = useState<string | null>(session?.facilitator.personId ?? null);
   const [capacity, setCapacity] = useState(String(session?.capacity ?? 12));
   const [moduleKeys, setModuleKeys] = useState<string[]>(session?.moduleKeys ?? []);
   const errors = fieldErrors(mutation.error);
+  // A refused save's field errors would keep the form invalid after the fix: any edit clears them.
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      if (mutation.isError) mutation.reset();
+      set(value);
+    };
   // Attendance is recorded against a session's module: that module stays (the server refuses otherwise).
   const attended = new Set(session?.invitees.flatMap((i) => i.attended) ?? []);
   // A session of an older curriculum may cover a module the current one no longer has; it can stay.
@@ -84,11 +87,7 @@ function SessionDialog({
           onSubmit={(event) => {
             event.preventDefault();
             const input: SessionInput = {
-              startsAt: fromLocalInput(startsAt, zone) ?? startsAt,
-              endsAt: fromLocalInput(endsAt, zone) ?? endsAt,
-              modality,
-              place: modality === 'in_person' ? place : null,
-              videoLink: modality === 'remote' ? videoLink : null,
+              ...where.toInput(),
               facilitatorId: facilitatorId ?? '',
               capacity: Number(capacity),
               moduleKeys,
@@ -112,65 +111,14 @@ function SessionDialog({
               If the time or place changes, everyone invited gets an e-mail saying the session changed, and their calendar file updates.
             </p>
           )}
-          <div className="form__row">
-            <TextField
-              label="Starts"
-              name="startsAt"
-              type="datetime-local"
-              value={startsAt}
-              onChange={setStartsAt}
-              isRequired
-              description={`Times are in ${zone}`}
-              errorMessage={errors.startsAt}
-            />
-            <TextField
-              label="Ends"
-              name="endsAt"
-              type="datetime-local"
-              value={endsAt}
-              onChange={setEndsAt}
-              isRequired
-              errorMessage={errors.endsAt}
-            />
-          </div>
-          <RadioGroupField
-            label="Where"
-            orientation="horizontal"
-            options={[
-              { id: 'in_person', label: 'In person' },
-              { id: 'remote', label: 'Remote' },
-            ]}
-            value={modality}
-            onChange={(v) => setModality(v as 'in_person' | 'remote')}
-          />
-          {modality === 'in_person' ? (
-            <TextField
-              label="Place"
-              name="place"
-              value={place}
-              onChange={setPlace}
-              description="Shown in calendar invites: a room, not what the session is about."
-              errorMessage={errors.place}
-              isRequired
-            />
-          ) : (
-            <TextField
-              label="Video link"
-              name="videoLink"
-              type="url"
-              value={videoLink}
-              onChange={setVideoLink}
-              errorMessage={errors.videoLink}
-              isRequired
-            />
-          )}
+          <TimeAndPlaceFields value={where.value} onChange={edit(where.setValue)} errors={errors} timeZone={zone} what="session" />
           <div className="form__row">
             <SelectField
               label="Facilitator"
               name="facilitatorId"
               options={facilitators}
               value={facilitatorId}
-              onChange={setFacilitatorId}
+              onChange={edit(setFacilitatorId)}
               errorMessage={errors.facilitatorId}
               isRequired
             />
@@ -179,13 +127,18 @@ function SessionDialog({
               name="capacity"
               type="number"
               value={capacity}
-              onChange={setCapacity}
+              onChange={edit(setCapacity)}
               description={session && session.invitees.length > 0 ? `${session.invitees.length} invited so far` : undefined}
               errorMessage={errors.capacity}
               isRequired
             />
           </div>
-          <CheckboxGroup value={moduleKeys} onChange={setModuleKeys} className="checkbox-group" isInvalid={Boolean(errors.moduleKeys)}>
+          <CheckboxGroup
+            value={moduleKeys}
+            onChange={edit(setModuleKeys)}
+            className="checkbox-group"
+            isInvalid={Boolean(errors.moduleKeys)}
+          >
             <Label className="field__label">Modules it covers</Label>
             <div className="training-checks">
               {modules.map((m) => (
