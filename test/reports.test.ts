@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramReport } from '../shared/schemas/reports.ts';
-import { buildCase, buildOrganization, buildPerson, type BuiltPerson } from '../server/demo/factories.ts';
+import { buildCase, buildDepartment, buildOrganization, buildPerson, type BuiltPerson } from '../server/demo/factories.ts';
 import { hideBreakdown } from '../server/modules/reporting/breakdowns.ts';
 import { createTestApp, sessionsFor, type TestApp } from './harness.ts';
 
@@ -36,6 +36,28 @@ describe('program report', () => {
     }
   };
 
+  /** Twelve of July's fourteen reached: 1 h to 12 h, within a 6-hour target for the first six. */
+  const reachTwelve = async () => {
+    const ids = await t.ctx.db
+      .selectFrom('cases')
+      .select('id')
+      .where('organization_id', '=', org.id)
+      .where('created_at', '<', '2026-08-01')
+      .where('created_at', '>=', '2026-07-01')
+      .execute();
+    for (const [i, row] of ids.slice(0, 12).entries()) {
+      await t.ctx.db
+        .updateTable('cases')
+        .set({
+          first_contact_minutes: (i + 1) * 60,
+          first_contact_at: new Date(Date.parse('2026-07-10T15:00:00.000Z') + (i + 1) * 3_600_000).toISOString(),
+          first_contact_due_at: '2026-07-10T21:00:00.000Z',
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrganization(t.ctx.db, t.clock, { timeZone: 'America/New_York' });
@@ -57,6 +79,15 @@ describe('program report', () => {
     await requests(5, '2026-05-05T15:00:00.000Z');
     // This quarter has not ended: never shown.
     await requests(20, '2026-11-02T15:00:00.000Z');
+    await reachTwelve();
+    // Eleven of August's physicians name a department (the factory's requests name none).
+    const departmentId = await buildDepartment(t.ctx.db, t.clock, org.id, { name: 'Cardiology' });
+    await t.ctx.db
+      .updateTable('cases')
+      .set({ requester_department_id: departmentId })
+      .where('organization_id', '=', org.id)
+      .where('created_at', '=', '2026-08-10T15:00:00.000Z')
+      .execute();
   });
   afterAll(async () => t?.close());
 
@@ -84,8 +115,8 @@ describe('program report', () => {
     const professions = Object.fromEntries(q3.byProfession.rows.map((r) => [r.key, r.count]));
     expect(professions).toMatchObject({ nurse: 17, physician: null, not_given: null, pharmacist: 0 });
     expect(q3.byProfession.total).toBe(32);
-    // The factory's requests name no department: reach is not on record, and says so rather than 0 of n.
-    expect(q3.reach).toMatchObject({ withRequests: null, share: null, onRecord: 0 });
+    // Twelve requests name a department (one of the organisation's departments).
+    expect(q3.reach).toMatchObject({ withRequests: 1, onRecord: 12 });
   });
 
   it('hides a quarter with fewer than k requests entirely, totals included', async () => {
@@ -93,29 +124,11 @@ describe('program report', () => {
     expect(q2.byOrigin.total).toBeNull();
     expect(q2.byOrigin.rows.every((r) => r.count === null || r.count === 0)).toBe(true);
     expect(q2.months.every((m) => m.requests === null || m.requests === 0)).toBe(true);
-    expect(q2.reach).toMatchObject({ withRequests: null, share: null });
+    // The factory's requests name no department: reach is not on record, and says so rather than 0 of n.
+    expect(q2.reach).toMatchObject({ withRequests: null, share: null, onRecord: 0 });
   });
 
   it('gives time to first contact only over at least k requests', async () => {
-    const ids = await t.ctx.db
-      .selectFrom('cases')
-      .select('id')
-      .where('organization_id', '=', org.id)
-      .where('created_at', '<', '2026-08-01')
-      .where('created_at', '>=', '2026-07-01')
-      .execute();
-    // Twelve of July's fourteen reached: 1 h to 12 h, within a 6-hour target for the first six.
-    for (const [i, row] of ids.slice(0, 12).entries()) {
-      await t.ctx.db
-        .updateTable('cases')
-        .set({
-          first_contact_minutes: (i + 1) * 60,
-          first_contact_at: new Date(Date.parse('2026-07-10T15:00:00.000Z') + (i + 1) * 3_600_000).toISOString(),
-          first_contact_due_at: '2026-07-10T21:00:00.000Z',
-        })
-        .where('id', '=', row.id)
-        .execute();
-    }
     const q3 = (await report()).quarters[0]!;
     expect(q3.firstContact).toEqual({ reached: 12, medianHours: 6, p90Hours: 11, withinTarget: 0.5 });
     // With k at 13 the twelve are too few: nothing about them is shown.
@@ -127,6 +140,17 @@ describe('program report', () => {
     expect(strict.firstContact).toEqual({ reached: null, medianHours: null, p90Hours: null, withinTarget: null });
     expect((await report()).minCount).toBe(13);
     await t.app.inject({ method: 'PUT', url: '/api/settings/reports', headers: await as(director.email), payload: { minCount: 11 } });
+  });
+
+  it('keeps a settled quarter’s counts: erasing departments later does not move what was published', async () => {
+    const before = (await report()).quarters[0]!;
+    const kept = await t.ctx.db.selectFrom('report_quarter_counts').select('quarter').where('organization_id', '=', org.id).execute();
+    expect(kept.map((r) => r.quarter).sort()).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']);
+    // As the retention sweep would: the requests' departments are erased.
+    await t.ctx.db.updateTable('cases').set({ requester_department_id: null }).where('organization_id', '=', org.id).execute();
+    const after = (await report()).quarters[0]!;
+    expect(after.reach).toEqual(before.reach);
+    expect(after).toEqual(before);
   });
 
   it('lets only the director set k, from 5 to 20, audited; bad values change nothing', async () => {
@@ -188,6 +212,23 @@ describe('program report', () => {
       .where('action', '=', 'reports.exported')
       .execute();
     expect(audit).toEqual([{ action: 'reports.exported', actor_person_id: leader.id }]);
+  });
+  it('counts a quarter afresh until it has settled, then keeps it', async () => {
+    // 10 January 2027: October–December 2026 has ended but not settled (30 days).
+    t.clock.advanceMinutes(((Date.parse('2027-01-10T15:00:00Z') - t.clock.now().getTime()) / 60_000) | 0);
+    const first = (await report()).quarters[0]!;
+    expect(first.quarter).toBe('2026-Q4');
+    expect(first.byOrigin.total).toBe(20);
+    await requests(2, '2026-12-20T15:00:00.000Z');
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
+    expect((await t.ctx.db.selectFrom('report_quarter_counts').select('quarter').where('quarter', '=', '2026-Q4').execute()).length).toBe(
+      0,
+    );
+    // 1 February: settled, kept; a request added to it afterwards (a late import, say) does not move it.
+    t.clock.advanceMinutes(22 * 24 * 60);
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
+    await requests(1, '2026-12-21T15:00:00.000Z');
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
   });
 });
 

@@ -227,9 +227,20 @@ export interface EmailOutboxTable {
   case_id: string | null;
 }
 
+/** A settled quarter's raw report counts, kept so later erasure cannot move a published figure (migration 0032). */
+export interface ReportQuarterCountsTable {
+  organization_id: string;
+  /** e.g. 2026-Q3 */
+  quarter: string;
+  /** JSON: server/modules/reporting/quarter-counts.ts, QuarterCounts. Never sent as it is. */
+  counts: string;
+  kept_at: string;
+}
+
 export interface Database
   extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables, TeamTables, TrainingTables {
   organizations: OrganizationsTable;
+  report_quarter_counts: ReportQuarterCountsTable;
   sites: SitesTable;
   departments: DepartmentsTable;
   professions: ProfessionsTable;

@@ -156,3 +156,22 @@ export async function countTeam(db: DbOrTrx, organizationId: string) {
     .executeTakeFirstOrThrow();
   return { states, staff: Number(staff.n) };
 }
+
+/** A settled quarter's kept counts (JSON), if they were kept. */
+export async function findKeptCounts(db: DbOrTrx, organizationId: string, quarter: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('report_quarter_counts')
+    .select('counts')
+    .where('organization_id', '=', organizationId)
+    .where('quarter', '=', quarter)
+    .executeTakeFirst();
+  return row?.counts;
+}
+
+export async function keepCountsIfNew(db: DbOrTrx, organizationId: string, quarter: string, counts: string, at: string): Promise<void> {
+  await db
+    .insertInto('report_quarter_counts')
+    .values({ organization_id: organizationId, quarter, counts, kept_at: at })
+    .onConflict((oc) => oc.columns(['organization_id', 'quarter']).doNothing())
+    .execute();
+}
