@@ -43,6 +43,11 @@ describe('program report', () => {
     expect(file).toContain('"hidden"');
     expect(file).not.toMatch(/(^|,)"?[=+@]/m);
 
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Board report (PDF)' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^board-report-\d{4}-Q\d\.pdf$/);
+    const bytes = await (await import('node:fs/promises')).readFile((await pdf.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
     await page.setViewportSize(PHONE);
     await saveScreenshot(page, 'reports-leader-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

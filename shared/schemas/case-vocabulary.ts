@@ -45,3 +45,21 @@ export type DepartmentPreference = z.infer<typeof DepartmentPreferenceSchema>;
 export const OFFER_DECLINE_REASONS = ['no_capacity', 'conflict_of_interest', 'not_a_good_match', 'unavailable', 'other'] as const;
 export const OfferDeclineReasonSchema = z.enum(OFFER_DECLINE_REASONS);
 export type OfferDeclineReason = z.infer<typeof OfferDeclineReasonSchema>;
+
+/** Plain words for the lists above, shared by the pages and the board report (docs/reporting.md). */
+export const ORIGIN_LABELS: Record<CaseOrigin, string> = {
+  self: 'Asked for themselves',
+  anonymous: 'Anonymous request',
+  colleague_referral: 'Colleague referral',
+  event_outreach: 'Outreach after an event',
+};
+
+export const REASON_LABELS: Record<ReasonCategory, string> = {
+  adverse_event: 'An adverse event or medical error',
+  patient_death: 'The death of a patient',
+  litigation_or_complaint: 'A lawsuit or a complaint',
+  burnout_or_overload: 'Burnout or overload',
+  violence_or_threat: 'Violence or a threat at work',
+  personal: 'Something personal',
+  other: 'Something else',
+};

@@ -14,6 +14,17 @@ export const PROFESSION_CATEGORIES = [
 export const ProfessionCategorySchema = z.enum(PROFESSION_CATEGORIES);
 export type ProfessionCategory = z.infer<typeof ProfessionCategorySchema>;
 
+/** Categories drive matching (physician with physician, nurse with nurse), so they are fixed. */
+export const PROFESSION_CATEGORY_LABELS: Record<ProfessionCategory, string> = {
+  physician: 'Physician',
+  resident_fellow: 'Resident or fellow',
+  nurse: 'Nurse',
+  advanced_practice_provider: 'Advanced practice provider',
+  pharmacist: 'Pharmacist',
+  allied_health: 'Allied health',
+  other: 'Other',
+};
+
 export const OrganizationSchema = z.object({
   id: IdSchema,
   slug: z.string(),

@@ -78,3 +78,6 @@ export const ReportSettingsSchema = z.strictObject({
 
 /** A download: the file's name and its text (CSV with a byte order mark). */
 export const ReportExportSchema = z.object({ filename: z.string(), csv: z.string() });
+
+/** The board report: the file's name and the PDF, base64-encoded. */
+export const BoardReportSchema = z.object({ filename: z.string(), pdf: z.string() });

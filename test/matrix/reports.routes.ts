@@ -25,6 +25,14 @@ export const REPORT_ROUTE_CASES: RouteCase[] = [
     request: () => ({ url: '/api/reports/export' }),
   },
   {
+    method: 'POST',
+    url: '/api/reports/board-report',
+    access: 'reports.read',
+    success: 200,
+    expect: [401, 200, 404, 404, 200, 404, 404, 404, 200],
+    request: () => ({ url: '/api/reports/board-report' }),
+  },
+  {
     method: 'PUT',
     url: '/api/settings/reports',
     access: 'reports.configure',

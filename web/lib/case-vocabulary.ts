@@ -13,29 +13,15 @@ import {
   type Urgency,
 } from '../../shared/schemas/case-vocabulary.ts';
 import type { ContactMethod } from '../../shared/schemas/case.ts';
+import { ORIGIN_LABELS, REASON_LABELS } from '../../shared/schemas/case-vocabulary.ts';
+
+export { ORIGIN_LABELS, REASON_LABELS };
 
 /**
  * Plain words for the fixed lists of a support request. Both the requester's pages and the
  * supporter's workspace use them, so they live here rather than in either feature.
  */
 
-/** How a request came in: the case board, the service-level targets and the reports say it the same way. */
-export const ORIGIN_LABELS: Record<CaseOrigin, string> = {
-  self: 'Asked for themselves',
-  anonymous: 'Anonymous request',
-  colleague_referral: 'Colleague referral',
-  event_outreach: 'Outreach after an event',
-};
-
-export const REASON_LABELS: Record<ReasonCategory, string> = {
-  adverse_event: 'An adverse event or medical error',
-  patient_death: 'The death of a patient',
-  litigation_or_complaint: 'A lawsuit or a complaint',
-  burnout_or_overload: 'Burnout or overload',
-  violence_or_threat: 'Violence or a threat at work',
-  personal: 'Something personal',
-  other: 'Something else',
-};
 export const REASON_OPTIONS = REASON_CATEGORIES.map((id) => ({ id, label: REASON_LABELS[id] }));
 
 export const URGENCY_LABELS: Record<Urgency, string> = {

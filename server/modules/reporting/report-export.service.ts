@@ -4,6 +4,9 @@ import type { AppContext } from '../../lib/context.ts';
 import { assertRecentlyVerified } from '../../lib/step-up.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import { toCsv, type CsvValue } from './csv.ts';
+import { localDay } from '../../../shared/calendar-day.ts';
+import { findOrganization } from '../organization/index.ts';
+import { renderBoardReport } from './board-report.ts';
 import { getProgramReport } from './reports.service.ts';
 
 /**
@@ -48,19 +51,32 @@ export function reportRows(report: ProgramReport): CsvValue[][] {
   return rows;
 }
 
-export async function exportReportCsv(ctx: AppContext, actor: Actor): Promise<{ filename: string; csv: string }> {
-  assertRecentlyVerified(ctx, actor);
-  const report = await getProgramReport(ctx, actor);
-  const csv = toCsv(['quarter', 'figure', 'breakdown', 'value'], reportRows(report), HIDDEN);
-  const at = ctx.clock.now().toISOString();
+async function auditExport(ctx: AppContext, actor: Actor, format: 'csv' | 'pdf'): Promise<void> {
   await appendAuditEvent(ctx.db, {
     organizationId: actor.organizationId,
     actorPersonId: actor.personId,
     action: 'reports.exported',
     subjectType: 'organization',
     subjectId: actor.organizationId,
-    at,
-    detail: 'csv',
+    at: ctx.clock.now().toISOString(),
+    detail: format,
   });
+}
+
+export async function exportReportCsv(ctx: AppContext, actor: Actor): Promise<{ filename: string; csv: string }> {
+  assertRecentlyVerified(ctx, actor);
+  const report = await getProgramReport(ctx, actor);
+  const csv = toCsv(['quarter', 'figure', 'breakdown', 'value'], reportRows(report), HIDDEN);
+  await auditExport(ctx, actor, 'csv');
   return { filename: `program-report-${report.quarters[0]?.quarter ?? 'none'}.csv`, csv };
+}
+
+/** The board report as a PDF, base64 in JSON so the same step-up retry serves it as every other call. */
+export async function exportBoardReport(ctx: AppContext, actor: Actor): Promise<{ filename: string; pdf: string }> {
+  assertRecentlyVerified(ctx, actor);
+  const report = await getProgramReport(ctx, actor);
+  const org = await findOrganization(ctx.db, actor.organizationId);
+  const pdf = await renderBoardReport(report, org?.name ?? '', localDay(ctx.clock.now(), report.timeZone));
+  await auditExport(ctx, actor, 'pdf');
+  return { filename: `board-report-${report.quarters[0]?.quarter ?? 'none'}.pdf`, pdf: pdf.toString('base64') };
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBodySchema } from '../../../shared/schemas/common.ts';
-import { ProgramReportSchema, ReportExportSchema, ReportSettingsSchema } from '../../../shared/schemas/reports.ts';
+import { BoardReportSchema, ProgramReportSchema, ReportExportSchema, ReportSettingsSchema } from '../../../shared/schemas/reports.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requireActor } from '../../plugins/access.ts';
-import { exportReportCsv } from './report-export.service.ts';
+import { exportBoardReport, exportReportCsv } from './report-export.service.ts';
 import { saveReportSettings } from './report-settings.service.ts';
 import { getProgramReport } from './reports.service.ts';
 
@@ -38,6 +38,19 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => exportReportCsv(ctx, requireActor(request)),
+  );
+
+  r.post(
+    '/api/reports/board-report',
+    {
+      config: { access: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'The board report as a PDF (base64), with the same counts hidden; needs a fresh password or code, and is audited',
+        response: { 200: BoardReportSchema, 403: ErrorBodySchema },
+      },
+    },
+    async (request) => exportBoardReport(ctx, requireActor(request)),
   );
 
   r.put(

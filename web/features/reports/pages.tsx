@@ -6,7 +6,7 @@ import { LoadError } from '../../components/ui/query-status.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Notice } from '../../components/ui/notice.tsx';
 import { errorMessage } from '../../components/ui/query-status.tsx';
-import { useExportReport, useProgramReport } from './api/reports.ts';
+import { useBoardReport, useExportReport, useProgramReport } from './api/reports.ts';
 import { MonthlyBars } from './components/charts.tsx';
 import { QuarterReportView } from './components/quarter-report.tsx';
 import { monthLabel, quarterLabel, shownCount } from './components/vocabulary.ts';
@@ -81,6 +81,7 @@ export function ReportsPage() {
   const report = useProgramReport();
   const [quarter, setQuarter] = useState<string | null>(null);
   const download = useExportReport();
+  const board = useBoardReport();
   return (
     <div className="stack">
       <PageTitle title="Program report" />
@@ -92,12 +93,16 @@ export function ReportsPage() {
             let one of them be worked out. Nothing here names a person or describes a single request.
           </p>
           <div className="inline-form">
+            <Button onPress={() => board.mutate()} isPending={board.isPending}>
+              Board report (PDF)
+            </Button>
             <Button onPress={() => download.mutate()} isPending={download.isPending}>
               Download as CSV
             </Button>
             <span className="muted">The same figures, the same ones hidden. Downloads are recorded.</span>
           </div>
           {download.isError && <Notice tone="error">{errorMessage(download.error)}</Notice>}
+          {board.isError && <Notice tone="error">{errorMessage(board.error)}</Notice>}
           <RequestsTrend report={report.data} />
           <TeamToday report={report.data} />
           <Tabs selectedKey={quarter ?? report.data.quarters[0]?.quarter ?? ''} onSelectionChange={(key) => setQuarter(String(key))}>

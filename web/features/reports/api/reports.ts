@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ProgramReportSchema, ReportExportSchema, ReportSettingsSchema } from '../../../../shared/schemas/reports.ts';
+import { BoardReportSchema, ProgramReportSchema, ReportExportSchema, ReportSettingsSchema } from '../../../../shared/schemas/reports.ts';
 import { api } from '../../../lib/api-client.ts';
 
 const reportKey = ['reports'] as const;
@@ -20,13 +20,24 @@ export function useSaveReportSettings() {
 export function useExportReport() {
   return useMutation({
     mutationFn: () => api.post('/api/reports/export', undefined, ReportExportSchema),
-    onSuccess: ({ filename, csv }) => {
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
+    onSuccess: ({ filename, csv }) => save(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename),
   });
+}
+
+/** The board report as a PDF, asked for and saved like the CSV. */
+export function useBoardReport() {
+  return useMutation({
+    mutationFn: () => api.post('/api/reports/board-report', undefined, BoardReportSchema),
+    onSuccess: ({ filename, pdf }) =>
+      save(new Blob([Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0))], { type: 'application/pdf' }), filename),
+  });
+}
+
+function save(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
 }
