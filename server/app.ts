@@ -30,6 +30,7 @@ import { registerTeamRoutes } from './modules/supporters/team.routes.ts';
 import { registerTrainingRoutes } from './modules/training/training.routes.ts';
 import { registerTeamMeetingRoutes } from './modules/team-meetings/team-meetings.routes.ts';
 import { registerReportRoutes } from './modules/reporting/reports.routes.ts';
+import { registerProgramSetupRoutes } from './modules/program-setup/program-setup.routes.ts';
 import { registerRosterRoutes } from './modules/people/roster.routes.ts';
 import { registerSettingsRoutes } from './modules/organization/settings.routes.ts';
 import { registerSsoRoutes } from './modules/sso/sso.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerTrainingRoutes(app, ctx);
   registerTeamMeetingRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerProgramSetupRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);

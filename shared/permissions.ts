@@ -80,6 +80,8 @@ export const ACTION_RULES = {
    * a single case (docs/reporting.md). Leadership's view of the program, and the director's.
    */
   'reports.read': ['program_director', 'leadership_viewer'],
+  /** The program's set-up: its steps judged from what is recorded, the sponsor and the legal protection (docs/setup.md). */
+  'setup.manage': ['program_director'],
   /** The smallest count reports show (k, from 5 to 20): the director's, as the program's standard. */
   'reports.configure': ['program_director'],
   /** The case board: every case's state, clocks and who is assigned to whom; audited contact views; manual assignment. */

@@ -48,6 +48,7 @@ import { TEAM_ROUTE_CASES } from './matrix/team.routes.ts';
 import { TRAINING_ROUTE_CASES } from './matrix/training.routes.ts';
 import { TEAM_MEETING_ROUTE_CASES } from './matrix/team-meetings.routes.ts';
 import { REPORT_ROUTE_CASES } from './matrix/reports.routes.ts';
+import { SETUP_ROUTE_CASES } from './matrix/setup.routes.ts';
 import { personOf } from './matrix/person-of.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -907,6 +908,7 @@ export const ROUTE_CASES: RouteCase[] = [
   ...TRAINING_ROUTE_CASES,
   ...TEAM_MEETING_ROUTE_CASES,
   ...REPORT_ROUTE_CASES,
+  ...SETUP_ROUTE_CASES,
 ];
 
 /** An invalid request for a route and the fields its 400 must name (test/bad-input.test.ts). */

@@ -38,6 +38,7 @@ import { TEAM_INVALID_CASES } from './matrix/team.routes.ts';
 import { TRAINING_INVALID_CASES } from './matrix/training.routes.ts';
 import { TEAM_MEETING_INVALID_CASES } from './matrix/team-meetings.routes.ts';
 import { REPORT_INVALID_CASES } from './matrix/reports.routes.ts';
+import { SETUP_INVALID_CASES } from './matrix/setup.routes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -453,6 +454,7 @@ const INVALID_CASES: InvalidCase[] = [
   ...TRAINING_INVALID_CASES,
   ...TEAM_MEETING_INVALID_CASES,
   ...REPORT_INVALID_CASES,
+  ...SETUP_INVALID_CASES,
 ];
 
 describe('invalid input → 400 validation_failed naming the field (ASVS 2.2.1)', () => {

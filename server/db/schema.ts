@@ -237,10 +237,26 @@ export interface ReportQuarterCountsTable {
   kept_at: string;
 }
 
+/** Who sponsors the program and what protects what supporters hear (migration 0033; docs/setup.md). */
+export interface ProgramFoundationsTable {
+  organization_id: string;
+  sponsor_name: string | null;
+  sponsor_role: string | null;
+  /** YYYY-MM-DD */
+  sponsor_agreed_on: string | null;
+  protection_basis: string | null;
+  protection_confirmed_by: string | null;
+  /** YYYY-MM-DD */
+  protection_confirmed_on: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database
   extends EventNoticeTables, ServiceLevelTables, PagingTables, GroupDebriefTables, SsoTables, TeamTables, TrainingTables {
   organizations: OrganizationsTable;
   report_quarter_counts: ReportQuarterCountsTable;
+  program_foundations: ProgramFoundationsTable;
   sites: SitesTable;
   departments: DepartmentsTable;
   professions: ProfessionsTable;

@@ -25,6 +25,7 @@ import { seedDemoTeam } from './demo-team.ts';
 import { seedDemoTraining } from './demo-training.ts';
 import { seedDemoTeamMeetings } from './demo-team-meetings.ts';
 import { seedDemoReportHistory } from './demo-report-history.ts';
+import { seedDemoSetup } from './demo-setup.ts';
 import { seedDemoRota } from './demo-rota.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import { seedDemoServiceLevels } from './demo-service-levels.ts';
@@ -442,6 +443,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ organizationNa
   await seedDemoTeamMeetings(ctx, seeded.organizationId);
   // A year of finished requests behind the live ones, for the Reports page.
   await seedDemoReportHistory(ctx, seeded.organizationId);
+  // The sponsor and the legal protection, recorded at the program's start.
+  await seedDemoSetup(ctx, seeded.organizationId);
   // The factories store the demo cases' due times but queue no breach check: give each open case
   // waiting for first contact its check now, as a real intake would have.
   await startMissingFirstContactClocks(ctx);

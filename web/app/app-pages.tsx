@@ -191,6 +191,12 @@ export const APP_PAGES: readonly AppPage[] = [
     tab: { group: 'settings', label: 'Program settings' },
   },
   {
+    path: 'settings/setup',
+    action: 'setup.manage',
+    load: () => withTabs(import('../features/setup/pages.tsx').then((m) => m.SetupPage)),
+    tab: { group: 'settings', label: 'Set-up' },
+  },
+  {
     path: 'settings/integrations',
     action: 'tokens.manage',
     load: () => withTabs(import('../features/event-notices/pages.tsx').then((m) => m.IntegrationTokensPage)),

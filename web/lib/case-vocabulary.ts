@@ -3,17 +3,16 @@ import {
   MODALITIES,
   OFFER_DECLINE_REASONS,
   REASON_CATEGORIES,
+  ORIGIN_LABELS,
+  REASON_LABELS,
   URGENCIES,
-  type CaseOrigin,
   type CaseState,
   type DepartmentPreference,
   type Modality,
   type OfferDeclineReason,
-  type ReasonCategory,
   type Urgency,
 } from '../../shared/schemas/case-vocabulary.ts';
 import type { ContactMethod } from '../../shared/schemas/case.ts';
-import { ORIGIN_LABELS, REASON_LABELS } from '../../shared/schemas/case-vocabulary.ts';
 
 export { ORIGIN_LABELS, REASON_LABELS };
 

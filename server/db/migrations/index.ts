@@ -30,6 +30,7 @@ import * as supporterCooldown from './2026_12_07_0029_supporter_cooldown.ts';
 import * as teamMeetings from './2026_12_07_0030_team_meetings.ts';
 import * as reportMinCount from './2026_12_07_0031_report_min_count.ts';
 import * as reportQuarterCounts from './2026_12_07_0032_report_quarter_counts.ts';
+import * as programFoundations from './2026_12_07_0033_program_foundations.ts';
 
 /** Static list (not a folder scan) so the same code runs under tsx, vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0030_team_meetings': teamMeetings,
   '2026_12_07_0031_report_min_count': reportMinCount,
   '2026_12_07_0032_report_quarter_counts': reportQuarterCounts,
+  '2026_12_07_0033_program_foundations': programFoundations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import { OutboxNotice } from '../../features/outbox/components/outbox-notice.tsx
 import { ProgramSummaryCard } from '../../features/program-info/components/program-summary-card.tsx';
 import { usePublicProgram } from '../../features/support-lines/api/get-public-program.ts';
 import { SupportBox } from '../../features/support-lines/components/support-box.tsx';
+import { SetupSummaryCard } from '../../features/setup/pages.tsx';
 
 /** The first thing on the page: how to ask, in one tap. */
 function AskCard() {
@@ -39,6 +40,7 @@ export function AppHomeRoute() {
         {program.data?.programName ?? 'Peer support'} at {me.organization.name}.
       </p>
       {me.actions.includes('cases.manage') && <OutboxNotice />}
+      {me.actions.includes('setup.manage') && <SetupSummaryCard />}
       <div className="two-columns">
         <div className="stack">
           {me.actions.includes('support.request') && <AskCard />}
