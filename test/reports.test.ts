@@ -213,22 +213,29 @@ describe('program report', () => {
       .execute();
     expect(audit).toEqual([{ action: 'reports.exported', actor_person_id: leader.id }]);
   });
-  it('counts a quarter afresh until it has settled, then keeps it', async () => {
+  it('counts an unsettled quarter again each hour, then keeps it once settled', async () => {
     // 10 January 2027: October–December 2026 has ended but not settled (30 days).
     t.clock.advanceMinutes(((Date.parse('2027-01-10T15:00:00Z') - t.clock.now().getTime()) / 60_000) | 0);
     const first = (await report()).quarters[0]!;
     expect(first.quarter).toBe('2026-Q4');
     expect(first.byOrigin.total).toBe(20);
+    const kept = () =>
+      t.ctx.db.selectFrom('report_quarter_counts').select(['quarter', 'settled']).where('quarter', '=', '2026-Q4').executeTakeFirst();
+    expect(Boolean((await kept())!.settled)).toBe(false);
+    // Within the hour every read shows the same figures; the hour after, they are counted again.
     await requests(2, '2026-12-20T15:00:00.000Z');
+    t.clock.advanceMinutes(30);
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(20);
+    t.clock.advanceMinutes(31);
     expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
-    expect((await t.ctx.db.selectFrom('report_quarter_counts').select('quarter').where('quarter', '=', '2026-Q4').execute()).length).toBe(
-      0,
-    );
-    // 1 February: settled, kept; a request added to it afterwards (a late import, say) does not move it.
+    // 1 February: settled, kept for good; a request added to it afterwards (a late import, say) does not move it.
     t.clock.advanceMinutes(22 * 24 * 60);
-    expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
     await requests(1, '2026-12-21T15:00:00.000Z');
-    expect((await report()).quarters[0]!.byOrigin.total).toBe(22);
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(23);
+    expect(Boolean((await kept())!.settled)).toBe(true);
+    await requests(1, '2026-12-22T15:00:00.000Z');
+    t.clock.advanceMinutes(120);
+    expect((await report()).quarters[0]!.byOrigin.total).toBe(23);
   });
 });
 

@@ -235,6 +235,8 @@ export interface ReportQuarterCountsTable {
   /** JSON: server/modules/reporting/quarter-counts.ts, QuarterCounts. Never sent as it is. */
   counts: string;
   kept_at: string;
+  /** False while the quarter has not settled: such counts are kept an hour, then counted again. */
+  settled: boolean | number;
 }
 
 /** Who sponsors the program and what protects what supporters hear (migration 0033; docs/setup.md). */

@@ -10,6 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('quarter', 'text', (c) => c.notNull())
     .addColumn('counts', 'text', (c) => c.notNull())
     .addColumn('kept_at', 'text', (c) => c.notNull())
+    // False while the quarter has not settled: such counts are kept an hour, then counted again.
+    .addColumn('settled', 'boolean', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_quarter_counts_pk', ['organization_id', 'quarter'])
     .execute();
   await db.schema.createIndex('cases_org_created_idx').on('cases').columns(['organization_id', 'created_at']).execute();

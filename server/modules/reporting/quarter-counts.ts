@@ -1,6 +1,7 @@
 import { addDays } from '../../../shared/calendar-day.ts';
 import type { ReportQuarter } from '../../../shared/report-periods.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { toBool } from '../../db/values.ts';
 import * as repo from './reporting.repository.ts';
 
 /**
@@ -9,7 +10,8 @@ import * as repo from './reporting.repository.ts';
  * was kept: erasing old requests' departments cannot then move a published figure (the move would
  * describe the erased requests), the same counts are hidden in every answer, and a report over a
  * large system reads four rows instead of scanning a year of requests. Counts only: what they are
- * kept in never leaves the server unsuppressed.
+ * kept in never leaves the server unsuppressed. Until it settles, a quarter's counts are kept for an
+ * hour at a time (PROVISIONAL_MINUTES).
  */
 export interface QuarterCounts {
   requests: { month: string; origin: string; reason: string; profession: string | null; n: number }[];
@@ -64,7 +66,16 @@ export async function countQuarter(db: DbOrTrx, organizationId: string, q: Repor
   };
 }
 
-/** The quarter's counts: the kept ones once it has settled (kept now if not yet), else counted afresh. */
+/**
+ * Counts of a quarter that has ended but not settled are kept this long: within it every report
+ * shows the same figures, and a large system is not counted again on every read.
+ */
+export const PROVISIONAL_MINUTES = 60;
+
+/**
+ * The quarter's counts: the kept ones once it has settled (kept now if not yet); before that, the
+ * provisional ones kept within the last hour, or counted afresh and kept provisionally.
+ */
 export async function quarterCounts(
   db: DbOrTrx,
   organizationId: string,
@@ -72,11 +83,18 @@ export async function quarterCounts(
   now: { today: string; at: string },
 ): Promise<QuarterCounts> {
   const settled = addDays(q.untilDay, SETTLE_DAYS) <= now.today;
-  if (!settled) return countQuarter(db, organizationId, q);
   const kept = await repo.findKeptCounts(db, organizationId, q.quarter);
-  if (kept) return JSON.parse(kept) as QuarterCounts;
+  const fresh = kept && Date.parse(now.at) - Date.parse(kept.kept_at) < PROVISIONAL_MINUTES * 60_000;
+  if (kept && (toBool(kept.settled) || (!settled && fresh))) return JSON.parse(kept.counts) as QuarterCounts;
   const counts = await countQuarter(db, organizationId, q);
-  // Two readers at once both count; the first to keep its counts wins, and both then use the kept ones.
-  await repo.keepCountsIfNew(db, organizationId, q.quarter, JSON.stringify(counts), now.at);
-  return JSON.parse((await repo.findKeptCounts(db, organizationId, q.quarter)) ?? JSON.stringify(counts)) as QuarterCounts;
+  // Two readers at once both count; settled counts are written once, so both then use what was kept first.
+  await repo.keepCounts(db, {
+    organization_id: organizationId,
+    quarter: q.quarter,
+    counts: JSON.stringify(counts),
+    kept_at: now.at,
+    settled,
+  });
+  if (!settled) return counts;
+  return JSON.parse((await repo.findKeptCounts(db, organizationId, q.quarter))?.counts ?? JSON.stringify(counts)) as QuarterCounts;
 }

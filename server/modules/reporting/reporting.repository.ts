@@ -157,21 +157,32 @@ export async function countTeam(db: DbOrTrx, organizationId: string) {
   return { states, staff: Number(staff.n) };
 }
 
-/** A settled quarter's kept counts (JSON), if they were kept. */
-export async function findKeptCounts(db: DbOrTrx, organizationId: string, quarter: string): Promise<string | undefined> {
-  const row = await db
+/** A quarter's kept counts (JSON), if any were kept, with when and whether the quarter had settled. */
+export async function findKeptCounts(db: DbOrTrx, organizationId: string, quarter: string) {
+  return db
     .selectFrom('report_quarter_counts')
-    .select('counts')
+    .select(['counts', 'kept_at', 'settled'])
     .where('organization_id', '=', organizationId)
     .where('quarter', '=', quarter)
     .executeTakeFirst();
-  return row?.counts;
 }
 
-export async function keepCountsIfNew(db: DbOrTrx, organizationId: string, quarter: string, counts: string, at: string): Promise<void> {
+/**
+ * Keeps a quarter's counts. Settled counts are written once and never replaced; provisional ones
+ * replace earlier provisional ones, never settled ones.
+ */
+export async function keepCounts(
+  db: DbOrTrx,
+  row: { organization_id: string; quarter: string; counts: string; kept_at: string; settled: boolean },
+): Promise<void> {
   await db
     .insertInto('report_quarter_counts')
-    .values({ organization_id: organizationId, quarter, counts, kept_at: at })
-    .onConflict((oc) => oc.columns(['organization_id', 'quarter']).doNothing())
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['organization_id', 'quarter'])
+        .doUpdateSet({ counts: row.counts, kept_at: row.kept_at, settled: row.settled })
+        .where('report_quarter_counts.settled', '=', false),
+    )
     .execute();
 }
