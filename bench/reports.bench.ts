@@ -37,8 +37,7 @@ import {
 } from 'kysely';
 import { addDays } from '../shared/calendar-day.ts';
 import { endedQuarters, type ReportQuarter } from '../shared/report-periods.ts';
-import type { CaseOrigin, CaseOutcome, CaseState, ReasonCategory } from '../shared/schemas/case-vocabulary.ts';
-import type { ProfessionCategory } from '../shared/schemas/organization.ts';
+import type { CaseOutcome, CaseState } from '../shared/schemas/case-vocabulary.ts';
 import type { ProgramReport } from '../shared/schemas/reports.ts';
 import { buildApp } from '../server/app.ts';
 import type { DatabaseHandle, Db, DbOrTrx, Engine } from '../server/db/database.ts';
@@ -48,6 +47,7 @@ import { buildDepartment, buildOrganization, buildPerson, buildSupporterProfile 
 import { countQuarter, SETTLE_DAYS, type QuarterCounts } from '../server/modules/reporting/quarter-counts.ts';
 import * as reporting from '../server/modules/reporting/reporting.repository.ts';
 import { createTestDatabase, openSecondHandle, signIn, TestClock, testConfig } from '../test/harness.ts';
+import { ORIGINS, PROFESSIONS, REASONS, pick, random } from '../server/demo/demo-report-history.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PG_CASES = Number(process.env.BENCH_PG_CASES ?? CASES);
@@ -82,52 +82,6 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Bulk generation
 
-/** A small seeded generator (mulberry32), as the demo's history uses: the same data every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]): T {
-  const total = weighted.reduce((s, [, w]) => s + w, 0);
-  let r = next() * total;
-  for (const [value, w] of weighted) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return weighted[weighted.length - 1]![0];
-}
-
-// The mixes of server/demo/demo-report-history.ts (what programs report).
-const ORIGINS: readonly (readonly [CaseOrigin, number])[] = [
-  ['self', 55],
-  ['event_outreach', 20],
-  ['colleague_referral', 16],
-  ['anonymous', 9],
-];
-const REASONS: readonly (readonly [ReasonCategory, number])[] = [
-  ['burnout_or_overload', 34],
-  ['adverse_event', 18],
-  ['patient_death', 16],
-  ['personal', 12],
-  ['litigation_or_complaint', 6],
-  ['violence_or_threat', 6],
-  ['other', 8],
-];
-const PROFESSIONS: readonly (readonly [ProfessionCategory, number])[] = [
-  ['nurse', 42],
-  ['physician', 18],
-  ['resident_fellow', 13],
-  ['advanced_practice_provider', 8],
-  ['allied_health', 10],
-  ['pharmacist', 3],
-  ['other', 6],
-];
 const REFERRAL_CATEGORIES = [
   ['therapy_eap', 6],
   ['time_off', 2],
@@ -346,7 +300,7 @@ function generateBatch(world: World, next: () => number, first: number, count: n
 }
 
 const insertTexts = new Map<string, string>();
-/** `insert into t (…) values (…), (…)` for `rows` rows, with the engine's placeholders. */
+/** `insert into t (…) values (…), (…)` for `rows` rows, with the engine's bind markers ($1… or ?). */
 function insertText(engine: Engine, table: string, columns: readonly string[], rows: number): string {
   const key = `${engine} ${table} ${rows}`;
   let text = insertTexts.get(key);

@@ -17,7 +17,7 @@ import type { CaseOffersTable, CasesTable, EncountersTable, FeedbackTable, Refer
 const DAY = 86_400_000;
 
 /** A small seeded generator (mulberry32): the same demo every time. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -27,7 +27,7 @@ function random(seed: number): () => number {
   };
 }
 
-function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]): T {
+export function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
   let r = next() * total;
   for (const [value, w] of weighted) {
@@ -37,13 +37,13 @@ function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]
   return weighted[weighted.length - 1]![0];
 }
 
-const ORIGINS: readonly (readonly [CaseOrigin, number])[] = [
+export const ORIGINS: readonly (readonly [CaseOrigin, number])[] = [
   ['self', 55],
   ['event_outreach', 20],
   ['colleague_referral', 16],
   ['anonymous', 9],
 ];
-const REASONS: readonly (readonly [ReasonCategory, number])[] = [
+export const REASONS: readonly (readonly [ReasonCategory, number])[] = [
   ['burnout_or_overload', 34],
   ['adverse_event', 18],
   ['patient_death', 16],
@@ -52,7 +52,7 @@ const REASONS: readonly (readonly [ReasonCategory, number])[] = [
   ['violence_or_threat', 6],
   ['other', 8],
 ];
-const PROFESSIONS: readonly (readonly [ProfessionCategory, number])[] = [
+export const PROFESSIONS: readonly (readonly [ProfessionCategory, number])[] = [
   ['nurse', 42],
   ['physician', 18],
   ['resident_fellow', 13],

@@ -45,7 +45,7 @@ export function checkTimeAndPlace(input: TimeAndPlaceInput, what: string, maxHou
   };
 }
 
-/** The organiser address for calendar files: the sender's address when it is neutral, otherwise a placeholder. */
+/** The organiser address for calendar files: the sender's address when it is neutral, otherwise a neutral no-reply address. */
 export function inviteOrganizer(smtpFrom: string): string {
   const from = (/<([^>]+)>/.exec(smtpFrom)?.[1] ?? smtpFrom).trim();
   return isNeutralInviteText(from) ? from : 'no-reply@peerline.invalid';
